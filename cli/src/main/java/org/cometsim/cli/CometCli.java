@@ -1,0 +1,114 @@
+package org.cometsim.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * <b>Start here.</b> The {@code comet} command: argument parsing and wiring only. Each
+ * subcommand lives in its own class ({@link ExecCommand}, ...). Exit status: what the guest
+ * program asked for under {@code exec}; 2 for usage errors; 1 for other errors, reported as one
+ * line {@code comet: <what is wrong>} (set {@code COMET_DEBUG=1} for host stack traces).
+ */
+public final class CometCli {
+    static final String USAGE = String.join("\n",
+            "usage: comet <command> [options]",
+            "",
+            "commands:",
+            "  exec [--cpu PRESET] [--energy PRESET] -cp CLASSPATH MAIN [ARGS...]",
+            "                        run MAIN from a class path of .dex, .jar and .apk files,",
+            "                        as 'java -cp CLASSPATH MAIN ARGS' would",
+            "  presets [list | show NAME]",
+            "                        list or show CPU, link and energy presets",
+            "  help                  this text",
+            "");
+
+    private CometCli() {
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = processStream(FileDescriptor.out, "sun.stdout.encoding", null);
+        PrintStream err = processStream(FileDescriptor.err, "sun.stderr.encoding", out);
+        int status;
+        try {
+            status = run(Arrays.asList(args), out, err);
+        } catch (UsageException e) {
+            err.println("comet: " + e.getMessage());
+            err.println("run 'comet help' for usage");
+            status = 2;
+        }
+        out.flush();
+        err.flush();
+        System.exit(status);
+    }
+
+    /** Runs a command line; returns the exit status. Streams are the guest's stdout and stderr too. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String cmd = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (cmd) {
+            case "exec":
+                return ExecCommand.run(rest, out, err);
+            case "presets":
+                return PresetsCommand.run(rest, out, err);
+            case "help":
+            case "-h":
+            case "--help":
+                out.print(USAGE);
+                return 0;
+            default:
+                throw new UsageException("unknown command '" + cmd + "'");
+        }
+    }
+
+    /** A command-line mistake: exit status 2. */
+    public static final class UsageException extends RuntimeException {
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+
+    static boolean debug() {
+        return System.getenv("COMET_DEBUG") != null;
+    }
+
+    /**
+     * The process's stdout/stderr with the encoding {@code java} would use for System.out, so the
+     * guest's bytes match. stdout is buffered; stderr flushes stdout first to keep their order.
+     */
+    private static PrintStream processStream(FileDescriptor fd, String encodingProperty, PrintStream flushFirst) {
+        String enc = System.getProperty(encodingProperty);
+        Charset cs = enc != null && Charset.isSupported(enc) ? Charset.forName(enc) : Charset.defaultCharset();
+        OutputStream raw = new FileOutputStream(fd);
+        if (flushFirst == null) {
+            return new PrintStream(new BufferedOutputStream(raw, 1 << 16), false, cs);
+        }
+        OutputStream ordered = new OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                flushFirst.flush();
+                raw.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws java.io.IOException {
+                flushFirst.flush();
+                raw.write(b, off, len);
+            }
+        };
+        return new PrintStream(ordered, true, cs);
+    }
+
+    static void unused() throws UnsupportedEncodingException {
+        // keeps the checked-exception import meaningful for older compilers
+    }
+}

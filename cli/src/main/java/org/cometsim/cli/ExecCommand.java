@@ -1,0 +1,105 @@
+package org.cometsim.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.D8Converter;
+import org.cometsim.dalvik.load.LoadException;
+import org.cometsim.dalvik.rt.VmClock;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmExit;
+
+/**
+ * {@code comet exec [--cpu PRESET] -cp CLASSPATH MAIN [ARGS...]}: mirrors
+ * {@code java -cp CLASSPATH MAIN ARGS}. Guest output goes to the process's streams; the exit
+ * status is the guest's.
+ */
+final class ExecCommand {
+    private ExecCommand() {
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String cp = null;
+        String cpu = null;
+        String energy = null;
+        int i = 0;
+        while (i < args.size()) {
+            String a = args.get(i);
+            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
+                if (i + 1 >= args.size()) {
+                    throw new CometCli.UsageException(a + " needs a class path");
+                }
+                cp = args.get(i + 1);
+                i += 2;
+            } else if (a.equals("--cpu")) {
+                if (i + 1 >= args.size()) {
+                    throw new CometCli.UsageException("--cpu needs a preset name");
+                }
+                cpu = args.get(i + 1);
+                i += 2;
+            } else if (a.equals("--energy")) {
+                if (i + 1 >= args.size()) {
+                    throw new CometCli.UsageException("--energy needs a preset name");
+                }
+                energy = args.get(i + 1);
+                i += 2;
+            } else if (a.startsWith("-")) {
+                throw new CometCli.UsageException("exec: unknown option " + a);
+            } else {
+                break;
+            }
+        }
+        if (cp == null) {
+            throw new CometCli.UsageException("exec: -cp CLASSPATH is required");
+        }
+        if (i >= args.size()) {
+            throw new CometCli.UsageException("exec: no main class given");
+        }
+        String main = args.get(i);
+        String[] guestArgs = new ArrayList<>(args.subList(i + 1, args.size())).toArray(new String[0]);
+        ClassPath classPath;
+        try {
+            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
+        } catch (LoadException e) {
+            err.println("comet: " + e.getMessage());
+            return 1;
+        }
+        SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
+        if (cpu == null && energy != null) {
+            throw new CometCli.UsageException("--energy needs --cpu");
+        }
+        VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
+        Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock));
+        if (sim != null) {
+            sim.attach(vm);
+        }
+        int status;
+        try {
+            status = vm.runMain(main, guestArgs);
+        } catch (VmExit e) {
+            status = e.status;
+        } catch (VmError e) {
+            out.flush();
+            err.println("comet: " + e.getMessage());
+            if (CometCli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            out.flush();
+            err.println("comet: internal error: " + e);
+            if (CometCli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+        out.flush();
+        if (sim != null) {
+            sim.report(vm, err);
+        }
+        return status;
+    }
+}

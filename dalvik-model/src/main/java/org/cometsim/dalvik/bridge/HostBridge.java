@@ -1,0 +1,543 @@
+package org.cometsim.dalvik.bridge;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.lang.reflect.UndeclaredThrowableException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.interp.Interpreter;
+import org.cometsim.dalvik.interp.Links;
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.dalvik.rt.VmMethod;
+
+/**
+ * The bridge to host library classes: resolves {@code java.*} methods to method handles (once
+ * per method and receiver class), converts values at the boundary, and lets host code call back
+ * into guest code.
+ *
+ * <ul>
+ *   <li>Guest → host: guest arrays pass their backing host array (converted copies only when the
+ *       host wants a narrower element type, copied back after the call); guest objects pass as a
+ *       {@link Proxy} ("host view") implementing the host interfaces of their class plus
+ *       {@link GuestBacked}; a guest {@code Class} passes as the host class it mirrors.</li>
+ *   <li>Host → guest: host arrays are wrapped, host views are unwrapped, host {@code Class}
+ *       objects become VM classes, host exceptions become guest exceptions of the mirrored class
+ *       with the same message and cause.</li>
+ *   <li>Callbacks: a host view's methods ({@code toString}, {@code equals}, {@code compare},
+ *       {@code run} ...) run the guest implementation in a nested interpreter loop; host
+ *       interface default methods the guest did not override run on the host.</li>
+ * </ul>
+ * Host calls that may write an array they were given report it whole to the write barrier.
+ */
+public final class HostBridge {
+    /** Implemented by every host view of a guest object. */
+    public interface GuestBacked {
+        Object guestObject();
+    }
+
+    private final Vm vm;
+    private final MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+
+    public HostBridge(Vm vm) {
+        this.vm = vm;
+    }
+
+    // ------------------------------------------------------------------ method resolution
+
+    public VmMethod hostStatic(VmClass owner, String name, String desc) {
+        VmMethod m = hostStaticOrNull(owner, name, desc);
+        if (m == null) {
+            throw VmError.unsupported(owner.name + "." + name + desc);
+        }
+        return m;
+    }
+
+    public VmMethod hostStaticOrNull(VmClass owner, String name, String desc) {
+        Method hm = findMethod(owner.host, name, desc, true);
+        if (hm == null) {
+            return null;
+        }
+        try {
+            MethodHandle mh = lookup.findStatic(owner.host, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
+            return wrap(owner, name, desc, true, mh, hm.getParameterTypes(), hm.getReturnType());
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            throw VmError.unsupported(owner.name + "." + name + desc + " (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    public VmMethod hostConstructor(VmClass owner, String desc) {
+        List<String> ps = Descriptors.paramTypes(desc);
+        for (java.lang.reflect.Constructor<?> c : owner.host.getConstructors()) {
+            if (matches(c.getParameterTypes(), ps)) {
+                try {
+                    MethodHandle mh = lookup.findConstructor(owner.host, MethodType.methodType(void.class, c.getParameterTypes()));
+                    // The receiver slot carries the placeholder from new-instance; drop it.
+                    MethodHandle withReceiver = MethodHandles.dropArguments(mh, 0, Object.class);
+                    Class<?>[] params = new Class<?>[c.getParameterTypes().length + 1];
+                    params[0] = Object.class;
+                    System.arraycopy(c.getParameterTypes(), 0, params, 1, c.getParameterTypes().length);
+                    return wrap(owner, "<init>", desc, false, withReceiver, params, owner.host);
+                } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                    throw VmError.unsupported(owner.name + ".<init>" + desc + " (" + e.getClass().getSimpleName() + ")");
+                }
+            }
+        }
+        throw VmError.unsupported(owner.name + ".<init>" + desc);
+    }
+
+    /** Virtual call on a host receiver of class {@code rc}, through a public owner type. */
+    public VmMethod hostVirtual(VmClass rc, VmClass linkOwner, String name, String desc) {
+        VmMethod m = null;
+        if (linkOwner.host != null && isPublicApi(linkOwner.host)) {
+            m = virtualVia(rc, linkOwner.host, name, desc);
+        }
+        if (m == null) {
+            m = hostVirtualOrNull(rc, name, desc);
+        }
+        if (m == null) {
+            throw VmError.unsupported(rc.name + "." + name + desc);
+        }
+        return m;
+    }
+
+    public VmMethod hostVirtualOrNull(VmClass rc, String name, String desc) {
+        // Search the receiver class and its supertypes for a public, exported declaring type.
+        List<Class<?>> order = new ArrayList<>();
+        collectSupertypes(rc.host, order);
+        order.add(Object.class);
+        for (Class<?> k : order) {
+            if (isPublicApi(k)) {
+                VmMethod m = virtualVia(rc, k, name, desc);
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A default method of a host interface, called on a guest object that implements the
+     * interface without overriding it: runs the host default method on the object's host view.
+     */
+    public VmMethod hostInterfaceDefault(VmClass iface, String name, String desc) {
+        Method hm = findMethod(iface.host, name, desc, false);
+        if (hm == null || !hm.isDefault()) {
+            return null;
+        }
+        return virtualVia(iface, iface.host, name, desc);
+    }
+
+    private VmMethod virtualVia(VmClass rc, Class<?> refc, String name, String desc) {
+        Method hm = findMethod(refc, name, desc, false);
+        if (hm == null) {
+            return null;
+        }
+        try {
+            MethodHandle mh = lookup.findVirtual(refc, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
+            Class<?>[] params = new Class<?>[hm.getParameterTypes().length + 1];
+            params[0] = refc;
+            System.arraycopy(hm.getParameterTypes(), 0, params, 1, hm.getParameterTypes().length);
+            return wrap(rc, name, desc, false, mh, params, hm.getReturnType());
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static void collectSupertypes(Class<?> k, List<Class<?>> out) {
+        if (k == null || out.contains(k)) {
+            return;
+        }
+        out.add(k);
+        collectSupertypes(k.getSuperclass(), out);
+        for (Class<?> i : k.getInterfaces()) {
+            collectSupertypes(i, out);
+        }
+    }
+
+    private static boolean isPublicApi(Class<?> k) {
+        return Modifier.isPublic(k.getModifiers()) && k.getModule().isExported(k.getPackageName())
+                && (k.getEnclosingClass() == null || isPublicApi(k.getEnclosingClass()));
+    }
+
+    private static Method findMethod(Class<?> k, String name, String desc, boolean wantStatic) {
+        List<String> ps = Descriptors.paramTypes(desc);
+        String ret = Descriptors.returnType(desc);
+        Method paramMatch = null;
+        List<Method> candidates = new ArrayList<>(List.of(k.getMethods()));
+        if (k.isInterface()) {
+            candidates.addAll(List.of(Object.class.getMethods()));
+        }
+        for (Method m : candidates) {
+            if (!m.getName().equals(name) || Modifier.isStatic(m.getModifiers()) != wantStatic
+                    || !matches(m.getParameterTypes(), ps)) {
+                continue;
+            }
+            if (Descriptors.of(m.getReturnType()).equals(ret)) {
+                return m;
+            }
+            paramMatch = m;
+        }
+        return paramMatch;
+    }
+
+    private static boolean matches(Class<?>[] types, List<String> descs) {
+        if (types.length != descs.size()) {
+            return false;
+        }
+        for (int i = 0; i < types.length; i++) {
+            if (!Descriptors.of(types[i]).equals(descs.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private VmMethod wrap(VmClass owner, String name, String desc, boolean isStatic, MethodHandle mh,
+                          Class<?>[] params, Class<?> ret) {
+        VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100 | (isStatic ? 0x0008 : 0));
+        MethodHandle fixed = mh.asFixedArity(); // varargs handles would re-collect our array argument
+        MethodHandle spread = fixed.asType(fixed.type().generic()).asSpreader(Object[].class, params.length);
+        boolean anyArray = false;
+        for (Class<?> p : params) {
+            anyArray |= p.isArray() || p == Object.class;
+        }
+        final boolean mayWriteArrays = anyArray;
+        m.nativeImpl = (in, t, args) -> {
+            Object[] converted = null;
+            for (int i = 0; i < params.length; i++) {
+                Object a = args[i];
+                if (a != null && !params[i].isPrimitive()) {
+                    Object h = toHost(a, params[i]);
+                    if (h != a) {
+                        if (converted == null) {
+                            converted = args.clone();
+                        }
+                        args[i] = h;
+                    }
+                }
+            }
+            Object res = (Object) spread.invokeExact(args);
+            if (converted != null && mayWriteArrays) {
+                copyBack(converted, args);
+            }
+            return toGuest(res);
+        };
+        m.placement = PlacementRules.placementOf(owner.name, name);
+        m.costClass = PlacementRules.costClassOf(owner.name, name);
+        return m;
+    }
+
+    /** After a host call, copy converted array arguments back and report arrays to the barrier. */
+    private void copyBack(Object[] guestArgs, Object[] hostArgs) {
+        for (int i = 0; i < guestArgs.length; i++) {
+            if (guestArgs[i] instanceof GuestArray) {
+                GuestArray ga = (GuestArray) guestArgs[i];
+                if (hostArgs[i] != ga.data && hostArgs[i] instanceof Object[] && ga.data instanceof Object[]) {
+                    Object[] src = (Object[]) hostArgs[i];
+                    Object[] dst = (Object[]) ga.data;
+                    for (int k = 0; k < dst.length; k++) {
+                        dst[k] = toGuest(src[k]);
+                    }
+                }
+                if (ga.dsm != null && vm.barrier() != null) {
+                    vm.barrier().arrayWrittenWhole(ga);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ value conversion
+
+    /** A guest value as the host type {@code type} expects it. */
+    public Object toHost(Object v, Class<?> type) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof GuestArray) {
+            return unwrapArray((GuestArray) v, type);
+        }
+        if (v instanceof GuestObject) {
+            return hostView((GuestObject) v);
+        }
+        if (v instanceof VmClass) {
+            VmClass c = (VmClass) v;
+            if (c.host != null && (c.kind != VmClass.Kind.MODEL || type == Class.class)) {
+                return c.host;
+            }
+            if (type == Class.class) {
+                throw VmError.unsupported("passing guest class " + c.name + " to a host library method");
+            }
+            return classView(c);
+        }
+        return v;
+    }
+
+    private Object unwrapArray(GuestArray a, Class<?> type) {
+        Object d = a.data;
+        if (!(d instanceof Object[])) {
+            return d;
+        }
+        Object[] src = (Object[]) d;
+        boolean needs = false;
+        for (Object e : src) {
+            if (e instanceof GuestObject || e instanceof GuestArray || e instanceof VmClass) {
+                needs = true;
+                break;
+            }
+        }
+        if (!needs && type.isInstance(d)) {
+            return d;
+        }
+        Class<?> comp = type.isArray() ? type.getComponentType() : Object.class;
+        Object[] out = (Object[]) java.lang.reflect.Array.newInstance(comp, src.length);
+        for (int k = 0; k < src.length; k++) {
+            out[k] = toHost(src[k], comp);
+        }
+        return out;
+    }
+
+    /** A host value as the guest sees it. */
+    public Object toGuest(Object h) {
+        if (h == null) {
+            return null;
+        }
+        if (h instanceof GuestBacked) {
+            return ((GuestBacked) h).guestObject();
+        }
+        if (h instanceof Class) {
+            return vm.hostClassOf((Class<?>) h);
+        }
+        Class<?> k = h.getClass();
+        if (k.isArray()) {
+            if (h instanceof Object[] && !Modifier.isFinal(k.getComponentType().getModifiers())) {
+                Object[] src = (Object[]) h;
+                for (int i = 0; i < src.length; i++) {
+                    Object e = src[i];
+                    if (e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())) {
+                        src[i] = toGuest(e);
+                    }
+                }
+            } else if (h instanceof Object[]) {
+                Object[] src = (Object[]) h;
+                if (src.length > 0 && src[0] != null && src[0].getClass().isArray()) {
+                    for (int i = 0; i < src.length; i++) {
+                        src[i] = toGuest(src[i]);
+                    }
+                }
+            }
+            return new GuestArray(vm.hostClassOf(k), h, java.lang.reflect.Array.getLength(h));
+        }
+        if (h instanceof Throwable) {
+            return toGuestThrowable(vm.scheduler().current(), (Throwable) h);
+        }
+        return h;
+    }
+
+    /** The host view of a guest object (cached, so identity is preserved across calls). */
+    public Object hostView(GuestObject g) {
+        Object v = g.hostView;
+        if (v != null) {
+            return v;
+        }
+        Set<Class<?>> ifaces = new LinkedHashSet<>();
+        collectHostInterfaces(g.cls, ifaces);
+        ifaces.add(GuestBacked.class);
+        v = Proxy.newProxyInstance(HostBridge.class.getClassLoader(), ifaces.toArray(new Class<?>[0]), new GuestHandler(g));
+        g.hostView = v;
+        return v;
+    }
+
+    private Object classView(VmClass c) {
+        if (c.hostView == null) {
+            c.hostView = new Object() {
+                @Override
+                public String toString() {
+                    return c.toString();
+                }
+            };
+        }
+        return c.hostView;
+    }
+
+    private static void collectHostInterfaces(VmClass c, Set<Class<?>> out) {
+        for (VmClass k = c; k != null; k = k.superclass) {
+            for (VmClass i : k.interfaces) {
+                if (i.kind == VmClass.Kind.HOST) {
+                    if (Modifier.isPublic(i.host.getModifiers())) {
+                        out.add(i.host);
+                    }
+                } else {
+                    collectHostInterfaces(i, out);
+                }
+            }
+        }
+    }
+
+    private final class GuestHandler implements InvocationHandler {
+        private final GuestObject g;
+
+        GuestHandler(GuestObject g) {
+            this.g = g;
+        }
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == GuestBacked.class) {
+                return g;
+            }
+            String key = method.getName() + Descriptors.methodDescriptor(method.getParameterTypes(), method.getReturnType());
+            VmMethod m = vm.findVirtualOrNull(g.cls, key);
+            if (m == null || (m.owner.kind == VmClass.Kind.HOST && m.nativeImpl != null && method.isDefault())) {
+                if (method.isDefault()) {
+                    return InvocationHandler.invokeDefault(proxy, method, args);
+                }
+                throw VmError.unsupported("host library called " + method + " on guest object of class " + g.cls.name
+                        + ", which does not implement it");
+            }
+            GuestThread t = vm.scheduler().current();
+            if (t == null) {
+                throw new VmError("internal error: host callback outside a guest thread");
+            }
+            int n = args == null ? 0 : args.length;
+            Object[] gargs = new Object[n + 1];
+            gargs[0] = g;
+            for (int i = 0; i < n; i++) {
+                gargs[i + 1] = method.getParameterTypes()[i].isPrimitive() ? args[i] : toGuest(args[i]);
+            }
+            Object res = vm.interpreter().callGuest(t, m, gargs);
+            Class<?> rt = method.getReturnType();
+            if (rt == void.class) {
+                return null;
+            }
+            return rt.isPrimitive() ? res : toHost(res, rt);
+        }
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    public void staticGet(GuestThread t, Links.FieldLink fl, Frame f, int reg) {
+        Object hostValue;
+        String owner = Descriptors.toClassName(fl.owner);
+        if (owner.equals("java.lang.System")) {
+            switch (fl.name) {
+                case "out": hostValue = vm.out(); break;
+                case "err": hostValue = vm.err(); break;
+                case "in": hostValue = vm.options().in(); break;
+                default: hostValue = readStatic(owner, fl); break;
+            }
+        } else {
+            hostValue = readStatic(owner, fl);
+        }
+        store(f, reg, fl.type.charAt(0), hostValue);
+    }
+
+    private Object readStatic(String owner, Links.FieldLink fl) {
+        try {
+            VmClass c = vm.classForDescriptor(fl.owner);
+            java.lang.reflect.Field field = c.host.getField(fl.name);
+            if (!Modifier.isStatic(field.getModifiers())) {
+                throw VmError.unsupported("field " + owner + "." + fl.name + " is not static");
+            }
+            if (!Modifier.isFinal(field.getModifiers())) {
+                throw VmError.unsupported("mutable static field " + owner + "." + fl.name);
+            }
+            return field.get(null);
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw VmError.unsupported("static field " + owner + "." + fl.name);
+        }
+    }
+
+    public void fieldGet(GuestThread t, Links.FieldLink fl, Object obj, Frame f, int reg) {
+        try {
+            java.lang.reflect.Field field = obj.getClass().getField(fl.name);
+            store(f, reg, fl.type.charAt(0), field.get(obj));
+        } catch (NoSuchFieldException | IllegalAccessException e) {
+            throw VmError.unsupported("field " + fl + " of host object " + obj.getClass().getName());
+        }
+    }
+
+    private void store(Frame f, int reg, char kind, Object v) {
+        if (kind == 'L' || kind == '[') {
+            f.o[reg] = toGuest(v);
+            f.r[reg] = 0;
+            return;
+        }
+        long w;
+        switch (kind) {
+            case 'Z': w = ((Boolean) v) ? 1 : 0; break;
+            case 'C': w = (Character) v; break;
+            case 'F': w = Float.floatToRawIntBits((Float) v); break;
+            case 'D': w = Double.doubleToRawLongBits((Double) v); break;
+            default: w = ((Number) v).longValue(); break;
+        }
+        f.r[reg] = w;
+        f.o[reg] = null;
+        if (kind == 'J' || kind == 'D') {
+            f.r[reg + 1] = w >> 32;
+            f.o[reg + 1] = null;
+        }
+    }
+
+    // ------------------------------------------------------------------ exceptions
+
+    /** A host exception as a guest exception of the mirrored class, with message and cause. */
+    public GuestObject toGuestThrowable(GuestThread t, Throwable e) {
+        if (e instanceof GuestThrowable) {
+            return ((GuestThrowable) e).guest;
+        }
+        if (e instanceof VmExit) {
+            throw (VmExit) e;
+        }
+        if (e instanceof VmError) {
+            throw (VmError) e;
+        }
+        if ((e instanceof UndeclaredThrowableException || e instanceof InvocationTargetException) && e.getCause() != null) {
+            return toGuestThrowable(t, e.getCause());
+        }
+        VmClass c = vm.hostClassOf(e.getClass());
+        GuestObject g = vm.models().newThrowable(t, c, e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e) {
+            vm.models().setCause(g, toGuestThrowable(t, cause));
+        }
+        return g;
+    }
+
+    // ------------------------------------------------------------------ invoke-custom
+
+    public VmMethod linkCallSite(GuestThread t, Links.CallSiteLink site) {
+        if (site.target == null) {
+            site.target = CallSites.link(vm, t, site.site);
+        }
+        return (VmMethod) site.target;
+    }
+
+    /** For callers that need to run a guest callback with host arguments. */
+    public Object callGuestFromHost(GuestThread t, VmMethod m, Object... args) {
+        return vm.interpreter().callGuest(t, m, args);
+    }
+
+    /** Unused-parameter guard for {@link Interpreter} symmetry. */
+    static boolean isPrimitiveKind(char k) {
+        return k != 'L';
+    }
+}

@@ -1,0 +1,87 @@
+package org.cometsim.dalvik.bridge;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmMethod;
+
+/**
+ * Host-implemented methods that take precedence over the generic host bridge: intercepts of
+ * {@code java.*} methods whose semantics must come from the VM ({@code System.arraycopy} with
+ * write barriers, {@code System.exit}, clocks, {@code Object.wait} on host objects ...) and
+ * natives declared by guest classes. Every entry declares a {@link Placement} (COMET's
+ * offloadable whitelist) and a cost class for the simulated clock.
+ */
+public final class NativeRegistry {
+    /** One registered native. */
+    public record Entry(String owner, String name, String desc, boolean isStatic, Placement placement,
+                        String costClass, NativeImpl impl) {
+        public String key() {
+            return name + desc;
+        }
+    }
+
+    private final Map<String, Entry> entries = new HashMap<>();
+    private final Map<String, VmMethod> made = new HashMap<>();
+    private Vm vm;
+
+    public void attach(Vm vm) {
+        this.vm = vm;
+    }
+
+    public void register(String owner, String name, String desc, boolean isStatic, Placement placement,
+                         String costClass, NativeImpl impl) {
+        Entry e = new Entry(owner, name, desc, isStatic, placement, costClass, impl);
+        if (entries.put(owner + "." + e.key(), e) != null) {
+            throw new IllegalStateException("native registered twice: " + owner + "." + e.key());
+        }
+    }
+
+    /** The registered method {@code owner.key}, or null. */
+    public VmMethod lookup(String owner, String key) {
+        String k = owner + "." + key;
+        VmMethod m = made.get(k);
+        if (m != null) {
+            return m;
+        }
+        Entry e = entries.get(k);
+        if (e == null) {
+            return null;
+        }
+        VmClass oc = vm.classForDescriptor(Descriptors.toDescriptor(owner));
+        m = new VmMethod(oc, e.name(), e.desc(), 0x0001 | 0x0100 | (e.isStatic() ? 0x0008 : 0));
+        m.nativeImpl = e.impl();
+        m.placement = e.placement();
+        m.costClass = e.costClass();
+        made.put(k, m);
+        return m;
+    }
+
+    /** Binds a guest class's {@code native} method, or makes it fail with a precise error when called. */
+    public void bindGuestNative(VmMethod m) {
+        Entry e = entries.get(m.owner.name + "." + m.key());
+        if (e != null) {
+            m.nativeImpl = e.impl();
+            m.placement = e.placement();
+            m.costClass = e.costClass();
+        } else {
+            m.nativeImpl = (in, t, args) -> {
+                throw VmError.unsupported("native method " + m.display() + " (no implementation is registered)");
+            };
+            m.placement = Placement.CLIENT_PINNED;
+        }
+    }
+
+    public List<Entry> entries() {
+        List<Entry> out = new ArrayList<>(entries.values());
+        out.sort((a, b) -> (a.owner() + a.key()).compareTo(b.owner() + b.key()));
+        return Collections.unmodifiableList(out);
+    }
+}

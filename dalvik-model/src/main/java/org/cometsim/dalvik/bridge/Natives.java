@@ -1,0 +1,263 @@
+package org.cometsim.dalvik.bridge;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmExit;
+
+/**
+ * Intercepts of host-library methods whose behaviour belongs to the VM: process exit, clocks,
+ * identity hashes, {@code System.arraycopy} (with write barriers and the JDK's messages),
+ * reflective arrays over guest arrays, and {@code Object} methods called on host objects that
+ * must use guest monitors or guest classes.
+ */
+public final class Natives {
+    private Natives() {
+    }
+
+    private static final Placement OFF = Placement.OFFLOADABLE;
+    private static final Placement PIN = Placement.CLIENT_PINNED;
+
+    public static void registerAll(Vm vm, NativeRegistry reg) {
+        reg.attach(vm);
+        String obj = "java.lang.Object";
+        // Object methods on host receivers (guest receivers use the Object model class).
+        reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));
+        reg.register(obj, "wait", "()V", false, OFF, "default", (in, t, a) -> vm.monitors.waitOn(t, a[0], 0));
+        reg.register(obj, "wait", "(J)V", false, OFF, "default", (in, t, a) -> vm.monitors.waitOn(t, a[0], (Long) a[1]));
+        reg.register(obj, "notify", "()V", false, OFF, "default", (in, t, a) -> {
+            vm.monitors.notify(t, a[0], false);
+            return null;
+        });
+        reg.register(obj, "notifyAll", "()V", false, OFF, "default", (in, t, a) -> {
+            vm.monitors.notify(t, a[0], true);
+            return null;
+        });
+
+        String sys = "java.lang.System";
+        reg.register(sys, "exit", "(I)V", true, PIN, "default", (in, t, a) -> {
+            vm.out().flush();
+            throw new VmExit((Integer) a[0]);
+        });
+        // COMET lists the clocks as offloadable ("sort of a lie": the server reads its own clock).
+        reg.register(sys, "currentTimeMillis", "()J", true, OFF, "default", (in, t, a) -> vm.clock().currentTimeMillis());
+        reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> vm.clock().nanoTime());
+        reg.register(sys, "identityHashCode", "(Ljava/lang/Object;)I", true, OFF, "default",
+                (in, t, a) -> a[0] == null ? 0 : vm.models().identityHash(a[0]));
+        reg.register(sys, "gc", "()V", true, OFF, "default", (in, t, a) -> null);
+        reg.register(sys, "runFinalization", "()V", true, OFF, "default", (in, t, a) -> null);
+        reg.register(sys, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", true, OFF, "arraycopy",
+                (in, t, a) -> {
+                    arraycopy(vm, t, a[0], (Integer) a[1], a[2], (Integer) a[3], (Integer) a[4]);
+                    return null;
+                });
+        reg.register("java.lang.Runtime", "exit", "(I)V", false, PIN, "default", (in, t, a) -> {
+            vm.out().flush();
+            throw new VmExit((Integer) a[1]);
+        });
+        reg.register("java.lang.Runtime", "halt", "(I)V", false, PIN, "default", (in, t, a) -> {
+            vm.out().flush();
+            throw new VmExit((Integer) a[1]);
+        });
+
+        String arr = "java.lang.reflect.Array";
+        reg.register(arr, "newInstance", "(Ljava/lang/Class;I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
+            VmClass comp = componentArg(vm, t, a[0]);
+            return vm.newArray(t, vm.classForDescriptor("[" + comp.descriptor), (Integer) a[1]);
+        });
+        reg.register(arr, "newInstance", "(Ljava/lang/Class;[I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
+            VmClass comp = componentArg(vm, t, a[0]);
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            int[] dims = (int[]) ((GuestArray) a[1]).data;
+            if (dims.length == 0) {
+                throw vm.guestException(t, "java.lang.IllegalArgumentException", "Empty dimensions array");
+            }
+            for (int d : dims) {
+                if (d < 0) {
+                    throw vm.guestException(t, "java.lang.NegativeArraySizeException", Integer.toString(d));
+                }
+            }
+            return multiArray(vm, t, comp, dims, 0);
+        });
+        reg.register(arr, "getLength", "(Ljava/lang/Object;)I", true, OFF, "default", (in, t, a) -> asArray(vm, t, a[0]).length);
+        reg.register(arr, "get", "(Ljava/lang/Object;I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            int i = (Integer) a[1];
+            checkIndex(vm, t, g, i);
+            Object v = java.lang.reflect.Array.get(g.data, i);
+            return v;
+        });
+        reg.register(arr, "set", "(Ljava/lang/Object;ILjava/lang/Object;)V", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            int i = (Integer) a[1];
+            checkIndex(vm, t, g, i);
+            if (g.data instanceof Object[]) {
+                if (a[2] != null && !vm.classOf(a[2]).isSubtypeOf(g.type.component)) {
+                    throw vm.guestException(t, "java.lang.IllegalArgumentException", "array element type mismatch");
+                }
+                ((Object[]) g.data)[i] = a[2];
+            } else {
+                java.lang.reflect.Array.set(g.data, i, a[2]);
+            }
+            if (g.dsm != null && vm.barrier() != null) {
+                vm.barrier().arrayWrite(g, i, 1);
+            }
+            return null;
+        });
+        reg.register(arr, "getInt", "(Ljava/lang/Object;I)I", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            checkIndex(vm, t, g, (Integer) a[1]);
+            return java.lang.reflect.Array.getInt(g.data, (Integer) a[1]);
+        });
+        reg.register(arr, "getDouble", "(Ljava/lang/Object;I)D", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            checkIndex(vm, t, g, (Integer) a[1]);
+            return java.lang.reflect.Array.getDouble(g.data, (Integer) a[1]);
+        });
+        reg.register(arr, "setInt", "(Ljava/lang/Object;II)V", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            checkIndex(vm, t, g, (Integer) a[1]);
+            java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
+            if (g.dsm != null && vm.barrier() != null) {
+                vm.barrier().arrayWrite(g, (Integer) a[1], 1);
+            }
+            return null;
+        });
+        reg.register(arr, "setDouble", "(Ljava/lang/Object;ID)V", true, OFF, "default", (in, t, a) -> {
+            GuestArray g = asArray(vm, t, a[0]);
+            checkIndex(vm, t, g, (Integer) a[1]);
+            java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
+            if (g.dsm != null && vm.barrier() != null) {
+                vm.barrier().arrayWrite(g, (Integer) a[1], 1);
+            }
+            return null;
+        });
+    }
+
+    private static VmClass componentArg(Vm vm, GuestThread t, Object c) {
+        if (c == null) {
+            throw vm.npe(t, null);
+        }
+        VmClass k = (VmClass) c;
+        if (k.descriptor.equals("V")) {
+            throw vm.guestException(t, "java.lang.IllegalArgumentException", null);
+        }
+        return k;
+    }
+
+    private static GuestArray multiArray(Vm vm, GuestThread t, VmClass comp, int[] dims, int level) {
+        StringBuilder d = new StringBuilder();
+        for (int k = level; k < dims.length; k++) {
+            d.append('[');
+        }
+        GuestArray a = vm.newArray(t, vm.classForDescriptor(d + comp.descriptor), dims[level]);
+        if (level + 1 < dims.length) {
+            Object[] data = (Object[]) a.data;
+            for (int i = 0; i < data.length; i++) {
+                data[i] = multiArray(vm, t, comp, dims, level + 1);
+            }
+        }
+        return a;
+    }
+
+    private static GuestArray asArray(Vm vm, GuestThread t, Object o) {
+        if (o == null) {
+            throw vm.npe(t, null);
+        }
+        if (!(o instanceof GuestArray)) {
+            throw vm.guestException(t, "java.lang.IllegalArgumentException", "Argument is not an array");
+        }
+        return (GuestArray) o;
+    }
+
+    private static void checkIndex(Vm vm, GuestThread t, GuestArray g, int i) {
+        if (i < 0 || i >= g.length) {
+            throw vm.guestException(t, "java.lang.ArrayIndexOutOfBoundsException",
+                    "Index " + i + " out of bounds for length " + g.length);
+        }
+    }
+
+    /** {@code System.arraycopy} with HotSpot's checks and messages, and a write barrier on the destination. */
+    static void arraycopy(Vm vm, GuestThread t, Object src, int srcPos, Object dst, int dstPos, int len) {
+        if (src == null || dst == null) {
+            throw vm.npe(t, null);
+        }
+        if (!(src instanceof GuestArray)) {
+            throw vm.guestException(t, "java.lang.ArrayStoreException",
+                    "arraycopy: source type " + vm.classOf(src).name + " is not an array");
+        }
+        if (!(dst instanceof GuestArray)) {
+            throw vm.guestException(t, "java.lang.ArrayStoreException",
+                    "arraycopy: destination type " + vm.classOf(dst).name + " is not an array");
+        }
+        GuestArray s = (GuestArray) src;
+        GuestArray d = (GuestArray) dst;
+        char sk = s.type.primitive;
+        char dk = d.type.primitive;
+        if (sk != dk) {
+            throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: type mismatch: can not copy "
+                    + typeText(s) + " into " + typeText(d));
+        }
+        if (srcPos < 0) {
+            throw aioobe(vm, t, "arraycopy: source index " + srcPos + " out of bounds for " + boundText(s));
+        }
+        if (dstPos < 0) {
+            throw aioobe(vm, t, "arraycopy: destination index " + dstPos + " out of bounds for " + boundText(d));
+        }
+        if (len < 0) {
+            throw aioobe(vm, t, "arraycopy: length " + len + " is negative");
+        }
+        if ((long) srcPos + len > s.length) {
+            throw aioobe(vm, t, "arraycopy: last source index " + ((long) srcPos + len) + " out of bounds for " + boundText(s));
+        }
+        if ((long) dstPos + len > d.length) {
+            throw aioobe(vm, t, "arraycopy: last destination index " + ((long) dstPos + len) + " out of bounds for " + boundText(d));
+        }
+        if (sk == 'L' && d.type.component != vm.objectClass() && !s.type.component.isSubtypeOf(d.type.component)) {
+            // Element-wise store checks: copy until the first element that does not fit.
+            Object[] sd = (Object[]) s.data;
+            Object[] dd = (Object[]) d.data;
+            Object[] tmp = new Object[len];
+            System.arraycopy(sd, srcPos, tmp, 0, len);
+            for (int i = 0; i < len; i++) {
+                Object v = tmp[i];
+                if (v != null && !vm.classOf(v).isSubtypeOf(d.type.component)) {
+                    if (d.dsm != null && vm.barrier() != null && i > 0) {
+                        vm.barrier().arrayWrite(d, dstPos, i);
+                    }
+                    throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
+                            + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
+                            + "destination array, " + d.type.component.name);
+                }
+                dd[dstPos + i] = v;
+            }
+        } else {
+            System.arraycopy(s.data, srcPos, d.data, dstPos, len);
+        }
+        if (d.dsm != null && vm.barrier() != null && len > 0) {
+            vm.barrier().arrayWrite(d, dstPos, len);
+        }
+    }
+
+    private static String typeText(GuestArray a) {
+        return a.type.primitive == 'L' ? "object array[]" : Descriptors.primitiveName(a.type.primitive) + "[]";
+    }
+
+    private static String boundText(GuestArray a) {
+        return (a.type.primitive == 'L' ? "object array" : Descriptors.primitiveName(a.type.primitive)) + "[" + a.length + "]";
+    }
+
+    private static RuntimeException aioobe(Vm vm, GuestThread t, String msg) {
+        return vm.guestException(t, "java.lang.ArrayIndexOutOfBoundsException", msg);
+    }
+
+    /** True for a guest object (not a host value): used by natives that treat the two differently. */
+    static boolean isGuest(Object o) {
+        return o instanceof GuestObject || o instanceof GuestArray || o instanceof VmClass;
+    }
+}

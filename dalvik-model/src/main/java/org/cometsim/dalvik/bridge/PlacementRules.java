@@ -1,0 +1,45 @@
+package org.cometsim.dalvik.bridge;
+
+import java.util.Set;
+
+/**
+ * Classification of bridged host methods, mirroring COMET's {@code MethodRules.cpp} whitelist
+ * (comet-reference §6): computation on values (Math, String, boxing, collections) may run on the
+ * server; anything touching the device (console and file streams, sockets, the process, clocks
+ * read as wall time) is pinned to the client. Cost classes group host methods for the simulated
+ * clock (see device-models' CPU presets).
+ */
+public final class PlacementRules {
+    private PlacementRules() {
+    }
+
+    private static final Set<String> PINNED_PREFIXES = Set.of(
+            "java.io.PrintStream", "java.io.FileInputStream", "java.io.FileOutputStream", "java.io.RandomAccessFile",
+            "java.io.File", "java.io.FileReader", "java.io.FileWriter", "java.io.Console", "java.net.",
+            "java.nio.file.", "java.nio.channels.", "java.lang.Runtime", "java.lang.ProcessBuilder", "java.lang.Process");
+
+    public static Placement placementOf(String owner, String method) {
+        for (String p : PINNED_PREFIXES) {
+            if (owner.startsWith(p)) {
+                return Placement.CLIENT_PINNED;
+            }
+        }
+        return Placement.OFFLOADABLE;
+    }
+
+    public static String costClassOf(String owner, String method) {
+        if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
+            return "math";
+        }
+        if (owner.equals("java.lang.String") || owner.startsWith("java.lang.StringB")) {
+            return "string";
+        }
+        if (owner.startsWith("java.util.")) {
+            return "collections";
+        }
+        if (placementOf(owner, method) == Placement.CLIENT_PINNED) {
+            return "io";
+        }
+        return "default";
+    }
+}

@@ -1,0 +1,350 @@
+package org.cometsim.dalvik.interp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jf.dexlib2.iface.ExceptionHandler;
+import org.jf.dexlib2.iface.MethodImplementation;
+import org.jf.dexlib2.iface.TryBlock;
+import org.jf.dexlib2.iface.debug.DebugItem;
+import org.jf.dexlib2.iface.debug.LineNumber;
+import org.jf.dexlib2.iface.instruction.FiveRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.Instruction;
+import org.jf.dexlib2.iface.instruction.NarrowLiteralInstruction;
+import org.jf.dexlib2.iface.instruction.OffsetInstruction;
+import org.jf.dexlib2.iface.instruction.OneRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.ReferenceInstruction;
+import org.jf.dexlib2.iface.instruction.RegisterRangeInstruction;
+import org.jf.dexlib2.iface.instruction.SwitchElement;
+import org.jf.dexlib2.iface.instruction.SwitchPayload;
+import org.jf.dexlib2.iface.instruction.ThreeRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.TwoRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.VariableRegisterInstruction;
+import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
+import org.jf.dexlib2.iface.instruction.DualReferenceInstruction;
+import org.jf.dexlib2.iface.instruction.formats.ArrayPayload;
+import org.jf.dexlib2.iface.instruction.formats.PackedSwitchPayload;
+import org.jf.dexlib2.iface.reference.FieldReference;
+import org.jf.dexlib2.iface.reference.MethodReference;
+import org.jf.dexlib2.iface.reference.Reference;
+import org.jf.dexlib2.iface.reference.StringReference;
+import org.jf.dexlib2.iface.reference.TypeReference;
+
+/**
+ * Pre-decodes a dexlib2 method body into a {@link MethodCode}. Operand layout per instruction
+ * ({op, a, b, c}):
+ * <ul>
+ *   <li>moves, unary ops, array-length: a = dst, b = src;</li>
+ *   <li>binops (23x): a, b, c registers; /2addr: a = dst = first source, b = a, c = second;
+ *       /lit8, /lit16: a, b registers, c = literal;</li>
+ *   <li>const (all 32-bit forms): a, b = value; const-wide*: a, b = low word, c = high word;</li>
+ *   <li>const-string/-class, new-instance, check-cast, sget/sput: a = register, c = link index;
+ *       instance-of, new-array, iget/iput: a, b registers, c = link index;</li>
+ *   <li>goto: a = target; if-*z: a, b = target; if-*: a, b, c = target;</li>
+ *   <li>packed/sparse-switch, fill-array-data: a = register, b = payload index;</li>
+ *   <li>invoke*, filled-new-array*: a = argument count, b = link index, c = offset in argRegs;
+ *       invoke-polymorphic also stores its proto link at argRegs[c + a].</li>
+ * </ul>
+ */
+public final class Decoder {
+    private final LinkTable linkTable;
+
+    public Decoder(LinkTable linkTable) {
+        this.linkTable = linkTable;
+    }
+
+    public MethodCode decode(MethodImplementation impl, int insSize) {
+        List<Instruction> all = new ArrayList<>();
+        List<Integer> addrs = new ArrayList<>();
+        Map<Integer, Instruction> payloads = new HashMap<>();
+        int addr = 0;
+        for (Instruction insn : impl.getInstructions()) {
+            if (insn.getOpcode().format.isPayloadFormat) {
+                payloads.put(addr, insn);
+            } else {
+                all.add(insn);
+                addrs.add(addr);
+            }
+            addr += insn.getCodeUnits();
+        }
+        int n = all.size();
+        MethodCode mc = new MethodCode();
+        mc.registers = impl.getRegisterCount();
+        mc.ins = insSize;
+        mc.insns = new int[n * 4];
+        mc.addressOf = new int[n];
+        for (int i = 0; i < n; i++) {
+            mc.addressOf[i] = addrs.get(i);
+        }
+        List<Object> links = new ArrayList<>();
+        Map<Object, Integer> linkIndex = new HashMap<>();
+        List<Integer> argRegs = new ArrayList<>();
+        List<int[]> swKeys = new ArrayList<>();
+        List<int[]> swTargets = new ArrayList<>();
+        List<Object> arrData = new ArrayList<>();
+        List<Integer> arrWidth = new ArrayList<>();
+
+        for (int i = 0; i < n; i++) {
+            Instruction insn = all.get(i);
+            int op = opcodeValue(insn);
+            int base = i * 4;
+            int a = 0;
+            int b = 0;
+            int c = 0;
+            int here = mc.addressOf[i];
+            if (op >= 0x28 && op <= 0x2a) { // goto
+                a = target(mc, here + ((OffsetInstruction) insn).getCodeOffset(), insn);
+            } else if (op >= 0x32 && op <= 0x37) { // if-test
+                a = ((TwoRegisterInstruction) insn).getRegisterA();
+                b = ((TwoRegisterInstruction) insn).getRegisterB();
+                c = target(mc, here + ((OffsetInstruction) insn).getCodeOffset(), insn);
+            } else if (op >= 0x38 && op <= 0x3d) { // if-testz
+                a = ((OneRegisterInstruction) insn).getRegisterA();
+                b = target(mc, here + ((OffsetInstruction) insn).getCodeOffset(), insn);
+            } else if (op == 0x2b || op == 0x2c) {
+                a = ((OneRegisterInstruction) insn).getRegisterA();
+                Instruction p = payloads.get(here + ((OffsetInstruction) insn).getCodeOffset());
+                if (!(p instanceof SwitchPayload)) {
+                    throw new DecodeException("switch at " + here + " has no payload");
+                }
+                List<? extends SwitchElement> els = ((SwitchPayload) p).getSwitchElements();
+                int[] keys;
+                int[] targets = new int[els.size()];
+                if (p instanceof PackedSwitchPayload) {
+                    keys = new int[] {els.isEmpty() ? 0 : els.get(0).getKey()};
+                } else {
+                    keys = new int[els.size()];
+                    for (int k = 0; k < els.size(); k++) {
+                        keys[k] = els.get(k).getKey();
+                    }
+                }
+                for (int k = 0; k < els.size(); k++) {
+                    targets[k] = target(mc, here + els.get(k).getOffset(), insn);
+                }
+                b = swKeys.size();
+                swKeys.add(keys);
+                swTargets.add(targets);
+            } else if (op == 0x26) {
+                a = ((OneRegisterInstruction) insn).getRegisterA();
+                Instruction p = payloads.get(here + ((OffsetInstruction) insn).getCodeOffset());
+                if (!(p instanceof ArrayPayload)) {
+                    throw new DecodeException("fill-array-data at " + here + " has no payload");
+                }
+                ArrayPayload ap = (ArrayPayload) p;
+                List<Number> els = ap.getArrayElements();
+                int w = ap.getElementWidth();
+                Object data;
+                switch (w) {
+                    case 1: { byte[] d = new byte[els.size()]; for (int k = 0; k < d.length; k++) d[k] = els.get(k).byteValue(); data = d; break; }
+                    case 2: { short[] d = new short[els.size()]; for (int k = 0; k < d.length; k++) d[k] = els.get(k).shortValue(); data = d; break; }
+                    case 4: { int[] d = new int[els.size()]; for (int k = 0; k < d.length; k++) d[k] = els.get(k).intValue(); data = d; break; }
+                    case 8: { long[] d = new long[els.size()]; for (int k = 0; k < d.length; k++) d[k] = els.get(k).longValue(); data = d; break; }
+                    default: throw new DecodeException("fill-array-data element width " + w);
+                }
+                b = arrData.size();
+                arrData.add(data);
+                arrWidth.add(w);
+            } else if ((op >= 0x6e && op <= 0x72) || (op >= 0x74 && op <= 0x78) || op == 0x24 || op == 0x25
+                    || (op >= 0xfa && op <= 0xfd)) {
+                VariableRegisterInstruction v = (VariableRegisterInstruction) insn;
+                a = v.getRegisterCount();
+                c = argRegs.size();
+                if (insn instanceof RegisterRangeInstruction) {
+                    int start = ((RegisterRangeInstruction) insn).getStartRegister();
+                    for (int k = 0; k < a; k++) {
+                        argRegs.add(start + k);
+                    }
+                } else {
+                    FiveRegisterInstruction f = (FiveRegisterInstruction) insn;
+                    int[] regs = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
+                    for (int k = 0; k < a; k++) {
+                        argRegs.add(regs[k]);
+                    }
+                }
+                b = link(links, linkIndex, ((ReferenceInstruction) insn).getReference(), op);
+                if (op == 0xfa || op == 0xfb) {
+                    argRegs.add(link(links, linkIndex, ((DualReferenceInstruction) insn).getReference2(), op));
+                }
+            } else {
+                // Generic register/literal/reference formats.
+                if (insn instanceof OneRegisterInstruction) {
+                    a = ((OneRegisterInstruction) insn).getRegisterA();
+                }
+                if (insn instanceof TwoRegisterInstruction) {
+                    b = ((TwoRegisterInstruction) insn).getRegisterB();
+                }
+                if (insn instanceof ThreeRegisterInstruction) {
+                    c = ((ThreeRegisterInstruction) insn).getRegisterC();
+                }
+                if (insn instanceof ReferenceInstruction) {
+                    c = link(links, linkIndex, ((ReferenceInstruction) insn).getReference(), op);
+                }
+                if (op >= 0xb0 && op <= 0xcf) { // 2addr: vA = vA op vB
+                    c = b;
+                    b = a;
+                } else if (op >= 0x12 && op <= 0x15) {
+                    b = ((NarrowLiteralInstruction) insn).getNarrowLiteral();
+                } else if (op >= 0x16 && op <= 0x19) {
+                    long v = ((WideLiteralInstruction) insn).getWideLiteral();
+                    b = (int) v;
+                    c = (int) (v >>> 32);
+                } else if (op >= 0xd0 && op <= 0xe2) {
+                    c = ((NarrowLiteralInstruction) insn).getNarrowLiteral();
+                }
+            }
+            mc.insns[base] = op;
+            mc.insns[base + 1] = a;
+            mc.insns[base + 2] = b;
+            mc.insns[base + 3] = c;
+        }
+        mc.links = links.toArray();
+        mc.argRegs = argRegs.stream().mapToInt(Integer::intValue).toArray();
+        mc.switchKeys = swKeys.toArray(new int[0][]);
+        mc.switchTargets = swTargets.toArray(new int[0][]);
+        mc.arrayData = arrData.toArray();
+        mc.arrayWidth = arrWidth.stream().mapToInt(Integer::intValue).toArray();
+        mc.icClass = new org.cometsim.dalvik.rt.VmClass[n];
+        mc.icTarget = new org.cometsim.dalvik.rt.VmMethod[n];
+        decodeTries(mc, impl);
+        decodeLines(mc, impl);
+        return mc;
+    }
+
+    private static int opcodeValue(Instruction insn) {
+        Short v = OPCODES.getOpcodeValue(insn.getOpcode());
+        if (v == null) {
+            throw new DecodeException("opcode " + insn.getOpcode().name + " is not valid in DEX 035-039");
+        }
+        return v & 0xff;
+    }
+
+    private static final org.jf.dexlib2.Opcodes OPCODES = org.jf.dexlib2.Opcodes.forApi(28);
+
+    private static int target(MethodCode mc, int address, Instruction insn) {
+        int idx = mc.indexOfAddress(address);
+        if (idx < 0) {
+            throw new DecodeException(insn.getOpcode().name + " targets code unit " + address
+                    + ", which is not the start of an instruction");
+        }
+        return idx;
+    }
+
+    private int link(List<Object> links, Map<Object, Integer> index, Reference ref, int op) {
+        Object key;
+        if (ref instanceof StringReference) {
+            key = "S:" + ((StringReference) ref).getString();
+        } else if (ref instanceof TypeReference) {
+            key = "T:" + ((TypeReference) ref).getType();
+        } else if (ref instanceof FieldReference) {
+            FieldReference f = (FieldReference) ref;
+            key = "F:" + f.getDefiningClass() + "->" + f.getName() + ":" + f.getType();
+        } else if (ref instanceof MethodReference) {
+            MethodReference m = (MethodReference) ref;
+            key = "M:" + m.getDefiningClass() + "->" + m.getName() + methodDesc(m.getParameterTypes(), m.getReturnType());
+        } else {
+            key = ref; // call sites, method handles, protos: identity
+        }
+        Integer existing = index.get(key);
+        if (existing != null) {
+            return existing;
+        }
+        Object link;
+        if (ref instanceof StringReference) {
+            link = ((StringReference) ref).getString().intern();
+        } else if (ref instanceof TypeReference) {
+            link = linkTable.type(((TypeReference) ref).getType());
+        } else if (ref instanceof FieldReference) {
+            FieldReference f = (FieldReference) ref;
+            link = linkTable.field(f.getDefiningClass(), f.getName(), f.getType());
+        } else if (ref instanceof MethodReference) {
+            MethodReference m = (MethodReference) ref;
+            link = linkTable.method(m.getDefiningClass(), m.getName(), methodDesc(m.getParameterTypes(), m.getReturnType()));
+        } else if (op == 0xfc || op == 0xfd) {
+            link = new Links.CallSiteLink(ref);
+        } else {
+            link = new Links.OpaqueLink(String.valueOf(ref));
+        }
+        int idx = links.size();
+        links.add(link);
+        index.put(key, idx);
+        return idx;
+    }
+
+    public static String methodDesc(List<? extends CharSequence> params, String ret) {
+        StringBuilder sb = new StringBuilder("(");
+        for (CharSequence p : params) {
+            sb.append(p);
+        }
+        return sb.append(')').append(ret).toString();
+    }
+
+    private void decodeTries(MethodCode mc, MethodImplementation impl) {
+        List<? extends TryBlock<? extends ExceptionHandler>> tries = impl.getTryBlocks();
+        int t = tries.size();
+        mc.tryStart = new int[t];
+        mc.tryEnd = new int[t];
+        mc.tryHandlers = new int[t];
+        mc.catchTypes = new Links.TypeLink[t][];
+        mc.catchTargets = new int[t][];
+        int n = mc.addressOf.length;
+        for (int k = 0; k < t; k++) {
+            TryBlock<? extends ExceptionHandler> tb = tries.get(k);
+            int startAddr = tb.getStartCodeAddress();
+            int endAddr = startAddr + tb.getCodeUnitCount();
+            int s = 0;
+            while (s < n && mc.addressOf[s] < startAddr) {
+                s++;
+            }
+            int e = s;
+            while (e < n && mc.addressOf[e] < endAddr) {
+                e++;
+            }
+            mc.tryStart[k] = s;
+            mc.tryEnd[k] = e;
+            mc.tryHandlers[k] = k;
+            List<? extends ExceptionHandler> hs = tb.getExceptionHandlers();
+            mc.catchTypes[k] = new Links.TypeLink[hs.size()];
+            mc.catchTargets[k] = new int[hs.size()];
+            for (int h = 0; h < hs.size(); h++) {
+                ExceptionHandler eh = hs.get(h);
+                mc.catchTypes[k][h] = eh.getExceptionType() == null ? null : linkTable.type(eh.getExceptionType());
+                int idx = mc.indexOfAddress(eh.getHandlerCodeAddress());
+                if (idx < 0) {
+                    throw new DecodeException("exception handler at code unit " + eh.getHandlerCodeAddress()
+                            + " is not the start of an instruction");
+                }
+                mc.catchTargets[k][h] = idx;
+            }
+        }
+    }
+
+    private static void decodeLines(MethodCode mc, MethodImplementation impl) {
+        int n = mc.addressOf.length;
+        mc.lineOf = new int[n];
+        java.util.Arrays.fill(mc.lineOf, -1);
+        List<int[]> points = new ArrayList<>();
+        for (DebugItem item : impl.getDebugItems()) {
+            if (item instanceof LineNumber) {
+                points.add(new int[] {item.getCodeAddress(), ((LineNumber) item).getLineNumber()});
+            }
+        }
+        int p = 0;
+        int line = -1;
+        for (int i = 0; i < n; i++) {
+            while (p < points.size() && points.get(p)[0] <= mc.addressOf[i]) {
+                line = points.get(p)[1];
+                p++;
+            }
+            mc.lineOf[i] = line;
+        }
+    }
+
+    /** Malformed bytecode. */
+    public static final class DecodeException extends RuntimeException {
+        public DecodeException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,1381 @@
+package org.cometsim.dalvik.interp;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.bridge.NativeImpl;
+import org.cometsim.dalvik.hooks.SafepointHandler;
+import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.dalvik.rt.VmField;
+import org.cometsim.dalvik.rt.VmMethod;
+
+/**
+ * The Dalvik interpreter: one loop with one switch over pre-decoded instructions
+ * ({@link MethodCode}), running a guest thread's explicit frame stack. Guest-to-guest calls push
+ * a {@link Frame} and stay in the loop (no host recursion), which is what lets the VM switch
+ * green threads, capture frames at safepoints and migrate them.
+ *
+ * <p>{@link #run} returns a status when the thread must leave the loop: its time slice ended,
+ * it blocked, it finished, a callback frame returned, or the offload runtime asked for it.
+ * Semantics follow the AOSP "Dalvik bytecode" page; see {@code dalvik-notes.md} §3 for the
+ * checklist (wide moves, payloads, monitor-exit pc, class init with static values ...).
+ */
+public final class Interpreter {
+    /** Status codes returned by {@link #run}. */
+    public static final int YIELD = 0;
+    public static final int BLOCKED = 1;
+    public static final int TERMINATED = 2;
+    public static final int BASE_RETURN = 3;
+    public static final int MIGRATE = 4;
+
+    private static final int CONTINUE = -1;
+    /** Frames deeper than this raise StackOverflowError (frames live on the heap, not the host stack). */
+    public static final int MAX_DEPTH = 20_000;
+
+    private final Vm vm;
+
+    public Interpreter(Vm vm) {
+        this.vm = vm;
+    }
+
+    public Vm vm() {
+        return vm;
+    }
+
+    /**
+     * Runs {@code t} from its top frame's pc until it yields, blocks, terminates, returns from a
+     * base (callback) frame, or is stopped for migration. Throws {@link GuestThrowable} when an
+     * exception unwinds past a base frame.
+     */
+    public int run(GuestThread t) {
+        Frame f = t.top;
+        MethodCode mc = f.code;
+        int[] code = mc.insns;
+        Object[] links = mc.links;
+        long[] r = f.r;
+        Object[] o = f.o;
+        int pc = f.pc;
+        final long[] counts = t.opCounts;
+        Object pending = null;
+        boolean monitorExitFault = false;
+        GuestObject escaping = null;
+
+        outer:
+        while (true) {
+            try {
+                if (pending != null) {
+                    // Dispatch an exception raised by the previous iteration.
+                    Object ex = pending;
+                    pending = null;
+                    int throwPc = monitorExitFault ? pc + 1 : pc;
+                    monitorExitFault = false;
+                    f.pc = pc;
+                    while (true) {
+                        int h = findHandler(f, ex, throwPc);
+                        if (h >= 0) {
+                            pc = h;
+                            t.caught = ex;
+                            break;
+                        }
+                        Frame caller = f.caller;
+                        leaveFrame(t, f, false);
+                        if (f.clinitOf != null) {
+                            ex = vm.failInit(t, f.clinitOf, ex);
+                        }
+                        if (f.base) {
+                            t.top = caller;
+                            escaping = (GuestObject) ex;
+                            break outer;
+                        }
+                        t.top = caller;
+                        if (caller == null) {
+                            t.uncaught = ex;
+                            return TERMINATED;
+                        }
+                        f = caller;
+                        throwPc = f.pc;
+                    }
+                    mc = f.code;
+                    code = mc.insns;
+                    links = mc.links;
+                    r = f.r;
+                    o = f.o;
+                    if (--t.safepointBudget < 0) {
+                        f.pc = pc;
+                        int s = safepoint(t, SafepointHandler.Kind.THROW);
+                        if (s != CONTINUE) {
+                            return s;
+                        }
+                    }
+                }
+                while (true) {
+                    final int i = pc << 2;
+                    final int op = code[i];
+                    counts[op]++;
+                    switch (op) {
+                        case 0x00: // nop
+                            pc++;
+                            break;
+                        case 0x01: case 0x02: case 0x03: // move: copying both halves is right for any 32-bit value
+                        case 0x07: case 0x08: case 0x09: { // move-object
+                            int a = code[i + 1];
+                            int b = code[i + 2];
+                            r[a] = r[b];
+                            o[a] = o[b];
+                            pc++;
+                            break;
+                        }
+                        case 0x04: case 0x05: case 0x06: { // move-wide: read before write (pairs may overlap)
+                            int a = code[i + 1];
+                            long v = r[code[i + 2]];
+                            r[a] = v;
+                            r[a + 1] = v >> 32;
+                            o[a] = null;
+                            o[a + 1] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x0a: { // move-result
+                            int a = code[i + 1];
+                            r[a] = t.retP;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x0b: { // move-result-wide
+                            int a = code[i + 1];
+                            long v = t.retP;
+                            r[a] = v;
+                            r[a + 1] = v >> 32;
+                            o[a] = null;
+                            o[a + 1] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x0c: { // move-result-object
+                            int a = code[i + 1];
+                            o[a] = t.retR;
+                            r[a] = 0;
+                            t.retR = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x0d: { // move-exception
+                            int a = code[i + 1];
+                            o[a] = t.caught;
+                            r[a] = 0;
+                            t.caught = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x0e: case 0x0f: case 0x10: case 0x11: { // return*
+                            if (op == 0x0f) {
+                                t.retP = (int) r[code[i + 1]];
+                            } else if (op == 0x10) {
+                                t.retP = r[code[i + 1]];
+                            } else if (op == 0x11) {
+                                t.retR = o[code[i + 1]];
+                            }
+                            Frame caller = f.caller;
+                            leaveFrame(t, f, true);
+                            t.top = caller;
+                            if (f.base) {
+                                return BASE_RETURN;
+                            }
+                            if (caller == null) {
+                                return TERMINATED;
+                            }
+                            // A <clinit> frame returns to the instruction that triggered it: re-execute.
+                            boolean reexecute = f.clinitOf != null;
+                            f = caller;
+                            mc = f.code;
+                            code = mc.insns;
+                            links = mc.links;
+                            r = f.r;
+                            o = f.o;
+                            pc = reexecute ? f.pc : f.pc + 1;
+                            if (--t.safepointBudget < 0) {
+                                f.pc = pc;
+                                int s = safepoint(t, SafepointHandler.Kind.RETURN);
+                                if (s != CONTINUE) {
+                                    return s;
+                                }
+                            }
+                            break;
+                        }
+                        case 0x12: case 0x13: case 0x14: case 0x15: { // const (0 is also null)
+                            int a = code[i + 1];
+                            r[a] = code[i + 2];
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x16: case 0x17: case 0x18: case 0x19: { // const-wide
+                            int a = code[i + 1];
+                            long v = (code[i + 2] & 0xFFFFFFFFL) | ((long) code[i + 3] << 32);
+                            r[a] = v;
+                            r[a + 1] = v >> 32;
+                            o[a] = null;
+                            o[a + 1] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x1a: case 0x1b: { // const-string
+                            int a = code[i + 1];
+                            o[a] = links[code[i + 3]];
+                            r[a] = 0;
+                            pc++;
+                            break;
+                        }
+                        case 0x1c: { // const-class
+                            int a = code[i + 1];
+                            f.pc = pc;
+                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                            o[a] = c;
+                            r[a] = 0;
+                            pc++;
+                            break;
+                        }
+                        case 0x1d: { // monitor-enter
+                            Object obj = o[code[i + 1]];
+                            f.pc = pc;
+                            if (obj == null) {
+                                throw vm.npe(t, "Cannot enter synchronized block because the lock is null");
+                            }
+                            if (!vm.monitors.enter(t, obj)) {
+                                return BLOCKED; // re-executed when the monitor may be free
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x1e: { // monitor-exit
+                            Object obj = o[code[i + 1]];
+                            f.pc = pc;
+                            monitorExitFault = true;
+                            if (obj == null) {
+                                throw vm.npe(t, "Cannot exit synchronized block because the lock is null");
+                            }
+                            vm.monitors.exit(t, obj);
+                            monitorExitFault = false;
+                            pc++;
+                            break;
+                        }
+                        case 0x1f: { // check-cast
+                            Object v = o[code[i + 1]];
+                            if (v != null) {
+                                f.pc = pc;
+                                VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                                VmClass vc = vm.classOf(v);
+                                if (vc != target && !vc.isSubtypeOf(target)) {
+                                    throw vm.classCast(t, vc, target);
+                                }
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x20: { // instance-of
+                            int a = code[i + 1];
+                            Object v = o[code[i + 2]];
+                            int res = 0;
+                            if (v != null) {
+                                f.pc = pc;
+                                VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                                VmClass vc = vm.classOf(v);
+                                res = (vc == target || vc.isSubtypeOf(target)) ? 1 : 0;
+                            }
+                            r[a] = res;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x21: { // array-length
+                            int a = code[i + 1];
+                            Object arr = o[code[i + 2]];
+                            if (arr == null) {
+                                f.pc = pc;
+                                throw vm.npe(t, "Cannot read the array length because the array is null");
+                            }
+                            r[a] = ((GuestArray) arr).length;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x22: { // new-instance
+                            f.pc = pc;
+                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                            if (c.initState != VmClass.INIT_DONE) {
+                                int s = vm.ensureInitialized(t, c);
+                                if (s != Vm.INIT_READY) {
+                                    if (s == Vm.INIT_BLOCKED) {
+                                        return BLOCKED;
+                                    }
+                                    f = t.top; // a <clinit> frame was pushed; re-execute after it
+                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
+                                    break;
+                                }
+                            }
+                            int a = code[i + 1];
+                            o[a] = vm.allocate(t, c);
+                            r[a] = 0;
+                            pc++;
+                            break;
+                        }
+                        case 0x23: { // new-array
+                            int a = code[i + 1];
+                            int len = (int) r[code[i + 2]];
+                            f.pc = pc;
+                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                            o[a] = vm.newArray(t, c, len);
+                            r[a] = 0;
+                            pc++;
+                            break;
+                        }
+                        case 0x24: case 0x25: { // filled-new-array(/range)
+                            int n = code[i + 1];
+                            int argBase = code[i + 3];
+                            f.pc = pc;
+                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 2]]);
+                            GuestArray arr = vm.newArray(t, c, n);
+                            int[] ar = mc.argRegs;
+                            if (arr.data instanceof int[]) {
+                                int[] d = (int[]) arr.data;
+                                for (int k = 0; k < n; k++) {
+                                    d[k] = (int) r[ar[argBase + k]];
+                                }
+                            } else if (arr.data instanceof Object[]) {
+                                Object[] d = (Object[]) arr.data;
+                                for (int k = 0; k < n; k++) {
+                                    d[k] = o[ar[argBase + k]];
+                                }
+                            } else {
+                                throw vm.internal(t, "filled-new-array of " + c.name + " is not allowed");
+                            }
+                            t.retR = arr;
+                            pc++;
+                            break;
+                        }
+                        case 0x26: { // fill-array-data
+                            Object arr = o[code[i + 1]];
+                            f.pc = pc;
+                            if (arr == null) {
+                                throw vm.npe(t, "Cannot fill the array because it is null");
+                            }
+                            vm.fillArrayData(t, (GuestArray) arr, mc.arrayData[code[i + 2]]);
+                            pc++;
+                            break;
+                        }
+                        case 0x27: { // throw
+                            Object ex = o[code[i + 1]];
+                            f.pc = pc;
+                            if (ex == null) {
+                                throw vm.npe(t, "Cannot throw exception because the exception is null");
+                            }
+                            throw new GuestThrowable((GuestObject) ex);
+                        }
+                        case 0x28: case 0x29: case 0x2a: { // goto
+                            int target = code[i + 1];
+                            if (target <= pc && --t.safepointBudget < 0) {
+                                f.pc = target;
+                                pc = target;
+                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                                if (s != CONTINUE) {
+                                    return s;
+                                }
+                            }
+                            pc = target;
+                            break;
+                        }
+                        case 0x2b: { // packed-switch
+                            int v = (int) r[code[i + 1]];
+                            int p = code[i + 2];
+                            int[] targets = mc.switchTargets[p];
+                            int k = v - mc.switchKeys[p][0];
+                            int target = (k >= 0 && k < targets.length) ? targets[k] : pc + 1;
+                            if (target <= pc && --t.safepointBudget < 0) {
+                                f.pc = target;
+                                pc = target;
+                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                                if (s != CONTINUE) {
+                                    return s;
+                                }
+                            }
+                            pc = target;
+                            break;
+                        }
+                        case 0x2c: { // sparse-switch
+                            int v = (int) r[code[i + 1]];
+                            int p = code[i + 2];
+                            int k = java.util.Arrays.binarySearch(mc.switchKeys[p], v);
+                            int target = k >= 0 ? mc.switchTargets[p][k] : pc + 1;
+                            if (target <= pc && --t.safepointBudget < 0) {
+                                f.pc = target;
+                                pc = target;
+                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                                if (s != CONTINUE) {
+                                    return s;
+                                }
+                            }
+                            pc = target;
+                            break;
+                        }
+                        case 0x2d: case 0x2e: { // cmpl-float, cmpg-float
+                            int a = code[i + 1];
+                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
+                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
+                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2d ? -1 : 1);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x2f: case 0x30: { // cmpl-double, cmpg-double
+                            int a = code[i + 1];
+                            double x = Double.longBitsToDouble(r[code[i + 2]]);
+                            double y = Double.longBitsToDouble(r[code[i + 3]]);
+                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2f ? -1 : 1);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x31: { // cmp-long
+                            int a = code[i + 1];
+                            r[a] = Long.compare(r[code[i + 2]], r[code[i + 3]]);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37: { // if-test
+                            int a = code[i + 1];
+                            int b = code[i + 2];
+                            boolean take;
+                            if (op <= 0x33) {
+                                // Works for ints (o[] cleared) and references (r[] zeroed) alike.
+                                boolean eq = o[a] == o[b] && (int) r[a] == (int) r[b];
+                                take = (op == 0x32) == eq;
+                            } else {
+                                int x = (int) r[a];
+                                int y = (int) r[b];
+                                switch (op) {
+                                    case 0x34: take = x < y; break;
+                                    case 0x35: take = x >= y; break;
+                                    case 0x36: take = x > y; break;
+                                    default: take = x <= y; break;
+                                }
+                            }
+                            if (take) {
+                                int target = code[i + 3];
+                                if (target <= pc && --t.safepointBudget < 0) {
+                                    f.pc = target;
+                                    pc = target;
+                                    int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                                    if (s != CONTINUE) {
+                                        return s;
+                                    }
+                                }
+                                pc = target;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x38: case 0x39: case 0x3a: case 0x3b: case 0x3c: case 0x3d: { // if-testz
+                            int a = code[i + 1];
+                            boolean take;
+                            if (op <= 0x39) {
+                                boolean z = o[a] == null && (int) r[a] == 0;
+                                take = (op == 0x38) == z;
+                            } else {
+                                int x = (int) r[a];
+                                switch (op) {
+                                    case 0x3a: take = x < 0; break;
+                                    case 0x3b: take = x >= 0; break;
+                                    case 0x3c: take = x > 0; break;
+                                    default: take = x <= 0; break;
+                                }
+                            }
+                            if (take) {
+                                int target = code[i + 2];
+                                if (target <= pc && --t.safepointBudget < 0) {
+                                    f.pc = target;
+                                    pc = target;
+                                    int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                                    if (s != CONTINUE) {
+                                        return s;
+                                    }
+                                }
+                                pc = target;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x44: { // aget (int or float)
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            Object d = arr.data;
+                            r[a] = d instanceof int[] ? ((int[]) d)[idx] : Float.floatToRawIntBits(((float[]) d)[idx]);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x45: { // aget-wide
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            Object d = arr.data;
+                            long v = d instanceof long[] ? ((long[]) d)[idx] : Double.doubleToRawLongBits(((double[]) d)[idx]);
+                            r[a] = v;
+                            r[a + 1] = v >> 32;
+                            o[a] = null;
+                            o[a + 1] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x46: { // aget-object
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            o[a] = ((Object[]) arr.data)[(int) r[code[i + 3]]];
+                            r[a] = 0;
+                            pc++;
+                            break;
+                        }
+                        case 0x47: { // aget-boolean
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            r[a] = ((boolean[]) arr.data)[(int) r[code[i + 3]]] ? 1 : 0;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x48: { // aget-byte
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            r[a] = ((byte[]) arr.data)[(int) r[code[i + 3]]];
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x49: { // aget-char
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            r[a] = ((char[]) arr.data)[(int) r[code[i + 3]]];
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x4a: { // aget-short
+                            int a = code[i + 1];
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            r[a] = ((short[]) arr.data)[(int) r[code[i + 3]]];
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x4b: { // aput (int or float)
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            Object d = arr.data;
+                            if (d instanceof int[]) {
+                                ((int[]) d)[idx] = (int) r[code[i + 1]];
+                            } else {
+                                ((float[]) d)[idx] = Float.intBitsToFloat((int) r[code[i + 1]]);
+                            }
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x4c: { // aput-wide
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            Object d = arr.data;
+                            long v = r[code[i + 1]];
+                            if (d instanceof long[]) {
+                                ((long[]) d)[idx] = v;
+                            } else {
+                                ((double[]) d)[idx] = Double.longBitsToDouble(v);
+                            }
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x4d: { // aput-object
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            Object v = o[code[i + 1]];
+                            Object[] d = (Object[]) arr.data;
+                            if (idx < 0 || idx >= d.length) {
+                                throw new ArrayIndexOutOfBoundsException("Index " + idx + " out of bounds for length " + d.length);
+                            }
+                            if (v != null && arr.type.component != vm.objectClass()) {
+                                VmClass vc = vm.classOf(v);
+                                if (vc != arr.type.component && !vc.isSubtypeOf(arr.type.component)) {
+                                    f.pc = pc;
+                                    throw vm.guestException(t, "java.lang.ArrayStoreException", vc.name);
+                                }
+                            }
+                            d[idx] = v;
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x4e: { // aput-boolean
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x4f: { // aput-byte
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x50: { // aput-char
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x51: { // aput-short
+                            GuestArray arr = (GuestArray) o[code[i + 2]];
+                            int idx = (int) r[code[i + 3]];
+                            ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
+                            if (arr.dsm != null) {
+                                vm.barrier().arrayWrite(arr, idx, 1);
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57: case 0x58: { // iget*
+                            int a = code[i + 1];
+                            Object obj = o[code[i + 2]];
+                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
+                            VmField fd = fl.resolved;
+                            if (fd == null || !(obj instanceof GuestObject)) {
+                                f.pc = pc;
+                                fd = vm.resolveInstanceField(t, fl, obj);
+                                if (fd == null) { // a host object's field, read through the bridge
+                                    vm.hostFieldGet(t, fl, obj, f, a);
+                                    pc++;
+                                    break;
+                                }
+                            }
+                            GuestObject go = (GuestObject) obj;
+                            if (op == 0x54) {
+                                o[a] = go.r[fd.slot];
+                                r[a] = 0;
+                            } else if (op == 0x53) {
+                                long v = go.p[fd.slot];
+                                r[a] = v;
+                                r[a + 1] = v >> 32;
+                                o[a] = null;
+                                o[a + 1] = null;
+                            } else {
+                                r[a] = go.p[fd.slot];
+                                o[a] = null;
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x59: case 0x5a: case 0x5b: case 0x5c: case 0x5d: case 0x5e: case 0x5f: { // iput*
+                            int a = code[i + 1];
+                            Object obj = o[code[i + 2]];
+                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
+                            VmField fd = fl.resolved;
+                            if (fd == null || !(obj instanceof GuestObject)) {
+                                f.pc = pc;
+                                fd = vm.resolveInstanceField(t, fl, obj);
+                                if (fd == null) {
+                                    vm.hostFieldPut(t, fl, obj, f, a);
+                                    pc++;
+                                    break;
+                                }
+                            }
+                            GuestObject go = (GuestObject) obj;
+                            if (go.dsm != null) {
+                                vm.barrier().fieldWrite(go, fd);
+                            }
+                            switch (op) {
+                                case 0x5b: go.r[fd.slot] = o[a]; break;
+                                case 0x5a: go.p[fd.slot] = r[a]; break;
+                                case 0x5c: go.p[fd.slot] = r[a] & 1; break;
+                                case 0x5d: go.p[fd.slot] = (byte) r[a]; break;
+                                case 0x5e: go.p[fd.slot] = (char) r[a]; break;
+                                case 0x5f: go.p[fd.slot] = (short) r[a]; break;
+                                default: go.p[fd.slot] = (int) r[a]; break;
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: { // sget*
+                            int a = code[i + 1];
+                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
+                            VmField fd = fl.resolved;
+                            if (fd == null || fd.owner.initState != VmClass.INIT_DONE) {
+                                f.pc = pc;
+                                if (fd == null) {
+                                    fd = vm.resolveStaticField(t, fl);
+                                    if (fd == null) {
+                                        vm.hostStaticGet(t, fl, f, a);
+                                        pc++;
+                                        break;
+                                    }
+                                }
+                                int s = vm.ensureInitialized(t, fd.owner);
+                                if (s != Vm.INIT_READY) {
+                                    if (s == Vm.INIT_BLOCKED) {
+                                        return BLOCKED;
+                                    }
+                                    f = t.top;
+                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
+                                    break;
+                                }
+                            }
+                            VmClass oc = fd.owner;
+                            if (op == 0x62) {
+                                o[a] = oc.staticR[fd.slot];
+                                r[a] = 0;
+                            } else if (op == 0x61) {
+                                long v = oc.staticP[fd.slot];
+                                r[a] = v;
+                                r[a + 1] = v >> 32;
+                                o[a] = null;
+                                o[a + 1] = null;
+                            } else {
+                                r[a] = oc.staticP[fd.slot];
+                                o[a] = null;
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x67: case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: { // sput*
+                            int a = code[i + 1];
+                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
+                            VmField fd = fl.resolved;
+                            if (fd == null || fd.owner.initState != VmClass.INIT_DONE) {
+                                f.pc = pc;
+                                if (fd == null) {
+                                    fd = vm.resolveStaticField(t, fl);
+                                    if (fd == null) {
+                                        throw VmError.unsupported("writing static field " + fl.owner + "->" + fl.name
+                                                + " of a host library class");
+                                    }
+                                }
+                                int s = vm.ensureInitialized(t, fd.owner);
+                                if (s != Vm.INIT_READY) {
+                                    if (s == Vm.INIT_BLOCKED) {
+                                        return BLOCKED;
+                                    }
+                                    f = t.top;
+                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
+                                    break;
+                                }
+                            }
+                            VmClass oc = fd.owner;
+                            if (oc.dsm != null) {
+                                vm.barrier().staticWrite(oc, fd);
+                            }
+                            switch (op) {
+                                case 0x69: oc.staticR[fd.slot] = o[a]; break;
+                                case 0x68: oc.staticP[fd.slot] = r[a]; break;
+                                case 0x6a: oc.staticP[fd.slot] = r[a] & 1; break;
+                                case 0x6b: oc.staticP[fd.slot] = (byte) r[a]; break;
+                                case 0x6c: oc.staticP[fd.slot] = (char) r[a]; break;
+                                case 0x6d: oc.staticP[fd.slot] = (short) r[a]; break;
+                                default: oc.staticP[fd.slot] = (int) r[a]; break;
+                            }
+                            pc++;
+                            break;
+                        }
+                        case 0x6e: case 0x6f: case 0x70: case 0x71: case 0x72:
+                        case 0x74: case 0x75: case 0x76: case 0x77: case 0x78:
+                        case 0xfa: case 0xfb: case 0xfc: case 0xfd: { // invoke-*
+                            f.pc = pc;
+                            int s = invoke(t, f, op, code[i + 1], code[i + 2], code[i + 3]);
+                            if (s == INVOKE_DONE) {
+                                pc++;
+                                break;
+                            }
+                            if (s == INVOKE_PUSHED) {
+                                f = t.top;
+                                mc = f.code;
+                                code = mc.insns;
+                                links = mc.links;
+                                r = f.r;
+                                o = f.o;
+                                pc = f.pc;
+                                break;
+                            }
+                            return s; // BLOCKED or MIGRATE: the invoke is re-executed later
+                        }
+                        case 0xfe: case 0xff: { // const-method-handle, const-method-type
+                            f.pc = pc;
+                            throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);
+                        }
+                        // ---- unary ops and conversions: a = dst, b = src ----
+                        case 0x7b: { int a = code[i + 1]; r[a] = -(int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x7c: { int a = code[i + 1]; r[a] = ~(int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x7d: { int a = code[i + 1]; long v = -r[code[i + 2]]; setWide(r, o, a, v); pc++; break; }
+                        case 0x7e: { int a = code[i + 1]; long v = ~r[code[i + 2]]; setWide(r, o, a, v); pc++; break; }
+                        case 0x7f: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(-Float.intBitsToFloat((int) r[code[i + 2]])); o[a] = null; pc++; break; }
+                        case 0x80: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits(-Double.longBitsToDouble(r[code[i + 2]]))); pc++; break; }
+                        case 0x81: { int a = code[i + 1]; setWide(r, o, a, (int) r[code[i + 2]]); pc++; break; }
+                        case 0x82: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) (int) r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x83: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) (int) r[code[i + 2]])); pc++; break; }
+                        case 0x84: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x85: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x86: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) r[code[i + 2]])); pc++; break; }
+                        case 0x87: { int a = code[i + 1]; r[a] = (int) Float.intBitsToFloat((int) r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x88: { int a = code[i + 1]; setWide(r, o, a, (long) Float.intBitsToFloat((int) r[code[i + 2]])); pc++; break; }
+                        case 0x89: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) Float.intBitsToFloat((int) r[code[i + 2]]))); pc++; break; }
+                        case 0x8a: { int a = code[i + 1]; r[a] = (int) Double.longBitsToDouble(r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x8b: { int a = code[i + 1]; setWide(r, o, a, (long) Double.longBitsToDouble(r[code[i + 2]])); pc++; break; }
+                        case 0x8c: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) Double.longBitsToDouble(r[code[i + 2]])); o[a] = null; pc++; break; }
+                        case 0x8d: { int a = code[i + 1]; r[a] = (byte) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x8e: { int a = code[i + 1]; r[a] = (char) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x8f: { int a = code[i + 1]; r[a] = (short) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        // ---- int binops (23x and 2addr share a layout) ----
+                        case 0x90: case 0xb0: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x91: case 0xb1: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] - (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x92: case 0xb2: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] * (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x93: case 0xb3: {
+                            int a = code[i + 1];
+                            int d = (int) r[code[i + 3]];
+                            if (d == 0) {
+                                f.pc = pc;
+                                throw vm.arithmetic(t);
+                            }
+                            r[a] = (int) r[code[i + 2]] / d;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x94: case 0xb4: {
+                            int a = code[i + 1];
+                            int d = (int) r[code[i + 3]];
+                            if (d == 0) {
+                                f.pc = pc;
+                                throw vm.arithmetic(t);
+                            }
+                            r[a] = (int) r[code[i + 2]] % d;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x95: case 0xb5: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] & (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x96: case 0xb6: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] | (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x97: case 0xb7: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] ^ (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x98: case 0xb8: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] << (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x99: case 0xb9: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >> (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        case 0x9a: case 0xba: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >>> (int) r[code[i + 3]]; o[a] = null; pc++; break; }
+                        // ---- long binops ----
+                        case 0x9b: case 0xbb: { setWide(r, o, code[i + 1], r[code[i + 2]] + r[code[i + 3]]); pc++; break; }
+                        case 0x9c: case 0xbc: { setWide(r, o, code[i + 1], r[code[i + 2]] - r[code[i + 3]]); pc++; break; }
+                        case 0x9d: case 0xbd: { setWide(r, o, code[i + 1], r[code[i + 2]] * r[code[i + 3]]); pc++; break; }
+                        case 0x9e: case 0xbe: {
+                            long d = r[code[i + 3]];
+                            if (d == 0) {
+                                f.pc = pc;
+                                throw vm.arithmetic(t);
+                            }
+                            setWide(r, o, code[i + 1], r[code[i + 2]] / d);
+                            pc++;
+                            break;
+                        }
+                        case 0x9f: case 0xbf: {
+                            long d = r[code[i + 3]];
+                            if (d == 0) {
+                                f.pc = pc;
+                                throw vm.arithmetic(t);
+                            }
+                            setWide(r, o, code[i + 1], r[code[i + 2]] % d);
+                            pc++;
+                            break;
+                        }
+                        case 0xa0: case 0xc0: { setWide(r, o, code[i + 1], r[code[i + 2]] & r[code[i + 3]]); pc++; break; }
+                        case 0xa1: case 0xc1: { setWide(r, o, code[i + 1], r[code[i + 2]] | r[code[i + 3]]); pc++; break; }
+                        case 0xa2: case 0xc2: { setWide(r, o, code[i + 1], r[code[i + 2]] ^ r[code[i + 3]]); pc++; break; }
+                        case 0xa3: case 0xc3: { setWide(r, o, code[i + 1], r[code[i + 2]] << (int) r[code[i + 3]]); pc++; break; }
+                        case 0xa4: case 0xc4: { setWide(r, o, code[i + 1], r[code[i + 2]] >> (int) r[code[i + 3]]); pc++; break; }
+                        case 0xa5: case 0xc5: { setWide(r, o, code[i + 1], r[code[i + 2]] >>> (int) r[code[i + 3]]); pc++; break; }
+                        // ---- float binops ----
+                        case 0xa6: case 0xc6: case 0xa7: case 0xc7: case 0xa8: case 0xc8: case 0xa9: case 0xc9: case 0xaa: case 0xca: {
+                            int a = code[i + 1];
+                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
+                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
+                            float v;
+                            switch (op) {
+                                case 0xa6: case 0xc6: v = x + y; break;
+                                case 0xa7: case 0xc7: v = x - y; break;
+                                case 0xa8: case 0xc8: v = x * y; break;
+                                case 0xa9: case 0xc9: v = x / y; break;
+                                default: v = x % y; break;
+                            }
+                            r[a] = Float.floatToRawIntBits(v);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        // ---- double binops ----
+                        case 0xab: case 0xcb: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) + Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
+                        case 0xac: case 0xcc: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) - Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
+                        case 0xad: case 0xcd: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) * Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
+                        case 0xae: case 0xce: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) / Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
+                        case 0xaf: case 0xcf: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) % Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
+                        // ---- literal binops: a = dst, b = src, c = literal ----
+                        case 0xd0: case 0xd8: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xd1: case 0xd9: { int a = code[i + 1]; r[a] = code[i + 3] - (int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0xd2: case 0xda: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] * code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xd3: case 0xdb: case 0xd4: case 0xdc: {
+                            int a = code[i + 1];
+                            int d = code[i + 3];
+                            if (d == 0) {
+                                f.pc = pc;
+                                throw vm.arithmetic(t);
+                            }
+                            int x = (int) r[code[i + 2]];
+                            r[a] = (op == 0xd3 || op == 0xdb) ? x / d : x % d;
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0xd5: case 0xdd: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] & code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xd6: case 0xde: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] | code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xd7: case 0xdf: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] ^ code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xe0: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] << code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xe1: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >> code[i + 3]; o[a] = null; pc++; break; }
+                        case 0xe2: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >>> code[i + 3]; o[a] = null; pc++; break; }
+                        default:
+                            f.pc = pc;
+                            throw vm.internal(t, "invalid opcode 0x" + Integer.toHexString(op));
+                    }
+                }
+            } catch (GuestThrowable e) {
+                pending = e.guest;
+                if (e.guest == null) {
+                    throw e;
+                }
+                // A base frame below us may have been left by the dispatch loop; keep f coherent.
+                f = t.top;
+                if (f == null) {
+                    throw e;
+                }
+                pc = f.pc;
+                mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o;
+            } catch (NullPointerException e) {
+                f.pc = pc;
+                pending = vm.translateHostFault(t, e);
+            } catch (ArrayIndexOutOfBoundsException e) {
+                f.pc = pc;
+                pending = vm.translateHostFault(t, e);
+            } catch (ClassCastException e) {
+                f.pc = pc;
+                pending = vm.translateHostFault(t, e);
+            }
+        }
+        throw new GuestThrowable(escaping);
+    }
+
+    private static void setWide(long[] r, Object[] o, int a, long v) {
+        r[a] = v;
+        r[a + 1] = v >> 32;
+        o[a] = null;
+        o[a + 1] = null;
+    }
+
+    /** Releases what a frame holds when it is popped (normally or by an exception). */
+    private void leaveFrame(GuestThread t, Frame f, boolean normal) {
+        if (f.syncOn != null) {
+            vm.monitors.exitQuietly(t, f.syncOn);
+        }
+        if (normal && f.clinitOf != null) {
+            vm.finishInit(f.clinitOf);
+        }
+    }
+
+    private int findHandler(Frame f, Object ex, int pc) {
+        MethodCode mc = f.code;
+        int[] starts = mc.tryStart;
+        for (int k = 0; k < starts.length; k++) {
+            if (pc >= starts[k] && pc < mc.tryEnd[k]) {
+                Links.TypeLink[] types = mc.catchTypes[k];
+                VmClass exClass = vm.classOf(ex);
+                for (int h = 0; h < types.length; h++) {
+                    Links.TypeLink tl = types[h];
+                    if (tl == null) {
+                        return mc.catchTargets[k][h];
+                    }
+                    VmClass c = vm.tryResolveClass(tl);
+                    if (c != null && exClass.isSubtypeOf(c)) {
+                        return mc.catchTargets[k][h];
+                    }
+                }
+                return -1; // dex try ranges do not overlap: only the first covering one counts
+            }
+        }
+        return -1;
+    }
+
+    private int safepoint(GuestThread t, SafepointHandler.Kind kind) {
+        t.safepointBudget = vm.safepointInterval();
+        SafepointHandler h = vm.safepointHandler();
+        if (h != null && h.atSafepoint(t, kind) == SafepointHandler.Action.MIGRATE && t.nestDepth == 0) {
+            return MIGRATE;
+        }
+        if (t.nestDepth == 0 && vm.scheduler().shouldPreempt(t)) {
+            return YIELD;
+        }
+        return CONTINUE;
+    }
+
+    // ------------------------------------------------------------------ invokes
+
+    static final int INVOKE_DONE = -10;
+    static final int INVOKE_PUSHED = -11;
+
+    /**
+     * Performs an invoke. Returns INVOKE_DONE (result in t.ret*), INVOKE_PUSHED (a guest frame is
+     * now on top), BLOCKED or MIGRATE (the invoke will be re-executed).
+     */
+    private int invoke(GuestThread t, Frame f, int op, int argc, int linkIdx, int argBase) {
+        MethodCode mc = f.code;
+        Object link = mc.links[linkIdx];
+        int[] ar = mc.argRegs;
+        if (op >= 0xfa) {
+            if (op == 0xfc || op == 0xfd) {
+                return invokeCustom(t, f, (Links.CallSiteLink) link, argc, argBase);
+            }
+            throw vm.unsupportedInstruction(t, op, link);
+        }
+        Links.MethodLink ml = (Links.MethodLink) link;
+        int kind = op >= 0x74 ? op - 0x74 : op - 0x6e; // 0 virtual, 1 super, 2 direct, 3 static, 4 interface
+        VmMethod m;
+        Object receiver = null;
+        if (kind == 3) {
+            m = ml.resolved;
+            if (m == null) {
+                m = vm.resolveStatic(t, ml);
+            }
+            VmClass owner = m.owner;
+            if (owner.initState != VmClass.INIT_DONE) {
+                int s = vm.ensureInitialized(t, owner);
+                if (s == Vm.INIT_BLOCKED) {
+                    return BLOCKED;
+                }
+                if (s == Vm.INIT_PUSHED) {
+                    return INVOKE_PUSHED;
+                }
+            }
+        } else {
+            receiver = f.o[ar[argBase]];
+            if (receiver == null) {
+                throw vm.npe(t, "Cannot invoke \"" + vm.displayMethodRef(ml) + "\" because value is null");
+            }
+            if (kind == 0 || kind == 4) {
+                VmClass rc = vm.classOf(receiver);
+                int ic = f.pc;
+                if (mc.icClass[ic] == rc) {
+                    m = mc.icTarget[ic];
+                } else {
+                    m = vm.findVirtual(t, rc, ml);
+                    mc.icClass[ic] = rc;
+                    mc.icTarget[ic] = m;
+                }
+            } else if (kind == 1) {
+                m = ml.resolved;
+                if (m == null) {
+                    m = vm.resolveSuper(t, ml, f.method.owner);
+                }
+            } else {
+                m = ml.resolved;
+                if (m == null) {
+                    m = vm.resolveDirect(t, ml);
+                }
+                if (receiver instanceof Vm.UninitializedHostObject) {
+                    return constructHost(t, f, m, ml, (Vm.UninitializedHostObject) receiver, argc, argBase);
+                }
+            }
+        }
+        MethodCode callee = m.code;
+        if (callee == null && m.nativeImpl == null) {
+            callee = vm.codeOf(t, m);
+        }
+        if (callee != null) {
+            if (f.depth >= MAX_DEPTH) {
+                throw vm.guestException(t, "java.lang.StackOverflowError", null);
+            }
+            Frame nf = new Frame(m, callee);
+            nf.caller = f;
+            nf.depth = f.depth + 1;
+            int dst = callee.registers - m.argWords;
+            long[] nr = nf.r;
+            Object[] no = nf.o;
+            long[] r = f.r;
+            Object[] o = f.o;
+            for (int k = 0; k < argc; k++) {
+                int src = ar[argBase + k];
+                nr[dst + k] = r[src];
+                no[dst + k] = o[src];
+            }
+            nf.pc = 0;
+            t.top = nf;
+            return INVOKE_PUSHED;
+        }
+        return invokeNative(t, f, m, ml.params, m.isStatic || kind == 3, argc, argBase);
+    }
+
+    private int invokeNative(GuestThread t, Frame f, VmMethod m, char[] params, boolean isStatic, int argc, int argBase) {
+        if (vm.nativeGate() != null && !vm.nativeGate().mayRunHere(t, m)) {
+            return MIGRATE;
+        }
+        Object[] args = boxArgs(f, params, isStatic, argBase);
+        Object res = callNative(t, m, args);
+        if (res == NativeImpl.BLOCK) {
+            return BLOCKED;
+        }
+        if (res instanceof NativeImpl.TailCall) {
+            NativeImpl.TailCall tc = (NativeImpl.TailCall) res;
+            return pushCall(t, f, tc.method(), tc.args());
+        }
+        storeResult(t, m.returnKind, res);
+        return INVOKE_DONE;
+    }
+
+    /** Calls a native, turning host exceptions into guest ones. */
+    public Object callNative(GuestThread t, VmMethod m, Object[] args) {
+        try {
+            t.hostCalls++;
+            return m.nativeImpl.invoke(this, t, args);
+        } catch (GuestThrowable | VmExit | VmError e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw vm.guestException(t, "java.lang.StackOverflowError", null);
+        } catch (Throwable e) {
+            throw new GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+        }
+    }
+
+    private int pushCall(GuestThread t, Frame f, VmMethod m, Object[] args) {
+        MethodCode callee = m.nativeImpl == null ? vm.codeOf(t, m) : null;
+        if (callee == null) {
+            Object res = callNative(t, m, args);
+            if (res == NativeImpl.BLOCK) {
+                return BLOCKED;
+            }
+            if (res instanceof NativeImpl.TailCall) {
+                NativeImpl.TailCall tc = (NativeImpl.TailCall) res;
+                return pushCall(t, f, tc.method(), tc.args());
+            }
+            storeResult(t, m.returnKind, res);
+            return INVOKE_DONE;
+        }
+        Frame nf = newFrameWithArgs(m, callee, args);
+        nf.caller = f;
+        nf.depth = f.depth + 1;
+        t.top = nf;
+        return INVOKE_PUSHED;
+    }
+
+    /** Builds a frame for {@code m} with boxed arguments placed in its in-registers. */
+    public Frame newFrameWithArgs(VmMethod m, MethodCode code, Object[] args) {
+        Frame nf = new Frame(m, code);
+        int reg = code.registers - m.argWords;
+        int ai = 0;
+        if (!m.isStatic) {
+            nf.o[reg++] = args[ai++];
+        }
+        for (char k : m.params) {
+            Object v = args[ai++];
+            switch (k) {
+                case 'L':
+                    nf.o[reg++] = v;
+                    break;
+                case 'J':
+                case 'D': {
+                    long w = k == 'J' ? ((Number) v).longValue() : Double.doubleToRawLongBits(((Number) v).doubleValue());
+                    nf.r[reg] = w;
+                    nf.r[reg + 1] = w >> 32;
+                    reg += 2;
+                    break;
+                }
+                case 'F':
+                    nf.r[reg++] = Float.floatToRawIntBits(((Number) v).floatValue());
+                    break;
+                case 'Z':
+                    nf.r[reg++] = ((Boolean) v) ? 1 : 0;
+                    break;
+                case 'C':
+                    nf.r[reg++] = (Character) v;
+                    break;
+                default:
+                    nf.r[reg++] = ((Number) v).intValue();
+                    break;
+            }
+        }
+        return nf;
+    }
+
+    private Object[] boxArgs(Frame f, char[] params, boolean isStatic, int argBase) {
+        int[] ar = f.code.argRegs;
+        long[] r = f.r;
+        Object[] o = f.o;
+        Object[] args = new Object[params.length + (isStatic ? 0 : 1)];
+        int ai = 0;
+        int k = argBase;
+        if (!isStatic) {
+            args[ai++] = o[ar[k++]];
+        }
+        for (char p : params) {
+            int reg = ar[k];
+            switch (p) {
+                case 'L': args[ai++] = o[reg]; k++; break;
+                case 'I': args[ai++] = (int) r[reg]; k++; break;
+                case 'J': args[ai++] = r[reg]; k += 2; break;
+                case 'D': args[ai++] = Double.longBitsToDouble(r[reg]); k += 2; break;
+                case 'F': args[ai++] = Float.intBitsToFloat((int) r[reg]); k++; break;
+                case 'Z': args[ai++] = ((int) r[reg]) != 0; k++; break;
+                case 'B': args[ai++] = (byte) r[reg]; k++; break;
+                case 'C': args[ai++] = (char) r[reg]; k++; break;
+                case 'S': args[ai++] = (short) r[reg]; k++; break;
+                default: throw new IllegalStateException("bad parameter kind " + p);
+            }
+        }
+        return args;
+    }
+
+    /** Stores a boxed native result into the thread's result registers. */
+    public static void storeResult(GuestThread t, char kind, Object res) {
+        switch (kind) {
+            case 'V': break;
+            case 'L': t.retR = res; break;
+            case 'Z': t.retP = ((Boolean) res) ? 1 : 0; break;
+            case 'C': t.retP = (Character) res; break;
+            case 'J': t.retP = ((Number) res).longValue(); break;
+            case 'F': t.retP = Float.floatToRawIntBits(((Number) res).floatValue()); break;
+            case 'D': t.retP = Double.doubleToRawLongBits(((Number) res).doubleValue()); break;
+            default: t.retP = ((Number) res).intValue(); break;
+        }
+    }
+
+    /** Boxes the thread's result registers by kind (the inverse of {@link #storeResult}). */
+    public static Object loadResult(GuestThread t, char kind) {
+        switch (kind) {
+            case 'V': return null;
+            case 'L': { Object v = t.retR; t.retR = null; return v; }
+            case 'Z': return t.retP != 0;
+            case 'B': return (byte) t.retP;
+            case 'C': return (char) t.retP;
+            case 'S': return (short) t.retP;
+            case 'I': return (int) t.retP;
+            case 'J': return t.retP;
+            case 'F': return Float.intBitsToFloat((int) t.retP);
+            case 'D': return Double.longBitsToDouble(t.retP);
+            default: throw new IllegalStateException("bad return kind " + kind);
+        }
+    }
+
+    private int constructHost(GuestThread t, Frame f, VmMethod m, Links.MethodLink ml,
+                              Vm.UninitializedHostObject placeholder, int argc, int argBase) {
+        Object[] args = boxArgs(f, ml.params, false, argBase);
+        Object made;
+        try {
+            made = m.nativeImpl.invoke(this, t, args);
+        } catch (GuestThrowable | VmExit | VmError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+        }
+        // new-instance left a placeholder; every register still holding it now holds the object.
+        Object[] o = f.o;
+        for (int k = 0; k < o.length; k++) {
+            if (o[k] == placeholder) {
+                o[k] = made;
+            }
+        }
+        return INVOKE_DONE;
+    }
+
+    private int invokeCustom(GuestThread t, Frame f, Links.CallSiteLink site, int argc, int argBase) {
+        VmMethod target = vm.bridge().linkCallSite(t, site);
+        return invokeNative(t, f, target, target.params, true, argc, argBase);
+    }
+
+    // ------------------------------------------------------------------ callbacks
+
+    /**
+     * Calls a guest method from host code (a model native, the bridge, a test) on thread
+     * {@code t} and returns its boxed result. The callee runs in a nested interpreter loop over
+     * a base frame; if it blocks, other threads run until it can continue.
+     */
+    public Object callGuest(GuestThread t, VmMethod m, Object... args) {
+        if (m.nativeImpl != null) {
+            Object res = callNative(t, m, args);
+            if (res instanceof NativeImpl.TailCall) {
+                NativeImpl.TailCall tc = (NativeImpl.TailCall) res;
+                return callGuest(t, tc.method(), tc.args());
+            }
+            if (res == NativeImpl.BLOCK) {
+                // A blocking native called from host code: wait here, then retry it.
+                vm.scheduler().runOthersUntilRunnable(t);
+                return callGuest(t, m, args);
+            }
+            return res;
+        }
+        MethodCode code = vm.codeOf(t, m);
+        Frame nf = newFrameWithArgs(m, code, args);
+        nf.base = true;
+        nf.caller = t.top;
+        nf.depth = t.top == null ? 0 : t.top.depth + 1;
+        if (nf.depth >= MAX_DEPTH) {
+            throw vm.guestException(t, "java.lang.StackOverflowError", null);
+        }
+        t.top = nf;
+        t.nestDepth++;
+        try {
+            while (true) {
+                int s = run(t);
+                if (s == BASE_RETURN) {
+                    return loadResult(t, m.returnKind);
+                }
+                if (s == BLOCKED) {
+                    vm.scheduler().runOthersUntilRunnable(t);
+                }
+                // YIELD and MIGRATE are not honoured inside a callback: host frames are in the way.
+            }
+        } finally {
+            t.nestDepth--;
+        }
+    }
+
+    /** Virtual call by name and descriptor on a guest receiver, from host code. */
+    public Object callVirtual(GuestThread t, Object receiver, String name, String desc, Object... args) {
+        VmMethod m = vm.findVirtual(t, vm.classOf(receiver), name + desc);
+        Object[] all = new Object[args.length + 1];
+        all[0] = receiver;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return callGuest(t, m, all);
+    }
+}

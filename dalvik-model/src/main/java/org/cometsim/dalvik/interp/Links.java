@@ -1,0 +1,98 @@
+package org.cometsim.dalvik.interp;
+
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmField;
+import org.cometsim.dalvik.rt.VmMethod;
+
+/**
+ * Symbolic references from decoded code, resolved lazily (at first execution, as Java links
+ * lazily) and cached. One link object is shared by every instruction of a VM that names the same
+ * member, so resolution happens once per VM.
+ */
+public final class Links {
+    private Links() {
+    }
+
+    /** A class reference by descriptor. */
+    public static final class TypeLink {
+        public final String descriptor;
+        public VmClass resolved;
+
+        public TypeLink(String descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public String toString() {
+            return descriptor;
+        }
+    }
+
+    /** A field reference {@code owner->name:type}. */
+    public static final class FieldLink {
+        public final String owner;
+        public final String name;
+        public final String type;
+        public VmField resolved;
+        /** For fields of HOST classes: a bridge accessor. */
+        public Object hostAccessor;
+
+        public FieldLink(String owner, String name, String type) {
+            this.owner = owner;
+            this.name = name;
+            this.type = type;
+        }
+
+        @Override
+        public String toString() {
+            return owner + "->" + name + ":" + type;
+        }
+    }
+
+    /** A method reference {@code owner->name(desc)}. */
+    public static final class MethodLink {
+        public final String owner;
+        public final String name;
+        public final String desc;
+        public final String key;
+        /** Resolved target for direct, static and super invokes; the resolved declaration otherwise. */
+        public VmMethod resolved;
+        public VmClass ownerClass;
+        public final char[] params;
+        public final char returnKind;
+
+        public MethodLink(String owner, String name, String desc) {
+            this.owner = owner;
+            this.name = name;
+            this.desc = desc;
+            this.key = name + desc;
+            this.params = org.cometsim.dalvik.rt.Descriptors.paramKinds(desc);
+            this.returnKind = org.cometsim.dalvik.rt.Descriptors.returnKind(desc);
+        }
+
+        @Override
+        public String toString() {
+            return owner + "->" + name + desc;
+        }
+    }
+
+    /** An invoke-custom call site: bootstrap method handle, name, type and extra constants. */
+    public static final class CallSiteLink {
+        public final Object site;
+        /** The linked target once the bootstrap has run. */
+        public Object target;
+
+        public CallSiteLink(Object site) {
+            this.site = site;
+        }
+    }
+
+    /** An invoke-polymorphic / const-method-handle / const-method-type operand, kept for the error message. */
+    public static final class OpaqueLink {
+        public final String description;
+
+        public OpaqueLink(String description) {
+            this.description = description;
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package org.cometsim.dalvik.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+import com.android.tools.r8.CompilationFailedException;
+import com.android.tools.r8.CompilationMode;
+import com.android.tools.r8.D8;
+import com.android.tools.r8.D8Command;
+import com.android.tools.r8.Diagnostic;
+import com.android.tools.r8.DiagnosticsHandler;
+import com.android.tools.r8.JdkClassFileProvider;
+import com.android.tools.r8.OutputMode;
+
+/**
+ * Converts Java class files (a jar, or a directory of classes) to dex in-process with D8, the way
+ * an Android build would: release mode, desugaring on, min-api {@value #MIN_API} (default and
+ * static interface methods stay in the code, lambdas and string concatenation are desugared),
+ * the running JDK as the library. Results are cached by the SHA-256 of the input and the
+ * settings, under {@code $COMET_CACHE} (default {@code ~/.cache/comet-sim/d8}).
+ */
+public final class D8Converter {
+    /** Android 7.0: dex 037, default methods kept; inside the 21–24 band dalvik-notes recommends. */
+    public static final int MIN_API = 24;
+    private static final String SETTINGS = "d8-8.5.35/release/min-api-" + MIN_API + "/desugar";
+
+    private final Path cacheDir;
+
+    public D8Converter(Path cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public static D8Converter withDefaultCache() {
+        String env = System.getenv("COMET_CACHE");
+        Path dir = env != null && !env.isEmpty() ? Path.of(env)
+                : Path.of(System.getProperty("user.home"), ".cache", "comet-sim");
+        return new D8Converter(dir.resolve("d8"));
+    }
+
+    /** Dex files (classes.dex, classes2.dex, ...) for a jar, converted once and cached. */
+    public List<byte[]> convertJar(Path jar) throws LoadException {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(jar);
+        } catch (IOException e) {
+            throw new LoadException(jar + ": cannot read: " + e.getMessage());
+        }
+        return convert(List.of(jar), sha256(content), jar.toString(), false);
+    }
+
+    /** Converts the given class files (paths to .class files). Used for tests and tools. */
+    public List<byte[]> convertClassFiles(List<Path> classFiles, boolean disableDesugaring, String what)
+            throws LoadException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (Path p : classFiles) {
+                md.update(p.getFileName().toString().getBytes());
+                md.update(Files.readAllBytes(p));
+            }
+            String key = HexFormat.of().formatHex(md.digest());
+            return convert(classFiles, key, what, disableDesugaring);
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new LoadException(what + ": cannot read class files: " + e.getMessage());
+        }
+    }
+
+    private List<byte[]> convert(List<Path> inputs, String contentHash, String what, boolean disableDesugaring)
+            throws LoadException {
+        String key = sha256((contentHash + "|" + SETTINGS + (disableDesugaring ? "|nodesugar-api26" : "")).getBytes());
+        Path out = cacheDir.resolve(key);
+        if (!Files.isDirectory(out)) {
+            Path tmp;
+            try {
+                Files.createDirectories(cacheDir);
+                tmp = Files.createTempDirectory(cacheDir, "tmp-");
+            } catch (IOException e) {
+                throw new LoadException("cannot create the D8 cache directory " + cacheDir + ": " + e.getMessage());
+            }
+            List<String> errors = new ArrayList<>();
+            try {
+                D8Command.Builder b = D8Command.builder(new DiagnosticsHandler() {
+                            @Override
+                            public void error(Diagnostic d) {
+                                errors.add(d.getDiagnosticMessage());
+                            }
+
+                            @Override
+                            public void warning(Diagnostic d) {
+                                // D8 warnings (missing optional classes) do not stop a conversion.
+                            }
+
+                            @Override
+                            public void info(Diagnostic d) {
+                            }
+                        })
+                        .addProgramFiles(inputs)
+                        .addLibraryResourceProvider(JdkClassFileProvider.fromSystemJdk())
+                        .setMode(CompilationMode.RELEASE)
+                        .setOutput(tmp, OutputMode.DexIndexed);
+                if (disableDesugaring) {
+                    b.setDisableDesugaring(true).setMinApiLevel(26);
+                } else {
+                    b.setMinApiLevel(MIN_API);
+                }
+                D8.run(b.build());
+                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            } catch (CompilationFailedException | RuntimeException e) {
+                deleteQuietly(tmp);
+                String msg = errors.isEmpty() ? String.valueOf(e.getMessage()) : errors.get(0);
+                throw new LoadException(what + ": D8 cannot convert it to dex: " + firstLine(msg));
+            } catch (IOException e) {
+                deleteQuietly(tmp);
+                if (!Files.isDirectory(out)) {
+                    throw new LoadException(what + ": cannot store converted dex: " + e.getMessage());
+                }
+            }
+        }
+        List<byte[]> dexes = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out)) {
+            List<Path> sorted = files.filter(p -> p.getFileName().toString().endsWith(".dex"))
+                    .sorted(D8Converter::compareDexNames).toList();
+            for (Path p : sorted) {
+                dexes.add(Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw new LoadException(what + ": cannot read converted dex: " + e.getMessage());
+        }
+        return dexes;
+    }
+
+    /** classes.dex before classes2.dex before classes10.dex. */
+    static int compareDexNames(Path a, Path b) {
+        return Integer.compare(dexOrdinal(a.getFileName().toString()), dexOrdinal(b.getFileName().toString()));
+    }
+
+    static int dexOrdinal(String name) {
+        String digits = name.replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? 1 : Integer.parseInt(digits);
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted((x, y) -> y.compareTo(x)).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: a stale temp directory only costs disk space
+        }
+    }
+
+    static String sha256(byte[] data) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

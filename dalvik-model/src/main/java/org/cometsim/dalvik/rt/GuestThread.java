@@ -1,0 +1,79 @@
+package org.cometsim.dalvik.rt;
+
+import org.cometsim.dalvik.interp.Opcodes;
+
+/**
+ * A guest thread: an explicit frame stack the VM schedules itself (green threads), so thread
+ * switches, migration and deadlock detection never depend on host threads.
+ */
+public final class GuestThread {
+    public final int id;
+    public String name;
+    /** The guest {@code java.lang.Thread} object (a model-class instance). */
+    public GuestObject threadObject;
+    public Frame top;
+    public ThreadState state = ThreadState.NEW;
+    public boolean daemon;
+    public boolean interrupted;
+
+    /** Return value of the last invoke, read by move-result*. */
+    public long retP;
+    public Object retR;
+    /** The exception being dispatched to a handler, read by move-exception. */
+    public Object caught;
+
+    /** Executed instructions per Dalvik opcode value (0..255): the cost model's input. */
+    public final long[] opCounts = new long[256];
+    /** Host/native calls made, and the elements they processed, per cost class (see Vm). */
+    public long hostCalls;
+
+    /** Safepoints left before the slow path runs (quantum accounting, offload hooks). */
+    public int safepointBudget;
+
+    // ---- blocking state (see Scheduler) ----
+    /** Monitor this thread is blocked entering, or waiting on. */
+    public Monitor blockedOn;
+    /** Thread this one is joining. */
+    public GuestThread joining;
+    /** Scheduler time (ns) at which a timed wait/sleep ends; Long.MAX_VALUE if none. */
+    public long wakeAt = Long.MAX_VALUE;
+    /** Phase of a blocking native being re-executed: 0 none, 1 blocked, 2 woken, 3 timed out. */
+    public int blockPhase;
+    /** Recursion count saved by wait(), restored on re-acquire. */
+    public int savedLockCount;
+    /** Depth of host→guest callbacks this thread is inside. */
+    public int nestDepth;
+    /** Uncaught exception that terminated the thread, if any. */
+    public Object uncaught;
+    /** Deterministic scheduling order. */
+    public final long creationSeq;
+    /** Offload-runtime per-thread state. */
+    public Object offload;
+
+    public GuestThread(int id, String name, long creationSeq) {
+        this.id = id;
+        this.name = name;
+        this.creationSeq = creationSeq;
+    }
+
+    public long totalInstructions() {
+        long s = 0;
+        for (long c : opCounts) {
+            s += c;
+        }
+        return s;
+    }
+
+    public long[] countsByClass() {
+        return Opcodes.countsByClass(opCounts);
+    }
+
+    public int depth() {
+        return top == null ? 0 : top.depth;
+    }
+
+    @Override
+    public String toString() {
+        return "Thread[" + name + "," + state + "]";
+    }
+}

@@ -1,0 +1,70 @@
+package org.cometsim.dalvik.rt;
+
+import org.cometsim.dalvik.bridge.NativeImpl;
+import org.cometsim.dalvik.bridge.Placement;
+import org.cometsim.dalvik.interp.MethodCode;
+
+/**
+ * A method of a {@link VmClass}: either bytecode (decoded lazily, once, into a
+ * {@link MethodCode}) or native (a {@link NativeImpl}: a model-class method, a host-library
+ * method reached through a method handle, or an intercept). Natives carry a {@link Placement}
+ * (may they run on the server?) and a cost class for the simulated clock.
+ */
+public final class VmMethod {
+    public final VmClass owner;
+    public final String name;
+    /** Method descriptor, e.g. {@code (ILjava/lang/String;)V}. */
+    public final String desc;
+    public final int access;
+    public final boolean isStatic;
+    /** Parameter kinds ('I','J','F','D','Z','B','C','S','L'); arrays are 'L'. Excludes this. */
+    public final char[] params;
+    public final char returnKind;
+    /** Register words taken by the arguments, including {@code this}. */
+    public final int argWords;
+
+    /** Set for bytecode methods; decoded on first invocation. */
+    public volatile MethodCode code;
+    /** Source of the bytecode (a dexlib2 method), dropped once decoded. */
+    public Object codeSource;
+    public NativeImpl nativeImpl;
+    public Placement placement = Placement.OFFLOADABLE;
+    public String costClass = "default";
+
+    public VmMethod(VmClass owner, String name, String desc, int access) {
+        this.owner = owner;
+        this.name = name;
+        this.desc = desc;
+        this.access = access;
+        this.isStatic = (access & 0x0008) != 0;
+        this.params = Descriptors.paramKinds(desc);
+        this.returnKind = Descriptors.returnKind(desc);
+        int words = isStatic ? 0 : 1;
+        for (char c : params) {
+            words += (c == 'J' || c == 'D') ? 2 : 1;
+        }
+        this.argWords = words;
+    }
+
+    public boolean isNative() {
+        return nativeImpl != null;
+    }
+
+    public boolean isAbstract() {
+        return (access & 0x0400) != 0 && nativeImpl == null && codeSource == null && code == null;
+    }
+
+    public String key() {
+        return name + desc;
+    }
+
+    /** {@code java.lang.String.valueOf(I)Ljava/lang/String;} style, for messages. */
+    public String display() {
+        return owner.name + "." + name + desc;
+    }
+
+    @Override
+    public String toString() {
+        return display();
+    }
+}
