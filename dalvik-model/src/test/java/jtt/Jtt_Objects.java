@@ -89,7 +89,7 @@ public final class Jtt_Objects {
 
     public static String testVarargs(int k) {
         return sum() + " " + sum(k) + " " + sum(k, k, k) + " " + sum(new int[] { 1, 2 }) + " " + fmt("a") + " " + fmt("b", k, "x")
-                + " " + fmt("c", (Object[]) new String[] { "p", "q" }) + " " + fmt("d", (Object) new String[] { "p", "q" }).length();
+                + " " + fmt("c", (Object[]) new String[] { "p", "q" }) + " " + fmt("d", (Object) new String[] { "p", "q" }).startsWith("d:1:[[Ljava.lang.String;@");
     }
 
     static <T extends Comparable<T>> T max(List<T> l) {

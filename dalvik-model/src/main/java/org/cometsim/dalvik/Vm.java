@@ -107,6 +107,7 @@ public final class Vm {
     private NativeGate nativeGate;
     private int safepointInterval = 1024;
     private int nextIdentityHash = 0x1000;
+    private long instructionLimit = Long.MAX_VALUE;
 
     private final VmClass objectClass;
     private final VmClass stringClass;
@@ -210,6 +211,21 @@ public final class Vm {
             throw new IllegalArgumentException("safepoint interval must be >= 1");
         }
         this.safepointInterval = n;
+    }
+
+    /**
+     * Stops the run with a {@link VmError} once the guest has executed more than {@code limit}
+     * instructions in all (checked at safepoint slow paths): a guard for tests and sweeps.
+     */
+    public void setInstructionLimit(long limit) {
+        this.instructionLimit = limit;
+    }
+
+    /** Called at safepoint slow paths. */
+    public void checkInstructionLimit() {
+        if (instructionLimit != Long.MAX_VALUE && scheduler.executedSoFar() > instructionLimit) {
+            throw new VmError("instruction limit of " + instructionLimit + " exceeded");
+        }
     }
 
     public boolean hasGuestClass(String descriptor) {
@@ -565,6 +581,15 @@ public final class Vm {
                 return s;
             }
         }
+        if (!c.isInterface()) {
+            // JVMS 5.5 step 7: superinterfaces that declare default methods are initialised too.
+            for (VmClass i : c.interfaces) {
+                int s = initDefaultInterfaces(t, i);
+                if (s != INIT_READY) {
+                    return s;
+                }
+            }
+        }
         c.initState = VmClass.INIT_RUNNING;
         c.initThread = t;
         applyStaticValues(t, c);
@@ -580,6 +605,26 @@ public final class Vm {
         nf.depth = t.top == null ? 0 : t.top.depth + 1;
         t.top = nf;
         return INIT_PUSHED;
+    }
+
+    private int initDefaultInterfaces(GuestThread t, VmClass i) {
+        if (i.kind != VmClass.Kind.GUEST || i.initState == VmClass.INIT_DONE) {
+            return INIT_READY;
+        }
+        for (VmClass s : i.interfaces) {
+            int r = initDefaultInterfaces(t, s);
+            if (r != INIT_READY) {
+                return r;
+            }
+        }
+        boolean hasDefault = false;
+        for (VmMethod m : i.methods.values()) {
+            if (!m.isStatic && (m.access & 0x0400) == 0 && !m.name.startsWith("<")) {
+                hasDefault = true;
+                break;
+            }
+        }
+        return hasDefault ? ensureInitialized(t, i) : INIT_READY;
     }
 
     /** Runs class initialisation to completion from host code (natives, reflection, tests). */

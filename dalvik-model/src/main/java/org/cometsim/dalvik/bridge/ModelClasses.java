@@ -695,8 +695,12 @@ public final class ModelClasses {
         nat(c, "currentThread", "()Ljava/lang/Thread;", true, (in, t, a) -> t.threadObject);
         nat(c, "interrupt", "()V", false, (in, t, a) -> {
             GuestThread target = (GuestThread) ((GuestObject) a[0]).vmData;
-            if (target != null && target.state != ThreadState.TERMINATED) {
-                vm.scheduler().interrupt(target);
+            if (target != null) {
+                if (target.state == ThreadState.TERMINATED) {
+                    target.interrupted = true; // the JDK keeps the flag on a dead thread too
+                } else {
+                    vm.scheduler().interrupt(target);
+                }
             }
             return null;
         });
@@ -809,12 +813,17 @@ public final class ModelClasses {
 
     /** The main thread, with its guest {@code Thread} object. */
     public GuestThread createMainThread() {
+        return createStartedThread("main");
+    }
+
+    /** A runnable thread with a guest {@code Thread} object, for the VM's own entry points. */
+    public GuestThread createStartedThread(String name) {
         VmClass threadClass = cls("Ljava/lang/Thread;");
         GuestObject g = new GuestObject(threadClass);
-        g.r[thName.slot] = "main";
+        g.r[thName.slot] = name;
         g.p[thPriority.slot] = 5;
         g.p[thStarted.slot] = 1;
-        GuestThread t = vm.scheduler().newThread("main", g);
+        GuestThread t = vm.scheduler().newThread(name, g);
         g.vmData = t;
         t.state = ThreadState.RUNNABLE;
         return t;

@@ -1041,6 +1041,7 @@ public final class Interpreter {
 
     private int safepoint(GuestThread t, SafepointHandler.Kind kind) {
         t.safepointBudget = vm.safepointInterval();
+        vm.checkInstructionLimit();
         SafepointHandler h = vm.safepointHandler();
         if (h != null && h.atSafepoint(t, kind) == SafepointHandler.Action.MIGRATE && t.nestDepth == 0) {
             return MIGRATE;

@@ -22,7 +22,7 @@ import com.android.tools.r8.OutputMode;
 
 /**
  * Converts Java class files (a jar, or a directory of classes) to dex in-process with D8, the way
- * an Android build would: release mode, desugaring on, min-api {@value #MIN_API} (default and
+ * an Android build would: desugaring on, min-api {@value #MIN_API} (default and
  * static interface methods stay in the code, lambdas and string concatenation are desugared),
  * the running JDK as the library. Results are cached by the SHA-256 of the input and the
  * settings, under {@code $COMET_CACHE} (default {@code ~/.cache/comet-sim/d8}).
@@ -30,12 +30,26 @@ import com.android.tools.r8.OutputMode;
 public final class D8Converter {
     /** Android 7.0: dex 037, default methods kept; inside the 21–24 band dalvik-notes recommends. */
     public static final int MIN_API = 24;
-    private static final String SETTINGS = "d8-8.5.35/release/min-api-" + MIN_API + "/desugar";
 
     private final Path cacheDir;
+    private final CompilationMode mode;
 
+    /**
+     * Debug mode by default: D8's release optimisations can change what a Java program observes
+     * (it folds {@code a + b} of string locals into one interned constant, so {@code ==} differs
+     * from the JVM). Release mode is available for apps that ship that way.
+     */
     public D8Converter(Path cacheDir) {
+        this(cacheDir, CompilationMode.DEBUG);
+    }
+
+    public D8Converter(Path cacheDir, CompilationMode mode) {
         this.cacheDir = cacheDir;
+        this.mode = mode;
+    }
+
+    private String settings() {
+        return "d8-8.5.35/" + mode.name().toLowerCase(java.util.Locale.ROOT) + "/min-api-" + MIN_API + "/desugar";
     }
 
     public static D8Converter withDefaultCache() {
@@ -74,7 +88,7 @@ public final class D8Converter {
 
     private List<byte[]> convert(List<Path> inputs, String contentHash, String what, boolean disableDesugaring)
             throws LoadException {
-        String key = sha256((contentHash + "|" + SETTINGS + (disableDesugaring ? "|nodesugar-api26" : "")).getBytes());
+        String key = sha256((contentHash + "|" + settings() + (disableDesugaring ? "|nodesugar-api26" : "")).getBytes());
         Path out = cacheDir.resolve(key);
         if (!Files.isDirectory(out)) {
             Path tmp;
@@ -103,7 +117,7 @@ public final class D8Converter {
                         })
                         .addProgramFiles(inputs)
                         .addLibraryResourceProvider(JdkClassFileProvider.fromSystemJdk())
-                        .setMode(CompilationMode.RELEASE)
+                        .setMode(mode)
                         .setOutput(tmp, OutputMode.DexIndexed);
                 if (disableDesugaring) {
                     b.setDisableDesugaring(true).setMinApiLevel(26);

@@ -57,8 +57,16 @@ public final class Scheduler {
 
     /** Scheduler time in nanoseconds: executed instructions plus skipped idle time. */
     public long now() {
-        return executed + idle;
+        return executedSoFar() + idle;
     }
+
+    /** Instructions executed by all threads, including the running slice. */
+    public long executedSoFar() {
+        long inSlice = current == null ? 0 : current.totalInstructions() - sliceStart;
+        return executed + inSlice;
+    }
+
+    private long sliceStart;
 
     public void setMigrationHandler(java.util.function.Consumer<GuestThread> h) {
         this.migrationHandler = h;
@@ -150,6 +158,29 @@ public final class Scheduler {
         return vm.interpreter().callGuest(t, m, args);
     }
 
+    /**
+     * Creates a runnable thread whose first frame is {@code m(args)} (args boxed by kind).
+     * Unlike {@link #invokeStatic} the frame is an ordinary bottom frame, so the thread can be
+     * preempted, stopped for migration and captured; its result is left in {@code retP/retR}.
+     */
+    public GuestThread spawn(String name, VmMethod m, Object... args) {
+        GuestThread t = vm.models().createStartedThread(name);
+        org.cometsim.dalvik.rt.Frame f = vm.interpreter().newFrameWithArgs(m, vm.codeOf(t, m), args);
+        start(t, f);
+        return t;
+    }
+
+    /** Creates a runnable thread with no frames yet (to rebuild migrated frames into). */
+    public GuestThread adoptEmpty(String name) {
+        return vm.models().createStartedThread(name);
+    }
+
+    /** Runs every thread until no non-daemon thread is alive (or a deadlock is reported). */
+    public void runAll() {
+        loop(null);
+        vm.out().flush();
+    }
+
     /** No main class or no main method: the launcher's error, not a guest exception. */
     public static final class MainClassError extends VmError {
         public MainClassError(String message) {
@@ -168,6 +199,7 @@ public final class Scheduler {
             if (waitFor != null && waitFor.state == ThreadState.RUNNABLE) {
                 return;
             }
+            wakeTimedOut(); // sleepers wake when their time comes, even while others keep running
             GuestThread t = pickNext();
             if (t == null) {
                 if (waitFor == null && !anyLiveNonDaemon()) {
@@ -189,6 +221,7 @@ public final class Scheduler {
         GuestThread previous = current;
         current = t;
         long before = t.totalInstructions();
+        sliceStart = before;
         int status;
         try {
             status = vm.interpreter().run(t);
@@ -229,6 +262,7 @@ public final class Scheduler {
 
     /** Is another thread ready to run? (The interpreter yields at its next safepoint slow path.) */
     public boolean shouldPreempt(GuestThread self) {
+        wakeTimedOut();
         for (GuestThread t : threads) {
             if (t != self && t.state == ThreadState.RUNNABLE && t.nestDepth == 0 && !parked.contains(t)) {
                 return true;
