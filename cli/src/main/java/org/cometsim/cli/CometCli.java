@@ -23,7 +23,11 @@ public final class CometCli {
             "commands:",
             "  exec [--cpu PRESET] [--energy PRESET] -cp CLASSPATH MAIN [ARGS...]",
             "                        run MAIN from a class path of .dex, .jar and .apk files,",
-            "                        as 'java -cp CLASSPATH MAIN ARGS' would",
+            "                        as 'java -cp CLASSPATH MAIN ARGS' would; with --cpu, in",
+            "                        simulated time on that CPU model (report on stderr)",
+            "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
+            "                        run a built-in workload",
+            "  workloads             list the built-in workloads",
             "  presets [list | show NAME]",
             "                        list or show CPU, link and energy presets",
             "  help                  this text",
@@ -60,6 +64,8 @@ public final class CometCli {
                 return ExecCommand.run(rest, out, err);
             case "presets":
                 return PresetsCommand.run(rest, out, err);
+            case "workloads":
+                return BuiltInWorkloads.list(rest, out);
             case "help":
             case "-h":
             case "--help":

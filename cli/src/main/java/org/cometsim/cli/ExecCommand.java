@@ -25,10 +25,22 @@ final class ExecCommand {
         String cp = null;
         String cpu = null;
         String energy = null;
+        String workload = null;
+        String size = "small";
         int i = 0;
         while (i < args.size()) {
             String a = args.get(i);
-            if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
+            if (a.equals("--workload") || a.equals("--size")) {
+                if (i + 1 >= args.size()) {
+                    throw new CometCli.UsageException(a + " needs a value");
+                }
+                if (a.equals("--workload")) {
+                    workload = args.get(i + 1);
+                } else {
+                    size = args.get(i + 1);
+                }
+                i += 2;
+            } else if (a.equals("-cp") || a.equals("-classpath") || a.equals("--class-path")) {
                 if (i + 1 >= args.size()) {
                     throw new CometCli.UsageException(a + " needs a class path");
                 }
@@ -52,14 +64,26 @@ final class ExecCommand {
                 break;
             }
         }
-        if (cp == null) {
-            throw new CometCli.UsageException("exec: -cp CLASSPATH is required");
+        String main;
+        String[] guestArgs;
+        if (workload != null) {
+            if (cp != null || i < args.size()) {
+                throw new CometCli.UsageException("exec: --workload replaces -cp and MAIN; give one or the other");
+            }
+            BuiltInWorkloads.Resolved r = BuiltInWorkloads.resolve(workload, size);
+            cp = r.classPath();
+            main = r.mainClass();
+            guestArgs = r.args();
+        } else {
+            if (cp == null) {
+                throw new CometCli.UsageException("exec: -cp CLASSPATH (or --workload NAME) is required");
+            }
+            if (i >= args.size()) {
+                throw new CometCli.UsageException("exec: no main class given");
+            }
+            main = args.get(i);
+            guestArgs = new ArrayList<>(args.subList(i + 1, args.size())).toArray(new String[0]);
         }
-        if (i >= args.size()) {
-            throw new CometCli.UsageException("exec: no main class given");
-        }
-        String main = args.get(i);
-        String[] guestArgs = new ArrayList<>(args.subList(i + 1, args.size())).toArray(new String[0]);
         ClassPath classPath;
         try {
             classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
@@ -67,10 +91,10 @@ final class ExecCommand {
             err.println("comet: " + e.getMessage());
             return 1;
         }
-        SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
         if (cpu == null && energy != null) {
             throw new CometCli.UsageException("--energy needs --cpu");
         }
+        SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
         VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
         Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock));
         if (sim != null) {

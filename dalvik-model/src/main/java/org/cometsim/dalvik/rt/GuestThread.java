@@ -47,6 +47,8 @@ public final class GuestThread {
     public Object uncaught;
     /** Deterministic scheduling order. */
     public final long creationSeq;
+    /** Simulated time (ns) at which this thread can next run (used with a {@code Scheduler.TimeModel}). */
+    public long readyAt;
     /** Offload-runtime per-thread state. */
     public Object offload;
 

@@ -43,6 +43,55 @@ public final class Scheduler {
         this.vm = vm;
     }
 
+    /**
+     * Simulated time for a CPU model: what a slice costs and on how many cores threads run.
+     * Without one, a slice costs one nanosecond per instruction on one core.
+     */
+    public interface TimeModel {
+        int cores();
+
+        /** Nanoseconds for the instructions counted in {@code opCountDelta} plus {@code hostCallDelta} host calls. */
+        long sliceNanos(long[] opCountDelta, long hostCallDelta);
+    }
+
+    /** Told about every slice: which thread ran on which core from when to when (simulated ns). */
+    public interface SliceListener {
+        void slice(GuestThread t, int core, long startNanos, long endNanos);
+    }
+
+    private TimeModel timeModel;
+    private SliceListener sliceListener;
+    private long[] coreFreeAt = new long[1];
+    private final long[] sliceStartCounts = new long[256];
+    private long sliceStartHostCalls;
+    private long sliceStartTime;
+
+    /**
+     * Runs guest threads on {@code model.cores()} simulated cores: each slice goes to the core
+     * free earliest (lowest number on ties) and starts at max(thread ready, core free); its
+     * length comes from the instruction counts. A thread woken by another starts no earlier than
+     * the waker's current time. Threads still execute one at a time on the host, in the same
+     * deterministic order as without a model, so cross-thread timing is list-scheduling: an
+     * approximation that is exact for independent threads and for one core.
+     */
+    public void setTimeModel(TimeModel model, SliceListener listener) {
+        this.timeModel = model;
+        this.sliceListener = listener;
+        this.coreFreeAt = new long[model.cores()];
+    }
+
+    /** Simulated completion time: when the last core or thread became idle. */
+    public long simulatedEnd() {
+        long end = 0;
+        for (long f : coreFreeAt) {
+            end = Math.max(end, f);
+        }
+        for (GuestThread t : threads) {
+            end = Math.max(end, t.readyAt);
+        }
+        return timeModel == null ? now() : end;
+    }
+
     public GuestThread current() {
         return current;
     }
@@ -57,7 +106,22 @@ public final class Scheduler {
 
     /** Scheduler time in nanoseconds: executed instructions plus skipped idle time. */
     public long now() {
-        return executedSoFar() + idle;
+        if (timeModel == null) {
+            return executedSoFar() + idle;
+        }
+        GuestThread t = current;
+        if (t == null) {
+            long min = Long.MAX_VALUE;
+            for (long f : coreFreeAt) {
+                min = Math.min(min, f);
+            }
+            return min;
+        }
+        long[] delta = new long[256];
+        for (int op = 0; op < 256; op++) {
+            delta[op] = t.opCounts[op] - sliceStartCounts[op];
+        }
+        return sliceStartTime + timeModel.sliceNanos(delta, t.hostCalls - sliceStartHostCalls);
     }
 
     /** Instructions executed by all threads, including the running slice. */
@@ -222,6 +286,17 @@ public final class Scheduler {
         current = t;
         long before = t.totalInstructions();
         sliceStart = before;
+        int core = 0;
+        if (timeModel != null) {
+            for (int c = 1; c < coreFreeAt.length; c++) {
+                if (coreFreeAt[c] < coreFreeAt[core]) {
+                    core = c;
+                }
+            }
+            sliceStartTime = Math.max(t.readyAt, coreFreeAt[core]);
+            System.arraycopy(t.opCounts, 0, sliceStartCounts, 0, 256);
+            sliceStartHostCalls = t.hostCalls;
+        }
         int status;
         try {
             status = vm.interpreter().run(t);
@@ -230,6 +305,14 @@ public final class Scheduler {
             t.uncaught = e.guest;
             status = Interpreter.TERMINATED;
         } finally {
+            if (timeModel != null) {
+                long end = now();
+                coreFreeAt[core] = end;
+                t.readyAt = end;
+                if (sliceListener != null && end > sliceStartTime) {
+                    sliceListener.slice(t, core, sliceStartTime, end);
+                }
+            }
             executed += t.totalInstructions() - before;
             current = previous;
         }
@@ -306,6 +389,16 @@ public final class Scheduler {
         if (first == null) {
             return false;
         }
+        if (timeModel != null) {
+            // Simulated time: the sleeper simply becomes ready at its wake time.
+            if (first.blockedOn != null) {
+                first.blockedOn.waitSet.remove(first);
+            }
+            long at = first.wakeAt;
+            wake(first, PHASE_TIMED_OUT);
+            first.readyAt = Math.max(first.readyAt, at);
+            return true;
+        }
         long delta = first.wakeAt - now();
         if (delta > 0) {
             idle += delta;
@@ -331,6 +424,9 @@ public final class Scheduler {
     /** Makes a waiting thread runnable; the re-executed native sees {@code phase}. */
     public void wake(GuestThread t, int phase) {
         t.blockPhase = phase;
+        if (timeModel != null) {
+            t.readyAt = Math.max(t.readyAt, phase == PHASE_TIMED_OUT && t.wakeAt != Long.MAX_VALUE ? t.wakeAt : now());
+        }
         t.wakeAt = Long.MAX_VALUE;
         t.state = ThreadState.RUNNABLE;
     }
@@ -339,6 +435,9 @@ public final class Scheduler {
         for (GuestThread t : threads) {
             if (t.state == ThreadState.BLOCKED && t.blockedOn == m) {
                 t.state = ThreadState.RUNNABLE; // it re-executes monitor-enter (or wait's re-acquire)
+                if (timeModel != null) {
+                    t.readyAt = Math.max(t.readyAt, now());
+                }
             }
         }
     }

@@ -1,0 +1,2 @@
+/** The comet command-line tool. */
+package org.cometsim.cli;

@@ -1,0 +1,2 @@
+/** The class library: model classes, the host bridge, natives and their placement. */
+package org.cometsim.dalvik.bridge;

@@ -1,0 +1,2 @@
+/** The interpreter loop, the decoder and pre-decoded method code. */
+package org.cometsim.dalvik.interp;

@@ -1,0 +1,2 @@
+/** The VM facade (Vm) and its options. */
+package org.cometsim.dalvik;

@@ -1,0 +1,2 @@
+/** Runtime data: classes, objects, arrays, frames, threads, monitors, the scheduler. */
+package org.cometsim.dalvik.rt;

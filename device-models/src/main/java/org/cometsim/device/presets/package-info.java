@@ -1,0 +1,5 @@
+/**
+ * The preset catalog behind {@code comet presets list|show}:
+ * {@link org.cometsim.device.presets.PresetCatalog}.
+ */
+package org.cometsim.device.presets;
