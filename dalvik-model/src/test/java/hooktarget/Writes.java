@@ -44,6 +44,12 @@ public class Writes {
         Arrays.fill(a, 4);
     }
 
+    public static void reflectiveField(Writes w) throws Exception {
+        java.lang.reflect.Field f = Writes.class.getDeclaredField("x");
+        f.setInt(w, 11);
+        Writes.class.getDeclaredField("count").set(null, 12);
+    }
+
     public static int readOnly(Writes w, int[] a) {
         return w.x + a[0] + count;
     }

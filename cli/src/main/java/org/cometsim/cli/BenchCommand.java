@@ -161,6 +161,7 @@ final class BenchCommand {
                 + " interp = warm Dalvik interpreter (child JVM, fresh Vm per run, barriers+counters on)");
         out.flush();
 
+        double loadStart = loadAverage();
         List<Row> rows = new ArrayList<>();
         Path tmp;
         try {
@@ -230,6 +231,13 @@ final class BenchCommand {
         printTable(rows, out);
         Summary s = summarize(rows);
         printSummary(s, rows, out);
+        double loadEnd = loadAverage();
+        int cpus = Runtime.getRuntime().availableProcessors();
+        out.printf(Locale.ROOT, "system load average: %.1f at start, %.1f at end, %d CPUs%n", loadStart, loadEnd, cpus);
+        if (Math.max(loadStart, loadEnd) > cpus) {
+            // other processes competing for the cores inflate both sides, but at different moments
+            out.println("WARNING: the machine was busy (load > CPUs): times are noisy, repeat on an idle machine");
+        }
         out.flush();
         if (json != null) {
             try {
@@ -320,6 +328,12 @@ final class BenchCommand {
             }
         }
         return "";
+    }
+
+    /** One-minute system load average, or NaN where the platform has none. */
+    private static double loadAverage() {
+        double l = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        return l < 0 ? Double.NaN : l;
     }
 
     private static String nullDevice() {

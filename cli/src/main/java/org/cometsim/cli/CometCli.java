@@ -28,6 +28,8 @@ public final class CometCli {
             "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
             "                        run a built-in workload",
             "  workloads             list the built-in workloads",
+            "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE]",
+            "                        interpreter vs host JVM speed per workload (same run)",
             "  presets [list | show NAME]",
             "                        list or show CPU, link and energy presets",
             "  help                  this text",
@@ -66,6 +68,8 @@ public final class CometCli {
                 return PresetsCommand.run(rest, out, err);
             case "workloads":
                 return BuiltInWorkloads.list(rest, out);
+            case "bench":
+                return BenchCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

@@ -884,6 +884,17 @@ public final class Vm {
     public VmMethod findVirtual(GuestThread t, VmClass rc, String key) {
         VmMethod m = findVirtualOrNull(rc, key);
         if (m == null) {
+            // A library method the model classes do not provide is an unsupported API, not a guest error.
+            for (VmClass c = rc; c != null; c = c.superclass) {
+                if (c.kind == VmClass.Kind.MODEL && c.host != null) {
+                    String name = key.substring(0, key.indexOf('('));
+                    for (java.lang.reflect.Method hm : c.host.getMethods()) {
+                        if (hm.getName().equals(name)) {
+                            throw VmError.unsupported(c.name + "." + key);
+                        }
+                    }
+                }
+            }
             throw guestException(t, "java.lang.AbstractMethodError", rc.name + "." + key);
         }
         return m;

@@ -33,7 +33,7 @@ import org.cometsim.dalvik.rt.VmMethod;
  */
 public final class ModelClasses {
     private static final Set<String> MODELS = Set.of("java.lang.Object", "java.lang.Class", "java.lang.Throwable",
-            "java.lang.Thread", "java.lang.Enum");
+            "java.lang.Thread", "java.lang.Enum", "java.lang.reflect.Field");
 
     private final Vm vm;
     private VmField tMessage;
@@ -99,6 +99,11 @@ public final class ModelClasses {
                 c.superclass = cls("Ljava/lang/Object;");
                 c.interfaces = new VmClass[] {cls("Ljava/lang/Comparable;"), cls("Ljava/io/Serializable;")};
                 defineEnum(c);
+                break;
+            case "java.lang.reflect.Field":
+                c.superclass = cls("Ljava/lang/Object;");
+                c.access |= 0x0010;
+                defineField(c);
                 break;
             default:
                 throw new IllegalStateException(c.name);
@@ -285,6 +290,30 @@ public final class ModelClasses {
             }
             return k;
         };
+        nat(c, "getDeclaredField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            VmField f = k.fields.get((String) a[1]);
+            if (f == null) {
+                if (k.kind == VmClass.Kind.HOST || (k.kind == VmClass.Kind.MODEL && k.host != null && k.fields.isEmpty())) {
+                    throw VmError.unsupported("reflection on library class " + k.name);
+                }
+                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
+            }
+            return fieldMirror(f);
+        });
+        nat(c, "getField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            VmField f = k.findField((String) a[1]);
+            if (f == null || (f.access & 0x0001) == 0) {
+                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
+            }
+            return fieldMirror(f);
+        });
+        nat(c, "getDeclaredFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            Object[] out = k.fields.values().stream().map(this::fieldMirror).toArray();
+            return new GuestArray(cls("[Ljava/lang/reflect/Field;"), out, out.length);
+        });
         nat(c, "forName", "(Ljava/lang/String;)Ljava/lang/Class;", true, forName);
         nat(c, "forName", "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", true, forName);
     }
@@ -854,6 +883,176 @@ public final class ModelClasses {
             t.top = null;
             t.state = saved.state;
         }
+    }
+
+    // ------------------------------------------------------------------ reflect.Field
+
+    private final Map<VmField, GuestObject> fieldMirrors = new IdentityHashMap<>();
+
+    private GuestObject fieldMirror(VmField f) {
+        return fieldMirrors.computeIfAbsent(f, k -> {
+            GuestObject g = new GuestObject(cls("Ljava/lang/reflect/Field;"));
+            g.vmData = k;
+            return g;
+        });
+    }
+
+    private void defineField(VmClass c) {
+        nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).name);
+        nat(c, "getType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, ((VmField) ((GuestObject) a[0]).vmData).type));
+        nat(c, "getModifiers", "()I", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).access & 0xffff);
+        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).owner);
+        nat(c, "setAccessible", "(Z)V", false, (in, t, a) -> null);
+        nat(c, "trySetAccessible", "()Z", false, (in, t, a) -> true);
+        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> {
+            VmField f = (VmField) ((GuestObject) a[0]).vmData;
+            String mods = java.lang.reflect.Modifier.toString(f.access & 0xffff);
+            return (mods.isEmpty() ? "" : mods + " ") + Descriptors.toClassName(f.type) + " " + f.owner.name + "." + f.name;
+        });
+        nat(c, "get", "(Ljava/lang/Object;)Ljava/lang/Object;", false, (in, t, a) -> fieldGet(t, a, 'L'));
+        nat(c, "set", "(Ljava/lang/Object;Ljava/lang/Object;)V", false, (in, t, a) -> fieldSet(t, a, 'L'));
+        String[][] prims = {{"Int", "I"}, {"Long", "J"}, {"Double", "D"}, {"Float", "F"}, {"Boolean", "Z"},
+            {"Byte", "B"}, {"Char", "C"}, {"Short", "S"}};
+        for (String[] p : prims) {
+            char k = p[1].charAt(0);
+            nat(c, "get" + p[0], "(Ljava/lang/Object;)" + p[1], false, (in, t, a) -> fieldGet(t, a, k));
+            nat(c, "set" + p[0], "(Ljava/lang/Object;" + p[1] + ")V", false, (in, t, a) -> fieldSet(t, a, k));
+        }
+    }
+
+    /** Where a reflective access reads or writes: the object (or class statics) and slot. */
+    private Object[] fieldTarget(GuestThread t, VmField f, Object obj) {
+        if (f.isStatic) {
+            vm.initializeNow(t, f.owner);
+            return new Object[] {f.owner};
+        }
+        if (obj == null) {
+            throw vm.npe(t, "Cannot get field " + f.name + " of a null object");
+        }
+        if (!(obj instanceof GuestObject) || !((GuestObject) obj).cls.isSubtypeOf(f.owner)) {
+            throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set " + Descriptors.toClassName(f.type)
+                    + " field " + f.owner.name + "." + f.name + " to " + vm.classOf(obj).name);
+        }
+        return new Object[] {obj};
+    }
+
+    private Object fieldGet(GuestThread t, Object[] a, char want) {
+        VmField f = (VmField) ((GuestObject) a[0]).vmData;
+        Object target = fieldTarget(t, f, a[1])[0];
+        Object raw;
+        if (f.isRef) {
+            raw = f.isStatic ? ((VmClass) target).staticR[f.slot] : ((GuestObject) target).r[f.slot];
+            if (want != 'L') {
+                throw vm.guestException(t, "java.lang.IllegalArgumentException", "field " + f.name + " is not a primitive");
+            }
+            return raw;
+        }
+        long bits = f.isStatic ? ((VmClass) target).staticP[f.slot] : ((GuestObject) target).p[f.slot];
+        Object boxed = box(f.kind, bits);
+        return want == 'L' || want == f.kind ? boxed : widen(t, boxed, want);
+    }
+
+    private Object fieldSet(GuestThread t, Object[] a, char given) {
+        VmField f = (VmField) ((GuestObject) a[0]).vmData;
+        Object target = fieldTarget(t, f, a[1])[0];
+        Object v = a[2];
+        if ((f.access & 0x0010) != 0) {
+            throw vm.guestException(t, "java.lang.IllegalAccessException", "Can not set final field " + f.owner.name + "." + f.name);
+        }
+        if (f.isStatic) {
+            VmClass k = (VmClass) target;
+            if (k.dsm != null && vm.barrier() != null) {
+                vm.barrier().staticWrite(k, f);
+            }
+        } else {
+            GuestObject g = (GuestObject) target;
+            if (g.dsm != null && vm.barrier() != null) {
+                vm.barrier().fieldWrite(g, f);
+            }
+        }
+        if (f.isRef) {
+            if (v != null && !vm.classOf(v).isSubtypeOf(vm.classForName(t, f.type))) {
+                throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set field " + f.name + " to " + vm.classOf(v).name);
+            }
+            if (f.isStatic) {
+                ((VmClass) target).staticR[f.slot] = v;
+            } else {
+                ((GuestObject) target).r[f.slot] = v;
+            }
+            return null;
+        }
+        if (v == null) {
+            throw vm.guestException(t, "java.lang.IllegalArgumentException", null);
+        }
+        long bits = unbox(t, f.kind, v);
+        if (f.isStatic) {
+            ((VmClass) target).staticP[f.slot] = bits;
+        } else {
+            ((GuestObject) target).p[f.slot] = bits;
+        }
+        return null;
+    }
+
+    private static Object box(char kind, long bits) {
+        switch (kind) {
+            case 'Z': return bits != 0;
+            case 'B': return (byte) bits;
+            case 'C': return (char) bits;
+            case 'S': return (short) bits;
+            case 'I': return (int) bits;
+            case 'J': return bits;
+            case 'F': return Float.intBitsToFloat((int) bits);
+            default: return Double.longBitsToDouble(bits);
+        }
+    }
+
+    private Object widen(GuestThread t, Object boxed, char want) {
+        if (boxed instanceof Number && "JFD".indexOf(want) >= 0) {
+            Number n = (Number) boxed;
+            return want == 'J' ? (Object) n.longValue() : want == 'F' ? (Object) n.floatValue() : (Object) n.doubleValue();
+        }
+        throw vm.guestException(t, "java.lang.IllegalArgumentException", "Attempt to get a field as the wrong primitive type");
+    }
+
+    private long unbox(GuestThread t, char kind, Object v) {
+        switch (kind) {
+            case 'Z':
+                if (v instanceof Boolean) {
+                    return (Boolean) v ? 1 : 0;
+                }
+                break;
+            case 'C':
+                if (v instanceof Character) {
+                    return (Character) v;
+                }
+                break;
+            case 'F':
+                if (v instanceof Number) {
+                    return Float.floatToRawIntBits(((Number) v).floatValue());
+                }
+                break;
+            case 'D':
+                if (v instanceof Number) {
+                    return Double.doubleToRawLongBits(((Number) v).doubleValue());
+                }
+                break;
+            case 'J':
+                if (v instanceof Number && !(v instanceof Float || v instanceof Double)) {
+                    return ((Number) v).longValue();
+                }
+                break;
+            default:
+                if (v instanceof Number && !(v instanceof Float || v instanceof Double || v instanceof Long)) {
+                    long x = ((Number) v).longValue();
+                    return kind == 'B' ? (byte) x : kind == 'S' ? (short) x : (int) x;
+                }
+                if (v instanceof Character && kind == 'I') {
+                    return (Character) v;
+                }
+                break;
+        }
+        throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set " + Descriptors.primitiveName(kind)
+                + " field to " + v.getClass().getName());
     }
 
     // ------------------------------------------------------------------ Enum

@@ -423,31 +423,22 @@ public final class Interpreter {
                             pc = target;
                             break;
                         }
-                        case 0x2d: case 0x2e: { // cmpl-float, cmpg-float
-                            int a = code[i + 1];
-                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
-                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
-                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2d ? -1 : 1);
-                            o[a] = null;
+                        case 0x2d: case 0x2e: case 0x2f: case 0x30: case 0x31:
+                        case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: case 0x80: case 0x81: case 0x82:
+                        case 0x83: case 0x84: case 0x85: case 0x86: case 0x87: case 0x88: case 0x89: case 0x8a:
+                        case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
+                        case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f: case 0xa0: case 0xa1: case 0xa2:
+                        case 0xa3: case 0xa4: case 0xa5: case 0xa6: case 0xa7: case 0xa8: case 0xa9: case 0xaa:
+                        case 0xab: case 0xac: case 0xad: case 0xae: case 0xaf:
+                        case 0xbb: case 0xbc: case 0xbd: case 0xbe: case 0xbf: case 0xc0: case 0xc1: case 0xc2:
+                        case 0xc3: case 0xc4: case 0xc5: case 0xc6: case 0xc7: case 0xc8: case 0xc9: case 0xca:
+                        case 0xcb: case 0xcc: case 0xcd: case 0xce: case 0xcf:
+                            // Less frequent arithmetic lives in arith() so run() stays under HotSpot's
+                            // 8000-byte limit for JIT compilation (-XX:+DontCompileHugeMethods).
+                            f.pc = pc;
+                            arith(t, op, code, i, r, o);
                             pc++;
                             break;
-                        }
-                        case 0x2f: case 0x30: { // cmpl-double, cmpg-double
-                            int a = code[i + 1];
-                            double x = Double.longBitsToDouble(r[code[i + 2]]);
-                            double y = Double.longBitsToDouble(r[code[i + 3]]);
-                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2f ? -1 : 1);
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
-                        case 0x31: { // cmp-long
-                            int a = code[i + 1];
-                            r[a] = Long.compare(r[code[i + 2]], r[code[i + 3]]);
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
                         case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37: { // if-test
                             int a = code[i + 1];
                             int b = code[i + 2];
@@ -835,28 +826,6 @@ public final class Interpreter {
                             f.pc = pc;
                             throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);
                         }
-                        // ---- unary ops and conversions: a = dst, b = src ----
-                        case 0x7b: { int a = code[i + 1]; r[a] = -(int) r[code[i + 2]]; o[a] = null; pc++; break; }
-                        case 0x7c: { int a = code[i + 1]; r[a] = ~(int) r[code[i + 2]]; o[a] = null; pc++; break; }
-                        case 0x7d: { int a = code[i + 1]; long v = -r[code[i + 2]]; setWide(r, o, a, v); pc++; break; }
-                        case 0x7e: { int a = code[i + 1]; long v = ~r[code[i + 2]]; setWide(r, o, a, v); pc++; break; }
-                        case 0x7f: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(-Float.intBitsToFloat((int) r[code[i + 2]])); o[a] = null; pc++; break; }
-                        case 0x80: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits(-Double.longBitsToDouble(r[code[i + 2]]))); pc++; break; }
-                        case 0x81: { int a = code[i + 1]; setWide(r, o, a, (int) r[code[i + 2]]); pc++; break; }
-                        case 0x82: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) (int) r[code[i + 2]]); o[a] = null; pc++; break; }
-                        case 0x83: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) (int) r[code[i + 2]])); pc++; break; }
-                        case 0x84: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]]; o[a] = null; pc++; break; }
-                        case 0x85: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) r[code[i + 2]]); o[a] = null; pc++; break; }
-                        case 0x86: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) r[code[i + 2]])); pc++; break; }
-                        case 0x87: { int a = code[i + 1]; r[a] = (int) Float.intBitsToFloat((int) r[code[i + 2]]); o[a] = null; pc++; break; }
-                        case 0x88: { int a = code[i + 1]; setWide(r, o, a, (long) Float.intBitsToFloat((int) r[code[i + 2]])); pc++; break; }
-                        case 0x89: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) Float.intBitsToFloat((int) r[code[i + 2]]))); pc++; break; }
-                        case 0x8a: { int a = code[i + 1]; r[a] = (int) Double.longBitsToDouble(r[code[i + 2]]); o[a] = null; pc++; break; }
-                        case 0x8b: { int a = code[i + 1]; setWide(r, o, a, (long) Double.longBitsToDouble(r[code[i + 2]])); pc++; break; }
-                        case 0x8c: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) Double.longBitsToDouble(r[code[i + 2]])); o[a] = null; pc++; break; }
-                        case 0x8d: { int a = code[i + 1]; r[a] = (byte) r[code[i + 2]]; o[a] = null; pc++; break; }
-                        case 0x8e: { int a = code[i + 1]; r[a] = (char) r[code[i + 2]]; o[a] = null; pc++; break; }
-                        case 0x8f: { int a = code[i + 1]; r[a] = (short) r[code[i + 2]]; o[a] = null; pc++; break; }
                         // ---- int binops (23x and 2addr share a layout) ----
                         case 0x90: case 0xb0: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x91: case 0xb1: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] - (int) r[code[i + 3]]; o[a] = null; pc++; break; }
@@ -891,60 +860,6 @@ public final class Interpreter {
                         case 0x98: case 0xb8: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] << (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x99: case 0xb9: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >> (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x9a: case 0xba: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >>> (int) r[code[i + 3]]; o[a] = null; pc++; break; }
-                        // ---- long binops ----
-                        case 0x9b: case 0xbb: { setWide(r, o, code[i + 1], r[code[i + 2]] + r[code[i + 3]]); pc++; break; }
-                        case 0x9c: case 0xbc: { setWide(r, o, code[i + 1], r[code[i + 2]] - r[code[i + 3]]); pc++; break; }
-                        case 0x9d: case 0xbd: { setWide(r, o, code[i + 1], r[code[i + 2]] * r[code[i + 3]]); pc++; break; }
-                        case 0x9e: case 0xbe: {
-                            long d = r[code[i + 3]];
-                            if (d == 0) {
-                                f.pc = pc;
-                                throw vm.arithmetic(t);
-                            }
-                            setWide(r, o, code[i + 1], r[code[i + 2]] / d);
-                            pc++;
-                            break;
-                        }
-                        case 0x9f: case 0xbf: {
-                            long d = r[code[i + 3]];
-                            if (d == 0) {
-                                f.pc = pc;
-                                throw vm.arithmetic(t);
-                            }
-                            setWide(r, o, code[i + 1], r[code[i + 2]] % d);
-                            pc++;
-                            break;
-                        }
-                        case 0xa0: case 0xc0: { setWide(r, o, code[i + 1], r[code[i + 2]] & r[code[i + 3]]); pc++; break; }
-                        case 0xa1: case 0xc1: { setWide(r, o, code[i + 1], r[code[i + 2]] | r[code[i + 3]]); pc++; break; }
-                        case 0xa2: case 0xc2: { setWide(r, o, code[i + 1], r[code[i + 2]] ^ r[code[i + 3]]); pc++; break; }
-                        case 0xa3: case 0xc3: { setWide(r, o, code[i + 1], r[code[i + 2]] << (int) r[code[i + 3]]); pc++; break; }
-                        case 0xa4: case 0xc4: { setWide(r, o, code[i + 1], r[code[i + 2]] >> (int) r[code[i + 3]]); pc++; break; }
-                        case 0xa5: case 0xc5: { setWide(r, o, code[i + 1], r[code[i + 2]] >>> (int) r[code[i + 3]]); pc++; break; }
-                        // ---- float binops ----
-                        case 0xa6: case 0xc6: case 0xa7: case 0xc7: case 0xa8: case 0xc8: case 0xa9: case 0xc9: case 0xaa: case 0xca: {
-                            int a = code[i + 1];
-                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
-                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
-                            float v;
-                            switch (op) {
-                                case 0xa6: case 0xc6: v = x + y; break;
-                                case 0xa7: case 0xc7: v = x - y; break;
-                                case 0xa8: case 0xc8: v = x * y; break;
-                                case 0xa9: case 0xc9: v = x / y; break;
-                                default: v = x % y; break;
-                            }
-                            r[a] = Float.floatToRawIntBits(v);
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
-                        // ---- double binops ----
-                        case 0xab: case 0xcb: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) + Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
-                        case 0xac: case 0xcc: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) - Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
-                        case 0xad: case 0xcd: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) * Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
-                        case 0xae: case 0xce: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) / Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
-                        case 0xaf: case 0xcf: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) % Double.longBitsToDouble(r[code[i + 3]]))); pc++; break; }
                         // ---- literal binops: a = dst, b = src, c = literal ----
                         case 0xd0: case 0xd8: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + code[i + 3]; o[a] = null; pc++; break; }
                         case 0xd1: case 0xd9: { int a = code[i + 1]; r[a] = code[i + 3] - (int) r[code[i + 2]]; o[a] = null; pc++; break; }
@@ -997,6 +912,108 @@ public final class Interpreter {
             }
         }
         throw new GuestThrowable(escaping);
+    }
+
+
+    /** Comparisons, unary ops, conversions, long/float/double binops: a = dst, b and c as decoded. */
+    private void arith(GuestThread t, int op, int[] code, int i, long[] r, Object[] o) {
+        switch (op) {
+                        case 0x2d: case 0x2e: { // cmpl-float, cmpg-float
+                            int a = code[i + 1];
+                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
+                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
+                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2d ? -1 : 1);
+                            o[a] = null;
+                            break;
+                        }
+                        case 0x2f: case 0x30: { // cmpl-double, cmpg-double
+                            int a = code[i + 1];
+                            double x = Double.longBitsToDouble(r[code[i + 2]]);
+                            double y = Double.longBitsToDouble(r[code[i + 3]]);
+                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2f ? -1 : 1);
+                            o[a] = null;
+                            break;
+                        }
+                        case 0x31: { // cmp-long
+                            int a = code[i + 1];
+                            r[a] = Long.compare(r[code[i + 2]], r[code[i + 3]]);
+                            o[a] = null;
+                            break;
+                        }
+                        // ---- unary ops and conversions: a = dst, b = src ----
+                        case 0x7b: { int a = code[i + 1]; r[a] = -(int) r[code[i + 2]]; o[a] = null; break; }
+                        case 0x7c: { int a = code[i + 1]; r[a] = ~(int) r[code[i + 2]]; o[a] = null; break; }
+                        case 0x7d: { int a = code[i + 1]; long v = -r[code[i + 2]]; setWide(r, o, a, v); break; }
+                        case 0x7e: { int a = code[i + 1]; long v = ~r[code[i + 2]]; setWide(r, o, a, v); break; }
+                        case 0x7f: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(-Float.intBitsToFloat((int) r[code[i + 2]])); o[a] = null; break; }
+                        case 0x80: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits(-Double.longBitsToDouble(r[code[i + 2]]))); break; }
+                        case 0x81: { int a = code[i + 1]; setWide(r, o, a, (int) r[code[i + 2]]); break; }
+                        case 0x82: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) (int) r[code[i + 2]]); o[a] = null; break; }
+                        case 0x83: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) (int) r[code[i + 2]])); break; }
+                        case 0x84: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]]; o[a] = null; break; }
+                        case 0x85: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) r[code[i + 2]]); o[a] = null; break; }
+                        case 0x86: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) r[code[i + 2]])); break; }
+                        case 0x87: { int a = code[i + 1]; r[a] = (int) Float.intBitsToFloat((int) r[code[i + 2]]); o[a] = null; break; }
+                        case 0x88: { int a = code[i + 1]; setWide(r, o, a, (long) Float.intBitsToFloat((int) r[code[i + 2]])); break; }
+                        case 0x89: { int a = code[i + 1]; setWide(r, o, a, Double.doubleToRawLongBits((double) Float.intBitsToFloat((int) r[code[i + 2]]))); break; }
+                        case 0x8a: { int a = code[i + 1]; r[a] = (int) Double.longBitsToDouble(r[code[i + 2]]); o[a] = null; break; }
+                        case 0x8b: { int a = code[i + 1]; setWide(r, o, a, (long) Double.longBitsToDouble(r[code[i + 2]])); break; }
+                        case 0x8c: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) Double.longBitsToDouble(r[code[i + 2]])); o[a] = null; break; }
+                        case 0x8d: { int a = code[i + 1]; r[a] = (byte) r[code[i + 2]]; o[a] = null; break; }
+                        case 0x8e: { int a = code[i + 1]; r[a] = (char) r[code[i + 2]]; o[a] = null; break; }
+                        case 0x8f: { int a = code[i + 1]; r[a] = (short) r[code[i + 2]]; o[a] = null; break; }
+                        // ---- long binops ----
+                        case 0x9b: case 0xbb: { setWide(r, o, code[i + 1], r[code[i + 2]] + r[code[i + 3]]); break; }
+                        case 0x9c: case 0xbc: { setWide(r, o, code[i + 1], r[code[i + 2]] - r[code[i + 3]]); break; }
+                        case 0x9d: case 0xbd: { setWide(r, o, code[i + 1], r[code[i + 2]] * r[code[i + 3]]); break; }
+                        case 0x9e: case 0xbe: {
+                            long d = r[code[i + 3]];
+                            if (d == 0) {
+                                                                throw vm.arithmetic(t);
+                            }
+                            setWide(r, o, code[i + 1], r[code[i + 2]] / d);
+                            break;
+                        }
+                        case 0x9f: case 0xbf: {
+                            long d = r[code[i + 3]];
+                            if (d == 0) {
+                                                                throw vm.arithmetic(t);
+                            }
+                            setWide(r, o, code[i + 1], r[code[i + 2]] % d);
+                            break;
+                        }
+                        case 0xa0: case 0xc0: { setWide(r, o, code[i + 1], r[code[i + 2]] & r[code[i + 3]]); break; }
+                        case 0xa1: case 0xc1: { setWide(r, o, code[i + 1], r[code[i + 2]] | r[code[i + 3]]); break; }
+                        case 0xa2: case 0xc2: { setWide(r, o, code[i + 1], r[code[i + 2]] ^ r[code[i + 3]]); break; }
+                        case 0xa3: case 0xc3: { setWide(r, o, code[i + 1], r[code[i + 2]] << (int) r[code[i + 3]]); break; }
+                        case 0xa4: case 0xc4: { setWide(r, o, code[i + 1], r[code[i + 2]] >> (int) r[code[i + 3]]); break; }
+                        case 0xa5: case 0xc5: { setWide(r, o, code[i + 1], r[code[i + 2]] >>> (int) r[code[i + 3]]); break; }
+                        // ---- float binops ----
+                        case 0xa6: case 0xc6: case 0xa7: case 0xc7: case 0xa8: case 0xc8: case 0xa9: case 0xc9: case 0xaa: case 0xca: {
+                            int a = code[i + 1];
+                            float x = Float.intBitsToFloat((int) r[code[i + 2]]);
+                            float y = Float.intBitsToFloat((int) r[code[i + 3]]);
+                            float v;
+                            switch (op) {
+                                case 0xa6: case 0xc6: v = x + y; break;
+                                case 0xa7: case 0xc7: v = x - y; break;
+                                case 0xa8: case 0xc8: v = x * y; break;
+                                case 0xa9: case 0xc9: v = x / y; break;
+                                default: v = x % y; break;
+                            }
+                            r[a] = Float.floatToRawIntBits(v);
+                            o[a] = null;
+                            break;
+                        }
+                        // ---- double binops ----
+                        case 0xab: case 0xcb: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) + Double.longBitsToDouble(r[code[i + 3]]))); break; }
+                        case 0xac: case 0xcc: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) - Double.longBitsToDouble(r[code[i + 3]]))); break; }
+                        case 0xad: case 0xcd: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) * Double.longBitsToDouble(r[code[i + 3]]))); break; }
+                        case 0xae: case 0xce: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) / Double.longBitsToDouble(r[code[i + 3]]))); break; }
+                        case 0xaf: case 0xcf: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) % Double.longBitsToDouble(r[code[i + 3]]))); break; }
+            default:
+                throw vm.internal(t, "arith: opcode 0x" + Integer.toHexString(op));
+        }
     }
 
     private static void setWide(long[] r, Object[] o, int a, long v) {

@@ -86,6 +86,7 @@ class HooksTest {
         vm.invokeStatic("hooktarget.Writes", "reflectiveArray", "([I)V", ints);
         vm.invokeStatic("hooktarget.Writes", "hostWritesArray", "([I)V", ints);
         vm.fillArrayData(vm.scheduler().mainThread(), ints, new int[] {1, 2});
+        vm.invokeStatic("hooktarget.Writes", "reflectiveField", sig, w);
         vm.invokeStatic("hooktarget.Writes", "readOnly", "(Lhooktarget/Writes;[I)I", w, ints);
         assertEquals(List.of(
                 "field x",
@@ -96,7 +97,10 @@ class HooksTest {
                 "array [I [2,6)",
                 "array [I [6,7)",
                 "whole [I",
-                "array [I [0,2)"), b.events);
+                "array [I [0,2)",
+                "field x",
+                "static hooktarget.Writes.count"), b.events);
+        assertEquals(11L, w.p[w.cls.fields.get("x").slot]);
         assertEquals(2, ((int[]) ints.data)[1]);
     }
 

@@ -1,0 +1,6 @@
+/**
+ * JMH benchmarks of the Dalvik interpreter's speed against the host JIT on the same workloads
+ * ({@code Bench02_InterpreterVsJit}); {@code comet bench} is the per-workload report with
+ * instructions per second, peak heap and output checks.
+ */
+package org.cometsim.bench.interp;
