@@ -30,6 +30,9 @@ public final class CometCli {
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE]",
             "                        interpreter vs host JVM speed per workload (same run)",
+            "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
+            "                        measure this host's interpreter speed per opcode class and",
+            "                        write a CPU preset (default host-calibrated.yaml)",
             "  presets [list | show NAME]",
             "                        list or show CPU, link and energy presets",
             "  help                  this text",
@@ -70,6 +73,8 @@ public final class CometCli {
                 return BuiltInWorkloads.list(rest, out);
             case "bench":
                 return BenchCommand.run(rest, out, err);
+            case "calibrate":
+                return CalibrateCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":
