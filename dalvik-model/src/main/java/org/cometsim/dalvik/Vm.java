@@ -416,8 +416,13 @@ public final class Vm {
                             Descriptors.toClassName(def.getSuperclass()).replace('.', '/'));
                 }
                 if (sup.kind == VmClass.Kind.HOST) {
-                    throw VmError.unsupported("class " + c.name + " extends library class " + sup.name
-                            + ", which comet-sim does not model (#3)");
+                    if (!org.cometsim.dalvik.bridge.HostPeers.canExtend(sup.host)) {
+                        throw VmError.unsupported("class " + c.name + " extends library class " + sup.name
+                                + ", which cannot be subclassed from guest code");
+                    }
+                    c.hostBase = sup;
+                } else if (sup.hostBase != null) {
+                    c.hostBase = sup.hostBase;
                 }
                 c.superclass = sup;
             }
@@ -743,6 +748,9 @@ public final class Vm {
                 return null;
             }
             f = owner.findField(fl.name);
+            if (f == null && owner.hostBase != null) {
+                return null; // a field of the library superclass, on the host peer
+            }
             if (f == null || f.isStatic) {
                 throw guestException(t, f == null ? "java.lang.NoSuchFieldError" : "java.lang.IncompatibleClassChangeError",
                         f == null ? fl.name : "Expected non-static field " + owner.name + "." + fl.name);
@@ -784,7 +792,7 @@ public final class Vm {
     }
 
     public void hostFieldPut(GuestThread t, Links.FieldLink fl, Object obj, Frame f, int reg) {
-        throw VmError.unsupported("writing field " + fl + " of a host library object");
+        bridge.fieldPut(t, fl, obj, f, reg);
     }
 
     public VmMethod resolveStatic(GuestThread t, Links.MethodLink ml) {
@@ -834,7 +842,17 @@ public final class Vm {
                 if (!ml.name.equals("<init>")) {
                     throw VmError.unsupported("private method " + owner.name + "." + ml.key);
                 }
-                m = bridge.hostConstructor(owner, ml.desc);
+                try {
+                    m = bridge.hostConstructor(owner, ml.desc);
+                } catch (VmError e) {
+                    // Not public: still reachable as super(...) from a guest subclass (its host peer
+                    // calls it); a direct 'new' of it fails with the same precise error.
+                    VmMethod ctor = new VmMethod(owner, "<init>", ml.desc, 0x0004 | 0x0100);
+                    ctor.nativeImpl = (in, th, a) -> {
+                        throw e;
+                    };
+                    m = ctor;
+                }
             }
         } else {
             m = owner.methods.get(ml.key);
@@ -855,6 +873,15 @@ public final class Vm {
 
     public VmMethod resolveSuper(GuestThread t, Links.MethodLink ml, VmClass current) {
         VmClass owner = resolveClass(t, linkTable.type(ml.owner));
+        if (owner.kind == VmClass.Kind.HOST && current.hostBase != null) {
+            // super.m() into the library: its own implementation, not re-dispatched to the guest.
+            VmMethod m = bridge.peers().superMethod(current.hostBase, ml.name, ml.desc);
+            if (m == null) {
+                throw guestException(t, "java.lang.AbstractMethodError", owner.name + "." + ml.key);
+            }
+            ml.resolved = m;
+            return m;
+        }
         VmMethod m = findVirtualOrNull(owner, ml.key);
         if (m == null) {
             throw guestException(t, "java.lang.NoSuchMethodError", owner.name + "." + ml.key);
@@ -919,6 +946,14 @@ public final class Vm {
                 VmMethod d = c.methods.get(key);
                 if (d != null && !d.isStatic && !d.name.equals("<init>")) {
                     m = d;
+                } else if (c.kind == VmClass.Kind.HOST) {
+                    // A guest class extending a library class: inherited methods run on the host peer.
+                    m = natives.lookup("java.lang.Object", key);
+                    if (m == null) {
+                        int paren = key.indexOf('(');
+                        m = bridge.hostVirtualOrNull(c, key.substring(0, paren), key.substring(paren));
+                    }
+                    break;
                 } else if (c.kind == VmClass.Kind.MODEL && d == null) {
                     m = models.virtualMethod(c, key);
                 }

@@ -55,9 +55,21 @@ public final class HostBridge {
 
     private final Vm vm;
     private final MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    private final HostPeers peers;
 
     public HostBridge(Vm vm) {
         this.vm = vm;
+        this.peers = new HostPeers(vm);
+    }
+
+    public HostPeers peers() {
+        return peers;
+    }
+
+    /** A VmMethod calling {@code mh} (receiver first for instance methods) with value conversion. */
+    public VmMethod wrapHandle(VmClass owner, String name, String desc, MethodHandle mh) {
+        Class<?>[] params = mh.type().parameterArray();
+        return wrap(owner, name, desc, false, mh, params, mh.type().returnType());
     }
 
     // ------------------------------------------------------------------ method resolution
@@ -467,11 +479,45 @@ public final class HostBridge {
     }
 
     public void fieldGet(GuestThread t, Links.FieldLink fl, Object obj, Frame f, int reg) {
+        if (obj instanceof GuestObject && ((GuestObject) obj).hostView != null && ((GuestObject) obj).cls.hostBase != null) {
+            try {
+                store(f, reg, fl.type.charAt(0), peers.getField(((GuestObject) obj).hostView, fl.name));
+            } catch (Throwable e) {
+                throw VmError.unsupported("field " + fl + " of library class " + ((GuestObject) obj).cls.hostBase.name);
+            }
+            return;
+        }
         try {
             java.lang.reflect.Field field = obj.getClass().getField(fl.name);
             store(f, reg, fl.type.charAt(0), field.get(obj));
         } catch (NoSuchFieldException | IllegalAccessException e) {
             throw VmError.unsupported("field " + fl + " of host object " + obj.getClass().getName());
+        }
+    }
+
+    public void fieldPut(GuestThread t, Links.FieldLink fl, Object obj, Frame f, int reg) {
+        if (!(obj instanceof GuestObject) || ((GuestObject) obj).cls.hostBase == null || ((GuestObject) obj).hostView == null) {
+            throw VmError.unsupported("writing field " + fl + " of a host library object");
+        }
+        char k = fl.type.charAt(0);
+        Object v;
+        switch (k) {
+            case 'L': case '[': v = toHost(f.o[reg], Object.class); break;
+            case 'Z': v = ((int) f.r[reg]) != 0; break;
+            case 'B': v = (byte) f.r[reg]; break;
+            case 'C': v = (char) f.r[reg]; break;
+            case 'S': v = (short) f.r[reg]; break;
+            case 'I': v = (int) f.r[reg]; break;
+            case 'J': v = f.r[reg]; break;
+            case 'F': v = Float.intBitsToFloat((int) f.r[reg]); break;
+            default: v = Double.longBitsToDouble(f.r[reg]); break;
+        }
+        try {
+            peers.setField(((GuestObject) obj).hostView, fl.name, v);
+        } catch (VmError e) {
+            throw e;
+        } catch (Throwable e) {
+            throw VmError.unsupported("field " + fl + " of library class " + ((GuestObject) obj).cls.hostBase.name);
         }
     }
 

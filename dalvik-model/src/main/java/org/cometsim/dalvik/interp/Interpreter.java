@@ -1135,6 +1135,12 @@ public final class Interpreter {
                 if (receiver instanceof Vm.UninitializedHostObject) {
                     return constructHost(t, f, m, ml, (Vm.UninitializedHostObject) receiver, argc, argBase);
                 }
+                if (m.owner.kind == VmClass.Kind.HOST && receiver instanceof GuestObject && ml.name.equals("<init>")) {
+                    // super(...) of a guest class extending a library class: build its host peer.
+                    vm.bridge().peers().constructPeer(t, (GuestObject) receiver, m.owner, ml.desc,
+                            boxArgs(f, ml.params, false, argBase));
+                    return INVOKE_DONE;
+                }
             }
         }
         MethodCode callee = m.code;

@@ -33,6 +33,8 @@ public final class VmClass {
     /** Type descriptor: {@code Ljava/lang/String;}, {@code [I}, {@code I}. */
     public final String descriptor;
     public VmClass superclass;
+    /** For guest classes extending a library class: that (HOST) class; instances get a host peer. */
+    public VmClass hostBase;
     public VmClass[] interfaces = new VmClass[0];
     public int access;
     /** The host class for HOST and PRIMITIVE kinds, and for MODEL classes that mirror one. */

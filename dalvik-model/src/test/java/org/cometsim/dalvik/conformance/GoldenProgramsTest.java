@@ -60,9 +60,7 @@ class GoldenProgramsTest {
      */
     private static final java.util.Map<String, String> KNOWN_UNSUPPORTED = java.util.Map.of(
             // #3: EnumMap/EnumSet need a host Class for a guest enum.
-            "golden.G009_RecordsEnums", "unsupported API: passing guest class golden.G009_RecordsEnums$Suit",
-            // #3: guest classes extending library classes (LinkedHashMap.removeEldestEntry).
-            "golden.G010_Collections", "unsupported API: class golden.G010_Collections$1 extends library class java.util.LinkedHashMap");
+            "golden.G009_RecordsEnums", "unsupported API: passing guest class golden.G009_RecordsEnums$Suit");
 
     private static void check(String mainClass) throws Exception {
         Corpus.Run expected = Corpus.runOnJvm(mainClass);
