@@ -97,6 +97,7 @@ final class ExecCommand {
         SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
         VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
         Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock));
+        vm.setGuestProperty("java.class.path", cp);
         if (sim != null) {
             sim.attach(vm);
         }

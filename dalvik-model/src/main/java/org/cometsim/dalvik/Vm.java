@@ -237,6 +237,17 @@ public final class Vm {
         return java.util.Collections.unmodifiableMap(dexDefs);
     }
 
+    private final Map<String, String> guestProperties = new HashMap<>();
+
+    /** A system property as the guest sees it when it differs from the host's (e.g. java.class.path). */
+    public void setGuestProperty(String key, String value) {
+        guestProperties.put(key, value);
+    }
+
+    public String guestProperty(String key) {
+        return guestProperties.get(key);
+    }
+
     /** Next deterministic identity hash code. */
     public int newIdentityHash() {
         int h = nextIdentityHash;
@@ -897,7 +908,10 @@ public final class Vm {
             return m;
         }
         if (rc.kind == VmClass.Kind.HOST) {
-            m = natives.lookup("java.lang.Object", ml.key);
+            m = natives.lookup(rc.name, ml.key);
+            if (m == null) {
+                m = natives.lookup("java.lang.Object", ml.key);
+            }
             if (m == null) {
                 VmClass owner = resolveClass(t, linkTable.type(ml.owner));
                 m = bridge.hostVirtual(rc, owner, ml.name, ml.desc);

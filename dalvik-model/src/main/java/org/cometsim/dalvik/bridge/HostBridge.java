@@ -233,6 +233,17 @@ public final class HostBridge {
             anyArray |= p.isArray() || p == Object.class;
         }
         final boolean mayWriteArrays = anyArray;
+        boolean allPrimitive = true;
+        for (Class<?> p : params) {
+            allPrimitive &= p.isPrimitive() || p == String.class;
+        }
+        if (allPrimitive && (ret.isPrimitive() || ret == String.class)) {
+            // Math.sqrt, String.charAt ...: no value conversion either way (the hot case).
+            m.nativeImpl = (in, t, args) -> (Object) spread.invokeExact(args);
+            m.placement = PlacementRules.placementOf(owner.name, name);
+            m.costClass = PlacementRules.costClassOf(owner.name, name);
+            return m;
+        }
         m.nativeImpl = (in, t, args) -> {
             Object[] converted = null;
             for (int i = 0; i < params.length; i++) {

@@ -813,6 +813,11 @@ public final class ModelClasses {
                 (in, t, a) -> defaultUncaughtHandler);
     }
 
+    /** Starts a shutdown-hook thread (it must not have been started). */
+    public void startHook(GuestThread starter, GuestObject g) {
+        startThread(starter, g);
+    }
+
     private void startThread(GuestThread t, GuestObject g) {
         if (g.p[thStarted.slot] != 0) {
             throw vm.guestException(t, "java.lang.IllegalThreadStateException", null);

@@ -54,6 +54,31 @@ public final class Natives {
                     arraycopy(vm, t, a[0], (Integer) a[1], a[2], (Integer) a[3], (Integer) a[4]);
                     return null;
                 });
+        reg.register("java.lang.Runtime", "addShutdownHook", "(Ljava/lang/Thread;)V", false, PIN, "default", (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            vm.scheduler().addShutdownHook(t, (GuestObject) a[1]);
+            return null;
+        });
+        reg.register("java.lang.Runtime", "removeShutdownHook", "(Ljava/lang/Thread;)Z", false, PIN, "default",
+                (in, t, a) -> vm.scheduler().removeShutdownHook((GuestObject) a[1]));
+        // Guest-visible system properties the VM overrides (java.class.path is the guest's -cp).
+        reg.register(sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default", (in, t, a) -> {
+            if (a[0] == null) {
+                throw vm.npe(t, "key can't be null");
+            }
+            String v = vm.guestProperty((String) a[0]);
+            return v != null ? v : System.getProperty((String) a[0]);
+        });
+        reg.register(sys, "getProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default",
+                (in, t, a) -> {
+                    if (a[0] == null) {
+                        throw vm.npe(t, "key can't be null");
+                    }
+                    String v = vm.guestProperty((String) a[0]);
+                    return v != null ? v : System.getProperty((String) a[0], (String) a[1]);
+                });
         reg.register("java.lang.Runtime", "exit", "(I)V", false, PIN, "default", (in, t, a) -> {
             vm.out().flush();
             throw new VmExit((Integer) a[1]);

@@ -199,7 +199,13 @@ public final class Scheduler {
             t.uncaught = e.guest;
             finish(t);
         }
-        loop(null);
+        try {
+            loop(null);
+        } catch (VmExit e) {
+            runShutdownHooks();
+            throw e;
+        }
+        runShutdownHooks();
         vm.out().flush();
         return t.uncaught != null ? 1 : 0;
     }
@@ -245,6 +251,42 @@ public final class Scheduler {
         vm.out().flush();
     }
 
+    private final List<GuestObject> shutdownHooks = new ArrayList<>();
+    private boolean shuttingDown;
+
+    /** {@code Runtime.addShutdownHook}: the hook thread starts when the program ends. */
+    public void addShutdownHook(GuestThread caller, GuestObject hookThread) {
+        if (shuttingDown) {
+            throw vm.guestException(caller, "java.lang.IllegalStateException", "Shutdown in progress");
+        }
+        if (shutdownHooks.contains(hookThread)) {
+            throw vm.guestException(caller, "java.lang.IllegalArgumentException", "Hook previously registered");
+        }
+        shutdownHooks.add(hookThread);
+    }
+
+    public boolean removeShutdownHook(GuestObject hookThread) {
+        return shutdownHooks.remove(hookThread);
+    }
+
+    /** Runs the registered hooks to completion, as the JVM does on exit (once). */
+    private void runShutdownHooks() {
+        if (shuttingDown || shutdownHooks.isEmpty()) {
+            return;
+        }
+        shuttingDown = true;
+        GuestThread starter = mainThread;
+        for (GuestObject hook : shutdownHooks) {
+            vm.models().startHook(starter, hook);
+        }
+        try {
+            loop(null);
+        } catch (VmExit e) {
+            // System.exit inside a hook: the JVM would block; we simply stop running hooks.
+        }
+        vm.out().flush();
+    }
+
     /** No main class or no main method: the launcher's error, not a guest exception. */
     public static final class MainClassError extends VmError {
         public MainClassError(String message) {
@@ -262,6 +304,9 @@ public final class Scheduler {
         while (true) {
             if (waitFor != null && waitFor.state == ThreadState.RUNNABLE) {
                 return;
+            }
+            if (waitFor == null && !anyLiveNonDaemon()) {
+                return; // like the JVM: running daemon threads do not keep the program alive
             }
             wakeTimedOut(); // sleepers wake when their time comes, even while others keep running
             GuestThread t = pickNext();
