@@ -118,7 +118,7 @@ public final class HostBridge {
     /** Virtual call on a host receiver of class {@code rc}, through a public owner type. */
     public VmMethod hostVirtual(VmClass rc, VmClass linkOwner, String name, String desc) {
         VmMethod m = null;
-        if (linkOwner.host != null && isPublicApi(linkOwner.host)) {
+        if (linkOwner.host != null && isPublicApi(linkOwner.host) && linkOwner.host.isAssignableFrom(rc.host)) {
             m = virtualVia(rc, linkOwner.host, name, desc);
         }
         if (m == null) {
@@ -208,7 +208,44 @@ public final class HostBridge {
             }
             paramMatch = m;
         }
-        return paramMatch;
+        if (paramMatch != null) {
+            return paramMatch;
+        }
+        // A receiver whose class differs from the declared owner (an intercepted factory returned a
+        // look-alike, e.g. a TreeMap for EnumMap): accept parameters that widen to the host's.
+        for (Method m : candidates) {
+            if (m.getName().equals(name) && Modifier.isStatic(m.getModifiers()) == wantStatic && widens(ps, m.getParameterTypes())) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static boolean widens(List<String> descs, Class<?>[] types) {
+        if (types.length != descs.size()) {
+            return false;
+        }
+        for (int i = 0; i < types.length; i++) {
+            String d = descs.get(i);
+            if (types[i].isPrimitive() || d.length() == 1) {
+                if (!Descriptors.of(types[i]).equals(d)) {
+                    return false;
+                }
+                continue;
+            }
+            if (types[i] == Object.class) {
+                continue;
+            }
+            try {
+                Class<?> k = Class.forName(Descriptors.toClassName(d), false, ClassLoader.getPlatformClassLoader());
+                if (!types[i].isAssignableFrom(k)) {
+                    return false;
+                }
+            } catch (ClassNotFoundException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(Class<?>[] types, List<String> descs) {

@@ -1112,6 +1112,16 @@ public final class ModelClasses {
         });
     }
 
+    /** The ordinal of a guest enum constant. */
+    public int ordinalOf(GuestObject e) {
+        return (int) e.p[eOrdinal.slot];
+    }
+
+    /** The enum class of a guest enum constant (skipping constant-specific bodies). */
+    public VmClass enumClassOf(GuestObject e) {
+        return declaringClass(e.cls);
+    }
+
     private VmClass declaringClass(VmClass k) {
         VmClass enumClass = cls("Ljava/lang/Enum;");
         return k.superclass == enumClass ? k : k.superclass;

@@ -23,6 +23,7 @@ public final class Natives {
 
     public static void registerAll(Vm vm, NativeRegistry reg) {
         reg.attach(vm);
+        new GuestEnumCollections(vm).register(reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));

@@ -164,6 +164,14 @@ public final class Decoder {
                     }
                 }
                 b = link(links, linkIndex, ((ReferenceInstruction) insn).getReference(), op);
+                if ((op == 0x71 || op == 0x77) && links.get(b) instanceof Links.MethodLink) {
+                    Links.MethodLink ml = (Links.MethodLink) links.get(b);
+                    int id = ml.owner.equals("Ljava/lang/Math;") ? MathIntrinsics.idOf(ml.key) : -1;
+                    if (id >= 0) {
+                        op = Opcodes.MATH_INTRINSIC; // pure function: run inline, no host call
+                        b = id;
+                    }
+                }
                 if (op == 0xfa || op == 0xfb) {
                     argRegs.add(link(links, linkIndex, ((DualReferenceInstruction) insn).getReference2(), op));
                 }

@@ -822,6 +822,10 @@ public final class Interpreter {
                             }
                             return s; // BLOCKED or MIGRATE: the invoke is re-executed later
                         }
+                        case Opcodes.MATH_INTRINSIC: // invoke-static of a pure java.lang.Math function
+                            t.retP = MathIntrinsics.apply(code[i + 2], r, mc.argRegs, code[i + 3]);
+                            pc++;
+                            break;
                         case 0xfe: case 0xff: { // const-method-handle, const-method-type
                             f.pc = pc;
                             throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);

@@ -111,6 +111,16 @@ public final class Opcodes {
         }
     }
 
+    /**
+     * Internal opcode (an unused value) for {@code invoke-static} of a pure {@code java.lang.Math}
+     * function, executed inline; counted as INVOKE. See {@link Decoder}.
+     */
+    public static final int MATH_INTRINSIC = 0xe3;
+
+    static {
+        CLASS_OF[MATH_INTRINSIC] = OpcodeClass.INVOKE;
+    }
+
     /** Spec name of an opcode, or null for unused values. */
     public static String name(int op) {
         return NAMES[op & 0xff];

@@ -58,9 +58,7 @@ class GoldenProgramsTest {
      * Programs using library features the VM does not support yet. They must stop with the
      * precise unsupported-API error after printing exactly the JVM's output up to that point.
      */
-    private static final java.util.Map<String, String> KNOWN_UNSUPPORTED = java.util.Map.of(
-            // #3: EnumMap/EnumSet need a host Class for a guest enum.
-            "golden.G009_RecordsEnums", "unsupported API: passing guest class golden.G009_RecordsEnums$Suit");
+    private static final java.util.Map<String, String> KNOWN_UNSUPPORTED = java.util.Map.of();
 
     private static void check(String mainClass) throws Exception {
         Corpus.Run expected = Corpus.runOnJvm(mainClass);

@@ -142,9 +142,7 @@ class JttConformanceTest {
      * Library uses the VM does not support yet: they must stop with the precise unsupported-API
      * error (never a wrong answer). Each entry names the issue that will remove it.
      */
-    private static final java.util.Map<String, String> KNOWN_UNSUPPORTED = java.util.Map.of(
-            // #3: EnumMap/EnumSet need a host Class for a guest enum.
-            "jtt.Jtt_Objects.testEnumCollections", "unsupported API: passing guest class jtt.Jtt_Objects$Planet");
+    private static final java.util.Map<String, String> KNOWN_UNSUPPORTED = java.util.Map.of();
 
     private static void compare(Vm vm, Method m, Object[] row) throws Exception {
         String gap = KNOWN_UNSUPPORTED.get(m.getDeclaringClass().getName() + "." + m.getName());
