@@ -63,6 +63,18 @@ class BadInputTest {
                         }
                     }
                     """,
+            "UsesExecutor", """
+                    import java.util.concurrent.ExecutorService;
+                    import java.util.concurrent.Executors;
+
+                    public class UsesExecutor {
+                        public static void main(String[] args) throws Exception {
+                            ExecutorService ex = Executors.newFixedThreadPool(2);
+                            System.out.println(ex.submit(() -> 42).get());
+                            ex.shutdown();
+                        }
+                    }
+                    """,
             "UsesMethodHandles", """
                     import java.lang.invoke.MethodHandle;
                     import java.lang.invoke.MethodHandles;
@@ -310,6 +322,13 @@ class BadInputTest {
             CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesAbstractList");
             assertEquals(0, r.exitCode(), r.describe());
             assertEquals("item1 of 3\n", r.stdout(), r.describe());
+        }
+
+        @Test
+        void executorsAreRefusedNotHung() {
+            assertJavaRunsIt("UsesExecutor", "42\n");
+            CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesExecutor");
+            assertOneLineError(r, "unsupported API: ", "Executors");
         }
 
         @Test

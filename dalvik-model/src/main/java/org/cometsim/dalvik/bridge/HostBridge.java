@@ -262,6 +262,13 @@ public final class HostBridge {
 
     private VmMethod wrap(VmClass owner, String name, String desc, boolean isStatic, MethodHandle mh,
                           Class<?>[] params, Class<?> ret) {
+        String hazard = owner.host == null ? null : PlacementRules.threadingHazard(owner.host, name);
+        if (hazard == null && params.length > 0 && !isStatic && params[0] != null) {
+            hazard = PlacementRules.threadingHazard(params[0], name);
+        }
+        if (hazard != null) {
+            throw VmError.unsupported(owner.name + "." + name + desc + " (" + hazard + ")");
+        }
         VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100 | (isStatic ? 0x0008 : 0));
         MethodHandle fixed = mh.asFixedArity(); // varargs handles would re-collect our array argument
         MethodHandle spread = fixed.asType(fixed.type().generic()).asSpreader(Object[].class, params.length);

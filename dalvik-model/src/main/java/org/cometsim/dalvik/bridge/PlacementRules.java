@@ -18,6 +18,32 @@ public final class PlacementRules {
             "java.io.File", "java.io.FileReader", "java.io.FileWriter", "java.io.Console", "java.net.",
             "java.nio.file.", "java.nio.channels.", "java.lang.Runtime", "java.lang.ProcessBuilder", "java.lang.Process");
 
+    /**
+     * Library APIs that would run guest code on host threads or block the VM's single host
+     * thread (guest threads are green threads): refused with a precise error instead of a hang or
+     * a silently wrong answer. Returns the reason, or null if the method is fine.
+     */
+    public static String threadingHazard(Class<?> owner, String method) {
+        String n = owner.getName();
+        if (n.startsWith("java.util.concurrent.locks.")) {
+            return "java.util.concurrent locks track host threads, not guest threads; use synchronized";
+        }
+        if (n.startsWith("java.util.concurrent.") && !n.startsWith("java.util.concurrent.atomic.")
+                && (n.contains("Executor") || n.contains("ForkJoin") || n.contains("CompletableFuture")
+                || n.contains("CountDownLatch") || n.contains("CyclicBarrier") || n.contains("Semaphore")
+                || n.contains("Phaser") || n.contains("Exchanger") || n.contains("Blocking") || n.contains("SynchronousQueue")
+                || n.contains("FutureTask"))) {
+            return n + " runs guest code on host threads or blocks the VM's host thread; use Thread and wait/notify";
+        }
+        if (n.equals("java.util.Timer")) {
+            return "java.util.Timer runs guest code on a host thread";
+        }
+        if (method.equals("parallelStream") || (method.equals("parallel") && java.util.stream.BaseStream.class.isAssignableFrom(owner))) {
+            return "parallel streams run guest code on host threads";
+        }
+        return null;
+    }
+
     public static Placement placementOf(String owner, String method) {
         for (String p : PINNED_PREFIXES) {
             if (owner.startsWith(p)) {
