@@ -1,12 +1,11 @@
 package org.cometsim.device.cpu;
 
+import org.cometsim.device.presets.PresetResources;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,14 +44,7 @@ public final class CpuPresets {
     private CpuPresets() {}
 
     public static List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (String line : resourceText(DIR + "INDEX").split("\n")) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("#")) {
-                out.add(s);
-            }
-        }
-        return out;
+        return PresetResources.names(DIR);
     }
 
     public static CpuPreset load(String name) {
@@ -151,13 +143,6 @@ public final class CpuPresets {
     }
 
     static String resourceText(String path) {
-        try (InputStream in = CpuPresets.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no such resource: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PresetResources.text(path);
     }
 }

@@ -1,9 +1,6 @@
 package org.cometsim.device.energy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import org.cometsim.device.presets.PresetResources;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -31,14 +28,7 @@ public final class EnergyPresets {
     private EnergyPresets() {}
 
     public static List<String> names() {
-        List<String> out = new ArrayList<>();
-        for (String line : resourceText(DIR + "INDEX").split("\n")) {
-            String s = line.strip();
-            if (!s.isEmpty() && !s.startsWith("#")) {
-                out.add(s);
-            }
-        }
-        return out;
+        return PresetResources.names(DIR);
     }
 
     public static EnergyPreset load(String name) {
@@ -157,13 +147,6 @@ public final class EnergyPresets {
     }
 
     static String resourceText(String path) {
-        try (InputStream in = EnergyPresets.class.getClassLoader().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalArgumentException("no such resource: " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PresetResources.text(path);
     }
 }
