@@ -350,8 +350,10 @@ public final class HostBridge {
             if (c.host != null && (c.kind != VmClass.Kind.MODEL || type == Class.class)) {
                 return c.host;
             }
-            if (type == Class.class) {
-                throw VmError.unsupported("passing guest class " + c.name + " to a host library method");
+            if (type != Object.class) {
+                // Class, reflect.Type, GenericDeclaration ...: host reflection cannot see guest classes.
+                throw VmError.unsupported("passing guest class " + c.name + " to a host library method expecting "
+                        + type.getName());
             }
             return classView(c);
         }
@@ -435,14 +437,28 @@ public final class HostBridge {
 
     private Object classView(VmClass c) {
         if (c.hostView == null) {
-            c.hostView = new Object() {
-                @Override
-                public String toString() {
-                    return c.toString();
-                }
-            };
+            c.hostView = new ClassView(c);
         }
         return c.hostView;
+    }
+
+    /** A guest class handed to host code as a plain Object (printing, collections); unwrapped on return. */
+    private static final class ClassView implements GuestBacked {
+        private final VmClass c;
+
+        ClassView(VmClass c) {
+            this.c = c;
+        }
+
+        @Override
+        public Object guestObject() {
+            return c;
+        }
+
+        @Override
+        public String toString() {
+            return c.toString();
+        }
     }
 
     private static void collectHostInterfaces(VmClass c, Set<Class<?>> out) {

@@ -83,6 +83,8 @@ public final class ModelClasses {
             case "java.lang.Class":
                 c.superclass = vm.objectClass() != null ? vm.objectClass() : cls("Ljava/lang/Object;");
                 c.access |= 0x0010;
+                c.interfaces = new VmClass[] {cls("Ljava/io/Serializable;"), cls("Ljava/lang/reflect/GenericDeclaration;"),
+                    cls("Ljava/lang/reflect/Type;"), cls("Ljava/lang/reflect/AnnotatedElement;")};
                 defineClass(c);
                 break;
             case "java.lang.Throwable":
