@@ -57,7 +57,6 @@ final class CalibrateCommand {
     private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory
             .getThreadMXBean();
     /** Time kernels by the calling thread's CPU time instead of the wall clock ({@code --clock cpu}). */
-    private static boolean cpuClock;
 
     /** A kernel: method name in {@link #KERNEL_CLASS} ({@code (I)J}) and what it is meant to exercise. */
     record Kernel(String method, String targets) {
@@ -126,7 +125,7 @@ final class CalibrateCommand {
         Path outFile = Path.of("host-calibrated.yaml");
         String name = null;
         double seconds = 20;
-        cpuClock = false;
+        boolean cpuClock = false;
         for (int i = 0; i < args.size(); i += 2) {
             String a = args.get(i);
             if (!a.equals("--out") && !a.equals("--name") && !a.equals("--seconds") && !a.equals("--clock")) {
@@ -166,7 +165,7 @@ final class CalibrateCommand {
         err.println("calibrate: " + jitNote());
         Vm vm = newVm();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Measurement m = measure(vm, seconds, err);
+        Measurement m = measure(vm, seconds, cpuClock, err);
         Fit fit = fit(m.samples);
 
         Map<String, Double> nanos = new LinkedHashMap<>();
@@ -181,7 +180,7 @@ final class CalibrateCommand {
             }
         }
         double hostNanos = round4(fit.nanos[HOST]);
-        String source = source(host, started, seconds, m, fit, notMeasured, atZero);
+        String source = source(host, started, seconds, m, fit, notMeasured, atZero, cpuClock);
         String description = String.format(Locale.ROOT,
                 "This host (%s) running comet-sim's Dalvik interpreter on JDK %s: %.2f ns/instr count-weighted over"
                         + " the calibration kernels, measured by comet calibrate",
@@ -190,7 +189,7 @@ final class CalibrateCommand {
         hostCosts.put(CpuModel.DEFAULT_HOST_CLASS, new HostCost(hostNanos, 0));
         CpuPresetWriter.write(name, description, nanos, hostCosts, 1, source, outFile);
 
-        printTables(out, m, fit);
+        printTables(out, m, fit, cpuClock);
         out.printf(Locale.ROOT, "wrote %s (preset '%s', cores: 1)%n", outFile, name);
         return 0;
     }
@@ -235,7 +234,7 @@ final class CalibrateCommand {
     }
 
     /** Runs {@code method(n)} once on the VM's main thread and returns its time and counts. */
-    static Sample runOnce(Vm vm, String method, int n) {
+    static Sample runOnce(Vm vm, String method, int n, boolean cpuClock) {
         GuestThread before = vm.scheduler().mainThread();
         long[] ops0 = before == null ? new long[256] : before.opCounts.clone();
         long host0 = before == null ? 0 : before.hostCalls;
@@ -259,7 +258,7 @@ final class CalibrateCommand {
                 t.hostCalls - host0, (Long) r);
     }
 
-    static Measurement measure(Vm vm, double seconds, PrintStream err) {
+    static Measurement measure(Vm vm, double seconds, boolean cpuClock, PrintStream err) {
         long start = System.nanoTime();
         int k = KERNELS.size();
         double warm = Math.min(8, Math.max(0.1, 0.25 * seconds));
@@ -273,7 +272,7 @@ final class CalibrateCommand {
         for (int i = 0; i < k; i++) {
             n[i] = 16;
             while (true) {
-                Sample s = runOnce(vm, KERNELS.get(i).method(), n[i]);
+                Sample s = runOnce(vm, KERNELS.get(i).method(), n[i], cpuClock);
                 checksum ^= s.checksum();
                 nsPerIter[i] = (double) s.nanos() / n[i];
                 if (s.nanos() >= 500_000 || n[i] >= 1 << 28) {
@@ -293,7 +292,7 @@ final class CalibrateCommand {
         while (true) {
             long r0 = System.nanoTime();
             for (int i = 0; i < k; i++) {
-                Sample s = runOnce(vm, KERNELS.get(i).method(), n[i]);
+                Sample s = runOnce(vm, KERNELS.get(i).method(), n[i], cpuClock);
                 checksum ^= s.checksum();
                 nsPerIter[i] = (double) s.nanos() / n[i];
             }
@@ -319,14 +318,14 @@ final class CalibrateCommand {
         int[] iters = new int[k];
         for (int i = 0; i < k; i++) {
             int pilotN = iterations(0.1 * sampleSeconds * 1e9 / nsPerIter[i]);
-            Sample pilot = runOnce(vm, KERNELS.get(i).method(), pilotN);
+            Sample pilot = runOnce(vm, KERNELS.get(i).method(), pilotN, cpuClock);
             checksum ^= pilot.checksum();
             iters[i] = iterations(sampleSeconds * 1e9 * pilotN / Math.max(1, pilot.nanos()));
         }
         Sample[][] runs = new Sample[k][SAMPLES];
         for (int r = 0; r < SAMPLES; r++) {
             for (int i = 0; i < k; i++) {
-                runs[i][r] = runOnce(vm, KERNELS.get(i).method(), iters[i]);
+                runs[i][r] = runOnce(vm, KERNELS.get(i).method(), iters[i], cpuClock);
                 checksum ^= runs[i][r].checksum();
             }
             err.printf(Locale.ROOT, "calibrate: timed round %d/%d done%n", r + 1, SAMPLES);
@@ -435,7 +434,7 @@ final class CalibrateCommand {
 
     // ------------------------------------------------------------------ reporting
 
-    static void printTables(PrintStream out, Measurement m, Fit fit) {
+    static void printTables(PrintStream out, Measurement m, Fit fit, boolean cpuClock) {
         long[] perClass = new long[CLASSES];
         long instr = 0;
         for (Sample s : m.samples()) {
@@ -469,7 +468,7 @@ final class CalibrateCommand {
     }
 
     static String source(String host, Instant date, double seconds, Measurement m, Fit fit, List<String> notMeasured,
-            List<String> atZero) {
+            List<String> atZero, boolean cpuClock) {
         StringBuilder kernels = new StringBuilder();
         for (Kernel k : KERNELS) {
             kernels.append(kernels.length() == 0 ? "" : ",").append(k.method());
