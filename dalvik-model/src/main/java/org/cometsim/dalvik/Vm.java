@@ -908,10 +908,7 @@ public final class Vm {
             return m;
         }
         if (rc.kind == VmClass.Kind.HOST) {
-            m = natives.lookup(rc.name, ml.key);
-            if (m == null) {
-                m = natives.lookup("java.lang.Object", ml.key);
-            }
+            m = receiverNative(rc, ml.key);
             if (m == null) {
                 VmClass owner = resolveClass(t, linkTable.type(ml.owner));
                 m = bridge.hostVirtual(rc, owner, ml.name, ml.desc);
@@ -941,6 +938,15 @@ public final class Vm {
         return m;
     }
 
+    /**
+     * Intercepts for a method called on a host (library) object: the receiver class's own, then
+     * the {@code Object} ones (getClass, wait, notify) every host receiver needs.
+     */
+    private VmMethod receiverNative(VmClass hostClass, String key) {
+        VmMethod m = natives.lookup(hostClass.name, key);
+        return m != null ? m : natives.lookup("java.lang.Object", key);
+    }
+
     /** Dispatch lookup: the class chain, then default methods of interfaces; null if none. */
     public VmMethod findVirtualOrNull(VmClass rc, String key) {
         VmMethod m = rc.vtable.get(key);
@@ -950,7 +956,7 @@ public final class Vm {
         if (rc.kind == VmClass.Kind.ARRAY) {
             m = key.equals("clone()Ljava/lang/Object;") ? models.arrayClone() : findVirtualOrNull(objectClass, key);
         } else if (rc.kind == VmClass.Kind.HOST) {
-            m = natives.lookup("java.lang.Object", key);
+            m = receiverNative(rc, key);
             if (m == null) {
                 int paren = key.indexOf('(');
                 m = bridge.hostVirtualOrNull(rc, key.substring(0, paren), key.substring(paren));
@@ -962,14 +968,12 @@ public final class Vm {
                     m = d;
                 } else if (c.kind == VmClass.Kind.HOST) {
                     // A guest class extending a library class: inherited methods run on the host peer.
-                    m = natives.lookup("java.lang.Object", key);
+                    m = receiverNative(c, key);
                     if (m == null) {
                         int paren = key.indexOf('(');
                         m = bridge.hostVirtualOrNull(c, key.substring(0, paren), key.substring(paren));
                     }
                     break;
-                } else if (c.kind == VmClass.Kind.MODEL && d == null) {
-                    m = models.virtualMethod(c, key);
                 }
             }
             if (m == null || m.isAbstract()) {

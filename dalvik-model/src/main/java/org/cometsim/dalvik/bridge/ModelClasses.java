@@ -514,11 +514,6 @@ public final class ModelClasses {
         return h;
     }
 
-    /** Methods a model class provides beyond its declared map (none today; mirrors inherit). */
-    public VmMethod virtualMethod(VmClass c, String key) {
-        return null;
-    }
-
     /** The guest class standing for a host exception class, with the same superclass chain. */
     public VmClass mirrorThrowable(String name, String desc, Class<?> host) {
         VmClass c = new VmClass(VmClass.Kind.MODEL, name, desc);

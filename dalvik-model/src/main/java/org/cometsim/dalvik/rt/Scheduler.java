@@ -63,6 +63,7 @@ public final class Scheduler {
     private SliceListener sliceListener;
     private long[] coreFreeAt = new long[1];
     private final long[] sliceStartCounts = new long[256];
+    private final long[] nowScratch = new long[256];
     private long sliceStartHostCalls;
     private long sliceStartTime;
 
@@ -117,7 +118,7 @@ public final class Scheduler {
             }
             return min;
         }
-        long[] delta = new long[256];
+        long[] delta = nowScratch; // now() runs at every safepoint slow path: no allocation
         for (int op = 0; op < 256; op++) {
             delta[op] = t.opCounts[op] - sliceStartCounts[op];
         }
