@@ -22,6 +22,7 @@ import org.cometsim.dalvik.interp.Links;
 import org.cometsim.dalvik.interp.MethodCode;
 import org.cometsim.dalvik.interp.Opcodes;
 import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.GuestLibrary;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -83,14 +84,31 @@ public final class Vm {
     public static final int INIT_BLOCKED = 2;
 
     /** Configuration of one VM. */
-    public record Options(PrintStream out, PrintStream err, InputStream in, VmClock clock) {
+    /**
+     * Configuration of one VM.
+     *
+     * @param guestLibrary run the guest library's {@code java.*} classes (collections,
+     *     {@code StringBuilder}, {@code Random}: see {@link GuestLibrary}) as guest code; false bridges
+     *     them to the host JVM's classes instead (their state is then not DSM-trackable)
+     */
+    public record Options(PrintStream out, PrintStream err, InputStream in, VmClock clock, boolean guestLibrary) {
+        public Options(PrintStream out, PrintStream err, InputStream in, VmClock clock) {
+            this(out, err, in, clock, true);
+        }
+
         public static Options standard() {
             return new Options(System.out, System.err, System.in, VmClock.wallClock());
+        }
+
+        public Options withGuestLibrary(boolean on) {
+            return new Options(out, err, in, clock, on);
         }
     }
 
     private final Options options;
     private final Map<String, ClassDef> dexDefs = new HashMap<>();
+    /** Guest-library classes ({@code java.*} run as guest code), shadowing the host's. */
+    private final Map<String, ClassDef> libraryDefs;
     private final Map<String, VmClass> classes = new HashMap<>();
     private final Map<Class<?>, VmClass> hostClassCache = new HashMap<>();
     private final LinkTable linkTable = new LinkTable();
@@ -115,6 +133,7 @@ public final class Vm {
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
+        this.libraryDefs = options.guestLibrary() ? GuestLibrary.definitions() : Map.of();
         for (ClassPath.DexImage img : classPath.images()) {
             for (DexBackedClassDef def : img.dex().getClasses()) {
                 dexDefs.putIfAbsent(def.getType(), def); // first on the class path wins, as in java
@@ -328,6 +347,13 @@ public final class Vm {
         if (def != null && !d.startsWith("Ljava/")) {
             return linkGuest(d, def);
         }
+        ClassDef lib = libraryDefs.get(d);
+        if (lib != null) {
+            // A guest-library class: guest code under the JDK's name, in place of the host's class.
+            c = linkGuest(d, lib);
+            c.replacesHost = findHostClass(c.name);
+            return c;
+        }
         String name = Descriptors.toClassName(d);
         c = models.define(name, d);
         if (c != null) {
@@ -342,21 +368,8 @@ public final class Vm {
                 classes.put(d, c);
                 return c;
             }
-            c = new VmClass(VmClass.Kind.HOST, name, d);
-            c.host = host;
-            c.access = host.getModifiers() & 0xffff;
-            c.initState = VmClass.INIT_DONE;
+            c = newHostClass(host);
             classes.put(d, c);
-            hostClassCache.put(host, c);
-            Class<?> sup = host.getSuperclass();
-            if (sup != null) {
-                c.superclass = hostClassOf(sup);
-            }
-            List<VmClass> ifs = new ArrayList<>();
-            for (Class<?> i : host.getInterfaces()) {
-                ifs.add(hostClassOf(i));
-            }
-            c.interfaces = ifs.toArray(new VmClass[0]);
             return c;
         }
         if (def != null) {
@@ -373,6 +386,12 @@ public final class Vm {
             return c;
         }
         c = classForDescriptor(Descriptors.of(h));
+        if (c != null && c.kind == VmClass.Kind.GUEST && c.replacesHost == h) {
+            // A host object of a class the guest library replaces (a java.util.ArrayList made by
+            // host code, e.g. Collectors.toList()): it keeps its host class, which the guest sees as
+            // a subtype of the guest-library class of the same name (VmClass.isSubtypeOf).
+            return newHostClass(h);
+        }
         if (c == null) {
             // Non-public or hidden host classes (lambdas, inner iterators) still need a class for dispatch.
             c = new VmClass(VmClass.Kind.HOST, h.getName(), Descriptors.of(h));
@@ -384,6 +403,25 @@ public final class Vm {
             }
         }
         hostClassCache.put(h, c);
+        return c;
+    }
+
+    /** A HOST class for a public host class, with its supertypes (registered in the host-class cache). */
+    private VmClass newHostClass(Class<?> host) {
+        VmClass c = new VmClass(VmClass.Kind.HOST, host.getName(), Descriptors.of(host));
+        c.host = host;
+        c.access = host.getModifiers() & 0xffff;
+        c.initState = VmClass.INIT_DONE;
+        hostClassCache.put(host, c);
+        Class<?> sup = host.getSuperclass();
+        if (sup != null) {
+            c.superclass = hostClassOf(sup);
+        }
+        List<VmClass> ifs = new ArrayList<>();
+        for (Class<?> i : host.getInterfaces()) {
+            ifs.add(hostClassOf(i));
+        }
+        c.interfaces = ifs.toArray(new VmClass[0]);
         return c;
     }
 

@@ -294,6 +294,14 @@ public final class HostBridge {
                 Object a = args[i];
                 if (a != null && !params[i].isPrimitive()) {
                     Object h = toHost(a, params[i]);
+                    if (h != null && !params[i].isInstance(h)) {
+                        // A guest object whose host view cannot be the class the host method wants
+                        // (a guest-library java.util.Random passed to new BigInteger(int, Random)):
+                        // stop precisely instead of letting the host throw a ClassCastException.
+                        throw VmError.unsupported(owner.name + "." + name + desc + " with a guest "
+                                + vm.classOf(a).name + " argument (the host method needs its own "
+                                + params[i].getName() + ")");
+                    }
                     if (h != a) {
                         if (converted == null) {
                             converted = args.clone();

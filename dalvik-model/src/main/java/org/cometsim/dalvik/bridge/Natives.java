@@ -24,6 +24,18 @@ public final class Natives {
     public static void registerAll(Vm vm, NativeRegistry reg) {
         reg.attach(vm);
         new GuestEnumCollections(vm).register(reg);
+        ArrayCopyNatives.register(vm, reg);
+        // Host String methods whose parameter type is a builder class the guest library replaces:
+        // a guest StringBuilder is not a host one, so they read it through its toString().
+        for (String b : new String[] {"Ljava/lang/StringBuilder;", "Ljava/lang/StringBuffer;"}) {
+            reg.register("java.lang.String", "<init>", "(" + b + ")V", false, OFF, "default",
+                    (in, t, a) -> builderText(in, t, a[1]));
+            if (b.contains("Buffer")) {
+                reg.register("java.lang.String", "contentEquals", "(" + b + ")Z", false, OFF, "default",
+                        (in, t, a) -> ((String) a[0]).contentEquals(builderText(in, t, a[1])));
+            }
+        }
+        registerRandomness(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));
@@ -285,5 +297,58 @@ public final class Natives {
     /** True for a guest object (not a host value): used by natives that treat the two differently. */
     static boolean isGuest(Object o) {
         return o instanceof GuestObject || o instanceof GuestArray || o instanceof VmClass;
+    }
+
+    /** The text of a guest-library StringBuilder/StringBuffer (or a host one, when the library is off). */
+    private static String builderText(org.cometsim.dalvik.interp.Interpreter in, GuestThread t, Object b) {
+        if (b == null) {
+            throw in.vm().npe(t, null);
+        }
+        if (b instanceof GuestObject) {
+            return (String) in.callVirtual(t, b, "toString", "()Ljava/lang/String;");
+        }
+        return b.toString();
+    }
+
+    /**
+     * Library randomness that the JDK seeds from the clock: {@code Math.random()} and
+     * {@code Collections.shuffle(List)} draw from generators held in guest statics of the guest
+     * library's {@code java.util.Random} (reproducible runs, state the DSM can see);
+     * {@code Collections.shuffle(List, Random)} takes a guest {@code Random}. Without the guest
+     * library they fall back to the host's (clock-seeded) implementations.
+     */
+    private static void registerRandomness(Vm vm, NativeRegistry reg) {
+        reg.register("java.lang.Math", "random", "()D", true, OFF, "default",
+                (in, t, a) -> libraryRandom(vm, in, t, "mathRandom()D", () -> Math.random()));
+        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;)V", true, OFF, "collections",
+                (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;)V", () -> {
+                    java.util.Collections.shuffle(hostList(vm, a[0]));
+                    return null;
+                }, a[0]));
+        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;Ljava/util/Random;)V", true, OFF, "collections",
+                (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;Ljava/util/Random;)V", () -> {
+                    java.util.Collections.shuffle(hostList(vm, a[0]), (java.util.Random) a[1]);
+                    return null;
+                }, a[0], a[1]));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static java.util.List<Object> hostList(Vm vm, Object list) {
+        return (java.util.List<Object>) vm.bridge().toHost(list, java.util.List.class);
+    }
+
+    private static Object libraryRandom(Vm vm, org.cometsim.dalvik.interp.Interpreter in, GuestThread t, String key,
+                                        java.util.concurrent.Callable<Object> hostFallback, Object... args) throws Exception {
+        for (Object a : args) {
+            if (a == null) {
+                throw vm.npe(t, null);
+            }
+        }
+        VmClass random = vm.classForDescriptor("Ljava/util/Random;");
+        if (random.kind != VmClass.Kind.GUEST) {
+            return hostFallback.call();
+        }
+        vm.initializeNow(t, random);
+        return in.callGuest(t, random.methods.get(key), args);
     }
 }

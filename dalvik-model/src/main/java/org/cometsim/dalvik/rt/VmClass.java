@@ -39,6 +39,12 @@ public final class VmClass {
     public int access;
     /** The host class for HOST and PRIMITIVE kinds, and for MODEL classes that mirror one. */
     public Class<?> host;
+    /**
+     * For a guest-library class ({@code java.util.ArrayList} run as guest code): the host JDK class
+     * of the same name it replaces. Host objects of that host class (made by host code) are
+     * treated as instances of this class in type checks.
+     */
+    public Class<?> replacesHost;
     /** Component type of an ARRAY class. */
     public VmClass component;
     /** For PRIMITIVE: its descriptor char; for ARRAY: the element kind char ('L' for references). */
@@ -122,7 +128,8 @@ public final class VmClass {
             return false;
         }
         if (kind == Kind.HOST) {
-            return target.host != null && target.kind == Kind.HOST && target.host.isAssignableFrom(host);
+            Class<?> th = target.kind == Kind.HOST ? target.host : target.replacesHost;
+            return th != null && th.isAssignableFrom(host);
         }
         for (VmClass c = this; c != null; c = c.superclass) {
             if (c == target) {

@@ -1,0 +1,119 @@
+package org.cometsim.dalvik.bridge;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.VmClass;
+
+/**
+ * {@code java.util.Arrays.copyOf}/{@code copyOfRange} on guest arrays, done by the VM: the copy
+ * keeps the guest array type ({@code Foo[]} of a guest class {@code Foo} has no host class, and a
+ * host call would hand back an {@code Object[]}), and no element is converted to a host view and
+ * back. The guest library's collections grow their arrays this way. The host method still does
+ * the copying on the backing arrays, so bounds checks and messages are the JDK's own.
+ */
+final class ArrayCopyNatives {
+    private ArrayCopyNatives() {
+    }
+
+    private static final String[] KINDS = {"[Ljava/lang/Object;", "[I", "[J", "[D", "[F", "[B", "[C", "[S", "[Z"};
+
+    static void register(Vm vm, NativeRegistry reg) {
+        String arrays = "java.util.Arrays";
+        for (String k : KINDS) {
+            reg.register(arrays, "copyOf", "(" + k + "I)" + k, true, Placement.OFFLOADABLE, "arraycopy",
+                    (in, t, a) -> {
+                        GuestArray src = nonNull(vm, t, a[0]);
+                        Object data = copyOf(src.data, (Integer) a[1]);
+                        return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
+                    });
+            reg.register(arrays, "copyOfRange", "(" + k + "II)" + k, true, Placement.OFFLOADABLE, "arraycopy",
+                    (in, t, a) -> {
+                        GuestArray src = nonNull(vm, t, a[0]);
+                        Object data = copyOfRange(src.data, (Integer) a[1], (Integer) a[2]);
+                        return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
+                    });
+        }
+        reg.register(arrays, "copyOf", "([Ljava/lang/Object;ILjava/lang/Class;)[Ljava/lang/Object;", true,
+                Placement.OFFLOADABLE, "arraycopy", (in, t, a) -> {
+                    GuestArray src = nonNull(vm, t, a[0]);
+                    int n = (Integer) a[1];
+                    GuestArray dst = vm.newArray(t, arrayType(vm, t, a[2]), n);
+                    System.arraycopy(src.data, 0, dst.data, 0, Math.min(src.length, n));
+                    return dst;
+                });
+        reg.register(arrays, "copyOfRange", "([Ljava/lang/Object;IILjava/lang/Class;)[Ljava/lang/Object;", true,
+                Placement.OFFLOADABLE, "arraycopy", (in, t, a) -> {
+                    GuestArray src = nonNull(vm, t, a[0]);
+                    int from = (Integer) a[1];
+                    int to = (Integer) a[2];
+                    if (from > to) {
+                        throw vm.guestException(t, "java.lang.IllegalArgumentException", from + " > " + to);
+                    }
+                    VmClass type = arrayType(vm, t, a[3]);
+                    GuestArray dst = vm.newArray(t, type, to - from);
+                    System.arraycopy(src.data, from, dst.data, 0, Math.min(src.length - from, to - from));
+                    return dst;
+                });
+    }
+
+    private static GuestArray nonNull(Vm vm, org.cometsim.dalvik.rt.GuestThread t, Object a) {
+        if (a == null) {
+            throw vm.npe(t, null);
+        }
+        return (GuestArray) a;
+    }
+
+    private static VmClass arrayType(Vm vm, org.cometsim.dalvik.rt.GuestThread t, Object cls) {
+        if (cls == null) {
+            throw vm.npe(t, null);
+        }
+        VmClass c = (VmClass) cls;
+        if (c.kind != VmClass.Kind.ARRAY || c.component.kind == VmClass.Kind.PRIMITIVE) {
+            // What the JDK's Array.newInstance(getComponentType()) would reject.
+            throw vm.guestException(t, "java.lang.ClassCastException", "Cannot cast " + c.name + " to [Ljava.lang.Object;");
+        }
+        return c;
+    }
+
+    private static Object copyOf(Object data, int n) {
+        if (data instanceof Object[] o) {
+            return java.util.Arrays.copyOf(o, n);
+        } else if (data instanceof int[] i) {
+            return java.util.Arrays.copyOf(i, n);
+        } else if (data instanceof long[] l) {
+            return java.util.Arrays.copyOf(l, n);
+        } else if (data instanceof double[] d) {
+            return java.util.Arrays.copyOf(d, n);
+        } else if (data instanceof float[] f) {
+            return java.util.Arrays.copyOf(f, n);
+        } else if (data instanceof byte[] b) {
+            return java.util.Arrays.copyOf(b, n);
+        } else if (data instanceof char[] c) {
+            return java.util.Arrays.copyOf(c, n);
+        } else if (data instanceof short[] s) {
+            return java.util.Arrays.copyOf(s, n);
+        }
+        return java.util.Arrays.copyOf((boolean[]) data, n);
+    }
+
+    private static Object copyOfRange(Object data, int from, int to) {
+        if (data instanceof Object[] o) {
+            return java.util.Arrays.copyOfRange(o, from, to);
+        } else if (data instanceof int[] i) {
+            return java.util.Arrays.copyOfRange(i, from, to);
+        } else if (data instanceof long[] l) {
+            return java.util.Arrays.copyOfRange(l, from, to);
+        } else if (data instanceof double[] d) {
+            return java.util.Arrays.copyOfRange(d, from, to);
+        } else if (data instanceof float[] f) {
+            return java.util.Arrays.copyOfRange(f, from, to);
+        } else if (data instanceof byte[] b) {
+            return java.util.Arrays.copyOfRange(b, from, to);
+        } else if (data instanceof char[] c) {
+            return java.util.Arrays.copyOfRange(c, from, to);
+        } else if (data instanceof short[] s) {
+            return java.util.Arrays.copyOfRange(s, from, to);
+        }
+        return java.util.Arrays.copyOfRange((boolean[]) data, from, to);
+    }
+}

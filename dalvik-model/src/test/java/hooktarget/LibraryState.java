@@ -1,0 +1,41 @@
+package hooktarget;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Guest code whose library objects (collections, builders, Random) must be guest state. */
+public class LibraryState {
+    public static Object[] make() {
+        return new Object[] {new ArrayList<String>(), new HashMap<String, Integer>(), new StringBuilder(), new Random(42)};
+    }
+
+    @SuppressWarnings("unchecked")
+    public static void mutate(Object[] parts) {
+        ((ArrayList<String>) parts[0]).add("a");
+        ((HashMap<String, Integer>) parts[1]).put("k", 1);
+        ((StringBuilder) parts[2]).append("xyz");
+        ((Random) parts[3]).nextInt();
+    }
+
+    /** A java.util.ArrayList made by host code, seen by guest code as an ArrayList. */
+    public static String hostMadeList() {
+        List<Integer> l = Stream.of(3, 1, 2).collect(Collectors.toList());
+        ArrayList<Integer> a = (ArrayList<Integer>) l;
+        a.add(4);
+        return (l instanceof ArrayList) + " " + a + " " + a.size();
+    }
+
+    public static String describe() {
+        StringBuilder sb = new StringBuilder();
+        List<String> l = new ArrayList<>(List.of("b", "a"));
+        java.util.Collections.sort(l);
+        HashMap<String, List<String>> m = new HashMap<>();
+        m.computeIfAbsent("x", k -> new ArrayList<>()).add("y");
+        sb.append(l).append(' ').append(m).append(' ').append(new Random(7).nextInt(100));
+        return sb.toString();
+    }
+}
