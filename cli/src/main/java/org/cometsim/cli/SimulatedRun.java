@@ -7,6 +7,7 @@ import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.OpcodeClass;
 import org.cometsim.dalvik.interp.Opcodes;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.Scheduler;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.device.DeviceModels;
@@ -84,7 +85,10 @@ final class SimulatedRun {
         for (OpcodeClass c : OpcodeClass.values()) {
             map[c.ordinal()] = org.cometsim.device.cpu.OpcodeClass.valueOf(c.name()).ordinal();
         }
-        long hostCallNanos = cpu.nanosForHostCall(CpuModel.DEFAULT_HOST_CLASS, 0);
+        String[] costKeys = new String[HostCost.COUNT];
+        for (HostCost c : HostCost.values()) {
+            costKeys[c.ordinal()] = c.key;
+        }
         vm.scheduler().setTimeModel(new Scheduler.TimeModel() {
             @Override
             public int cores() {
@@ -92,13 +96,19 @@ final class SimulatedRun {
             }
 
             @Override
-            public long sliceNanos(long[] opCountDelta, long hostCallDelta) {
+            public long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost) {
                 long[] mine = Opcodes.countsByClass(opCountDelta);
                 long[] byTheirs = new long[theirs.length];
                 for (int i = 0; i < mine.length; i++) {
                     byTheirs[map[i]] += mine[i];
                 }
-                return cpu.nanosFor(byTheirs) + hostCallDelta * hostCallNanos;
+                double host = 0;
+                for (int c = 0; c < costKeys.length; c++) {
+                    if (hostCallsByCost[c] != 0 || hostElementsByCost[c] != 0) {
+                        host += cpu.nanosForHostCalls(costKeys[c], hostCallsByCost[c], hostElementsByCost[c]);
+                    }
+                }
+                return cpu.nanosFor(byTheirs) + Math.round(host);
             }
         }, (t, core, start, end) -> timeline.cpuBusy(start, end));
     }
@@ -107,11 +117,17 @@ final class SimulatedRun {
         long end = vm.scheduler().simulatedEnd();
         long[] perOp = new long[256];
         long hostCalls = 0;
+        long[] callsByCost = new long[HostCost.COUNT];
+        long[] elementsByCost = new long[HostCost.COUNT];
         for (GuestThread t : vm.scheduler().threads()) {
             for (int op = 0; op < 256; op++) {
                 perOp[op] += t.opCounts[op];
             }
             hostCalls += t.hostCalls;
+            for (int c = 0; c < HostCost.COUNT; c++) {
+                callsByCost[c] += t.hostCallsByCost[c];
+                elementsByCost[c] += t.hostElementsByCost[c];
+            }
         }
         long[] byClass = Opcodes.countsByClass(perOp);
         long total = 0;
@@ -129,6 +145,23 @@ final class SimulatedRun {
                 err.printf(Locale.ROOT, "comet:   %-13s %14d  %5.1f%%  %8.2f ns each%n", c.name(), n, 100.0 * n / total,
                         cpu.nanosPerInstruction(org.cometsim.device.cpu.OpcodeClass.valueOf(c.name())));
             }
+        }
+        if (hostCalls > 0) {
+            err.println("comet: host calls by cost class (calls, elements, simulated time):");
+            for (HostCost c : HostCost.values()) {
+                long n = callsByCost[c.ordinal()];
+                if (n > 0) {
+                    long e = elementsByCost[c.ordinal()];
+                    err.printf(Locale.ROOT, "comet:   %-13s %14d  %14d  %12.6f s%n", c.key, n, e,
+                            cpu.nanosForHostCalls(c.key, n, e) / 1e9);
+                }
+            }
+        }
+        java.util.SortedMap<String, Long> hostState = vm.bridge().hostStateReport();
+        if (!hostState.isEmpty()) {
+            // Principle 3: state the DSM could only ship whole is counted and reported.
+            err.println("comet: host-heap library objects handed to guest code (not trackable per field):");
+            hostState.forEach((k, n) -> err.printf(Locale.ROOT, "comet:   %-40s %8d%n", k, n));
         }
         if (energy != null) {
             EnergyReport r = energy.evaluate(timeline, RadioKind.WIFI, end);

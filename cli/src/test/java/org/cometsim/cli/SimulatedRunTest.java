@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.cpu.HostCost;
 import org.junit.jupiter.api.Test;
 
 /** {@code comet exec --cpu}: the simulated time is the CPU model applied to the counted instructions. */
@@ -40,15 +41,26 @@ class SimulatedRunTest {
             handNanos += Long.parseLong(m.group(2)) * cpu.nanosPerInstruction(org.cometsim.device.cpu.OpcodeClass.valueOf(m.group(1)));
             classes++;
         }
+        // Plus, per host-call cost class, calls x perCall + elements x perElement.
+        Matcher host = Pattern.compile("comet:\\s+([a-z]+)\\s+(\\d+)\\s+(\\d+)\\s+[0-9.]+ s").matcher(r[1]);
+        long hostCalls = 0;
+        while (host.find()) {
+            long n = Long.parseLong(host.group(2));
+            long e = Long.parseLong(host.group(3));
+            HostCost c = cpu.hostCost(host.group(1));
+            handNanos += n * c.perCallNanos() + e * c.perElementNanos();
+            hostCalls += n;
+        }
         Matcher calls = Pattern.compile("(\\d+) Dalvik instructions, (\\d+) host calls").matcher(r[1]);
         assertTrue(calls.find(), r[1]);
-        handNanos += Long.parseLong(calls.group(2)) * cpu.nanosForHostCall(CpuModel.DEFAULT_HOST_CLASS, 0);
+        assertEquals(Long.parseLong(calls.group(2)), hostCalls, "every host call is in one cost class");
+        assertTrue(hostCalls > 0, r[1]);
         Matcher done = Pattern.compile("completion time ([0-9.]+) s").matcher(r[1]);
         assertTrue(done.find(), r[1]);
         double simulated = Double.parseDouble(done.group(1));
         assertTrue(classes > 5, r[1]);
         // One thread on one core: completion = the hand sum (the report prints microsecond resolution).
-        assertEquals(handNanos / 1e9, simulated, 2e-6, "sum(count_c x ns_c) + calls x host cost = " + handNanos + " ns");
+        assertEquals(handNanos / 1e9, simulated, 2e-6, "sum(count_c x ns_c) + sum over cost classes (calls x perCall + elements x perElement) = " + handNanos + " ns");
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.cometsim.dalvik.bridge;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
@@ -20,21 +21,21 @@ final class ArrayCopyNatives {
     static void register(Vm vm, NativeRegistry reg) {
         String arrays = "java.util.Arrays";
         for (String k : KINDS) {
-            reg.register(arrays, "copyOf", "(" + k + "I)" + k, true, Placement.OFFLOADABLE, "arraycopy",
-                    (in, t, a) -> {
+            reg.register(arrays, "copyOf", "(" + k + "I)" + k, true, Placement.OFFLOADABLE, HostCost.ARRAYCOPY,
+                    a -> Math.max(0, (Integer) a[1]), (in, t, a) -> {
                         GuestArray src = nonNull(vm, t, a[0]);
                         Object data = copyOf(src.data, (Integer) a[1]);
                         return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
                     });
-            reg.register(arrays, "copyOfRange", "(" + k + "II)" + k, true, Placement.OFFLOADABLE, "arraycopy",
-                    (in, t, a) -> {
+            reg.register(arrays, "copyOfRange", "(" + k + "II)" + k, true, Placement.OFFLOADABLE, HostCost.ARRAYCOPY,
+                    ArrayCopyNatives::rangeLength, (in, t, a) -> {
                         GuestArray src = nonNull(vm, t, a[0]);
                         Object data = copyOfRange(src.data, (Integer) a[1], (Integer) a[2]);
                         return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
                     });
         }
         reg.register(arrays, "copyOf", "([Ljava/lang/Object;ILjava/lang/Class;)[Ljava/lang/Object;", true,
-                Placement.OFFLOADABLE, "arraycopy", (in, t, a) -> {
+                Placement.OFFLOADABLE, HostCost.ARRAYCOPY, a -> Math.max(0, (Integer) a[1]), (in, t, a) -> {
                     GuestArray src = nonNull(vm, t, a[0]);
                     int n = (Integer) a[1];
                     GuestArray dst = vm.newArray(t, arrayType(vm, t, a[2]), n);
@@ -42,7 +43,7 @@ final class ArrayCopyNatives {
                     return dst;
                 });
         reg.register(arrays, "copyOfRange", "([Ljava/lang/Object;IILjava/lang/Class;)[Ljava/lang/Object;", true,
-                Placement.OFFLOADABLE, "arraycopy", (in, t, a) -> {
+                Placement.OFFLOADABLE, HostCost.ARRAYCOPY, ArrayCopyNatives::rangeLength, (in, t, a) -> {
                     GuestArray src = nonNull(vm, t, a[0]);
                     int from = (Integer) a[1];
                     int to = (Integer) a[2];
@@ -54,6 +55,11 @@ final class ArrayCopyNatives {
                     System.arraycopy(src.data, from, dst.data, 0, Math.min(src.length - from, to - from));
                     return dst;
                 });
+    }
+
+    /** Elements a copyOfRange call copies: {@code to - from} (zero when the arguments are bad). */
+    private static long rangeLength(Object[] a) {
+        return Math.max(0, (Integer) a[2] - (Integer) a[1]);
     }
 
     private static GuestArray nonNull(Vm vm, org.cometsim.dalvik.rt.GuestThread t, Object a) {

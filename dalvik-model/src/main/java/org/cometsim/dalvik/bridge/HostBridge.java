@@ -10,8 +10,10 @@ import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.lang.reflect.UndeclaredThrowableException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.cometsim.dalvik.Vm;
@@ -20,6 +22,7 @@ import org.cometsim.dalvik.interp.Links;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
@@ -286,14 +289,26 @@ public final class HostBridge {
             m.nativeImpl = (in, t, args) -> (Object) spread.invokeExact(args);
             m.placement = PlacementRules.placementOf(owner.name, name);
             m.costClass = PlacementRules.costClassOf(owner.name, name);
+            m.elements = m.costClass == HostCost.MATH ? null : HostCost::longestArgument;
             return m;
         }
         m.nativeImpl = (in, t, args) -> {
             Object[] converted = null;
+            BuilderCopy builders = null;
             for (int i = 0; i < params.length; i++) {
                 Object a = args[i];
                 if (a != null && !params[i].isPrimitive()) {
-                    Object h = toHost(a, params[i]);
+                    Object h;
+                    if (a instanceof GuestObject g && (params[i] == StringBuffer.class || params[i] == StringBuilder.class)
+                            && g.cls.replacesHost == params[i]) { // the builders are final classes
+                        // A guest-library builder where the host wants its own (DecimalFormat.format(
+                        // double, StringBuffer, FieldPosition)): copy in, call, copy the text back.
+                        builders = new BuilderCopy(g, params[i], (String) in.callVirtual(t, g, "toString",
+                                "()Ljava/lang/String;"), builders);
+                        h = builders.host;
+                    } else {
+                        h = toHost(a, params[i]);
+                    }
                     if (h != null && !params[i].isInstance(h)) {
                         // A guest object whose host view cannot be the class the host method wants
                         // (a guest-library java.util.Random passed to new BigInteger(int, Random)):
@@ -314,11 +329,39 @@ public final class HostBridge {
             if (converted != null && mayWriteArrays) {
                 copyBack(converted, args);
             }
+            for (BuilderCopy b = builders; b != null; b = b.next) {
+                String after = b.host.toString();
+                if (!after.equals(b.before)) {
+                    in.callVirtual(t, b.guest, "setLength", "(I)V", 0);
+                    in.callVirtual(t, b.guest, "append", "(Ljava/lang/String;)L" + b.type.getName().replace('.', '/') + ";", after);
+                }
+                if (res == b.host) {
+                    res = b.guest;
+                }
+            }
             return toGuest(res);
         };
         m.placement = PlacementRules.placementOf(owner.name, name);
         m.costClass = PlacementRules.costClassOf(owner.name, name);
+        m.elements = m.costClass == HostCost.MATH ? null : HostCost::longestArgument;
         return m;
+    }
+
+    /** A guest builder passed to a host method as a host builder of the same text (copied back after). */
+    private static final class BuilderCopy {
+        final GuestObject guest;
+        final Class<?> type;
+        final String before;
+        final Appendable host;
+        final BuilderCopy next;
+
+        BuilderCopy(GuestObject guest, Class<?> type, String before, BuilderCopy next) {
+            this.guest = guest;
+            this.type = type;
+            this.before = before;
+            this.host = type == StringBuffer.class ? new StringBuffer(before) : new StringBuilder(before);
+            this.next = next;
+        }
     }
 
     /** After a host call, copy converted array arguments back and report arrays to the barrier. */
@@ -426,7 +469,48 @@ public final class HostBridge {
         if (h instanceof Throwable) {
             return toGuestThrowable(vm.scheduler().current(), (Throwable) h);
         }
+        if (!(h instanceof String) && !(h instanceof Number)) {
+            noteHostObject(k);
+        }
         return h;
+    }
+
+    /** Host objects of mutable classes handed to guest code, per class (see {@link #hostStateReport}). */
+    private final Map<Class<?>, long[]> hostState = new HashMap<>();
+    private final Map<Class<?>, Boolean> immutable = new HashMap<>();
+
+    private void noteHostObject(Class<?> k) {
+        Boolean imm = immutable.get(k);
+        if (imm == null) {
+            imm = isImmutableValueClass(k);
+            immutable.put(k, imm);
+        }
+        if (!imm) {
+            hostState.computeIfAbsent(k, x -> new long[1])[0]++;
+        }
+    }
+
+    /** Value classes whose instances cannot change, so the DSM may copy them by value. */
+    private static boolean isImmutableValueClass(Class<?> k) {
+        String n = k.getName();
+        return k == Boolean.class || k == Character.class || k.isEnum() || (k.getSuperclass() != null && k.getSuperclass().isEnum())
+                || n.startsWith("java.util.ImmutableCollections$") || n.startsWith("java.time.")
+                || k == java.util.Optional.class || k == java.util.regex.Pattern.class || k == java.util.Locale.class
+                || java.nio.charset.Charset.class.isAssignableFrom(k) || k == java.math.MathContext.class;
+    }
+
+    /**
+     * Host objects of mutable library classes that host calls handed to guest code in this VM
+     * (a host-made {@code ArrayList}, a {@code Matcher}, a stream, {@code System.out} ...), by class
+     * name, with how many times one crossed into the guest. Their state lives in the host heap, so
+     * the DSM cannot track it per field: design principle 3 wants it counted and reported, and
+     * {@code comet exec --cpu} prints it. Immutable values (strings, boxes, immutable
+     * collections, enums) are not listed.
+     */
+    public java.util.SortedMap<String, Long> hostStateReport() {
+        java.util.SortedMap<String, Long> out = new java.util.TreeMap<>();
+        hostState.forEach((k, v) -> out.merge(k.getName(), v[0], Long::sum));
+        return out;
     }
 
     /** The host view of a guest object (cached, so identity is preserved across calls). */

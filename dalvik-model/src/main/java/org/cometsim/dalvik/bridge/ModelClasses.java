@@ -34,6 +34,8 @@ import org.cometsim.dalvik.rt.VmMethod;
 public final class ModelClasses {
     private static final Set<String> MODELS = Set.of("java.lang.Object", "java.lang.Class", "java.lang.Throwable",
             "java.lang.Thread", "java.lang.Enum", "java.lang.reflect.Field");
+    /** Reflection (Method, Constructor, AccessibleObject, Type values, Unsafe): {@link GuestReflection}. */
+    private final GuestReflection reflection;
 
     private final Vm vm;
     private VmField tMessage;
@@ -53,11 +55,12 @@ public final class ModelClasses {
 
     public ModelClasses(Vm vm) {
         this.vm = vm;
+        this.reflection = new GuestReflection(vm, this);
     }
 
     /** Creates the model class {@code name}, or returns null if it is not a model class. */
     public VmClass define(String name, String desc) {
-        if (!MODELS.contains(name)) {
+        if (!MODELS.contains(name) && !GuestReflection.MODEL_NAMES.contains(name)) {
             return null;
         }
         VmClass c = new VmClass(VmClass.Kind.MODEL, name, desc);
@@ -103,12 +106,16 @@ public final class ModelClasses {
                 defineEnum(c);
                 break;
             case "java.lang.reflect.Field":
-                c.superclass = cls("Ljava/lang/Object;");
                 c.access |= 0x0010;
+                reflection.completeField(c);
                 defineField(c);
                 break;
             default:
-                throw new IllegalStateException(c.name);
+                if (!GuestReflection.MODEL_NAMES.contains(c.name)) {
+                    throw new IllegalStateException(c.name);
+                }
+                reflection.complete(c);
+                break;
         }
     }
 
@@ -294,30 +301,28 @@ public final class ModelClasses {
         };
         nat(c, "getDeclaredField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
             VmClass k = (VmClass) a[0];
-            VmField f = k.fields.get((String) a[1]);
-            if (f == null) {
-                if (k.kind == VmClass.Kind.HOST || (k.kind == VmClass.Kind.MODEL && k.host != null && k.fields.isEmpty())) {
-                    throw VmError.unsupported("reflection on library class " + k.name);
+            String name = (String) a[1];
+            if (name == null) {
+                throw vm.npe(t, null);
+            }
+            VmField f = k.kind == VmClass.Kind.HOST ? null : k.fields.get(name);
+            if (f == null && (k.kind == VmClass.Kind.HOST || k.kind == VmClass.Kind.MODEL) && k.host != null) {
+                // The JDK's class is the oracle: a field the model does not represent is an unsupported API.
+                try {
+                    k.host.getDeclaredField(name);
+                    throw VmError.unsupported("reflection on field " + name + " of library class " + k.name);
+                } catch (NoSuchFieldException e) {
+                    // not in the JDK either: the guest's NoSuchFieldException below
                 }
-                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
+            }
+            if (f == null) {
+                throw vm.guestException(t, "java.lang.NoSuchFieldException", name);
             }
             return fieldMirror(f);
-        });
-        nat(c, "getField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
-            VmClass k = (VmClass) a[0];
-            VmField f = k.findField((String) a[1]);
-            if (f == null || (f.access & 0x0001) == 0) {
-                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
-            }
-            return fieldMirror(f);
-        });
-        nat(c, "getDeclaredFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> {
-            VmClass k = (VmClass) a[0];
-            Object[] out = k.fields.values().stream().map(this::fieldMirror).toArray();
-            return new GuestArray(cls("[Ljava/lang/reflect/Field;"), out, out.length);
         });
         nat(c, "forName", "(Ljava/lang/String;)Ljava/lang/Class;", true, forName);
         nat(c, "forName", "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", true, forName);
+        reflection.defineClassQueries(c);
     }
 
     private static String typeName(VmClass k) {
@@ -485,6 +490,20 @@ public final class ModelClasses {
         if (!name.equals("<init>") || !owner.isSubtypeOf(cls("Ljava/lang/Throwable;"))) {
             return null;
         }
+        if (owner.name.equals("java.lang.reflect.InvocationTargetException")
+                && (desc.equals("(Ljava/lang/Throwable;)V") || desc.equals("(Ljava/lang/Throwable;Ljava/lang/String;)V"))) {
+            // InvocationTargetException(target[, message]): the message is not derived from the target.
+            VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100);
+            m.nativeImpl = (in, t, a) -> {
+                GuestObject g = (GuestObject) a[0];
+                writeRef(g, tMessage, a.length > 2 ? a[2] : null);
+                writeRef(g, tCause, a[1]);
+                writeRef(g, tTrace, captureTrace(t, g));
+                return null;
+            };
+            owner.methods.put(m.key(), m);
+            return m;
+        }
         for (String d : THROWABLE_INITS) {
             if (d.equals(desc)) {
                 return cls("Ljava/lang/Throwable;").methods.get("<init>" + desc);
@@ -526,6 +545,13 @@ public final class ModelClasses {
         c.instancePrimCount = s.instancePrimCount;
         c.instanceRefCount = s.instanceRefCount;
         c.instanceFieldCount = s.instanceFieldCount;
+        if (name.equals("java.lang.reflect.InvocationTargetException")) {
+            // Its target is the Throwable cause (the JDK's getCause() returns the target too).
+            nat(c, "getTargetException", "()Ljava/lang/Throwable;", false, (in, t, a) -> {
+                Object cause = ((GuestObject) a[0]).r[tCause.slot];
+                return cause == a[0] ? null : cause;
+            });
+        }
         return c;
     }
 
@@ -889,28 +915,19 @@ public final class ModelClasses {
 
     // ------------------------------------------------------------------ reflect.Field
 
-    private final Map<VmField, GuestObject> fieldMirrors = new IdentityHashMap<>();
-
+    /** A fresh Field mirror (as the JDK returns copies; each has its own {@code override} flag). */
     private GuestObject fieldMirror(VmField f) {
-        return fieldMirrors.computeIfAbsent(f, k -> {
-            GuestObject g = new GuestObject(cls("Ljava/lang/reflect/Field;"));
-            g.vmData = k;
-            return g;
-        });
+        return reflection.fieldMirror(f);
     }
 
     private void defineField(VmClass c) {
         nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).name);
         nat(c, "getType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, ((VmField) ((GuestObject) a[0]).vmData).type));
-        nat(c, "getModifiers", "()I", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).access & 0xffff);
+        nat(c, "getModifiers", "()I", false,
+                (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).access & GuestReflection.FIELD_MODIFIERS);
         nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> ((VmField) ((GuestObject) a[0]).vmData).owner);
-        nat(c, "setAccessible", "(Z)V", false, (in, t, a) -> null);
-        nat(c, "trySetAccessible", "()Z", false, (in, t, a) -> true);
-        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> {
-            VmField f = (VmField) ((GuestObject) a[0]).vmData;
-            String mods = java.lang.reflect.Modifier.toString(f.access & 0xffff);
-            return (mods.isEmpty() ? "" : mods + " ") + Descriptors.toClassName(f.type) + " " + f.owner.name + "." + f.name;
-        });
+        nat(c, "toString", "()Ljava/lang/String;", false,
+                (in, t, a) -> GuestReflection.fieldToString((VmField) ((GuestObject) a[0]).vmData));
         nat(c, "get", "(Ljava/lang/Object;)Ljava/lang/Object;", false, (in, t, a) -> fieldGet(t, a, 'L'));
         nat(c, "set", "(Ljava/lang/Object;Ljava/lang/Object;)V", false, (in, t, a) -> fieldSet(t, a, 'L'));
         String[][] prims = {{"Int", "I"}, {"Long", "J"}, {"Double", "D"}, {"Float", "F"}, {"Boolean", "Z"},
@@ -922,77 +939,122 @@ public final class ModelClasses {
         }
     }
 
-    /** Where a reflective access reads or writes: the object (or class statics) and slot. */
-    private Object[] fieldTarget(GuestThread t, VmField f, Object obj) {
+    /**
+     * Where a reflective access reads or writes (the object, or the class for statics), after the
+     * JDK 17 checks in its order: access (unless setAccessible), class initialisation, receiver.
+     */
+    private Object fieldTarget(GuestThread t, GuestObject mirror, VmField f, Object obj) {
+        if (!reflection.isOverridden(mirror)) {
+            if (!f.isStatic && obj == null) {
+                throw vm.npe(t, null);
+            }
+            reflection.checkAccess(t, f.owner, f.access & GuestReflection.FIELD_MODIFIERS, f.isStatic ? null : vm.classOf(obj));
+        }
         if (f.isStatic) {
             vm.initializeNow(t, f.owner);
-            return new Object[] {f.owner};
+            return f.owner;
         }
         if (obj == null) {
-            throw vm.npe(t, "Cannot get field " + f.name + " of a null object");
+            throw vm.npe(t, null);
         }
         if (!(obj instanceof GuestObject) || !((GuestObject) obj).cls.isSubtypeOf(f.owner)) {
-            throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set " + Descriptors.toClassName(f.type)
-                    + " field " + f.owner.name + "." + f.name + " to " + vm.classOf(obj).name);
+            throw vm.guestException(t, "java.lang.IllegalArgumentException", setMessage(f, vm.classOf(obj).name, ""));
         }
-        return new Object[] {obj};
+        return obj;
+    }
+
+    /** UnsafeFieldAccessorImpl.getSetMessage (JDK 17). */
+    private static String setMessage(VmField f, String attemptedType, String attemptedValue) {
+        String err = "Can not set" + (f.isStatic ? " static" : "") + ((f.access & 0x0010) != 0 ? " final" : "") + " "
+                + Descriptors.toClassName(f.type) + " field " + f.owner.name + "." + f.name + " to ";
+        if (!attemptedValue.isEmpty()) {
+            return err + "(" + attemptedType + ")" + attemptedValue;
+        }
+        return err + (attemptedType.isEmpty() ? "null value" : attemptedType);
     }
 
     private Object fieldGet(GuestThread t, Object[] a, char want) {
-        VmField f = (VmField) ((GuestObject) a[0]).vmData;
-        Object target = fieldTarget(t, f, a[1])[0];
-        Object raw;
+        GuestObject mirror = (GuestObject) a[0];
+        VmField f = (VmField) mirror.vmData;
+        Object target = fieldTarget(t, mirror, f, a[1]);
         if (f.isRef) {
-            raw = f.isStatic ? ((VmClass) target).staticR[f.slot] : ((GuestObject) target).r[f.slot];
             if (want != 'L') {
-                throw vm.guestException(t, "java.lang.IllegalArgumentException", "field " + f.name + " is not a primitive");
+                throw badGet(t, f, want);
             }
-            return raw;
+            return f.isStatic ? ((VmClass) target).staticR[f.slot] : ((GuestObject) target).r[f.slot];
         }
         long bits = f.isStatic ? ((VmClass) target).staticP[f.slot] : ((GuestObject) target).p[f.slot];
         Object boxed = box(f.kind, bits);
-        return want == 'L' || want == f.kind ? boxed : widen(t, boxed, want);
+        if (want == 'L') {
+            return boxed;
+        }
+        if (!GuestReflection.widens(f.kind, want)) {
+            throw badGet(t, f, want);
+        }
+        return GuestReflection.convertPrimitive(boxed, want);
+    }
+
+    private GuestThrowable badGet(GuestThread t, VmField f, char want) {
+        return vm.guestException(t, "java.lang.IllegalArgumentException", "Attempt to get " + Descriptors.toClassName(f.type)
+                + " field \"" + f.owner.name + "." + f.name + "\" with illegal data type conversion to " + Descriptors.primitiveName(want));
     }
 
     private Object fieldSet(GuestThread t, Object[] a, char given) {
-        VmField f = (VmField) ((GuestObject) a[0]).vmData;
-        Object target = fieldTarget(t, f, a[1])[0];
+        GuestObject mirror = (GuestObject) a[0];
+        VmField f = (VmField) mirror.vmData;
+        Object target = fieldTarget(t, mirror, f, a[1]);
         Object v = a[2];
-        if ((f.access & 0x0010) != 0) {
-            throw vm.guestException(t, "java.lang.IllegalAccessException", "Can not set final field " + f.owner.name + "." + f.name);
+        String valueType = given == 'L' ? (v == null ? "" : vm.classOf(v).name) : Descriptors.primitiveName(given);
+        String valueText = given == 'L' ? "" : String.valueOf(v);
+        // Final fields are read-only unless setAccessible(true) on an instance field (static finals always).
+        if ((f.access & 0x0010) != 0 && (f.isStatic || !reflection.isOverridden(mirror))) {
+            throw vm.guestException(t, "java.lang.IllegalAccessException", setMessage(f, valueType, valueText));
+        }
+        long bits = 0;
+        if (f.isRef) {
+            if (given != 'L' || (v != null && !vm.classOf(v).isSubtypeOf(vm.classForName(t, f.type)))) {
+                throw vm.guestException(t, "java.lang.IllegalArgumentException", setMessage(f, valueType, valueText));
+            }
+        } else {
+            char from = v == null ? 0 : GuestReflection.boxKind(v);
+            if (from == 0 || !GuestReflection.widens(from, f.kind)) {
+                throw vm.guestException(t, "java.lang.IllegalArgumentException", setMessage(f, valueType, valueText));
+            }
+            bits = bits(f.kind, GuestReflection.convertPrimitive(v, f.kind));
         }
         if (f.isStatic) {
             VmClass k = (VmClass) target;
             if (k.dsm != null && vm.barrier() != null) {
                 vm.barrier().staticWrite(k, f);
             }
+            if (f.isRef) {
+                k.staticR[f.slot] = v;
+            } else {
+                k.staticP[f.slot] = bits;
+            }
         } else {
             GuestObject g = (GuestObject) target;
             if (g.dsm != null && vm.barrier() != null) {
                 vm.barrier().fieldWrite(g, f);
             }
-        }
-        if (f.isRef) {
-            if (v != null && !vm.classOf(v).isSubtypeOf(vm.classForName(t, f.type))) {
-                throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set field " + f.name + " to " + vm.classOf(v).name);
-            }
-            if (f.isStatic) {
-                ((VmClass) target).staticR[f.slot] = v;
+            if (f.isRef) {
+                g.r[f.slot] = v;
             } else {
-                ((GuestObject) target).r[f.slot] = v;
+                g.p[f.slot] = bits;
             }
-            return null;
-        }
-        if (v == null) {
-            throw vm.guestException(t, "java.lang.IllegalArgumentException", null);
-        }
-        long bits = unbox(t, f.kind, v);
-        if (f.isStatic) {
-            ((VmClass) target).staticP[f.slot] = bits;
-        } else {
-            ((GuestObject) target).p[f.slot] = bits;
         }
         return null;
+    }
+
+    /** Slot bits of a box already converted to {@code kind}. */
+    private static long bits(char kind, Object v) {
+        switch (kind) {
+            case 'Z': return (Boolean) v ? 1 : 0;
+            case 'C': return (Character) v;
+            case 'F': return Float.floatToRawIntBits((Float) v);
+            case 'D': return Double.doubleToRawLongBits((Double) v);
+            default: return ((Number) v).longValue();
+        }
     }
 
     private static Object box(char kind, long bits) {
@@ -1006,55 +1068,6 @@ public final class ModelClasses {
             case 'F': return Float.intBitsToFloat((int) bits);
             default: return Double.longBitsToDouble(bits);
         }
-    }
-
-    private Object widen(GuestThread t, Object boxed, char want) {
-        if (boxed instanceof Number && "JFD".indexOf(want) >= 0) {
-            Number n = (Number) boxed;
-            return want == 'J' ? (Object) n.longValue() : want == 'F' ? (Object) n.floatValue() : (Object) n.doubleValue();
-        }
-        throw vm.guestException(t, "java.lang.IllegalArgumentException", "Attempt to get a field as the wrong primitive type");
-    }
-
-    private long unbox(GuestThread t, char kind, Object v) {
-        switch (kind) {
-            case 'Z':
-                if (v instanceof Boolean) {
-                    return (Boolean) v ? 1 : 0;
-                }
-                break;
-            case 'C':
-                if (v instanceof Character) {
-                    return (Character) v;
-                }
-                break;
-            case 'F':
-                if (v instanceof Number) {
-                    return Float.floatToRawIntBits(((Number) v).floatValue());
-                }
-                break;
-            case 'D':
-                if (v instanceof Number) {
-                    return Double.doubleToRawLongBits(((Number) v).doubleValue());
-                }
-                break;
-            case 'J':
-                if (v instanceof Number && !(v instanceof Float || v instanceof Double)) {
-                    return ((Number) v).longValue();
-                }
-                break;
-            default:
-                if (v instanceof Number && !(v instanceof Float || v instanceof Double || v instanceof Long)) {
-                    long x = ((Number) v).longValue();
-                    return kind == 'B' ? (byte) x : kind == 'S' ? (short) x : (int) x;
-                }
-                if (v instanceof Character && kind == 'I') {
-                    return (Character) v;
-                }
-                break;
-        }
-        throw vm.guestException(t, "java.lang.IllegalArgumentException", "Can not set " + Descriptors.primitiveName(kind)
-                + " field to " + v.getClass().getName());
     }
 
     // ------------------------------------------------------------------ Enum

@@ -5,9 +5,11 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmMethod;
@@ -22,7 +24,7 @@ import org.cometsim.dalvik.rt.VmMethod;
 public final class NativeRegistry {
     /** One registered native. */
     public record Entry(String owner, String name, String desc, boolean isStatic, Placement placement,
-                        String costClass, NativeImpl impl) {
+                        HostCost costClass, ToLongFunction<Object[]> elements, NativeImpl impl) {
         public String key() {
             return name + desc;
         }
@@ -36,9 +38,20 @@ public final class NativeRegistry {
         this.vm = vm;
     }
 
+    /**
+     * Registers a native whose element count (for the per-element cost) is the longest string or
+     * array argument ({@link HostCost#longestArgument}), or none for the {@code math} class.
+     */
     public void register(String owner, String name, String desc, boolean isStatic, Placement placement,
                          String costClass, NativeImpl impl) {
-        Entry e = new Entry(owner, name, desc, isStatic, placement, costClass, impl);
+        HostCost c = HostCost.of(costClass);
+        register(owner, name, desc, isStatic, placement, c, c == HostCost.MATH ? null : HostCost::longestArgument, impl);
+    }
+
+    /** Registers a native with its own element count (e.g. the length argument of a copy). */
+    public void register(String owner, String name, String desc, boolean isStatic, Placement placement,
+                         HostCost costClass, ToLongFunction<Object[]> elements, NativeImpl impl) {
+        Entry e = new Entry(owner, name, desc, isStatic, placement, costClass, elements, impl);
         if (entries.put(owner + "." + e.key(), e) != null) {
             throw new IllegalStateException("native registered twice: " + owner + "." + e.key());
         }
@@ -60,6 +73,7 @@ public final class NativeRegistry {
         m.nativeImpl = e.impl();
         m.placement = e.placement();
         m.costClass = e.costClass();
+        m.elements = e.elements();
         made.put(k, m);
         return m;
     }
@@ -71,6 +85,7 @@ public final class NativeRegistry {
             m.nativeImpl = e.impl();
             m.placement = e.placement();
             m.costClass = e.costClass();
+            m.elements = e.elements();
         } else {
             m.nativeImpl = (in, t, args) -> {
                 throw VmError.unsupported("native method " + m.display() + " (no implementation is registered)");

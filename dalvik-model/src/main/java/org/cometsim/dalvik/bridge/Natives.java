@@ -5,6 +5,7 @@ import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmExit;
 
@@ -24,6 +25,7 @@ public final class Natives {
     public static void registerAll(Vm vm, NativeRegistry reg) {
         reg.attach(vm);
         new GuestEnumCollections(vm).register(reg);
+        GuestReflection.registerIntercepts(vm, reg);
         ArrayCopyNatives.register(vm, reg);
         // Host String methods whose parameter type is a builder class the guest library replaces:
         // a guest StringBuilder is not a host one, so they read it through its toString().
@@ -62,8 +64,8 @@ public final class Natives {
                 (in, t, a) -> a[0] == null ? 0 : vm.models().identityHash(a[0]));
         reg.register(sys, "gc", "()V", true, OFF, "default", (in, t, a) -> null);
         reg.register(sys, "runFinalization", "()V", true, OFF, "default", (in, t, a) -> null);
-        reg.register(sys, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", true, OFF, "arraycopy",
-                (in, t, a) -> {
+        reg.register(sys, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", true, OFF, HostCost.ARRAYCOPY,
+                a -> Math.max(0, (Integer) a[4]), (in, t, a) -> {
                     arraycopy(vm, t, a[0], (Integer) a[1], a[2], (Integer) a[3], (Integer) a[4]);
                     return null;
                 });

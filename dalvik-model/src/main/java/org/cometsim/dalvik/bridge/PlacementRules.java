@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.HostCost;
+
 import java.util.Set;
 
 /**
@@ -53,19 +55,19 @@ public final class PlacementRules {
         return Placement.OFFLOADABLE;
     }
 
-    public static String costClassOf(String owner, String method) {
+    public static HostCost costClassOf(String owner, String method) {
         if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
-            return "math";
+            return HostCost.MATH;
         }
         if (owner.equals("java.lang.String") || owner.startsWith("java.lang.StringB")) {
-            return "string";
+            return HostCost.STRING;
         }
         if (owner.startsWith("java.util.")) {
-            return "collections";
+            return HostCost.COLLECTIONS;
         }
         if (placementOf(owner, method) == Placement.CLIENT_PINNED) {
-            return "io";
+            return HostCost.IO;
         }
-        return "default";
+        return HostCost.DEFAULT;
     }
 }

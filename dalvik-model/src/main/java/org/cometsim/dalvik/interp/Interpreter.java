@@ -1195,7 +1195,7 @@ public final class Interpreter {
     /** Calls a native, turning host exceptions into guest ones. */
     public Object callNative(GuestThread t, VmMethod m, Object[] args) {
         try {
-            t.hostCalls++;
+            t.countHostCall(m, args);
             return m.nativeImpl.invoke(this, t, args);
         } catch (GuestThrowable | VmExit | VmError e) {
             throw e;

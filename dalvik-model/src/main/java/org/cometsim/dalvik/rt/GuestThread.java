@@ -24,8 +24,12 @@ public final class GuestThread {
 
     /** Executed instructions per Dalvik opcode value (0..255): the cost model's input. */
     public final long[] opCounts = new long[256];
-    /** Host/native calls made, and the elements they processed, per cost class (see Vm). */
+    /** Host/native calls made (all cost classes). */
     public long hostCalls;
+    /** Host/native calls per {@link HostCost} class (indexed by ordinal). */
+    public final long[] hostCallsByCost = new long[HostCost.COUNT];
+    /** Elements those calls looped over, per {@link HostCost} class (see {@link VmMethod#elements}). */
+    public final long[] hostElementsByCost = new long[HostCost.COUNT];
 
     /** Safepoints left before the slow path runs (quantum accounting, offload hooks). */
     public int safepointBudget;
@@ -77,5 +81,15 @@ public final class GuestThread {
     @Override
     public String toString() {
         return "Thread[" + name + "," + state + "]";
+    }
+
+    /** Counts one call of native {@code m} with boxed arguments {@code args} for the cost model. */
+    public void countHostCall(VmMethod m, Object[] args) {
+        hostCalls++;
+        int c = m.costClass.ordinal();
+        hostCallsByCost[c]++;
+        if (m.elements != null) {
+            hostElementsByCost[c] += m.elements.applyAsLong(args);
+        }
     }
 }

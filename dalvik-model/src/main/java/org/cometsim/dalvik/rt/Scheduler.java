@@ -50,8 +50,12 @@ public final class Scheduler {
     public interface TimeModel {
         int cores();
 
-        /** Nanoseconds for the instructions counted in {@code opCountDelta} plus {@code hostCallDelta} host calls. */
-        long sliceNanos(long[] opCountDelta, long hostCallDelta);
+        /**
+         * Nanoseconds for the instructions counted in {@code opCountDelta} plus the host calls
+         * counted in {@code hostCallsByCost} and the elements they processed in
+         * {@code hostElementsByCost} (both indexed by {@link HostCost#ordinal()}).
+         */
+        long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost);
     }
 
     /** Told about every slice: which thread ran on which core from when to when (simulated ns). */
@@ -64,7 +68,10 @@ public final class Scheduler {
     private long[] coreFreeAt = new long[1];
     private final long[] sliceStartCounts = new long[256];
     private final long[] nowScratch = new long[256];
-    private long sliceStartHostCalls;
+    private final long[] sliceStartHostCalls = new long[HostCost.COUNT];
+    private final long[] sliceStartHostElements = new long[HostCost.COUNT];
+    private final long[] hostCallScratch = new long[HostCost.COUNT];
+    private final long[] hostElementScratch = new long[HostCost.COUNT];
     private long sliceStartTime;
 
     /**
@@ -122,7 +129,11 @@ public final class Scheduler {
         for (int op = 0; op < 256; op++) {
             delta[op] = t.opCounts[op] - sliceStartCounts[op];
         }
-        return sliceStartTime + timeModel.sliceNanos(delta, t.hostCalls - sliceStartHostCalls);
+        for (int c = 0; c < HostCost.COUNT; c++) {
+            hostCallScratch[c] = t.hostCallsByCost[c] - sliceStartHostCalls[c];
+            hostElementScratch[c] = t.hostElementsByCost[c] - sliceStartHostElements[c];
+        }
+        return sliceStartTime + timeModel.sliceNanos(delta, hostCallScratch, hostElementScratch);
     }
 
     /** Instructions executed by all threads, including the running slice. */
@@ -341,7 +352,8 @@ public final class Scheduler {
             }
             sliceStartTime = Math.max(t.readyAt, coreFreeAt[core]);
             System.arraycopy(t.opCounts, 0, sliceStartCounts, 0, 256);
-            sliceStartHostCalls = t.hostCalls;
+            System.arraycopy(t.hostCallsByCost, 0, sliceStartHostCalls, 0, HostCost.COUNT);
+            System.arraycopy(t.hostElementsByCost, 0, sliceStartHostElements, 0, HostCost.COUNT);
         }
         int status;
         try {

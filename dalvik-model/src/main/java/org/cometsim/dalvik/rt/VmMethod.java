@@ -29,7 +29,10 @@ public final class VmMethod {
     public Object codeSource;
     public NativeImpl nativeImpl;
     public Placement placement = Placement.OFFLOADABLE;
-    public String costClass = "default";
+    /** Cost class for the simulated clock (natives). */
+    public HostCost costClass = HostCost.DEFAULT;
+    /** Elements one call of this native loops over, from its boxed arguments; null = none. */
+    public java.util.function.ToLongFunction<Object[]> elements;
 
     public VmMethod(VmClass owner, String name, String desc, int access) {
         this.owner = owner;

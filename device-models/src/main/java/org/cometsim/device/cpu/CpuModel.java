@@ -108,6 +108,20 @@ public final class CpuModel {
         return Math.round(c.nanosFor(elements));
     }
 
+    /** The cost class {@code costClass}, or the {@code default} one when the preset does not list it. */
+    public HostCost hostCost(String costClass) {
+        return hostCosts.getOrDefault(costClass, hostCosts.get(DEFAULT_HOST_CLASS));
+    }
+
+    /**
+     * Time of {@code calls} host-method calls of {@code costClass} that together looped over
+     * {@code elements} elements: {@code calls × perCall + elements × perElement}.
+     */
+    public double nanosForHostCalls(String costClass, long calls, long elements) {
+        HostCost c = hostCost(costClass);
+        return calls * c.perCallNanos() + Math.max(0, elements) * c.perElementNanos();
+    }
+
     /** Mean nanoseconds per instruction under {@code mix}. */
     public double averageNanosPerInstruction(InstructionMix mix) {
         double s = 0;

@@ -1,0 +1,1743 @@
+package org.cometsim.dalvik.bridge;
+
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.bridge.GenericSignatures.ClassSignature;
+import org.cometsim.dalvik.bridge.GenericSignatures.MethodSignature;
+import org.cometsim.dalvik.interp.Interpreter;
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmField;
+import org.cometsim.dalvik.rt.VmMethod;
+import org.jf.dexlib2.iface.ClassDef;
+import org.jf.dexlib2.iface.reference.MethodReference;
+
+/**
+ * Reflection as model classes (issue #3): {@code java.lang.reflect.AccessibleObject},
+ * {@code Executable}, {@code Method}, {@code Constructor} (and the {@code Field} additions), the
+ * reflective queries of {@code Class} (members, enclosing classes, modifiers, generic supertypes),
+ * guest {@code Type} values ({@link GuestTypes}) and {@code sun.misc.Unsafe.allocateInstance}.
+ *
+ * <p>A mirror ({@code Method}/{@code Constructor}) is a guest object with the JDK's
+ * {@code override} flag as a real (DSM-trackable) field and an immutable {@link Exec} as its
+ * {@code vmData}. Like the JDK, every lookup returns a fresh mirror; {@code equals} compares
+ * declaring class, name and descriptor.
+ *
+ * <p>Which classes answer from where:
+ * <ul>
+ *   <li>guest classes (including guest-library {@code java.*} classes): their dex definition;
+ *       declared methods in dex order, fields in class-file order when the class file is at hand
+ *       (see {@link ReflectionMetadata}), else dex order;</li>
+ *   <li>library classes (host and model): the host JDK's public members and generic
+ *       information; their non-public members (the JDK's internals) stop with
+ *       {@code unsupported API}, as do {@code getDeclaredMethods()} on them.</li>
+ * </ul>
+ * Invocation runs the target through the interpreter ({@link Interpreter#callGuest}, a nested loop on
+ * the calling guest thread) with virtual dispatch, JDK 17 argument conversion and messages (those
+ * of the native accessor used for the first invocations), and access checks against the calling
+ * guest class.
+ *
+ * <p>Annotations: instances of runtime-visible annotations ({@link GuestAnnotations}) on guest
+ * classes and members; library classes and members answer with the JDK's own annotation objects.
+ *
+ * <p>Not supported (they stop with {@code unsupported API}): {@code getAnnotations()} arrays of two or
+ * more annotations of one guest element (dex does not keep their order), annotation
+ * {@code toString} where the JDK's member order is not determined (see {@link GuestAnnotations}),
+ * {@code getAnnotationsByType}, {@code Method.getParameterAnnotations}, {@code getParameters},
+ * {@code toGenericString}, record components.
+ */
+public final class GuestReflection {
+    static final String AO = "java.lang.reflect.AccessibleObject";
+    static final String EXECUTABLE = "java.lang.reflect.Executable";
+    static final String METHOD = "java.lang.reflect.Method";
+    static final String CONSTRUCTOR = "java.lang.reflect.Constructor";
+    static final String UNSAFE = "sun.misc.Unsafe";
+
+    /** Model classes this class defines (see {@link ModelClasses#define}). */
+    public static final Set<String> MODEL_NAMES = Set.of(AO, EXECUTABLE, METHOD, CONSTRUCTOR, UNSAFE,
+            GuestTypes.PTYPE, GuestTypes.TVAR, GuestTypes.WILDCARD, GuestTypes.GARRAY);
+
+    private static final int PUBLIC = Modifier.PUBLIC;
+    private static final int PRIVATE = Modifier.PRIVATE;
+    private static final int PROTECTED = Modifier.PROTECTED;
+    private static final int STATIC = Modifier.STATIC;
+    private static final int ABSTRACT = Modifier.ABSTRACT;
+    private static final int ENUM = 0x4000;
+    /** HotSpot's JVM_RECOGNIZED_METHOD_MODIFIERS: what {@code Method.getModifiers()} reports. */
+    private static final int METHOD_MODIFIERS = 0x1DFF;
+    /** HotSpot's JVM_RECOGNIZED_FIELD_MODIFIERS. */
+    static final int FIELD_MODIFIERS = 0x50DF;
+
+    /**
+     * What a {@code Method}/{@code Constructor} mirror stands for. {@link #method} is the guest
+     * method for guest classes; for library members it is null and the implementation is resolved
+     * at each call (dispatch on the receiver, natives, the host bridge), {@link #host} giving the
+     * JDK's metadata.
+     */
+    static final class Exec {
+        final VmClass declaring;
+        final String name;
+        final String desc;
+        final int modifiers;
+        final VmMethod method;
+        final java.lang.reflect.Executable host;
+        final List<String> params;
+
+        Exec(VmClass declaring, String name, String desc, int modifiers, VmMethod method, java.lang.reflect.Executable host) {
+            this.declaring = declaring;
+            this.name = name;
+            this.desc = desc;
+            this.modifiers = modifiers;
+            this.method = method;
+            this.host = host;
+            this.params = Descriptors.paramTypes(desc);
+        }
+
+        boolean isConstructor() {
+            return name.equals("<init>");
+        }
+
+        String ret() {
+            return Descriptors.returnType(desc);
+        }
+
+        String paramKey() {
+            return name + desc.substring(0, desc.indexOf(')') + 1);
+        }
+    }
+
+    private final Vm vm;
+    private final ModelClasses models;
+    private final GuestTypes types;
+    private final GuestAnnotations annotations;
+    private VmField override;
+    private final Map<VmClass, ReflectionMetadata> metadata = new IdentityHashMap<>();
+    private final Map<VmClass, List<Exec>> publicMethods = new IdentityHashMap<>();
+
+    GuestReflection(Vm vm, ModelClasses models) {
+        this.vm = vm;
+        this.models = models;
+        this.types = new GuestTypes(vm, this);
+        this.annotations = new GuestAnnotations(vm, this, types);
+    }
+
+    private VmClass cls(String d) {
+        return vm.classForDescriptor(d);
+    }
+
+    VmMethod nat(VmClass c, String name, String desc, boolean isStatic, NativeImpl impl) {
+        VmMethod m = new VmMethod(c, name, desc, 0x0001 | 0x0100 | (isStatic ? 0x0008 : 0));
+        m.nativeImpl = impl;
+        c.methods.put(m.key(), m);
+        return m;
+    }
+
+    private GuestThrowable iae(GuestThread t, String msg) {
+        return vm.guestException(t, "java.lang.IllegalArgumentException", msg);
+    }
+
+    // ------------------------------------------------------------------ model classes
+
+    /** Fills one of {@link #MODEL_NAMES}. */
+    void complete(VmClass c) {
+        c.access = c.host.getModifiers() & 0xffff;
+        switch (c.name) {
+            case AO:
+                c.superclass = cls("Ljava/lang/Object;");
+                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/AnnotatedElement;")};
+                override = new VmField(c, "override", "Z", 0x0000);
+                override.slot = c.instancePrimCount++;
+                override.index = c.instanceFieldCount++;
+                c.fields.put(override.name, override);
+                defineAccessibleObject(c);
+                break;
+            case EXECUTABLE:
+                inherit(c, cls("Ljava/lang/reflect/AccessibleObject;"));
+                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/Member;"), cls("Ljava/lang/reflect/GenericDeclaration;")};
+                defineExecutable(c);
+                break;
+            case METHOD:
+                inherit(c, cls("Ljava/lang/reflect/Executable;"));
+                defineMethod(c);
+                break;
+            case CONSTRUCTOR:
+                inherit(c, cls("Ljava/lang/reflect/Executable;"));
+                defineConstructor(c);
+                break;
+            case UNSAFE:
+                c.superclass = cls("Ljava/lang/Object;");
+                defineUnsafe(c);
+                break;
+            default:
+                types.complete(c);
+                break;
+        }
+    }
+
+    private static void inherit(VmClass c, VmClass sup) {
+        c.superclass = sup;
+        c.instancePrimCount = sup.instancePrimCount;
+        c.instanceRefCount = sup.instanceRefCount;
+        c.instanceFieldCount = sup.instanceFieldCount;
+    }
+
+    /** {@code java.lang.reflect.Field} is an AccessibleObject and a Member, as in the JDK. */
+    void completeField(VmClass c) {
+        inherit(c, cls("Ljava/lang/reflect/AccessibleObject;"));
+        c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/Member;")};
+        nat(c, "getGenericType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> fieldGenericType(t, field(a[0])));
+        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (field(a[0]).access & 0x1000) != 0);
+        nat(c, "isEnumConstant", "()Z", false, (in, t, a) -> (field(a[0]).access & ENUM) != 0);
+        nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> a[1] instanceof GuestObject
+                && ((GuestObject) a[1]).cls == ((GuestObject) a[0]).cls && field(a[1]) == field(a[0]));
+        nat(c, "hashCode", "()I", false, (in, t, a) -> field(a[0]).owner.name.hashCode() ^ field(a[0]).name.hashCode());
+    }
+
+    private static VmField field(Object mirror) {
+        return (VmField) ((GuestObject) mirror).vmData;
+    }
+
+    private static Exec exec(Object mirror) {
+        return (Exec) ((GuestObject) mirror).vmData;
+    }
+
+    /** A fresh {@code Field} mirror (the JDK returns copies too; {@code override} starts false). */
+    GuestObject fieldMirror(VmField f) {
+        GuestObject g = new GuestObject(cls("Ljava/lang/reflect/Field;"));
+        g.vmData = f;
+        return g;
+    }
+
+    private GuestObject mirror(Exec e) {
+        GuestObject g = new GuestObject(cls(e.isConstructor() ? "Ljava/lang/reflect/Constructor;" : "Ljava/lang/reflect/Method;"));
+        g.vmData = e;
+        return g;
+    }
+
+    boolean isOverridden(GuestObject mirror) {
+        return mirror.p[override.slot] != 0;
+    }
+
+    private void setOverride(GuestObject mirror, boolean on) {
+        if (mirror.dsm != null && vm.barrier() != null) {
+            vm.barrier().fieldWrite(mirror, override);
+        }
+        mirror.p[override.slot] = on ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------ AccessibleObject
+
+    private void defineAccessibleObject(VmClass c) {
+        nat(c, "setAccessible", "(Z)V", false, (in, t, a) -> {
+            if ((Boolean) a[1]) {
+                checkCanSetAccessible((GuestObject) a[0]);
+            }
+            setOverride((GuestObject) a[0], (Boolean) a[1]);
+            return null;
+        });
+        nat(c, "setAccessible", "([Ljava/lang/reflect/AccessibleObject;Z)V", true, (in, t, a) -> {
+            if (a[0] == null) {
+                throw vm.npe(t, null);
+            }
+            Object[] all = ((Object[]) ((GuestArray) a[0]).data).clone();
+            for (Object o : all) {
+                if (o == null) {
+                    throw vm.npe(t, null);
+                }
+                if ((Boolean) a[1]) {
+                    checkCanSetAccessible((GuestObject) o);
+                }
+            }
+            for (Object o : all) {
+                setOverride((GuestObject) o, (Boolean) a[1]);
+            }
+            return null;
+        });
+        nat(c, "trySetAccessible", "()Z", false, (in, t, a) -> {
+            if (!canSetAccessible((GuestObject) a[0])) {
+                return false;
+            }
+            setOverride((GuestObject) a[0], true);
+            return true;
+        });
+        nat(c, "isAccessible", "()Z", false, (in, t, a) -> isOverridden((GuestObject) a[0]));
+        nat(c, "canAccess", "(Ljava/lang/Object;)Z", false, (in, t, a) -> canAccess(t, (GuestObject) a[0], a[1]));
+        NativeImpl one = (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            return declaredAnnotation(t, a[0], (VmClass) a[1]); // members inherit no annotations
+        };
+        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
+        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
+        nat(c, "isAnnotationPresent", "(Ljava/lang/Class;)Z", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            return declaredAnnotationTypes(a[0]).contains(((VmClass) a[1]).descriptor);
+        });
+        NativeImpl all = (in, t, a) -> annotationArray(declaredAnnotations(t, a[0], true));
+        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
+        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
+    }
+
+    // ------------------------------------------------------------------ annotations
+
+    /** The dex annotations of a guest class or guest member mirror (type descriptor to annotation), else null. */
+    private Map<String, org.jf.dexlib2.iface.Annotation> dexAnnotations(Object element) {
+        if (element instanceof VmClass) {
+            ReflectionMetadata m = meta((VmClass) element);
+            return m == null ? null : m.annotations;
+        }
+        Object d = ((GuestObject) element).vmData;
+        ReflectionMetadata.Member mm;
+        if (d instanceof VmField) {
+            VmField f = (VmField) d;
+            ReflectionMetadata m = meta(f.owner);
+            mm = m == null ? null : m.members.get("F" + f.name);
+        } else {
+            Exec e = (Exec) d;
+            ReflectionMetadata m = e.host != null ? null : meta(e.declaring);
+            mm = m == null ? null : m.members.get(e.name + e.desc);
+        }
+        return mm == null ? null : mm.annotations();
+    }
+
+    /** The JDK element of a library class or member (its annotations are the JDK's), else null. */
+    private static java.lang.reflect.AnnotatedElement hostElement(Object element) {
+        if (element instanceof VmClass) {
+            VmClass k = (VmClass) element;
+            return k.kind == VmClass.Kind.GUEST || k.kind == VmClass.Kind.ARRAY ? null : k.host;
+        }
+        Object d = ((GuestObject) element).vmData;
+        return d instanceof Exec ? ((Exec) d).host : null;
+    }
+
+    private Set<String> declaredAnnotationTypes(Object element) {
+        Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
+        if (dex != null) {
+            return dex.keySet();
+        }
+        Set<String> out = new java.util.HashSet<>();
+        java.lang.reflect.AnnotatedElement h = hostElement(element);
+        if (h != null) {
+            for (java.lang.annotation.Annotation a : h.getDeclaredAnnotations()) {
+                out.add(Descriptors.of(a.annotationType()));
+            }
+        }
+        return out;
+    }
+
+    /** The declared annotation of {@code type} on an element (a guest instance, or the JDK's own object), or null. */
+    @SuppressWarnings("unchecked")
+    private Object declaredAnnotation(GuestThread t, Object element, VmClass type) {
+        Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
+        if (dex != null) {
+            org.jf.dexlib2.iface.Annotation a = dex.get(type.descriptor);
+            return a == null ? null : annotations.instance(t, type.descriptor, a);
+        }
+        java.lang.reflect.AnnotatedElement h = hostElement(element);
+        if (h == null || type.kind != VmClass.Kind.HOST || !type.host.isAnnotation()) {
+            return null; // a guest annotation type cannot be on a library element
+        }
+        return h.getDeclaredAnnotation((Class<? extends java.lang.annotation.Annotation>) type.host);
+    }
+
+    /**
+     * All declared annotations of an element, type descriptor to annotation. The dex format sorts
+     * them by type, losing the class file's order the JDK reports, so an array of two or more stops.
+     */
+    private Map<String, Object> declaredAnnotations(GuestThread t, Object element, boolean ordered) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
+        if (dex != null) {
+            // As the JDK's AnnotationParser, skip annotations whose type is not on the class path.
+            Map<String, org.jf.dexlib2.iface.Annotation> present = new LinkedHashMap<>();
+            for (Map.Entry<String, org.jf.dexlib2.iface.Annotation> e : dex.entrySet()) {
+                if (loadable(e.getKey())) {
+                    present.put(e.getKey(), e.getValue());
+                }
+            }
+            dex = present;
+            if (ordered && dex.size() > 1) {
+                throw VmError.unsupported("java.lang.reflect.AnnotatedElement.getAnnotations()[Ljava/lang/annotation/Annotation; of "
+                        + (element instanceof VmClass ? element : describe(t, element))
+                        + ": it has several annotations, whose class-file order is not kept in dex");
+            }
+            for (Map.Entry<String, org.jf.dexlib2.iface.Annotation> e : dex.entrySet()) {
+                out.put(e.getKey(), annotations.instance(t, e.getKey(), e.getValue()));
+            }
+            return out;
+        }
+        java.lang.reflect.AnnotatedElement h = hostElement(element);
+        if (h != null) {
+            for (java.lang.annotation.Annotation a : h.getDeclaredAnnotations()) {
+                out.put(Descriptors.of(a.annotationType()), a);
+            }
+        }
+        return out;
+    }
+
+    private boolean loadable(String descriptor) {
+        try {
+            return vm.classForDescriptor(descriptor) != null;
+        } catch (Vm.LinkageFailure e) {
+            return false;
+        }
+    }
+
+    private GuestArray annotationArray(Map<String, Object> annotations) {
+        Object[] out = annotations.values().toArray();
+        return new GuestArray(cls("[Ljava/lang/annotation/Annotation;"), out, out.length);
+    }
+
+    private boolean isInherited(String annotationType) {
+        VmClass type = vm.classForDescriptor(annotationType);
+        return type != null && declaredAnnotationTypes(type).contains("Ljava/lang/annotation/Inherited;");
+    }
+
+    /** Class.getAnnotations: the superclass's @Inherited annotations, then the declared ones (AnnotationData). */
+    private Map<String, Object> classAnnotations(GuestThread t, VmClass k) {
+        Map<String, Object> declared = declaredAnnotations(t, k, true);
+        VmClass sup = k.isInterface() || k.isPrimitive() ? null : k.superclass;
+        if (sup == null) {
+            return declared;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : classAnnotations(t, sup).entrySet()) {
+            if (isInherited(e.getKey())) {
+                out.put(e.getKey(), e.getValue());
+            }
+        }
+        out.putAll(declared);
+        return out;
+    }
+
+    /** The class (k or, for an @Inherited annotation type, a superclass) carrying annotation {@code type}; else null. */
+    private VmClass annotatedClass(VmClass k, VmClass type) {
+        if (declaredAnnotationTypes(k).contains(type.descriptor)) {
+            return k;
+        }
+        if (!isInherited(type.descriptor) || k.isInterface()) {
+            return null;
+        }
+        for (VmClass s = k.superclass; s != null; s = s.superclass) {
+            if (declaredAnnotationTypes(s).contains(type.descriptor)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private String describe(GuestThread t, Object mirror) {
+        Object d = ((GuestObject) mirror).vmData;
+        return d instanceof VmField ? fieldToString((VmField) d) : execToString(t, (Exec) d);
+    }
+
+    private boolean canSetAccessible(GuestObject mirror) {
+        Object d = mirror.vmData;
+        VmClass k = d instanceof VmField ? ((VmField) d).owner : ((Exec) d).declaring;
+        int mods = d instanceof VmField ? ((VmField) d).access : ((Exec) d).modifiers;
+        if (k.kind == VmClass.Kind.GUEST || k.name.equals(UNSAFE)) {
+            return true; // the unnamed module, and jdk.unsupported's sun.misc (open to all)
+        }
+        return (mods & PUBLIC) != 0 && (classAccessFlags(k) & PUBLIC) != 0;
+    }
+
+    private void checkCanSetAccessible(GuestObject mirror) {
+        if (!canSetAccessible(mirror)) {
+            // The JDK throws InaccessibleObjectException naming the caller's unnamed module by identity hash.
+            throw VmError.unsupported("java.lang.reflect.AccessibleObject.setAccessible(Z)V on a non-public member of library class "
+                    + (mirror.vmData instanceof VmField ? ((VmField) mirror.vmData).owner.name : ((Exec) mirror.vmData).declaring.name));
+        }
+    }
+
+    private boolean canAccess(GuestThread t, GuestObject ao, Object obj) {
+        Object d = ao.vmData;
+        VmClass declaring = d instanceof VmField ? ((VmField) d).owner : ((Exec) d).declaring;
+        int mods = d instanceof VmField ? ((VmField) d).access & FIELD_MODIFIERS : ((Exec) d).modifiers;
+        boolean ctor = d instanceof Exec && ((Exec) d).isConstructor();
+        if ((mods & STATIC) == 0 && !ctor) {
+            if (obj == null) {
+                throw iae(t, "null object for " + describe(t, ao));
+            }
+            if (!vm.classOf(obj).isSubtypeOf(declaring)) {
+                throw iae(t, "object is not an instance of " + declaring.name);
+            }
+        } else if (obj != null) {
+            throw iae(t, "non-null object for " + describe(t, ao));
+        }
+        if (isOverridden(ao)) {
+            return true;
+        }
+        VmClass target = ctor ? declaring : (mods & STATIC) != 0 ? null : vm.classOf(obj);
+        return verifyAccess(caller(t), declaring, target, mods);
+    }
+
+    /** The guest class calling the reflective method (HotSpot's Reflection.getCallerClass). */
+    private static VmClass caller(GuestThread t) {
+        return t.top == null ? null : t.top.method.owner;
+    }
+
+    /**
+     * The JDK's access check for a non-overridden mirror: IllegalAccessException with the JDK's
+     * message if the calling guest class may not use the member.
+     */
+    void checkAccess(GuestThread t, VmClass declaring, int modifiers, VmClass target) {
+        VmClass caller = caller(t);
+        if (verifyAccess(caller, declaring, target, modifiers)) {
+            return;
+        }
+        String msg = caller + moduleSuffix(caller) + " cannot access a member of " + declaring + moduleSuffix(declaring)
+                + " with modifiers \"" + Modifier.toString(modifiers) + "\"";
+        throw vm.guestException(t, "java.lang.IllegalAccessException", msg);
+    }
+
+    private static String moduleSuffix(VmClass k) {
+        if (k.kind == VmClass.Kind.GUEST || k.host == null || !k.host.getModule().isNamed()) {
+            return "";
+        }
+        return " (in " + k.host.getModule() + ")";
+    }
+
+    /** Reflection.verifyMemberAccess (JDK 17); modules: guest classes are all in the unnamed module. */
+    private boolean verifyAccess(VmClass caller, VmClass member, VmClass target, int modifiers) {
+        if (caller == null || caller == member) {
+            return true;
+        }
+        boolean samePackage = packageOf(caller).equals(packageOf(member));
+        if ((classAccessFlags(member) & PUBLIC) == 0 && !samePackage) {
+            return false;
+        }
+        if ((modifiers & PUBLIC) != 0) {
+            return true;
+        }
+        if ((modifiers & PRIVATE) != 0 && nestHost(caller) == nestHost(member)) {
+            return true;
+        }
+        boolean ok = (modifiers & PROTECTED) != 0 && isSubclass(caller, member);
+        if (!ok && (modifiers & PRIVATE) == 0 && samePackage) {
+            ok = true;
+        }
+        if (!ok) {
+            return false;
+        }
+        return target == null || (modifiers & PROTECTED) == 0 || target == caller || samePackage || isSubclass(target, caller);
+    }
+
+    private static boolean isSubclass(VmClass a, VmClass b) {
+        for (VmClass c = a; c != null; c = c.superclass) {
+            if (c == b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String packageOf(VmClass k) {
+        while (k.isArray()) {
+            k = k.component;
+        }
+        int dot = k.name.lastIndexOf('.');
+        return dot < 0 ? "" : k.name.substring(0, dot);
+    }
+
+    /** The class file's own access flags (not the inner-class flags), as Reflection.getClassAccessFlags. */
+    private static int classAccessFlags(VmClass k) {
+        if (k.kind == VmClass.Kind.ARRAY || k.kind == VmClass.Kind.PRIMITIVE) {
+            return PUBLIC;
+        }
+        if (k.kind == VmClass.Kind.GUEST) {
+            return k.access;
+        }
+        return k.host != null ? k.host.getModifiers() : k.access;
+    }
+
+    /** javac's nest host: the top-level class enclosing a guest class. */
+    private VmClass nestHost(VmClass k) {
+        VmClass c = k;
+        for (int guard = 0; guard < 64; guard++) {
+            VmClass e = enclosingClass(c);
+            if (e == null) {
+                return c;
+            }
+            c = e;
+        }
+        return c;
+    }
+
+    // ------------------------------------------------------------------ Executable, Method, Constructor
+
+    private void defineExecutable(VmClass c) {
+        nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            return e.isConstructor() ? e.declaring.name : e.name;
+        });
+        nat(c, "getModifiers", "()I", false, (in, t, a) -> exec(a[0]).modifiers);
+        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> exec(a[0]).declaring);
+        nat(c, "getParameterTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exec(a[0]).params));
+        nat(c, "getParameterCount", "()I", false, (in, t, a) -> exec(a[0]).params.size());
+        nat(c, "getExceptionTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exceptions(exec(a[0]))));
+        nat(c, "isVarArgs", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x0080) != 0);
+        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x1000) != 0);
+        nat(c, "getTypeParameters", "()[Ljava/lang/reflect/TypeVariable;", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            Object[] vars;
+            if (e.host != null) {
+                vars = types.fromHostAll(e.host.getTypeParameters());
+            } else {
+                MethodSignature s = methodSignature(e);
+                vars = s == null ? new Object[0] : types.formals(s.formals(), a[0], methodScope(e, (GuestObject) a[0]));
+            }
+            return types.typeVariableArray(vars);
+        });
+        nat(c, "getGenericParameterTypes", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            if (e.host != null) {
+                return types.typeArray(types.fromHostAll(e.host.getGenericParameterTypes()));
+            }
+            MethodSignature s = methodSignature(e);
+            if (s == null) {
+                return types.typeArray(((Object[]) classArray(t, e.params).data).clone());
+            }
+            return types.typeArray(types.reifyAll(t, s.params(), methodScope(e, (GuestObject) a[0])));
+        });
+        nat(c, "getGenericExceptionTypes", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            if (e.host != null) {
+                return types.typeArray(types.fromHostAll(e.host.getGenericExceptionTypes()));
+            }
+            MethodSignature s = methodSignature(e);
+            if (s == null || s.exceptions().isEmpty()) {
+                return types.typeArray(((Object[]) classArray(t, exceptions(e)).data).clone());
+            }
+            return types.typeArray(types.reifyAll(t, s.exceptions(), methodScope(e, (GuestObject) a[0])));
+        });
+        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> execToString(t, exec(a[0])));
+        nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> {
+            if (!(a[1] instanceof GuestObject) || ((GuestObject) a[1]).cls != ((GuestObject) a[0]).cls) {
+                return false;
+            }
+            Exec x = exec(a[0]);
+            Exec y = exec(a[1]);
+            return x.declaring == y.declaring && x.name.equals(y.name) && x.desc.equals(y.desc);
+        });
+        nat(c, "hashCode", "()I", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            int h = e.declaring.name.hashCode();
+            return e.isConstructor() ? h : h ^ e.name.hashCode();
+        });
+    }
+
+    private void defineMethod(VmClass c) {
+        nat(c, "getReturnType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, exec(a[0]).ret()));
+        nat(c, "getGenericReturnType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> {
+            Exec e = exec(a[0]);
+            if (e.host != null) {
+                return types.fromHost(((java.lang.reflect.Method) e.host).getGenericReturnType());
+            }
+            MethodSignature s = methodSignature(e);
+            return s == null ? vm.classForName(t, e.ret()) : types.reify(t, s.ret(), methodScope(e, (GuestObject) a[0]));
+        });
+        nat(c, "isDefault", "()Z", false, (in, t, a) -> isDefault(exec(a[0])));
+        nat(c, "isBridge", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x0040) != 0);
+        nat(c, "invoke", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false,
+                (in, t, a) -> invoke(in, t, (GuestObject) a[0], a[1], a[2]));
+    }
+
+    private void defineConstructor(VmClass c) {
+        nat(c, "newInstance", "([Ljava/lang/Object;)Ljava/lang/Object;", false,
+                (in, t, a) -> newInstance(in, t, (GuestObject) a[0], a[1]));
+    }
+
+    private static boolean isDefault(Exec e) {
+        return (e.modifiers & (ABSTRACT | PUBLIC | STATIC)) == PUBLIC && e.declaring.isInterface() && !e.isConstructor();
+    }
+
+    private List<String> exceptions(Exec e) {
+        if (e.host != null) {
+            List<String> out = new ArrayList<>();
+            for (Class<?> x : e.host.getExceptionTypes()) {
+                out.add(Descriptors.of(x));
+            }
+            return out;
+        }
+        ReflectionMetadata m = meta(e.declaring);
+        ReflectionMetadata.Member mm = m == null ? null : m.members.get(e.name + e.desc);
+        return mm == null ? List.of() : mm.exceptions();
+    }
+
+    private GuestArray classArray(GuestThread t, List<String> descs) {
+        Object[] out = new Object[descs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = vm.classForName(t, descs.get(i));
+        }
+        return new GuestArray(cls("[Ljava/lang/Class;"), out, out.length);
+    }
+
+    /** Executable.sharedToString (JDK 17): modifiers, return type, declaring class, parameters, throws. */
+    String execToString(GuestThread t, Exec e) {
+        StringBuilder sb = new StringBuilder();
+        int mask = e.isConstructor() ? Modifier.constructorModifiers() : Modifier.methodModifiers();
+        int mod = e.modifiers & mask;
+        boolean isDefault = isDefault(e);
+        if (mod != 0 && !isDefault) {
+            sb.append(Modifier.toString(mod)).append(' ');
+        } else {
+            int access = mod & (PUBLIC | PROTECTED | PRIVATE);
+            if (access != 0) {
+                sb.append(Modifier.toString(access)).append(' ');
+            }
+            if (isDefault) {
+                sb.append("default ");
+            }
+            mod &= ~(PUBLIC | PROTECTED | PRIVATE);
+            if (mod != 0) {
+                sb.append(Modifier.toString(mod)).append(' ');
+            }
+        }
+        if (!e.isConstructor()) {
+            sb.append(descTypeName(e.ret())).append(' ');
+        }
+        sb.append(classTypeName(e.declaring));
+        if (!e.isConstructor()) {
+            sb.append('.').append(e.name);
+        }
+        sb.append('(');
+        for (int i = 0; i < e.params.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(descTypeName(e.params.get(i)));
+        }
+        sb.append(')');
+        List<String> ex = exceptions(e);
+        for (int i = 0; i < ex.size(); i++) {
+            sb.append(i == 0 ? " throws " : ",").append(descTypeName(ex.get(i)));
+        }
+        return sb.toString();
+    }
+
+    /** {@code Class.getTypeName()} for a descriptor: {@code int[][]}, {@code java.lang.String}. */
+    static String descTypeName(String desc) {
+        int dims = 0;
+        while (desc.charAt(dims) == '[') {
+            dims++;
+        }
+        StringBuilder sb = new StringBuilder(Descriptors.toClassName(desc.substring(dims)));
+        for (int i = 0; i < dims; i++) {
+            sb.append("[]");
+        }
+        return sb.toString();
+    }
+
+    static String classTypeName(VmClass k) {
+        return k.isArray() ? classTypeName(k.component) + "[]" : k.name;
+    }
+
+    // ------------------------------------------------------------------ invocation
+
+    private Object invoke(Interpreter in, GuestThread t, GuestObject mirror, Object obj, Object argArray) {
+        Exec e = exec(mirror);
+        boolean isStatic = (e.modifiers & STATIC) != 0;
+        if (!isOverridden(mirror)) {
+            if (!isStatic && obj == null) {
+                throw vm.npe(t, null);
+            }
+            checkAccess(t, e.declaring, e.modifiers, isStatic ? null : vm.classOf(obj));
+        }
+        // The order of HotSpot's Reflection::invoke: class initialisation, receiver, arguments.
+        vm.initializeNow(t, e.declaring);
+        if (!isStatic) {
+            if (obj == null) {
+                throw vm.npe(t, null);
+            }
+            if (!vm.classOf(obj).isSubtypeOf(e.declaring)) {
+                throw iae(t, "object is not an instance of declaring class");
+            }
+        }
+        Object[] args = convertArgs(t, e, argArray, isStatic ? 0 : 1);
+        if (!isStatic) {
+            args[0] = obj;
+        }
+        VmMethod target = target(t, e, obj);
+        checkGate(t, target);
+        Object res;
+        try {
+            res = in.callGuest(t, target, args);
+        } catch (GuestThrowable g) {
+            throw invocationTarget(t, g.guest);
+        }
+        return rebox(Descriptors.returnKind(e.desc), res);
+    }
+
+    /** The method an invocation runs: dispatched on the receiver unless static or private. */
+    private VmMethod target(GuestThread t, Exec e, Object receiver) {
+        String key = e.name + e.desc;
+        if ((e.modifiers & STATIC) != 0) {
+            return e.method != null ? e.method : vm.findStaticForLambda(t, e.declaring, key);
+        }
+        if (e.method != null && (e.modifiers & PRIVATE) != 0) {
+            return e.method;
+        }
+        VmClass rc = vm.classOf(receiver);
+        VmMethod m = vm.findVirtualOrNull(rc, key);
+        if (m == null && rc.kind == VmClass.Kind.HOST) {
+            m = vm.bridge().hostVirtual(rc, e.declaring, e.name, e.desc);
+        }
+        if (m == null) {
+            m = vm.findVirtual(t, rc, key);
+        }
+        return m;
+    }
+
+    /**
+     * A client-pinned native reached reflectively on an endpoint that refuses it cannot migrate from
+     * inside {@code Method.invoke} (host frames are in the way): stop rather than run it here.
+     */
+    private void checkGate(GuestThread t, VmMethod target) {
+        if (target.nativeImpl != null && vm.nativeGate() != null && !vm.nativeGate().mayRunHere(t, target)) {
+            throw VmError.unsupported("reflective call of client-pinned native " + target.display()
+                    + " where it may not run (it cannot migrate from inside Method.invoke)");
+        }
+    }
+
+    private GuestThrowable invocationTarget(GuestThread t, GuestObject cause) {
+        GuestThrowable ite = vm.guestException(t, "java.lang.reflect.InvocationTargetException", null);
+        models.setCause(ite.guest, cause);
+        return ite;
+    }
+
+    /**
+     * Arguments for the call, boxed by parameter kind from slot {@code first}: HotSpot's checks
+     * (count, then each argument: unboxing with widening for primitives, assignability for references).
+     */
+    private Object[] convertArgs(GuestThread t, Exec e, Object argArray, int first) {
+        Object[] given = argArray == null ? new Object[0] : (Object[]) ((GuestArray) argArray).data;
+        int n = argArray == null ? 0 : ((GuestArray) argArray).length;
+        if (n != e.params.size()) {
+            throw iae(t, "wrong number of arguments");
+        }
+        Object[] out = new Object[first + n];
+        for (int i = 0; i < n; i++) {
+            String p = e.params.get(i);
+            Object v = given[i];
+            char k = p.charAt(0);
+            if (k != 'L' && k != '[') {
+                if (v == null) {
+                    throw iae(t, null);
+                }
+                char from = boxKind(v);
+                if (from == 0 || !widens(from, k)) {
+                    throw iae(t, "argument type mismatch");
+                }
+                out[first + i] = convertPrimitive(v, k);
+            } else {
+                if (v != null && !vm.classOf(v).isSubtypeOf(vm.classForName(t, p))) {
+                    throw iae(t, "argument type mismatch");
+                }
+                out[first + i] = v;
+            }
+        }
+        return out;
+    }
+
+    /** The primitive kind of a box, or 0. */
+    static char boxKind(Object v) {
+        if (v instanceof Integer) {
+            return 'I';
+        }
+        if (v instanceof Long) {
+            return 'J';
+        }
+        if (v instanceof Double) {
+            return 'D';
+        }
+        if (v instanceof Float) {
+            return 'F';
+        }
+        if (v instanceof Boolean) {
+            return 'Z';
+        }
+        if (v instanceof Character) {
+            return 'C';
+        }
+        if (v instanceof Byte) {
+            return 'B';
+        }
+        if (v instanceof Short) {
+            return 'S';
+        }
+        return 0;
+    }
+
+    /** JLS 5.1.2 widening primitive conversion (or identity) from {@code from} to {@code to}. */
+    static boolean widens(char from, char to) {
+        if (from == to) {
+            return true;
+        }
+        switch (to) {
+            case 'S':
+                return from == 'B';
+            case 'I':
+                return from == 'B' || from == 'S' || from == 'C';
+            case 'J':
+                return "BSCI".indexOf(from) >= 0;
+            case 'F':
+                return "BSCIJ".indexOf(from) >= 0;
+            case 'D':
+                return "BSCIJF".indexOf(from) >= 0;
+            default:
+                return false;
+        }
+    }
+
+    /** A box of kind {@code to} holding {@code v} (already checked to widen). */
+    static Object convertPrimitive(Object v, char to) {
+        if (to == 'Z' || to == 'C') {
+            return v;
+        }
+        if (v instanceof Character) {
+            v = (int) (Character) v;
+        }
+        Number n = (Number) v;
+        switch (to) {
+            case 'B': return n.byteValue();
+            case 'S': return n.shortValue();
+            case 'I': return n.intValue();
+            case 'J': return n.longValue();
+            case 'F': return n.floatValue();
+            default: return n.doubleValue();
+        }
+    }
+
+    private static Object rebox(char kind, Object res) {
+        switch (kind) {
+            case 'V': return null;
+            case 'L': case 'Z': case 'C': return res;
+            default: return convertPrimitive(res, kind);
+        }
+    }
+
+    private Object newInstance(Interpreter in, GuestThread t, GuestObject mirror, Object argArray) {
+        Exec e = exec(mirror);
+        VmClass k = e.declaring;
+        if (!isOverridden(mirror)) {
+            checkAccess(t, k, e.modifiers, k);
+        }
+        if ((classModifiers(k) & ENUM) != 0) {
+            throw iae(t, "Cannot reflectively create enum objects");
+        }
+        if ((k.access & ABSTRACT) != 0 || k.isInterface()) {
+            throw vm.guestException(t, "java.lang.InstantiationException", null);
+        }
+        if (k == vm.classClass()) {
+            throw vm.guestException(t, "java.lang.InstantiationException", "Can not instantiate java.lang.Class");
+        }
+        vm.initializeNow(t, k);
+        Object[] args = convertArgs(t, e, argArray, 1);
+        String key = "<init>" + e.desc;
+        if (k.kind == VmClass.Kind.HOST) {
+            VmMethod ctor = vm.natives().lookup(k.name, key);
+            if (ctor == null) {
+                ctor = vm.bridge().hostConstructor(k, e.desc);
+            }
+            args[0] = vm.allocate(t, k);
+            try {
+                return in.callGuest(t, ctor, args);
+            } catch (GuestThrowable g) {
+                throw invocationTarget(t, g.guest);
+            }
+        }
+        VmMethod init = e.method != null ? e.method : k.methods.get(key);
+        if (init == null) {
+            init = models.directMethod(k, "<init>", e.desc);
+        }
+        if (init == null) {
+            throw VmError.unsupported(k.name + "." + key + " (constructor of a model class)");
+        }
+        Object obj = vm.allocate(t, k);
+        args[0] = obj;
+        try {
+            in.callGuest(t, init, args);
+        } catch (GuestThrowable g) {
+            throw invocationTarget(t, g.guest);
+        }
+        return obj;
+    }
+
+    // ------------------------------------------------------------------ member lookup
+
+    /** A mirror record for a declared guest method or constructor. */
+    private Exec guestExec(VmMethod m) {
+        int mods = (m.access & METHOD_MODIFIERS) | ((m.access & 0x20000) != 0 ? Modifier.SYNCHRONIZED : 0);
+        return new Exec(m.owner, m.name, m.desc, mods, m, null);
+    }
+
+    /** A mirror record for a library member, described by the host JDK. */
+    private Exec hostExec(java.lang.reflect.Executable h) {
+        VmClass declaring = classOfHost(h.getDeclaringClass());
+        if (h instanceof java.lang.reflect.Method) {
+            java.lang.reflect.Method m = (java.lang.reflect.Method) h;
+            return new Exec(declaring, m.getName(), Descriptors.methodDescriptor(m.getParameterTypes(), m.getReturnType()),
+                    m.getModifiers(), null, h);
+        }
+        return new Exec(declaring, "<init>", Descriptors.methodDescriptor(h.getParameterTypes(), void.class), h.getModifiers(), null, h);
+    }
+
+    /** The VM class standing for a host class (a guest-library class where one replaces it). */
+    VmClass classOfHost(Class<?> h) {
+        VmClass c = vm.classForDescriptor(Descriptors.of(h));
+        return c != null ? c : vm.hostClassOf(h);
+    }
+
+    /** A generic declaration of the host JDK as a guest value: the Class, or a Method/Constructor mirror. */
+    Object fromHostDeclaration(java.lang.reflect.GenericDeclaration d) {
+        if (d instanceof Class<?>) {
+            return classOfHost((Class<?>) d);
+        }
+        return mirror(hostExec((java.lang.reflect.Executable) d));
+    }
+
+    private static boolean isLibrary(VmClass k) {
+        return k.kind == VmClass.Kind.HOST || k.kind == VmClass.Kind.MODEL;
+    }
+
+    private List<Exec> declaredExecs(VmClass k, boolean constructors) {
+        List<Exec> out = new ArrayList<>();
+        if (k.kind != VmClass.Kind.GUEST) {
+            return out;
+        }
+        for (VmMethod m : k.methods.values()) {
+            if (m.name.equals("<init>") == constructors && !m.name.equals("<clinit>")) {
+                out.add(guestExec(m));
+            }
+        }
+        return out;
+    }
+
+    /** Class.getMethods (JDK 17 PublicMethods): declared public, then the superclass's, then superinterfaces' non-static. */
+    private List<Exec> publicMethods(VmClass k) {
+        List<Exec> cached = publicMethods.get(k);
+        if (cached != null) {
+            return cached;
+        }
+        List<Exec> out = new ArrayList<>();
+        if (isLibrary(k)) {
+            for (java.lang.reflect.Method m : k.host.getMethods()) {
+                out.add(hostExec(m));
+            }
+        } else if (k.isArray()) {
+            out.addAll(publicMethods(vm.objectClass()));
+        } else if (k.kind == VmClass.Kind.GUEST) {
+            Map<String, List<Exec>> merged = new LinkedHashMap<>();
+            for (Exec e : declaredExecs(k, false)) {
+                if ((e.modifiers & PUBLIC) != 0) {
+                    merge(merged, e);
+                }
+            }
+            if (!k.isInterface() && k.superclass != null) {
+                for (Exec e : publicMethods(k.superclass)) {
+                    merge(merged, e);
+                }
+            }
+            for (VmClass i : k.interfaces) {
+                for (Exec e : publicMethods(i)) {
+                    if ((e.modifiers & STATIC) == 0) {
+                        merge(merged, e);
+                    }
+                }
+            }
+            for (List<Exec> l : merged.values()) {
+                out.addAll(l);
+            }
+        }
+        List<Exec> result = List.copyOf(out);
+        publicMethods.put(k, result);
+        return result;
+    }
+
+    /** PublicMethods.MethodList.merge: keep the most specific declaration per signature and return type. */
+    private static void merge(Map<String, List<Exec>> merged, Exec m) {
+        List<Exec> l = merged.computeIfAbsent(m.paramKey(), x -> new ArrayList<>());
+        VmClass d = m.declaring;
+        for (Iterator<Exec> it = l.iterator(); it.hasNext();) {
+            Exec x = it.next();
+            if (!m.ret().equals(x.ret())) {
+                continue;
+            }
+            VmClass xd = x.declaring;
+            if (d.isInterface() == xd.isInterface()) {
+                if (xd.isSubtypeOf(d)) {
+                    return; // the existing method is the same or overrides the new one
+                }
+                if (d.isSubtypeOf(xd)) {
+                    it.remove();
+                }
+            } else if (d.isInterface()) {
+                return; // a class method beats an interface method
+            } else {
+                it.remove();
+            }
+        }
+        l.add(m);
+    }
+
+    /** Among matches, the one with the most specific return type (searchMethods / getMostSpecific). */
+    private Exec mostSpecific(List<Exec> matches) {
+        Exec best = null;
+        VmClass bestRet = null;
+        for (Exec e : matches) {
+            VmClass r = safeClass(e.ret());
+            if (best == null || (r != bestRet && r != null && bestRet != null && r.isSubtypeOf(bestRet))) {
+                best = e;
+                bestRet = r;
+            }
+        }
+        return best;
+    }
+
+    private VmClass safeClass(String desc) {
+        try {
+            return vm.classForDescriptor(desc);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** The descriptor "(...)" of a Class[] argument, or null if it holds a null (nothing matches). */
+    private static String paramsDesc(Object classes) {
+        StringBuilder sb = new StringBuilder("(");
+        if (classes != null) {
+            GuestArray ga = (GuestArray) classes;
+            for (int i = 0; i < ga.length; i++) {
+                Object c = ((Object[]) ga.data)[i];
+                if (c == null) {
+                    return null;
+                }
+                sb.append(((VmClass) c).descriptor);
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    /** NoSuchMethodException's message: Class.methodToString. */
+    private static String methodToString(VmClass k, String name, Object classes) {
+        StringBuilder sb = new StringBuilder(k.name).append('.').append(name).append('(');
+        if (classes != null) {
+            GuestArray ga = (GuestArray) classes;
+            for (int i = 0; i < ga.length; i++) {
+                Object c = ((Object[]) ga.data)[i];
+                sb.append(i == 0 ? "" : ",").append(c == null ? "null" : ((VmClass) c).name);
+            }
+        }
+        return sb.append(')').toString();
+    }
+
+    private GuestThrowable noSuchMethod(GuestThread t, VmClass k, String name, Object classes) {
+        return vm.guestException(t, "java.lang.NoSuchMethodException", methodToString(k, name, classes));
+    }
+
+    private Object getMethod(GuestThread t, VmClass k, String name, Object classes, boolean declared) {
+        if (name == null) {
+            throw vm.npe(t, null);
+        }
+        String pd = paramsDesc(classes);
+        List<Exec> matches = new ArrayList<>();
+        if (pd != null) {
+            String key = name + pd;
+            if (!declared) {
+                for (Exec e : publicMethods(k)) {
+                    if (e.paramKey().equals(key)) {
+                        matches.add(e);
+                    }
+                }
+            } else if (isLibrary(k)) {
+                for (java.lang.reflect.Method m : k.host.getDeclaredMethods()) {
+                    Exec e = hostExec(m);
+                    if (e.paramKey().equals(key)) {
+                        matches.add(e);
+                    }
+                }
+            } else {
+                for (Exec e : declaredExecs(k, false)) {
+                    if (e.paramKey().equals(key)) {
+                        matches.add(e);
+                    }
+                }
+            }
+        }
+        Exec found = mostSpecific(matches);
+        if (found == null) {
+            throw noSuchMethod(t, k, name, classes);
+        }
+        if (found.host != null && (found.modifiers & PUBLIC) == 0) {
+            throw VmError.unsupported("reflection on non-public method " + k.name + "." + found.name + found.desc + " of a library class");
+        }
+        return mirror(found);
+    }
+
+    private List<Exec> constructors(VmClass k, boolean publicOnly) {
+        List<Exec> out = new ArrayList<>();
+        if (isLibrary(k)) {
+            for (java.lang.reflect.Constructor<?> c : publicOnly ? k.host.getConstructors() : k.host.getDeclaredConstructors()) {
+                Exec e = hostExec(c);
+                if (!publicOnly && (e.modifiers & PUBLIC) == 0) {
+                    throw VmError.unsupported("reflection on non-public constructors of library class " + k.name);
+                }
+                out.add(e);
+            }
+            return out;
+        }
+        for (Exec e : declaredExecs(k, true)) {
+            if (!publicOnly || (e.modifiers & PUBLIC) != 0) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private Object getConstructor(GuestThread t, VmClass k, Object classes, boolean declared) {
+        String pd = paramsDesc(classes);
+        if (pd != null) {
+            if (isLibrary(k)) {
+                for (java.lang.reflect.Constructor<?> c : declared ? k.host.getDeclaredConstructors() : k.host.getConstructors()) {
+                    Exec e = hostExec(c);
+                    if (e.paramKey().equals("<init>" + pd)) {
+                        if ((e.modifiers & PUBLIC) == 0) {
+                            throw VmError.unsupported("reflection on non-public constructor " + k.name + ".<init>" + e.desc
+                                    + " of a library class");
+                        }
+                        return mirror(e);
+                    }
+                }
+            } else {
+                for (Exec e : constructors(k, !declared)) {
+                    if (e.paramKey().equals("<init>" + pd)) {
+                        return mirror(e);
+                    }
+                }
+            }
+        }
+        throw noSuchMethod(t, k, "<init>", classes);
+    }
+
+    private GuestArray mirrors(List<Exec> execs, String arrayDesc) {
+        Object[] out = new Object[execs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = mirror(execs.get(i));
+        }
+        return new GuestArray(cls(arrayDesc), out, out.length);
+    }
+
+    // ------------------------------------------------------------------ Class queries
+
+    /** Adds the reflective queries to the {@code java.lang.Class} model (replacing simpler versions). */
+    void defineClassQueries(VmClass c) {
+        nat(c, "getDeclaredMethods", "()[Ljava/lang/reflect/Method;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (isLibrary(k)) {
+                throw VmError.unsupported("java.lang.Class.getDeclaredMethods()[Ljava/lang/reflect/Method; on library class " + k.name);
+            }
+            return mirrors(declaredExecs(k, false), "[Ljava/lang/reflect/Method;");
+        });
+        nat(c, "getMethods", "()[Ljava/lang/reflect/Method;", false,
+                (in, t, a) -> mirrors(publicMethods((VmClass) a[0]), "[Ljava/lang/reflect/Method;"));
+        nat(c, "getDeclaredMethod", "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false,
+                (in, t, a) -> getMethod(t, (VmClass) a[0], (String) a[1], a[2], true));
+        nat(c, "getMethod", "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false,
+                (in, t, a) -> getMethod(t, (VmClass) a[0], (String) a[1], a[2], false));
+        nat(c, "getDeclaredConstructors", "()[Ljava/lang/reflect/Constructor;", false,
+                (in, t, a) -> mirrors(constructors((VmClass) a[0], false), "[Ljava/lang/reflect/Constructor;"));
+        nat(c, "getConstructors", "()[Ljava/lang/reflect/Constructor;", false,
+                (in, t, a) -> mirrors(constructors((VmClass) a[0], true), "[Ljava/lang/reflect/Constructor;"));
+        nat(c, "getDeclaredConstructor", "([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;", false,
+                (in, t, a) -> getConstructor(t, (VmClass) a[0], a[1], true));
+        nat(c, "getConstructor", "([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;", false,
+                (in, t, a) -> getConstructor(t, (VmClass) a[0], a[1], false));
+        nat(c, "newInstance", "()Ljava/lang/Object;", false, (in, t, a) -> classNewInstance(in, t, (VmClass) a[0]));
+        nat(c, "getDeclaredFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> fieldArray(declaredFields((VmClass) a[0])));
+        nat(c, "getFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> {
+            List<VmField> out = new ArrayList<>();
+            publicFields((VmClass) a[0], out);
+            return fieldArray(out);
+        });
+        nat(c, "getField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            VmField f = publicField((VmClass) a[0], (String) a[1]);
+            if (f == null) {
+                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
+            }
+            return fieldMirror(f);
+        });
+        nat(c, "getEnclosingMethod", "()Ljava/lang/reflect/Method;", false, (in, t, a) -> enclosingExec(t, (VmClass) a[0], false));
+        nat(c, "getEnclosingConstructor", "()Ljava/lang/reflect/Constructor;", false,
+                (in, t, a) -> enclosingExec(t, (VmClass) a[0], true));
+        nat(c, "isAnonymousClass", "()Z", false, (in, t, a) -> isAnonymous((VmClass) a[0]));
+        nat(c, "isLocalClass", "()Z", false, (in, t, a) -> isLocalOrAnonymous((VmClass) a[0]) && !isAnonymous((VmClass) a[0]));
+        nat(c, "isMemberClass", "()Z", false, (in, t, a) -> !isLocalOrAnonymous((VmClass) a[0]) && declaringClass((VmClass) a[0]) != null);
+        nat(c, "getEnclosingClass", "()Ljava/lang/Class;", false, (in, t, a) -> enclosingClass((VmClass) a[0]));
+        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> declaringClass((VmClass) a[0]));
+        nat(c, "getModifiers", "()I", false, (in, t, a) -> classModifiers((VmClass) a[0]));
+        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (classModifiers((VmClass) a[0]) & 0x1000) != 0);
+        nat(c, "isAnnotation", "()Z", false, (in, t, a) -> (((VmClass) a[0]).access & 0x2000) != 0);
+        nat(c, "getSimpleName", "()Ljava/lang/String;", false, (in, t, a) -> simpleName((VmClass) a[0]));
+        nat(c, "getCanonicalName", "()Ljava/lang/String;", false, (in, t, a) -> canonicalName((VmClass) a[0]));
+        nat(c, "getInterfaces", "()[Ljava/lang/Class;", false, (in, t, a) -> {
+            VmClass[] ifs = ((VmClass) a[0]).interfaces;
+            Object[] out = ((VmClass) a[0]).isPrimitive() ? new Object[0] : java.util.Arrays.copyOf(ifs, ifs.length, Object[].class);
+            return new GuestArray(cls("[Ljava/lang/Class;"), out, out.length);
+        });
+        nat(c, "getGenericSuperclass", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> genericSuperclass(t, (VmClass) a[0]));
+        nat(c, "getGenericInterfaces", "()[Ljava/lang/reflect/Type;", false,
+                (in, t, a) -> types.typeArray(genericInterfaces(t, (VmClass) a[0])));
+        nat(c, "getTypeParameters", "()[Ljava/lang/reflect/TypeVariable;", false,
+                (in, t, a) -> types.typeVariableArray(typeParameters((VmClass) a[0])));
+        nat(c, "isRecord", "()Z", false, (in, t, a) -> {
+            // D8 desugars java.lang.Record to com.android.tools.r8.RecordTag.
+            VmClass s = ((VmClass) a[0]).superclass;
+            return s != null && (s.name.equals("java.lang.Record") || s.name.equals("com.android.tools.r8.RecordTag"));
+        });
+        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            VmClass holder = annotatedClass((VmClass) a[0], (VmClass) a[1]);
+            return holder == null ? null : declaredAnnotation(t, holder, (VmClass) a[1]);
+        });
+        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            return declaredAnnotation(t, a[0], (VmClass) a[1]);
+        });
+        nat(c, "isAnnotationPresent", "(Ljava/lang/Class;)Z", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            return annotatedClass((VmClass) a[0], (VmClass) a[1]) != null;
+        });
+        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false,
+                (in, t, a) -> annotationArray(classAnnotations(t, (VmClass) a[0])));
+        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false,
+                (in, t, a) -> annotationArray(declaredAnnotations(t, a[0], true)));
+    }
+
+    private Object classNewInstance(Interpreter in, GuestThread t, VmClass k) {
+        if (k == vm.classClass()) {
+            throw vm.guestException(t, "java.lang.IllegalAccessException", "Can not call newInstance() on the Class for java.lang.Class");
+        }
+        Exec ctor = null;
+        for (Exec e : k.isPrimitive() || k.isArray() || k.isInterface() ? List.<Exec>of() : constructors(k, false)) {
+            if (e.params.isEmpty()) {
+                ctor = e;
+            }
+        }
+        if (ctor == null) {
+            GuestThrowable ie = vm.guestException(t, "java.lang.InstantiationException", k.name);
+            models.setCause(ie.guest, vm.guestException(t, "java.lang.NoSuchMethodException", k.name + ".<init>()").guest);
+            throw ie;
+        }
+        checkAccess(t, k, ctor.modifiers, k);
+        GuestObject m = mirror(ctor);
+        setOverride(m, true);
+        try {
+            return newInstance(in, t, m, null);
+        } catch (GuestThrowable g) {
+            // Class.newInstance rethrows the constructor's exception itself (Unsafe.throwException).
+            if (g.guest.cls.name.equals("java.lang.reflect.InvocationTargetException")) {
+                Object cause = vm.interpreter().callVirtual(t, g.guest, "getCause", "()Ljava/lang/Throwable;");
+                throw new GuestThrowable((GuestObject) cause);
+            }
+            throw g;
+        }
+    }
+
+    private Object enclosingExec(GuestThread t, VmClass k, boolean constructor) {
+        ReflectionMetadata m = meta(k);
+        if (m == null || m.enclosingMethod == null) {
+            if (k.kind != VmClass.Kind.GUEST && k.host != null) {
+                java.lang.reflect.Executable h = constructor ? k.host.getEnclosingConstructor() : k.host.getEnclosingMethod();
+                return h == null ? null : mirror(hostExec(h));
+            }
+            return null;
+        }
+        MethodReference r = m.enclosingMethod;
+        if (r.getName().equals("<init>") != constructor || r.getName().equals("<clinit>")) {
+            return null;
+        }
+        VmClass owner = vm.classForName(t, r.getDefiningClass());
+        VmMethod vmm = owner.methods.get(r.getName() + ReflectionMetadata.desc(r.getParameterTypes(), r.getReturnType()));
+        if (vmm == null) {
+            throw vm.guestException(t, "java.lang.InternalError", "Enclosing method not found");
+        }
+        return mirror(guestExec(vmm));
+    }
+
+    /** Metadata of a guest class from its dex definition; null for other kinds. */
+    ReflectionMetadata meta(VmClass k) {
+        if (k.kind != VmClass.Kind.GUEST || !(k.definition instanceof ClassDef)) {
+            return null;
+        }
+        ReflectionMetadata m = metadata.get(k);
+        if (m == null) {
+            m = ReflectionMetadata.read((ClassDef) k.definition,
+                    k.replacesHost == null ? vm.guestProperty("java.class.path") : null);
+            metadata.put(k, m);
+        }
+        return m;
+    }
+
+    private boolean isLocalOrAnonymous(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            return k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null
+                    && (k.host.isLocalClass() || k.host.isAnonymousClass());
+        }
+        return m.enclosingMethod != null || (m.inner && m.innerName == null);
+    }
+
+    private boolean isAnonymous(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            return k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.isAnonymousClass();
+        }
+        return isLocalOrAnonymous(k) && m.inner && m.innerName == null;
+    }
+
+    /** Class.getDeclaringClass: the class a member class is declared in (null for local and anonymous classes). */
+    VmClass declaringClass(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            if (k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.getDeclaringClass() != null) {
+                return classOfHost(k.host.getDeclaringClass());
+            }
+            return null;
+        }
+        if (isLocalOrAnonymous(k) || m.enclosingClass == null) {
+            return null;
+        }
+        return vm.classForDescriptor(m.enclosingClass);
+    }
+
+    /** Class.getEnclosingClass. */
+    VmClass enclosingClass(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            if (k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.getEnclosingClass() != null) {
+                return classOfHost(k.host.getEnclosingClass());
+            }
+            return null;
+        }
+        if (m.enclosingMethod != null) {
+            return vm.classForDescriptor(m.enclosingMethod.getDefiningClass());
+        }
+        return m.enclosingClass == null ? null : vm.classForDescriptor(m.enclosingClass);
+    }
+
+    /** Class.getModifiers: the inner-class flags for nested classes, without ACC_SUPER (HotSpot). */
+    int classModifiers(VmClass k) {
+        if (k.isArray()) {
+            return (classModifiers(k.component) & (PUBLIC | PRIVATE | PROTECTED)) | ABSTRACT | Modifier.FINAL;
+        }
+        if (k.isPrimitive()) {
+            return PUBLIC | ABSTRACT | Modifier.FINAL;
+        }
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            return k.host != null ? k.host.getModifiers() : k.access & 0x7fdf;
+        }
+        return (m.inner ? m.innerFlags : k.access) & 0x7fdf;
+    }
+
+    String simpleName(VmClass k) {
+        if (k.isArray()) {
+            return simpleName(k.component) + "[]";
+        }
+        ReflectionMetadata m = meta(k);
+        if (m == null) {
+            return k.host != null ? k.host.getSimpleName() : k.simpleName();
+        }
+        if (m.inner) {
+            return m.innerName == null ? "" : m.innerName;
+        }
+        return k.name.substring(k.name.lastIndexOf('.') + 1);
+    }
+
+    private String canonicalName(VmClass k) {
+        if (k.isArray()) {
+            String c = canonicalName(k.component);
+            return c == null ? null : c + "[]";
+        }
+        if (meta(k) == null) {
+            return k.host != null ? k.host.getCanonicalName() : k.name;
+        }
+        if (isLocalOrAnonymous(k)) {
+            return null;
+        }
+        VmClass e = enclosingClass(k);
+        if (e == null) {
+            return k.name;
+        }
+        String en = canonicalName(e);
+        return en == null ? null : en + "." + simpleName(k);
+    }
+
+    // ------------------------------------------------------------------ fields
+
+    /** Declared fields in declaration order (see {@link ReflectionMetadata#fieldOrder}). */
+    private List<VmField> declaredFields(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        List<VmField> out = new ArrayList<>();
+        if (m == null) {
+            // A library class's fields are the JDK's; a model class only represents some of them.
+            if (isLibrary(k) && k.host.getDeclaredFields().length > 0) {
+                throw VmError.unsupported("java.lang.Class.getDeclaredFields()[Ljava/lang/reflect/Field; on library class " + k.name);
+            }
+            return out;
+        }
+        for (String nt : m.fieldOrder) {
+            VmField f = k.fields.get(nt.substring(0, nt.indexOf(':')));
+            if (f != null) {
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    private GuestArray fieldArray(List<VmField> fs) {
+        Object[] out = new Object[fs.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = fieldMirror(fs.get(i));
+        }
+        return new GuestArray(cls("[Ljava/lang/reflect/Field;"), out, out.length);
+    }
+
+    /** Class.getFields order: declared public fields, superinterfaces', then the superclass's. */
+    private void publicFields(VmClass k, List<VmField> out) {
+        if (isLibrary(k)) {
+            if (k.host.getFields().length > 0) {
+                throw VmError.unsupported("reflection on fields of library class " + k.name);
+            }
+            return;
+        }
+        if (k.isArray() || k.isPrimitive()) {
+            return;
+        }
+        for (VmField f : declaredFields(k)) {
+            if ((f.access & PUBLIC) != 0 && !out.contains(f)) {
+                out.add(f);
+            }
+        }
+        for (VmClass i : k.interfaces) {
+            publicFields(i, out);
+        }
+        if (!k.isInterface() && k.superclass != null) {
+            publicFields(k.superclass, out);
+        }
+    }
+
+    /** Class.getField's search: declared public field, then superinterfaces, then the superclass. */
+    private VmField publicField(VmClass k, String name) {
+        if (isLibrary(k)) {
+            try {
+                k.host.getField(name);
+            } catch (NoSuchFieldException e) {
+                return null;
+            }
+            throw VmError.unsupported("reflection on field " + name + " of library class " + k.name);
+        }
+        VmField f = k.fields.get(name);
+        if (f != null && (f.access & PUBLIC) != 0) {
+            return f;
+        }
+        for (VmClass i : k.interfaces) {
+            VmField g = publicField(i, name);
+            if (g != null) {
+                return g;
+            }
+        }
+        return k.isInterface() || k.superclass == null ? null : publicField(k.superclass, name);
+    }
+
+    /** Field.toString (JDK 17). */
+    static String fieldToString(VmField f) {
+        int mod = f.access & FIELD_MODIFIERS;
+        return (mod == 0 ? "" : Modifier.toString(mod) + " ") + descTypeName(f.type) + " " + classTypeName(f.owner) + "." + f.name;
+    }
+
+    private Object fieldGenericType(GuestThread t, VmField f) {
+        ReflectionMetadata m = meta(f.owner);
+        ReflectionMetadata.Member mm = m == null ? null : m.members.get("F" + f.name);
+        if (mm == null || mm.signature() == null) {
+            return vm.classForName(t, f.type);
+        }
+        return types.reify(t, parse(() -> GenericSignatures.parseField(mm.signature())), classScope(f.owner));
+    }
+
+    // ------------------------------------------------------------------ generic supertypes
+
+    private <T> T parse(java.util.function.Supplier<T> p) {
+        try {
+            return p.get();
+        } catch (GenericSignatures.FormatError e) {
+            throw new VmError("malformed generic signature: " + e.getMessage());
+        }
+    }
+
+    private ClassSignature classSignature(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        return m == null || m.signature == null ? null : parse(() -> GenericSignatures.parseClass(m.signature));
+    }
+
+    private MethodSignature methodSignature(Exec e) {
+        ReflectionMetadata m = meta(e.declaring);
+        ReflectionMetadata.Member mm = m == null ? null : m.members.get(e.name + e.desc);
+        return mm == null || mm.signature() == null ? null : parse(() -> GenericSignatures.parseMethod(mm.signature()));
+    }
+
+    /** Type variables visible in class {@code k}: its own, then its enclosing method's or class's (ClassScope). */
+    private GuestTypes.Scope classScope(VmClass k) {
+        ClassSignature s = classSignature(k);
+        return types.scope(s == null ? List.of() : s.formals(), k, () -> enclosingScope(k));
+    }
+
+    private GuestTypes.Scope enclosingScope(VmClass k) {
+        ReflectionMetadata m = meta(k);
+        if (m != null && m.enclosingMethod != null && !m.enclosingMethod.getName().equals("<clinit>")) {
+            MethodReference r = m.enclosingMethod;
+            VmClass owner = vm.classForDescriptor(r.getDefiningClass());
+            VmMethod vmm = owner == null ? null : owner.methods.get(r.getName() + ReflectionMetadata.desc(r.getParameterTypes(), r.getReturnType()));
+            if (vmm != null) {
+                Exec e = guestExec(vmm);
+                return methodScope(e, mirror(e));
+            }
+        }
+        VmClass enc = enclosingClass(k);
+        return enc == null ? null : classScope(enc);
+    }
+
+    private GuestTypes.Scope methodScope(Exec e, GuestObject mirror) {
+        MethodSignature s = methodSignature(e);
+        return types.scope(s == null ? List.of() : s.formals(), mirror, () -> classScope(e.declaring));
+    }
+
+    private Object genericSuperclass(GuestThread t, VmClass k) {
+        VmClass sup = k.isInterface() || k.isPrimitive() ? null : k.superclass;
+        if (k.kind == VmClass.Kind.GUEST) {
+            ClassSignature s = classSignature(k);
+            if (s == null) {
+                return sup;
+            }
+            return k.isInterface() ? null : types.reify(t, s.superclass(), classScope(k));
+        }
+        if (sup == null || !isLibrary(k)) {
+            return sup;
+        }
+        java.lang.reflect.Type g = k.host.getGenericSuperclass();
+        return g != null && classOfHost(GuestTypes.rawOf(g)) == sup ? types.fromHost(g) : sup;
+    }
+
+    private Object[] genericInterfaces(GuestThread t, VmClass k) {
+        if (k.isPrimitive()) {
+            return new Object[0];
+        }
+        if (k.kind == VmClass.Kind.GUEST) {
+            ClassSignature s = classSignature(k);
+            if (s == null) {
+                return java.util.Arrays.copyOf(k.interfaces, k.interfaces.length, Object[].class);
+            }
+            return types.reifyAll(t, s.interfaces(), classScope(k));
+        }
+        Object[] out = java.util.Arrays.copyOf(k.interfaces, k.interfaces.length, Object[].class);
+        if (isLibrary(k)) {
+            // The VM's interface list is authoritative (getInterfaces answers from it); the host's
+            // generic form is used where it names the same interface.
+            for (java.lang.reflect.Type g : k.host.getGenericInterfaces()) {
+                Class<?> raw = GuestTypes.rawOf(g);
+                for (int i = 0; i < out.length; i++) {
+                    if (out[i] == k.interfaces[i] && raw != null && classOfHost(raw) == k.interfaces[i]) {
+                        out[i] = types.fromHost(g);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private Object[] typeParameters(VmClass k) {
+        if (k.kind == VmClass.Kind.GUEST) {
+            ClassSignature s = classSignature(k);
+            return s == null ? new Object[0] : types.formals(s.formals(), k, classScope(k));
+        }
+        if (isLibrary(k)) {
+            return types.fromHostAll(k.host.getTypeParameters());
+        }
+        return new Object[0];
+    }
+
+    // ------------------------------------------------------------------ library intercepts
+
+    /**
+     * Library methods reflection-heavy code calls around reflection: {@code AccessController.doPrivileged}
+     * of a guest {@code PrivilegedAction} just runs it (there is no security manager, as on a JDK 17
+     * default configuration); run as a tail call, in the caller's interpreter loop.
+     */
+    static void registerIntercepts(Vm vm, NativeRegistry reg) {
+        String ac = "java.security.AccessController";
+        NativeImpl run = (in, t, a) -> {
+            if (a[0] == null) {
+                throw vm.npe(t, null);
+            }
+            return new NativeImpl.TailCall(vm.findVirtual(t, vm.classOf(a[0]), "run()Ljava/lang/Object;"), new Object[] {a[0]});
+        };
+        reg.register(ac, "doPrivileged", "(Ljava/security/PrivilegedAction;)Ljava/lang/Object;", true,
+                Placement.OFFLOADABLE, "default", run);
+        reg.register(ac, "doPrivileged", "(Ljava/security/PrivilegedAction;Ljava/security/AccessControlContext;)Ljava/lang/Object;",
+                true, Placement.OFFLOADABLE, "default", run);
+    }
+
+    // ------------------------------------------------------------------ sun.misc.Unsafe
+
+    private void defineUnsafe(VmClass c) {
+        VmField the = new VmField(c, "theUnsafe", "Lsun/misc/Unsafe;", PRIVATE | STATIC | Modifier.FINAL);
+        the.slot = 0;
+        the.index = 0;
+        c.fields.put(the.name, the);
+        c.staticR = new Object[] {new GuestObject(c)};
+        c.staticFields = new VmField[] {the};
+        // JDK 17 refuses callers outside the system domain (every guest class); hidden from reflection there too.
+        nat(c, "getUnsafe", "()Lsun/misc/Unsafe;", true, (in, t, a) -> {
+            throw vm.guestException(t, "java.lang.SecurityException", "Unsafe");
+        });
+        nat(c, "allocateInstance", "(Ljava/lang/Class;)Ljava/lang/Object;", false, (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            VmClass k = (VmClass) a[1];
+            if (k.isInterface() || (k.access & ABSTRACT) != 0 || k.isArray() || k.isPrimitive() || k == vm.classClass()) {
+                throw vm.guestException(t, "java.lang.InstantiationException", k.name);
+            }
+            boolean plainGuest = k.kind == VmClass.Kind.GUEST && k.hostBase == null;
+            boolean throwable = k.kind == VmClass.Kind.MODEL && k.isSubtypeOf(cls("Ljava/lang/Throwable;"));
+            if (!plainGuest && !throwable) {
+                throw VmError.unsupported("sun.misc.Unsafe.allocateInstance(Ljava/lang/Class;)Ljava/lang/Object; for " + k.name
+                        + (k.hostBase != null ? ", which extends library class " + k.hostBase.name : " (a library class)"));
+            }
+            vm.initializeNow(t, k);
+            return new GuestObject(k);
+        });
+    }
+}

@@ -1,0 +1,233 @@
+package org.cometsim.dalvik.bridge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+import org.jf.dexlib2.AnnotationVisibility;
+import org.jf.dexlib2.iface.Annotation;
+import org.jf.dexlib2.iface.AnnotationElement;
+import org.jf.dexlib2.iface.ClassDef;
+import org.jf.dexlib2.iface.Field;
+import org.jf.dexlib2.iface.Method;
+import org.jf.dexlib2.iface.reference.MethodReference;
+import org.jf.dexlib2.iface.value.AnnotationEncodedValue;
+import org.jf.dexlib2.iface.value.ArrayEncodedValue;
+import org.jf.dexlib2.iface.value.EncodedValue;
+import org.jf.dexlib2.iface.value.IntEncodedValue;
+import org.jf.dexlib2.iface.value.MethodEncodedValue;
+import org.jf.dexlib2.iface.value.StringEncodedValue;
+import org.jf.dexlib2.iface.value.TypeEncodedValue;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * What reflection needs from a guest class's dex definition beyond what linking keeps: the
+ * system annotations D8 writes for javac's attributes ({@code dalvik.annotation.InnerClass},
+ * {@code EnclosingClass}, {@code EnclosingMethod}, {@code Signature}, {@code Throws}), the types of
+ * runtime-visible annotations, and the declaration order of fields. Read once per class; immutable.
+ */
+final class ReflectionMetadata {
+    /**
+     * Per-member data (a field: key {@code "F" + name}; a method: name + descriptor).
+     * {@code annotations}: the runtime-visible annotations by type descriptor, in dex order.
+     */
+    record Member(String signature, List<String> exceptions, Map<String, Annotation> annotations, int access) {
+    }
+
+    /** True if the class has a {@code dalvik.annotation.InnerClass} entry for itself. */
+    final boolean inner;
+    /** Its simple name, or null for an anonymous class. */
+    final String innerName;
+    final int innerFlags;
+    /** Descriptor of the {@code EnclosingClass} annotation's value, or null. */
+    final String enclosingClass;
+    /** The {@code EnclosingMethod} annotation's value, or null. */
+    final MethodReference enclosingMethod;
+    final String signature;
+    /** The runtime-visible annotations on the class by type descriptor, in dex order (sorted by type). */
+    final Map<String, Annotation> annotations;
+    /** For an annotation type: its elements' default values ({@code dalvik.annotation.AnnotationDefault}). */
+    final Map<String, EncodedValue> annotationDefaults;
+    final Map<String, Member> members;
+    /** Declared fields in declaration order (name + ":" + type). */
+    final List<String> fieldOrder;
+
+    private ReflectionMetadata(ClassDef def, List<String> classFileFieldOrder) {
+        boolean in = false;
+        String iname = null;
+        int iflags = 0;
+        String encClass = null;
+        MethodReference encMethod = null;
+        Map<String, EncodedValue> defaults = new HashMap<>();
+        for (Annotation a : def.getAnnotations()) {
+            switch (a.getType()) {
+                case "Ldalvik/annotation/AnnotationDefault;":
+                    if (value(a) instanceof AnnotationEncodedValue) {
+                        for (AnnotationElement e : ((AnnotationEncodedValue) value(a)).getElements()) {
+                            defaults.put(e.getName(), e.getValue());
+                        }
+                    }
+                    break;
+                case "Ldalvik/annotation/InnerClass;":
+                    in = true;
+                    for (AnnotationElement e : a.getElements()) {
+                        if (e.getName().equals("name") && e.getValue() instanceof StringEncodedValue) {
+                            iname = ((StringEncodedValue) e.getValue()).getValue();
+                        } else if (e.getName().equals("accessFlags")) {
+                            iflags = ((IntEncodedValue) e.getValue()).getValue();
+                        }
+                    }
+                    break;
+                case "Ldalvik/annotation/EnclosingClass;":
+                    EncodedValue v = value(a);
+                    encClass = v instanceof TypeEncodedValue ? ((TypeEncodedValue) v).getValue() : null;
+                    break;
+                case "Ldalvik/annotation/EnclosingMethod;":
+                    EncodedValue m = value(a);
+                    encMethod = m instanceof MethodEncodedValue ? ((MethodEncodedValue) m).getValue() : null;
+                    break;
+                default:
+                    break;
+            }
+        }
+        this.inner = in;
+        this.innerName = iname;
+        this.innerFlags = iflags;
+        this.enclosingClass = encClass;
+        this.enclosingMethod = encMethod;
+        this.signature = signatureOf(def.getAnnotations());
+        this.annotations = runtimeTypes(def.getAnnotations());
+        this.annotationDefaults = Map.copyOf(defaults);
+        Map<String, Member> ms = new HashMap<>();
+        List<String> dexOrder = new ArrayList<>();
+        for (Field f : def.getFields()) {
+            ms.put("F" + f.getName(), new Member(signatureOf(f.getAnnotations()), List.of(),
+                    runtimeTypes(f.getAnnotations()), f.getAccessFlags()));
+            dexOrder.add(f.getName() + ":" + f.getType());
+        }
+        for (Method m : def.getMethods()) {
+            ms.put(m.getName() + desc(m.getParameterTypes(), m.getReturnType()), new Member(signatureOf(m.getAnnotations()),
+                    throwsOf(m.getAnnotations()), runtimeTypes(m.getAnnotations()), m.getAccessFlags()));
+        }
+        this.members = ms;
+        // The class file's order when it is at hand and declares exactly the same fields; else dex order
+        // (sorted by name: the dex format does not keep declaration order).
+        this.fieldOrder = classFileFieldOrder != null && new HashSet<>(classFileFieldOrder).equals(new HashSet<>(dexOrder))
+                ? List.copyOf(classFileFieldOrder) : List.copyOf(dexOrder);
+    }
+
+    /**
+     * Reads the metadata of {@code def}. {@code classPath} is the guest's {@code java.class.path}
+     * (null if unknown): when the class came from a jar, its class file gives the fields'
+     * declaration order, which HotSpot's {@code getDeclaredFields} follows and libraries such as
+     * Gson make visible (JSON member order).
+     */
+    static ReflectionMetadata read(ClassDef def, String classPath) {
+        return new ReflectionMetadata(def, classFileFieldOrder(def.getType(), classPath));
+    }
+
+    private static EncodedValue value(Annotation a) {
+        for (AnnotationElement e : a.getElements()) {
+            if (e.getName().equals("value")) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
+    private static String signatureOf(Set<? extends Annotation> annotations) {
+        for (Annotation a : annotations) {
+            if (a.getType().equals("Ldalvik/annotation/Signature;")) {
+                EncodedValue v = value(a);
+                StringBuilder sb = new StringBuilder();
+                if (v instanceof ArrayEncodedValue) {
+                    for (EncodedValue part : ((ArrayEncodedValue) v).getValue()) {
+                        sb.append(((StringEncodedValue) part).getValue());
+                    }
+                }
+                return sb.toString();
+            }
+        }
+        return null;
+    }
+
+    private static List<String> throwsOf(Set<? extends Annotation> annotations) {
+        for (Annotation a : annotations) {
+            if (a.getType().equals("Ldalvik/annotation/Throws;")) {
+                EncodedValue v = value(a);
+                List<String> out = new ArrayList<>();
+                if (v instanceof ArrayEncodedValue) {
+                    for (EncodedValue t : ((ArrayEncodedValue) v).getValue()) {
+                        out.add(((TypeEncodedValue) t).getValue());
+                    }
+                }
+                return List.copyOf(out);
+            }
+        }
+        return List.of();
+    }
+
+    private static Map<String, Annotation> runtimeTypes(Set<? extends Annotation> annotations) {
+        Map<String, Annotation> out = new LinkedHashMap<>();
+        for (Annotation a : annotations) {
+            if (a.getVisibility() == AnnotationVisibility.RUNTIME) {
+                out.put(a.getType(), a);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    static String desc(List<? extends CharSequence> params, String ret) {
+        StringBuilder sb = new StringBuilder("(");
+        for (CharSequence p : params) {
+            sb.append(p);
+        }
+        return sb.append(')').append(ret).toString();
+    }
+
+    /** Field order of {@code type}'s class file in the first jar of the class path that has it, or null. */
+    private static List<String> classFileFieldOrder(String type, String classPath) {
+        if (classPath == null || classPath.isEmpty()) {
+            return null;
+        }
+        String entryName = type.substring(1, type.length() - 1) + ".class";
+        String sep = classPath.contains(java.io.File.pathSeparator) ? java.io.File.pathSeparator : ":";
+        for (String path : classPath.split(java.util.regex.Pattern.quote(sep))) {
+            String lower = path.toLowerCase(java.util.Locale.ROOT);
+            if (!(lower.endsWith(".jar") || lower.endsWith(".zip"))) {
+                continue;
+            }
+            try (ZipFile zip = new ZipFile(path)) {
+                ZipEntry e = zip.getEntry(entryName);
+                if (e == null) {
+                    continue;
+                }
+                try (InputStream in = zip.getInputStream(e)) {
+                    List<String> order = new ArrayList<>();
+                    new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                        @Override
+                        public FieldVisitor visitField(int access, String name, String descriptor, String sig, Object value) {
+                            order.add(name + ":" + descriptor);
+                            return null;
+                        }
+                    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+                    return order;
+                }
+            } catch (IOException | RuntimeException e) {
+                return null; // unreadable: dex order is still a valid (unspecified) order
+            }
+        }
+        return null;
+    }
+}
