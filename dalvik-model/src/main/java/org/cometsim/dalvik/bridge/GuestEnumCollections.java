@@ -16,7 +16,9 @@ import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
- * {@code EnumMap} and {@code EnumSet} of guest enums. The JDK's versions need a host enum
+ * {@code EnumMap} and {@code EnumSet} of guest enums when the guest library is off
+ * ({@code Vm.Options.guestLibrary}; with it on, both are guest-library classes and these intercepts
+ * are never reached, since guest classes do not consult host intercepts). The JDK's versions need a host enum
  * class, which a guest enum is not; these intercepts build a {@code TreeMap}/{@code TreeSet}
  * ordered by ordinal instead, which behaves the same for iteration order, {@code toString},
  * {@code equals} and {@code hashCode}. (A guest {@code instanceof EnumMap} test on such an object
