@@ -41,12 +41,19 @@ import org.jf.dexlib2.iface.reference.TypeReference;
  *       /lit8, /lit16: a, b registers, c = literal;</li>
  *   <li>const (all 32-bit forms): a, b = value; const-wide*: a, b = low word, c = high word;</li>
  *   <li>const-string/-class, new-instance, check-cast, sget/sput: a = register, c = link index;
- *       instance-of, new-array, iget/iput: a, b registers, c = link index;</li>
+ *       instance-of, new-array, iget/iput: a, b registers, c = link index. The interpreter
+ *       quickens iget/iput on first execution: c becomes ~slot (negative) and the link index moves
+ *       to the upper 16 bits of b (see {@code Interpreter.quickenField});</li>
  *   <li>goto: a = target; if-*z: a, b = target; if-*: a, b, c = target;</li>
  *   <li>packed/sparse-switch, fill-array-data: a = register, b = payload index;</li>
  *   <li>invoke*, filled-new-array*: a = argument count, b = link index, c = offset in argRegs;
- *       invoke-polymorphic also stores its proto link at argRegs[c + a].</li>
+ *       invoke-polymorphic also stores its proto link at argRegs[c + a]. Invokes of pure
+ *       {@code java.lang.Math} functions become {@link Opcodes#MATH_INTRINSIC} (b = intrinsic id);
+ *       invokes of other pure host methods keep their opcode and get a {@link HostIntrinsics} id
+ *       in {@link MethodCode#hostIntrinsic}.</li>
  * </ul>
+ * Opcodes are never rewritten after decoding (per-opcode counters and readers of
+ * {@link MethodCode#insns} see Dalvik's values).
  */
 public final class Decoder {
     private final LinkTable linkTable;
@@ -172,6 +179,16 @@ public final class Decoder {
                         b = id;
                     }
                 }
+                if (op != Opcodes.MATH_INTRINSIC && links.get(b) instanceof Links.MethodLink) {
+                    Links.MethodLink ml = (Links.MethodLink) links.get(b);
+                    int id = HostIntrinsics.idOf(op, ml.owner, ml.name, ml.desc);
+                    if (id != 0) {
+                        if (mc.hostIntrinsic == null) {
+                            mc.hostIntrinsic = new int[n];
+                        }
+                        mc.hostIntrinsic[i] = id;
+                    }
+                }
                 if (op == 0xfa || op == 0xfb) {
                     argRegs.add(link(links, linkIndex, ((DualReferenceInstruction) insn).getReference2(), op));
                 }
@@ -240,17 +257,31 @@ public final class Decoder {
     }
 
     private int link(List<Object> links, Map<Object, Integer> index, Reference ref, int op) {
+        // dexlib2 decodes a reference's strings on every call: read them once, for the key and the link.
         Object key;
+        Object link = null;
         if (ref instanceof StringReference) {
-            key = "S:" + ((StringReference) ref).getString();
+            String v = ((StringReference) ref).getString();
+            key = "S:" + v;
+            link = v;
         } else if (ref instanceof TypeReference) {
-            key = "T:" + ((TypeReference) ref).getType();
+            String d = ((TypeReference) ref).getType();
+            key = "T:" + d;
+            link = d;
         } else if (ref instanceof FieldReference) {
             FieldReference f = (FieldReference) ref;
-            key = "F:" + f.getDefiningClass() + "->" + f.getName() + ":" + f.getType();
+            String owner = f.getDefiningClass();
+            String name = f.getName();
+            String type = f.getType();
+            key = "F:" + owner + "->" + name + ":" + type;
+            link = new String[] {owner, name, type};
         } else if (ref instanceof MethodReference) {
             MethodReference m = (MethodReference) ref;
-            key = "M:" + m.getDefiningClass() + "->" + m.getName() + methodDesc(m.getParameterTypes(), m.getReturnType());
+            String owner = m.getDefiningClass();
+            String name = m.getName();
+            String desc = methodDesc(m.getParameterTypes(), m.getReturnType());
+            key = "M:" + owner + "->" + name + desc;
+            link = new String[] {owner, name, desc};
         } else {
             key = ref; // call sites, method handles, protos: identity
         }
@@ -258,17 +289,16 @@ public final class Decoder {
         if (existing != null) {
             return existing;
         }
-        Object link;
         if (ref instanceof StringReference) {
-            link = ((StringReference) ref).getString().intern();
+            link = ((String) link).intern();
         } else if (ref instanceof TypeReference) {
-            link = linkTable.type(((TypeReference) ref).getType());
+            link = linkTable.type((String) link);
         } else if (ref instanceof FieldReference) {
-            FieldReference f = (FieldReference) ref;
-            link = linkTable.field(f.getDefiningClass(), f.getName(), f.getType());
+            String[] k = (String[]) link;
+            link = linkTable.field(k[0], k[1], k[2]);
         } else if (ref instanceof MethodReference) {
-            MethodReference m = (MethodReference) ref;
-            link = linkTable.method(m.getDefiningClass(), m.getName(), methodDesc(m.getParameterTypes(), m.getReturnType()));
+            String[] k = (String[]) link;
+            link = linkTable.method(k[0], k[1], k[2]);
         } else if (op == 0xfc || op == 0xfd) {
             link = new Links.CallSiteLink(ref);
         } else {

@@ -24,6 +24,17 @@ import org.cometsim.dalvik.rt.VmMethod;
  * it blocked, it finished, a callback frame returned, or the offload runtime asked for it.
  * Semantics follow the AOSP "Dalvik bytecode" page; see {@code dalvik-notes.md} §3 for the
  * checklist (wide moves, payloads, monitor-exit pc, class init with static values ...).
+ *
+ * <p>Speed (issue #3): {@link #run} must stay well under HotSpot's 8000-byte limit, and C2 only
+ * inlines small helpers into it while the caller plus inlined code stays under the same budget,
+ * so it holds only the frequent instructions (moves, constants, branches split per opcode, int,
+ * long, float and double arithmetic, arrays, field fast paths, invoke/return); everything rare
+ * and every slow path is in {@link #slowOp}. After anything that may change the frame (call,
+ * return, handler, slow path) the loop re-reads the top frame at {@code reload}. iget/iput are
+ * quickened on first execution ({@code quickenField}); a returning frame is kept for the next
+ * call of its method ({@link MethodCode#spare}); pure host methods such as boxing run inline
+ * ({@link HostIntrinsics}). Per-opcode counters stay exact: one increment per dispatched
+ * instruction, as before.
  */
 public final class Interpreter {
     /** Status codes returned by {@link #run}. */
@@ -53,70 +64,37 @@ public final class Interpreter {
      * exception unwinds past a base frame.
      */
     public int run(GuestThread t) {
-        Frame f = t.top;
-        MethodCode mc = f.code;
-        int[] code = mc.insns;
-        Object[] links = mc.links;
-        long[] r = f.r;
-        Object[] o = f.o;
-        int pc = f.pc;
         final long[] counts = t.opCounts;
+        Frame f = t.top;
+        int pc = f.pc;
         Object pending = null;
-        boolean monitorExitFault = false;
-        GuestObject escaping = null;
 
-        outer:
         while (true) {
-            try {
-                if (pending != null) {
-                    // Dispatch an exception raised by the previous iteration.
-                    Object ex = pending;
-                    pending = null;
-                    int throwPc = monitorExitFault ? pc + 1 : pc;
-                    monitorExitFault = false;
-                    f.pc = pc;
-                    while (true) {
-                        int h = findHandler(f, ex, throwPc);
-                        if (h >= 0) {
-                            pc = h;
-                            t.caught = ex;
-                            break;
-                        }
-                        Frame caller = f.caller;
-                        leaveFrame(t, f, false);
-                        if (f.clinitOf != null) {
-                            ex = vm.failInit(t, f.clinitOf, ex);
-                        }
-                        if (f.base) {
-                            t.top = caller;
-                            escaping = (GuestObject) ex;
-                            break outer;
-                        }
-                        t.top = caller;
-                        if (caller == null) {
-                            t.uncaught = ex;
-                            return TERMINATED;
-                        }
-                        f = caller;
-                        throwPc = f.pc;
-                    }
-                    mc = f.code;
-                    code = mc.insns;
-                    links = mc.links;
-                    r = f.r;
-                    o = f.o;
-                    if (--t.safepointBudget < 0) {
-                        f.pc = pc;
-                        int s = safepoint(t, SafepointHandler.Kind.THROW);
-                        if (s != CONTINUE) {
-                            return s;
-                        }
-                    }
+            if (pending != null) {
+                // Dispatch an exception raised by the previous iteration (t.top.pc is the throwing pc).
+                Object ex = pending;
+                pending = null;
+                int s = unwind(t, t.top, ex);
+                if (s != CONTINUE) {
+                    return s;
                 }
+            }
+            try {
+                reload:
+                while (true) {
+                    // (Re)enter t.top at its pc: after calls, returns, handlers and slow paths.
+                    f = t.top;
+                    pc = f.pc;
+                    final MethodCode mc = f.code;
+                    final int[] code = mc.insns;
+                    final Object[] links = mc.links;
+                    final long[] r = f.r;
+                    final Object[] o = f.o;
                 while (true) {
                     final int i = pc << 2;
                     final int op = code[i];
                     counts[op]++;
+                    backward: {
                     switch (op) {
                         case 0x00: // nop
                             pc++;
@@ -165,14 +143,6 @@ public final class Interpreter {
                             pc++;
                             break;
                         }
-                        case 0x0d: { // move-exception
-                            int a = code[i + 1];
-                            o[a] = t.caught;
-                            r[a] = 0;
-                            t.caught = null;
-                            pc++;
-                            break;
-                        }
                         case 0x0e: case 0x0f: case 0x10: case 0x11: { // return*
                             if (op == 0x0f) {
                                 t.retP = (int) r[code[i + 1]];
@@ -182,31 +152,23 @@ public final class Interpreter {
                                 t.retR = o[code[i + 1]];
                             }
                             Frame caller = f.caller;
-                            leaveFrame(t, f, true);
+                            if (caller == null || f.base || f.clinitOf != null || f.syncOn != null) {
+                                int s = returnSlow(t, f);
+                                if (s != CONTINUE) {
+                                    return s;
+                                }
+                                continue reload;
+                            }
                             t.top = caller;
-                            if (f.base) {
-                                return BASE_RETURN;
-                            }
-                            if (caller == null) {
-                                return TERMINATED;
-                            }
-                            // A <clinit> frame returns to the instruction that triggered it: re-execute.
-                            boolean reexecute = f.clinitOf != null;
-                            f = caller;
-                            mc = f.code;
-                            code = mc.insns;
-                            links = mc.links;
-                            r = f.r;
-                            o = f.o;
-                            pc = reexecute ? f.pc : f.pc + 1;
+                            caller.pc++;
+                            f.code.spare = f; // popped: its registers may serve the next call of the method
                             if (--t.safepointBudget < 0) {
-                                f.pc = pc;
                                 int s = safepoint(t, SafepointHandler.Kind.RETURN);
                                 if (s != CONTINUE) {
                                     return s;
                                 }
                             }
-                            break;
+                            continue reload;
                         }
                         case 0x12: case 0x13: case 0x14: case 0x15: { // const (0 is also null)
                             int a = code[i + 1];
@@ -232,67 +194,6 @@ public final class Interpreter {
                             pc++;
                             break;
                         }
-                        case 0x1c: { // const-class
-                            int a = code[i + 1];
-                            f.pc = pc;
-                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                            o[a] = c;
-                            r[a] = 0;
-                            pc++;
-                            break;
-                        }
-                        case 0x1d: { // monitor-enter
-                            Object obj = o[code[i + 1]];
-                            f.pc = pc;
-                            if (obj == null) {
-                                throw vm.npe(t, "Cannot enter synchronized block because the lock is null");
-                            }
-                            if (!vm.monitors.enter(t, obj)) {
-                                return BLOCKED; // re-executed when the monitor may be free
-                            }
-                            pc++;
-                            break;
-                        }
-                        case 0x1e: { // monitor-exit
-                            Object obj = o[code[i + 1]];
-                            f.pc = pc;
-                            monitorExitFault = true;
-                            if (obj == null) {
-                                throw vm.npe(t, "Cannot exit synchronized block because the lock is null");
-                            }
-                            vm.monitors.exit(t, obj);
-                            monitorExitFault = false;
-                            pc++;
-                            break;
-                        }
-                        case 0x1f: { // check-cast
-                            Object v = o[code[i + 1]];
-                            if (v != null) {
-                                f.pc = pc;
-                                VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                                VmClass vc = vm.classOf(v);
-                                if (vc != target && !vc.isSubtypeOf(target)) {
-                                    throw vm.classCast(t, vc, target);
-                                }
-                            }
-                            pc++;
-                            break;
-                        }
-                        case 0x20: { // instance-of
-                            int a = code[i + 1];
-                            Object v = o[code[i + 2]];
-                            int res = 0;
-                            if (v != null) {
-                                f.pc = pc;
-                                VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                                VmClass vc = vm.classOf(v);
-                                res = (vc == target || vc.isSubtypeOf(target)) ? 1 : 0;
-                            }
-                            r[a] = res;
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
                         case 0x21: { // array-length
                             int a = code[i + 1];
                             Object arr = o[code[i + 2]];
@@ -305,200 +206,166 @@ public final class Interpreter {
                             pc++;
                             break;
                         }
-                        case 0x22: { // new-instance
-                            f.pc = pc;
-                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                            if (c.initState != VmClass.INIT_DONE) {
-                                int s = vm.ensureInitialized(t, c);
-                                if (s != Vm.INIT_READY) {
-                                    if (s == Vm.INIT_BLOCKED) {
-                                        return BLOCKED;
-                                    }
-                                    f = t.top; // a <clinit> frame was pushed; re-execute after it
-                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
-                                    break;
-                                }
-                            }
-                            int a = code[i + 1];
-                            o[a] = vm.allocate(t, c);
-                            r[a] = 0;
-                            pc++;
-                            break;
-                        }
-                        case 0x23: { // new-array
-                            int a = code[i + 1];
-                            int len = (int) r[code[i + 2]];
-                            f.pc = pc;
-                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                            o[a] = vm.newArray(t, c, len);
-                            r[a] = 0;
-                            pc++;
-                            break;
-                        }
-                        case 0x24: case 0x25: { // filled-new-array(/range)
-                            int n = code[i + 1];
-                            int argBase = code[i + 3];
-                            f.pc = pc;
-                            VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 2]]);
-                            GuestArray arr = vm.newArray(t, c, n);
-                            int[] ar = mc.argRegs;
-                            if (arr.data instanceof int[]) {
-                                int[] d = (int[]) arr.data;
-                                for (int k = 0; k < n; k++) {
-                                    d[k] = (int) r[ar[argBase + k]];
-                                }
-                            } else if (arr.data instanceof Object[]) {
-                                Object[] d = (Object[]) arr.data;
-                                for (int k = 0; k < n; k++) {
-                                    d[k] = o[ar[argBase + k]];
-                                }
-                            } else {
-                                throw vm.internal(t, "filled-new-array of " + c.name + " is not allowed");
-                            }
-                            t.retR = arr;
-                            pc++;
-                            break;
-                        }
-                        case 0x26: { // fill-array-data
-                            Object arr = o[code[i + 1]];
-                            f.pc = pc;
-                            if (arr == null) {
-                                throw vm.npe(t, "Cannot fill the array because it is null");
-                            }
-                            vm.fillArrayData(t, (GuestArray) arr, mc.arrayData[code[i + 2]]);
-                            pc++;
-                            break;
-                        }
-                        case 0x27: { // throw
-                            Object ex = o[code[i + 1]];
-                            f.pc = pc;
-                            if (ex == null) {
-                                throw vm.npe(t, "Cannot throw exception because the exception is null");
-                            }
-                            throw new GuestThrowable((GuestObject) ex);
-                        }
                         case 0x28: case 0x29: case 0x2a: { // goto
-                            int target = code[i + 1];
-                            if (target <= pc && --t.safepointBudget < 0) {
-                                f.pc = target;
-                                pc = target;
-                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                                if (s != CONTINUE) {
-                                    return s;
-                                }
+                            int tg = code[i + 1];
+                            if (tg <= pc) {
+                                pc = tg;
+                                break backward;
                             }
-                            pc = target;
+                            pc = tg;
                             break;
                         }
-                        case 0x2b: { // packed-switch
-                            int v = (int) r[code[i + 1]];
-                            int p = code[i + 2];
-                            int[] targets = mc.switchTargets[p];
-                            int k = v - mc.switchKeys[p][0];
-                            int target = (k >= 0 && k < targets.length) ? targets[k] : pc + 1;
-                            if (target <= pc && --t.safepointBudget < 0) {
-                                f.pc = target;
-                                pc = target;
-                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                                if (s != CONTINUE) {
-                                    return s;
+                        case 0x32: { // if-eq: ints (o[] cleared) and references (r[] zeroed) alike
+                            if (o[code[i + 1]] == o[code[i + 2]] && (int) r[code[i + 1]] == (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
                                 }
-                            }
-                            pc = target;
-                            break;
-                        }
-                        case 0x2c: { // sparse-switch
-                            int v = (int) r[code[i + 1]];
-                            int p = code[i + 2];
-                            int k = java.util.Arrays.binarySearch(mc.switchKeys[p], v);
-                            int target = k >= 0 ? mc.switchTargets[p][k] : pc + 1;
-                            if (target <= pc && --t.safepointBudget < 0) {
-                                f.pc = target;
-                                pc = target;
-                                int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                                if (s != CONTINUE) {
-                                    return s;
-                                }
-                            }
-                            pc = target;
-                            break;
-                        }
-                        case 0x2d: case 0x2e: case 0x2f: case 0x30: case 0x31:
-                        case 0x7b: case 0x7c: case 0x7d: case 0x7e: case 0x7f: case 0x80: case 0x81: case 0x82:
-                        case 0x83: case 0x84: case 0x85: case 0x86: case 0x87: case 0x88: case 0x89: case 0x8a:
-                        case 0x8b: case 0x8c: case 0x8d: case 0x8e: case 0x8f:
-                        case 0x9b: case 0x9c: case 0x9d: case 0x9e: case 0x9f: case 0xa0: case 0xa1: case 0xa2:
-                        case 0xa3: case 0xa4: case 0xa5: case 0xa6: case 0xa7: case 0xa8: case 0xa9: case 0xaa:
-                        case 0xab: case 0xac: case 0xad: case 0xae: case 0xaf:
-                        case 0xbb: case 0xbc: case 0xbd: case 0xbe: case 0xbf: case 0xc0: case 0xc1: case 0xc2:
-                        case 0xc3: case 0xc4: case 0xc5: case 0xc6: case 0xc7: case 0xc8: case 0xc9: case 0xca:
-                        case 0xcb: case 0xcc: case 0xcd: case 0xce: case 0xcf:
-                            // Less frequent arithmetic lives in arith() so run() stays under HotSpot's
-                            // 8000-byte limit for JIT compilation (-XX:+DontCompileHugeMethods).
-                            f.pc = pc;
-                            arith(t, op, code, i, r, o);
-                            pc++;
-                            break;
-                        case 0x32: case 0x33: case 0x34: case 0x35: case 0x36: case 0x37: { // if-test
-                            int a = code[i + 1];
-                            int b = code[i + 2];
-                            boolean take;
-                            if (op <= 0x33) {
-                                // Works for ints (o[] cleared) and references (r[] zeroed) alike.
-                                boolean eq = o[a] == o[b] && (int) r[a] == (int) r[b];
-                                take = (op == 0x32) == eq;
-                            } else {
-                                int x = (int) r[a];
-                                int y = (int) r[b];
-                                switch (op) {
-                                    case 0x34: take = x < y; break;
-                                    case 0x35: take = x >= y; break;
-                                    case 0x36: take = x > y; break;
-                                    default: take = x <= y; break;
-                                }
-                            }
-                            if (take) {
-                                int target = code[i + 3];
-                                if (target <= pc && --t.safepointBudget < 0) {
-                                    f.pc = target;
-                                    pc = target;
-                                    int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                                    if (s != CONTINUE) {
-                                        return s;
-                                    }
-                                }
-                                pc = target;
+                                pc = tg;
                             } else {
                                 pc++;
                             }
                             break;
                         }
-                        case 0x38: case 0x39: case 0x3a: case 0x3b: case 0x3c: case 0x3d: { // if-testz
-                            int a = code[i + 1];
-                            boolean take;
-                            if (op <= 0x39) {
-                                boolean z = o[a] == null && (int) r[a] == 0;
-                                take = (op == 0x38) == z;
+                        case 0x33: { // if-ne
+                            if (o[code[i + 1]] != o[code[i + 2]] || (int) r[code[i + 1]] != (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
                             } else {
-                                int x = (int) r[a];
-                                switch (op) {
-                                    case 0x3a: take = x < 0; break;
-                                    case 0x3b: take = x >= 0; break;
-                                    case 0x3c: take = x > 0; break;
-                                    default: take = x <= 0; break;
-                                }
+                                pc++;
                             }
-                            if (take) {
-                                int target = code[i + 2];
-                                if (target <= pc && --t.safepointBudget < 0) {
-                                    f.pc = target;
-                                    pc = target;
-                                    int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                                    if (s != CONTINUE) {
-                                        return s;
-                                    }
+                            break;
+                        }
+                        case 0x34: { // if-lt
+                            if ((int) r[code[i + 1]] < (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
                                 }
-                                pc = target;
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x35: { // if-ge
+                            if ((int) r[code[i + 1]] >= (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x36: { // if-gt
+                            if ((int) r[code[i + 1]] > (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x37: { // if-le
+                            if ((int) r[code[i + 1]] <= (int) r[code[i + 2]]) {
+                                int tg = code[i + 3];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x38: { // if-eqz
+                            if (o[code[i + 1]] == null && (int) r[code[i + 1]] == 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x39: { // if-nez
+                            if (o[code[i + 1]] != null || (int) r[code[i + 1]] != 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x3a: { // if-ltz
+                            if ((int) r[code[i + 1]] < 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x3b: { // if-gez
+                            if ((int) r[code[i + 1]] >= 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x3c: { // if-gtz
+                            if ((int) r[code[i + 1]] > 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
+                            } else {
+                                pc++;
+                            }
+                            break;
+                        }
+                        case 0x3d: { // if-lez
+                            if ((int) r[code[i + 1]] <= 0) {
+                                int tg = code[i + 2];
+                                if (tg <= pc) {
+                                    pc = tg;
+                                    break backward;
+                                }
+                                pc = tg;
                             } else {
                                 pc++;
                             }
@@ -598,28 +465,6 @@ public final class Interpreter {
                             pc++;
                             break;
                         }
-                        case 0x4d: { // aput-object
-                            GuestArray arr = (GuestArray) o[code[i + 2]];
-                            int idx = (int) r[code[i + 3]];
-                            Object v = o[code[i + 1]];
-                            Object[] d = (Object[]) arr.data;
-                            if (idx < 0 || idx >= d.length) {
-                                throw new ArrayIndexOutOfBoundsException("Index " + idx + " out of bounds for length " + d.length);
-                            }
-                            if (v != null && arr.type.component != vm.objectClass()) {
-                                VmClass vc = vm.classOf(v);
-                                if (vc != arr.type.component && !vc.isSubtypeOf(arr.type.component)) {
-                                    f.pc = pc;
-                                    throw vm.guestException(t, "java.lang.ArrayStoreException", vc.name);
-                                }
-                            }
-                            d[idx] = v;
-                            if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
-                            }
-                            pc++;
-                            break;
-                        }
                         case 0x4e: { // aput-boolean
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
@@ -660,146 +505,102 @@ public final class Interpreter {
                             pc++;
                             break;
                         }
-                        case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57: case 0x58: { // iget*
-                            int a = code[i + 1];
-                            Object obj = o[code[i + 2]];
-                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
-                            VmField fd = fl.resolved;
-                            if (fd == null || !(obj instanceof GuestObject)) {
-                                f.pc = pc;
-                                fd = vm.resolveInstanceField(t, fl, obj);
-                                if (fd == null) { // a host object's field, read through the bridge
-                                    vm.hostFieldGet(t, fl, obj, f, a);
-                                    pc++;
-                                    break;
-                                }
+                        // ---- iget/iput: after the first execution c holds ~slot (see quickenField) ----
+                        case 0x52: case 0x55: case 0x56: case 0x57: case 0x58: { // iget (32-bit and narrower)
+                            int c = code[i + 3];
+                            Object obj = o[code[i + 2] & 0xFFFF];
+                            if (c < 0 && obj instanceof GuestObject) {
+                                int a = code[i + 1];
+                                r[a] = ((GuestObject) obj).p[~c];
+                                o[a] = null;
+                                pc++;
+                                break;
                             }
-                            GuestObject go = (GuestObject) obj;
-                            if (op == 0x54) {
-                                o[a] = go.r[fd.slot];
+                            f.pc = pc;
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
+                            }
+                            continue reload;
+                        }
+                        case 0x54: { // iget-object
+                            int c = code[i + 3];
+                            Object obj = o[code[i + 2] & 0xFFFF];
+                            if (c < 0 && obj instanceof GuestObject) {
+                                int a = code[i + 1];
+                                o[a] = ((GuestObject) obj).r[~c];
                                 r[a] = 0;
-                            } else if (op == 0x53) {
-                                long v = go.p[fd.slot];
-                                r[a] = v;
-                                r[a + 1] = v >> 32;
-                                o[a] = null;
-                                o[a + 1] = null;
-                            } else {
-                                r[a] = go.p[fd.slot];
-                                o[a] = null;
+                                pc++;
+                                break;
                             }
-                            pc++;
-                            break;
+                            f.pc = pc;
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
+                            }
+                            continue reload;
+                        }
+                        case 0x53: { // iget-wide
+                            int c = code[i + 3];
+                            Object obj = o[code[i + 2] & 0xFFFF];
+                            if (c < 0 && obj instanceof GuestObject) {
+                                int w = code[i + 1]; long v = ((GuestObject) obj).p[~c]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null;
+                                pc++;
+                                break;
+                            }
+                            f.pc = pc;
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
+                            }
+                            continue reload;
                         }
                         case 0x59: case 0x5a: case 0x5b: case 0x5c: case 0x5d: case 0x5e: case 0x5f: { // iput*
-                            int a = code[i + 1];
-                            Object obj = o[code[i + 2]];
-                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
-                            VmField fd = fl.resolved;
-                            if (fd == null || !(obj instanceof GuestObject)) {
-                                f.pc = pc;
-                                fd = vm.resolveInstanceField(t, fl, obj);
-                                if (fd == null) {
-                                    vm.hostFieldPut(t, fl, obj, f, a);
-                                    pc++;
-                                    break;
+                            int c = code[i + 3];
+                            Object obj = o[code[i + 2] & 0xFFFF];
+                            if (c < 0 && obj instanceof GuestObject && ((GuestObject) obj).dsm == null) {
+                                GuestObject go = (GuestObject) obj; // (tracked objects take slowOp: write barrier)
+                                int a = code[i + 1];
+                                if (op == 0x59) {
+                                    go.p[~c] = (int) r[a];
+                                } else if (op == 0x5b) {
+                                    go.r[~c] = o[a];
+                                } else {
+                                    putPrimitive(go.p, ~c, op - 0x59, r[a]);
                                 }
+                                pc++;
+                                break;
                             }
-                            GuestObject go = (GuestObject) obj;
-                            if (go.dsm != null) {
-                                vm.barrier().fieldWrite(go, fd);
+                            f.pc = pc;
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
                             }
-                            switch (op) {
-                                case 0x5b: go.r[fd.slot] = o[a]; break;
-                                case 0x5a: go.p[fd.slot] = r[a]; break;
-                                case 0x5c: go.p[fd.slot] = r[a] & 1; break;
-                                case 0x5d: go.p[fd.slot] = (byte) r[a]; break;
-                                case 0x5e: go.p[fd.slot] = (char) r[a]; break;
-                                case 0x5f: go.p[fd.slot] = (short) r[a]; break;
-                                default: go.p[fd.slot] = (int) r[a]; break;
-                            }
-                            pc++;
-                            break;
+                            continue reload;
                         }
                         case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: { // sget*
-                            int a = code[i + 1];
-                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
-                            VmField fd = fl.resolved;
-                            if (fd == null || fd.owner.initState != VmClass.INIT_DONE) {
-                                f.pc = pc;
-                                if (fd == null) {
-                                    fd = vm.resolveStaticField(t, fl);
-                                    if (fd == null) {
-                                        vm.hostStaticGet(t, fl, f, a);
-                                        pc++;
-                                        break;
-                                    }
+                            VmField fd = ((Links.FieldLink) links[code[i + 3]]).resolved;
+                            VmClass oc;
+                            if (fd != null && (oc = fd.owner).initState == VmClass.INIT_DONE) {
+                                int a = code[i + 1];
+                                if (op == 0x62) {
+                                    o[a] = oc.staticR[fd.slot];
+                                    r[a] = 0;
+                                } else if (op == 0x61) {
+                                    int w = a; long v = oc.staticP[fd.slot]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null;
+                                } else {
+                                    r[a] = oc.staticP[fd.slot];
+                                    o[a] = null;
                                 }
-                                int s = vm.ensureInitialized(t, fd.owner);
-                                if (s != Vm.INIT_READY) {
-                                    if (s == Vm.INIT_BLOCKED) {
-                                        return BLOCKED;
-                                    }
-                                    f = t.top;
-                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
-                                    break;
-                                }
+                                pc++;
+                                break;
                             }
-                            VmClass oc = fd.owner;
-                            if (op == 0x62) {
-                                o[a] = oc.staticR[fd.slot];
-                                r[a] = 0;
-                            } else if (op == 0x61) {
-                                long v = oc.staticP[fd.slot];
-                                r[a] = v;
-                                r[a + 1] = v >> 32;
-                                o[a] = null;
-                                o[a + 1] = null;
-                            } else {
-                                r[a] = oc.staticP[fd.slot];
-                                o[a] = null;
+                            f.pc = pc;
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
                             }
-                            pc++;
-                            break;
-                        }
-                        case 0x67: case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: { // sput*
-                            int a = code[i + 1];
-                            Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
-                            VmField fd = fl.resolved;
-                            if (fd == null || fd.owner.initState != VmClass.INIT_DONE) {
-                                f.pc = pc;
-                                if (fd == null) {
-                                    fd = vm.resolveStaticField(t, fl);
-                                    if (fd == null) {
-                                        throw VmError.unsupported("writing static field " + fl.owner + "->" + fl.name
-                                                + " of a host library class");
-                                    }
-                                }
-                                int s = vm.ensureInitialized(t, fd.owner);
-                                if (s != Vm.INIT_READY) {
-                                    if (s == Vm.INIT_BLOCKED) {
-                                        return BLOCKED;
-                                    }
-                                    f = t.top;
-                                    mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o; pc = 0;
-                                    break;
-                                }
-                            }
-                            VmClass oc = fd.owner;
-                            if (oc.dsm != null) {
-                                vm.barrier().staticWrite(oc, fd);
-                            }
-                            switch (op) {
-                                case 0x69: oc.staticR[fd.slot] = o[a]; break;
-                                case 0x68: oc.staticP[fd.slot] = r[a]; break;
-                                case 0x6a: oc.staticP[fd.slot] = r[a] & 1; break;
-                                case 0x6b: oc.staticP[fd.slot] = (byte) r[a]; break;
-                                case 0x6c: oc.staticP[fd.slot] = (char) r[a]; break;
-                                case 0x6d: oc.staticP[fd.slot] = (short) r[a]; break;
-                                default: oc.staticP[fd.slot] = (int) r[a]; break;
-                            }
-                            pc++;
-                            break;
+                            continue reload;
                         }
                         case 0x6e: case 0x6f: case 0x70: case 0x71: case 0x72:
                         case 0x74: case 0x75: case 0x76: case 0x77: case 0x78:
@@ -811,14 +612,7 @@ public final class Interpreter {
                                 break;
                             }
                             if (s == INVOKE_PUSHED) {
-                                f = t.top;
-                                mc = f.code;
-                                code = mc.insns;
-                                links = mc.links;
-                                r = f.r;
-                                o = f.o;
-                                pc = f.pc;
-                                break;
+                                continue reload;
                             }
                             return s; // BLOCKED or MIGRATE: the invoke is re-executed later
                         }
@@ -826,38 +620,10 @@ public final class Interpreter {
                             t.retP = MathIntrinsics.apply(code[i + 2], r, mc.argRegs, code[i + 3]);
                             pc++;
                             break;
-                        case 0xfe: case 0xff: { // const-method-handle, const-method-type
-                            f.pc = pc;
-                            throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);
-                        }
                         // ---- int binops (23x and 2addr share a layout) ----
                         case 0x90: case 0xb0: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x91: case 0xb1: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] - (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x92: case 0xb2: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] * (int) r[code[i + 3]]; o[a] = null; pc++; break; }
-                        case 0x93: case 0xb3: {
-                            int a = code[i + 1];
-                            int d = (int) r[code[i + 3]];
-                            if (d == 0) {
-                                f.pc = pc;
-                                throw vm.arithmetic(t);
-                            }
-                            r[a] = (int) r[code[i + 2]] / d;
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
-                        case 0x94: case 0xb4: {
-                            int a = code[i + 1];
-                            int d = (int) r[code[i + 3]];
-                            if (d == 0) {
-                                f.pc = pc;
-                                throw vm.arithmetic(t);
-                            }
-                            r[a] = (int) r[code[i + 2]] % d;
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
                         case 0x95: case 0xb5: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] & (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x96: case 0xb6: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] | (int) r[code[i + 3]]; o[a] = null; pc++; break; }
                         case 0x97: case 0xb7: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] ^ (int) r[code[i + 3]]; o[a] = null; pc++; break; }
@@ -868,42 +634,77 @@ public final class Interpreter {
                         case 0xd0: case 0xd8: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] + code[i + 3]; o[a] = null; pc++; break; }
                         case 0xd1: case 0xd9: { int a = code[i + 1]; r[a] = code[i + 3] - (int) r[code[i + 2]]; o[a] = null; pc++; break; }
                         case 0xd2: case 0xda: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] * code[i + 3]; o[a] = null; pc++; break; }
-                        case 0xd3: case 0xdb: case 0xd4: case 0xdc: {
-                            int a = code[i + 1];
-                            int d = code[i + 3];
-                            if (d == 0) {
-                                f.pc = pc;
-                                throw vm.arithmetic(t);
-                            }
-                            int x = (int) r[code[i + 2]];
-                            r[a] = (op == 0xd3 || op == 0xdb) ? x / d : x % d;
-                            o[a] = null;
-                            pc++;
-                            break;
-                        }
                         case 0xd5: case 0xdd: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] & code[i + 3]; o[a] = null; pc++; break; }
                         case 0xd6: case 0xde: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] | code[i + 3]; o[a] = null; pc++; break; }
                         case 0xd7: case 0xdf: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] ^ code[i + 3]; o[a] = null; pc++; break; }
                         case 0xe0: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] << code[i + 3]; o[a] = null; pc++; break; }
                         case 0xe1: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >> code[i + 3]; o[a] = null; pc++; break; }
                         case 0xe2: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]] >>> code[i + 3]; o[a] = null; pc++; break; }
-                        default:
+                        // ---- frequent long, float and double arithmetic, compares and conversions ----
+                        case 0x31: { int a = code[i + 1]; r[a] = Long.compare(r[code[i + 2]], r[code[i + 3]]); o[a] = null; pc++; break; }
+                        case 0x2f: case 0x30: { // cmpl-double, cmpg-double
+                            int a = code[i + 1];
+                            double x = Double.longBitsToDouble(r[code[i + 2]]);
+                            double y = Double.longBitsToDouble(r[code[i + 3]]);
+                            r[a] = x < y ? -1 : x > y ? 1 : x == y ? 0 : (op == 0x2f ? -1 : 1);
+                            o[a] = null;
+                            pc++;
+                            break;
+                        }
+                        case 0x9b: case 0xbb: { int w = code[i + 1]; long v = r[code[i + 2]] + r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0x9c: case 0xbc: { int w = code[i + 1]; long v = r[code[i + 2]] - r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0x9d: case 0xbd: { int w = code[i + 1]; long v = r[code[i + 2]] * r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa0: case 0xc0: { int w = code[i + 1]; long v = r[code[i + 2]] & r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa1: case 0xc1: { int w = code[i + 1]; long v = r[code[i + 2]] | r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa2: case 0xc2: { int w = code[i + 1]; long v = r[code[i + 2]] ^ r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa3: case 0xc3: { int w = code[i + 1]; long v = r[code[i + 2]] << (int) r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa4: case 0xc4: { int w = code[i + 1]; long v = r[code[i + 2]] >> (int) r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa5: case 0xc5: { int w = code[i + 1]; long v = r[code[i + 2]] >>> (int) r[code[i + 3]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xa6: case 0xc6: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(Float.intBitsToFloat((int) r[code[i + 2]]) + Float.intBitsToFloat((int) r[code[i + 3]])); o[a] = null; pc++; break; }
+                        case 0xa7: case 0xc7: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(Float.intBitsToFloat((int) r[code[i + 2]]) - Float.intBitsToFloat((int) r[code[i + 3]])); o[a] = null; pc++; break; }
+                        case 0xa8: case 0xc8: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(Float.intBitsToFloat((int) r[code[i + 2]]) * Float.intBitsToFloat((int) r[code[i + 3]])); o[a] = null; pc++; break; }
+                        case 0xa9: case 0xc9: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits(Float.intBitsToFloat((int) r[code[i + 2]]) / Float.intBitsToFloat((int) r[code[i + 3]])); o[a] = null; pc++; break; }
+                        case 0xab: case 0xcb: { int w = code[i + 1]; long v = Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) + Double.longBitsToDouble(r[code[i + 3]])); r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xac: case 0xcc: { int w = code[i + 1]; long v = Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) - Double.longBitsToDouble(r[code[i + 3]])); r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xad: case 0xcd: { int w = code[i + 1]; long v = Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) * Double.longBitsToDouble(r[code[i + 3]])); r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0xae: case 0xce: { int w = code[i + 1]; long v = Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) / Double.longBitsToDouble(r[code[i + 3]])); r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0x7b: { int a = code[i + 1]; r[a] = -(int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x7c: { int a = code[i + 1]; r[a] = ~(int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x81: { int w = code[i + 1]; long v = (int) r[code[i + 2]]; r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0x82: { int a = code[i + 1]; r[a] = Float.floatToRawIntBits((float) (int) r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x83: { int w = code[i + 1]; long v = Double.doubleToRawLongBits((double) (int) r[code[i + 2]]); r[w] = v; r[w + 1] = v >> 32; o[w] = null; o[w + 1] = null; pc++; break; }
+                        case 0x84: { int a = code[i + 1]; r[a] = (int) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x87: { int a = code[i + 1]; r[a] = (int) Float.intBitsToFloat((int) r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x8a: { int a = code[i + 1]; r[a] = (int) Double.longBitsToDouble(r[code[i + 2]]); o[a] = null; pc++; break; }
+                        case 0x8d: { int a = code[i + 1]; r[a] = (byte) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        case 0x8e: { int a = code[i + 1]; r[a] = (char) r[code[i + 2]]; o[a] = null; pc++; break; }
+                        default: {
+                            // Rare instructions live in slowOp() so run() stays under HotSpot's 8000-byte
+                            // limit for JIT compilation (-XX:+DontCompileHugeMethods).
                             f.pc = pc;
-                            throw vm.internal(t, "invalid opcode 0x" + Integer.toHexString(op));
+                            int s = slowOp(t, f, op);
+                            if (s != CONTINUE) {
+                                return s;
+                            }
+                            continue reload;
+                        }
+                    }
+                    continue; // next instruction
+                    } // backward: a taken backward branch (pc = its target) is a safepoint
+                    if (--t.safepointBudget < 0) {
+                        f.pc = pc;
+                        int s = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                        if (s != CONTINUE) {
+                            return s;
+                        }
                     }
                 }
+                }
             } catch (GuestThrowable e) {
-                pending = e.guest;
-                if (e.guest == null) {
+                if (e.guest == null || t.top == null) {
                     throw e;
                 }
-                // A base frame below us may have been left by the dispatch loop; keep f coherent.
-                f = t.top;
-                if (f == null) {
-                    throw e;
-                }
-                pc = f.pc;
-                mc = f.code; code = mc.insns; links = mc.links; r = f.r; o = f.o;
+                pending = e.guest; // raised with t.top.pc at the throwing instruction
             } catch (NullPointerException e) {
                 f.pc = pc;
                 pending = vm.translateHostFault(t, e);
@@ -915,9 +716,394 @@ public final class Interpreter {
                 pending = vm.translateHostFault(t, e);
             }
         }
-        throw new GuestThrowable(escaping);
     }
 
+    /** return* from a frame that is a base or {@code <clinit>} frame, holds a monitor, or is the last. */
+    private int returnSlow(GuestThread t, Frame f) {
+        Frame caller = f.caller;
+        leaveFrame(t, f, true);
+        t.top = caller;
+        if (f.base) {
+            return BASE_RETURN;
+        }
+        if (caller == null) {
+            return TERMINATED;
+        }
+        if (f.clinitOf == null) {
+            caller.pc++; // a <clinit> frame returns to the instruction that triggered it: re-executed
+        }
+        if (--t.safepointBudget < 0) {
+            return safepoint(t, SafepointHandler.Kind.RETURN);
+        }
+        return CONTINUE;
+    }
+
+    /**
+     * Unwinds {@code f} and its callers to the handler of {@code ex} thrown at {@code f.pc} (for a
+     * faulting monitor-exit, f.pc is the instruction after it). Returns CONTINUE with the handler's
+     * frame on top at the handler pc, or a status; throws when the exception leaves a base frame.
+     */
+    private int unwind(GuestThread t, Frame f, Object ex) {
+        int throwPc = f.pc;
+        int h;
+        while (true) {
+            h = findHandler(f, ex, throwPc);
+            if (h >= 0) {
+                t.caught = ex;
+                break;
+            }
+            Frame caller = f.caller;
+            leaveFrame(t, f, false);
+            if (f.clinitOf != null) {
+                ex = vm.failInit(t, f.clinitOf, ex);
+            }
+            t.top = caller;
+            if (f.base) {
+                throw new GuestThrowable((GuestObject) ex);
+            }
+            if (caller == null) {
+                t.uncaught = ex;
+                return TERMINATED;
+            }
+            f = caller;
+            throwPc = f.pc;
+        }
+        f.pc = h;
+        if (--t.safepointBudget < 0) {
+            return safepoint(t, SafepointHandler.Kind.THROW);
+        }
+        return CONTINUE;
+    }
+
+
+    /**
+     * Executes one of the rarer instructions (and the slow paths of field access) for
+     * {@link #run}, with {@code f.pc} at the instruction. Returns CONTINUE with {@code t.top}'s pc
+     * set to where execution goes on (a pushed {@code <clinit>} frame starts at 0), or a status.
+     */
+    private int slowOp(GuestThread t, Frame f, int op) {
+        MethodCode mc = f.code;
+        int[] code = mc.insns;
+        Object[] links = mc.links;
+        long[] r = f.r;
+        Object[] o = f.o;
+        int pc = f.pc;
+        int i = pc << 2;
+        switch (op) {
+            case 0x0d: { // move-exception
+                int a = code[i + 1];
+                o[a] = t.caught;
+                r[a] = 0;
+                t.caught = null;
+                break;
+            }
+            case 0x1c: { // const-class
+                int a = code[i + 1];
+                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                o[a] = c;
+                r[a] = 0;
+                break;
+            }
+            case 0x1d: { // monitor-enter
+                Object obj = o[code[i + 1]];
+                if (obj == null) {
+                    throw vm.npe(t, "Cannot enter synchronized block because the lock is null");
+                }
+                if (!vm.monitors.enter(t, obj)) {
+                    return BLOCKED; // re-executed when the monitor may be free
+                }
+                break;
+            }
+            case 0x1e: { // monitor-exit: its exceptions are dispatched as if thrown after it
+                Object obj = o[code[i + 1]];
+                try {
+                    if (obj == null) {
+                        throw vm.npe(t, "Cannot exit synchronized block because the lock is null");
+                    }
+                    vm.monitors.exit(t, obj);
+                } catch (GuestThrowable e) {
+                    f.pc = pc + 1;
+                    throw e;
+                }
+                break;
+            }
+            case 0x1f: { // check-cast
+                Object v = o[code[i + 1]];
+                if (v != null) {
+                    VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                    VmClass vc = vm.classOf(v);
+                    if (vc != target && !vc.isSubtypeOf(target)) {
+                        throw vm.classCast(t, vc, target);
+                    }
+                }
+                break;
+            }
+            case 0x20: { // instance-of
+                int a = code[i + 1];
+                Object v = o[code[i + 2]];
+                int res = 0;
+                if (v != null) {
+                    VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                    VmClass vc = vm.classOf(v);
+                    res = (vc == target || vc.isSubtypeOf(target)) ? 1 : 0;
+                }
+                r[a] = res;
+                o[a] = null;
+                break;
+            }
+            case 0x22: { // new-instance
+                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                if (c.initState != VmClass.INIT_DONE) {
+                    int s = vm.ensureInitialized(t, c);
+                    if (s != Vm.INIT_READY) {
+                        // blocked, or a <clinit> frame was pushed (pc 0): re-executed afterwards
+                        return s == Vm.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                    }
+                }
+                int a = code[i + 1];
+                o[a] = vm.allocate(t, c);
+                r[a] = 0;
+                break;
+            }
+            case 0x23: { // new-array
+                int a = code[i + 1];
+                int len = (int) r[code[i + 2]];
+                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                o[a] = vm.newArray(t, c, len);
+                r[a] = 0;
+                break;
+            }
+            case 0x24: case 0x25: { // filled-new-array(/range)
+                int n = code[i + 1];
+                int argBase = code[i + 3];
+                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 2]]);
+                GuestArray arr = vm.newArray(t, c, n);
+                int[] ar = mc.argRegs;
+                if (arr.data instanceof int[]) {
+                    int[] d = (int[]) arr.data;
+                    for (int k = 0; k < n; k++) {
+                        d[k] = (int) r[ar[argBase + k]];
+                    }
+                } else if (arr.data instanceof Object[]) {
+                    Object[] d = (Object[]) arr.data;
+                    for (int k = 0; k < n; k++) {
+                        d[k] = o[ar[argBase + k]];
+                    }
+                } else {
+                    throw vm.internal(t, "filled-new-array of " + c.name + " is not allowed");
+                }
+                t.retR = arr;
+                break;
+            }
+            case 0x26: { // fill-array-data
+                Object arr = o[code[i + 1]];
+                if (arr == null) {
+                    throw vm.npe(t, "Cannot fill the array because it is null");
+                }
+                vm.fillArrayData(t, (GuestArray) arr, mc.arrayData[code[i + 2]]);
+                break;
+            }
+            case 0x27: { // throw
+                Object ex = o[code[i + 1]];
+                if (ex == null) {
+                    throw vm.npe(t, "Cannot throw exception because the exception is null");
+                }
+                throw new GuestThrowable((GuestObject) ex);
+            }
+            case 0x2b: case 0x2c: { // packed-switch, sparse-switch
+                int v = (int) r[code[i + 1]];
+                int p = code[i + 2];
+                int[] targets = mc.switchTargets[p];
+                int target;
+                if (op == 0x2b) {
+                    int k = v - mc.switchKeys[p][0];
+                    target = (k >= 0 && k < targets.length) ? targets[k] : pc + 1;
+                } else {
+                    int k = java.util.Arrays.binarySearch(mc.switchKeys[p], v);
+                    target = k >= 0 ? targets[k] : pc + 1;
+                }
+                f.pc = target;
+                if (target <= pc && --t.safepointBudget < 0) {
+                    return safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                }
+                return CONTINUE;
+            }
+            case 0x52: case 0x53: case 0x54: case 0x55: case 0x56: case 0x57: case 0x58: { // iget*, slow path
+                int a = code[i + 1];
+                Object obj = o[code[i + 2] & 0xFFFF];
+                Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(code, i)];
+                VmField fd = vm.resolveInstanceField(t, fl, obj);
+                if (fd == null) { // a host object's field, read through the bridge
+                    vm.hostFieldGet(t, fl, obj, f, a);
+                    break;
+                }
+                quickenField(code, i, fd);
+                GuestObject go = (GuestObject) obj;
+                if (op == 0x54) {
+                    o[a] = go.r[fd.slot];
+                    r[a] = 0;
+                } else if (op == 0x53) {
+                    setWide(r, o, a, go.p[fd.slot]);
+                } else {
+                    r[a] = go.p[fd.slot];
+                    o[a] = null;
+                }
+                break;
+            }
+            case 0x59: case 0x5a: case 0x5b: case 0x5c: case 0x5d: case 0x5e: case 0x5f: { // iput*, slow path
+                int a = code[i + 1];
+                Object obj = o[code[i + 2] & 0xFFFF];
+                Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(code, i)];
+                VmField fd = vm.resolveInstanceField(t, fl, obj);
+                if (fd == null) {
+                    vm.hostFieldPut(t, fl, obj, f, a);
+                    break;
+                }
+                quickenField(code, i, fd);
+                GuestObject go = (GuestObject) obj;
+                if (go.dsm != null) {
+                    vm.barrier().fieldWrite(go, fd);
+                }
+                if (op == 0x5b) {
+                    go.r[fd.slot] = o[a];
+                } else {
+                    putPrimitive(go.p, fd.slot, op - 0x59, r[a]);
+                }
+                break;
+            }
+            case 0x60: case 0x61: case 0x62: case 0x63: case 0x64: case 0x65: case 0x66: // sget*, slow path
+            case 0x67: case 0x68: case 0x69: case 0x6a: case 0x6b: case 0x6c: case 0x6d: { // sput*, slow path
+                int a = code[i + 1];
+                Links.FieldLink fl = (Links.FieldLink) links[code[i + 3]];
+                VmField fd = fl.resolved;
+                boolean get = op <= 0x66;
+                if (fd == null) {
+                    fd = vm.resolveStaticField(t, fl);
+                    if (fd == null) {
+                        if (!get) {
+                            throw VmError.unsupported("writing static field " + fl.owner + "->" + fl.name
+                                    + " of a host library class");
+                        }
+                        vm.hostStaticGet(t, fl, f, a);
+                        break;
+                    }
+                }
+                VmClass oc = fd.owner;
+                if (oc.initState != VmClass.INIT_DONE) {
+                    int s = vm.ensureInitialized(t, oc);
+                    if (s != Vm.INIT_READY) {
+                        return s == Vm.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                    }
+                }
+                if (get) {
+                    if (op == 0x62) {
+                        o[a] = oc.staticR[fd.slot];
+                        r[a] = 0;
+                    } else if (op == 0x61) {
+                        setWide(r, o, a, oc.staticP[fd.slot]);
+                    } else {
+                        r[a] = oc.staticP[fd.slot];
+                        o[a] = null;
+                    }
+                } else {
+                    if (oc.dsm != null) {
+                        vm.barrier().staticWrite(oc, fd);
+                    }
+                    if (op == 0x69) {
+                        oc.staticR[fd.slot] = o[a];
+                    } else {
+                        putPrimitive(oc.staticP, fd.slot, op - 0x67, r[a]);
+                    }
+                }
+                break;
+            }
+            case 0x4d: { // aput-object
+                GuestArray arr = (GuestArray) o[code[i + 2]];
+                int idx = (int) r[code[i + 3]];
+                Object v = o[code[i + 1]];
+                Object[] d = (Object[]) arr.data;
+                if (idx < 0 || idx >= d.length) {
+                    throw new ArrayIndexOutOfBoundsException("Index " + idx + " out of bounds for length " + d.length);
+                }
+                if (v != null && arr.type.component != vm.objectClass()) {
+                    VmClass vc = vm.classOf(v);
+                    if (vc != arr.type.component && !vc.isSubtypeOf(arr.type.component)) {
+                        throw vm.guestException(t, "java.lang.ArrayStoreException", vc.name);
+                    }
+                }
+                d[idx] = v;
+                if (arr.dsm != null) {
+                    vm.barrier().arrayWrite(arr, idx, 1);
+                }
+                break;
+            }
+            case 0x93: case 0xb3: case 0x94: case 0xb4: // div-int, rem-int (and /2addr)
+            case 0xd3: case 0xdb: case 0xd4: case 0xdc: { // div-int, rem-int /lit16, /lit8
+                int a = code[i + 1];
+                boolean lit = op >= 0xd3;
+                int d = lit ? code[i + 3] : (int) r[code[i + 3]];
+                if (d == 0) {
+                    throw vm.arithmetic(t);
+                }
+                int x = (int) r[code[i + 2]];
+                r[a] = (op == 0x93 || op == 0xb3 || op == 0xd3 || op == 0xdb) ? x / d : x % d;
+                o[a] = null;
+                break;
+            }
+            case 0xfe: case 0xff: // const-method-handle, const-method-type
+                throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);
+            default:
+                if ((op >= 0x2d && op <= 0x31) || (op >= 0x7b && op <= 0x8f) || (op >= 0x9b && op <= 0xaf)
+                        || (op >= 0xbb && op <= 0xcf)) {
+                    arith(t, op, code, i, r, o);
+                    break;
+                }
+                throw vm.internal(t, "invalid opcode 0x" + Integer.toHexString(op));
+        }
+        f.pc = pc + 1;
+        return CONTINUE;
+    }
+
+    /**
+     * Quickens iget/iput at {@code code[i..i+3]} once its field is resolved to a guest field:
+     * {@code c} becomes {@code ~slot} (negative) and the link index moves to the upper half of
+     * {@code b} (object registers are 16-bit), so the fast path reads the slot without the link.
+     * The field of a link is the same for every execution (the object's class is a subclass of
+     * the field's owner, whose fields come first), so this is safe to do once.
+     */
+    private static void quickenField(int[] code, int i, VmField fd) {
+        int link = code[i + 3];
+        if (link >= 0 && link <= 0xFFFF) {
+            code[i + 2] = (code[i + 2] & 0xFFFF) | (link << 16);
+            code[i + 3] = ~fd.slot;
+        }
+    }
+
+    /** Link index of an iget/iput at {@code i}, quickened or not. */
+    private static int fieldLinkIndex(int[] code, int i) {
+        int c = code[i + 3];
+        return c >= 0 ? c : code[i + 2] >>> 16;
+    }
+
+    /** Stores a primitive field of kind {@code k} (iput/sput order: int, wide, -, boolean, byte, char, short). */
+    private static void putPrimitive(long[] p, int slot, int k, long v) {
+        switch (k) {
+            case 1: p[slot] = v; break;
+            case 3: p[slot] = v & 1; break;
+            case 4: p[slot] = (byte) v; break;
+            case 5: p[slot] = (char) v; break;
+            case 6: p[slot] = (short) v; break;
+            default: p[slot] = (int) v; break;
+        }
+    }
+
+    private static float fl(long[] r, int reg) {
+        return Float.intBitsToFloat((int) r[reg]);
+    }
+
+    private static double db(long[] r, int reg) {
+        return Double.longBitsToDouble(r[reg]);
+    }
 
     /** Comparisons, unary ops, conversions, long/float/double binops: a = dst, b and c as decoded. */
     private void arith(GuestThread t, int op, int[] code, int i, long[] r, Object[] o) {
@@ -1117,7 +1303,7 @@ public final class Interpreter {
                 throw vm.npe(t, "Cannot invoke \"" + vm.displayMethodRef(ml) + "\" because value is null");
             }
             if (kind == 0 || kind == 4) {
-                VmClass rc = vm.classOf(receiver);
+                VmClass rc = receiver instanceof GuestObject ? ((GuestObject) receiver).cls : vm.classOf(receiver);
                 int ic = f.pc;
                 if (mc.icClass[ic] == rc) {
                     m = mc.icTarget[ic];
@@ -1155,12 +1341,26 @@ public final class Interpreter {
             if (f.depth >= MAX_DEPTH) {
                 throw vm.guestException(t, "java.lang.StackOverflowError", null);
             }
-            Frame nf = new Frame(m, callee);
+            int dst = callee.registers - m.argWords;
+            Frame nf = callee.spare;
+            long[] nr;
+            Object[] no;
+            if (nf != null && nf.method == m) {
+                // Reuse the method's last popped frame: clear what is not an argument, as in a new one.
+                callee.spare = null;
+                nr = nf.r;
+                no = nf.o;
+                for (int k = 0; k < dst; k++) {
+                    nr[k] = 0;
+                    no[k] = null;
+                }
+            } else {
+                nf = new Frame(m, callee);
+                nr = nf.r;
+                no = nf.o;
+            }
             nf.caller = f;
             nf.depth = f.depth + 1;
-            int dst = callee.registers - m.argWords;
-            long[] nr = nf.r;
-            Object[] no = nf.o;
             long[] r = f.r;
             Object[] o = f.o;
             for (int k = 0; k < argc; k++) {
@@ -1172,8 +1372,16 @@ public final class Interpreter {
             t.top = nf;
             return INVOKE_PUSHED;
         }
+        int[] hi = mc.hostIntrinsic;
+        if (hi != null && hi[f.pc] != 0 && vm.nativeGate() == null
+                && HostIntrinsics.apply(t, hi[f.pc], f.r, f.o, ar, argBase)) {
+            t.countHostCall(m, NO_ARGS); // the intrinsics' arguments are scalars and boxes: no elements
+            return INVOKE_DONE;
+        }
         return invokeNative(t, f, m, ml.params, m.isStatic || kind == 3, argc, argBase);
     }
+
+    private static final Object[] NO_ARGS = new Object[0];
 
     private int invokeNative(GuestThread t, Frame f, VmMethod m, char[] params, boolean isStatic, int argc, int argBase) {
         if (vm.nativeGate() != null && !vm.nativeGate().mayRunHere(t, m)) {

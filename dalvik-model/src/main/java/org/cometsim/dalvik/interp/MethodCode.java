@@ -7,8 +7,9 @@ import org.cometsim.dalvik.rt.VmMethod;
  * A method's bytecode pre-decoded once into compact arrays the hot loop reads without touching
  * dexlib2 objects. Instruction i occupies {@code insns[4i .. 4i+3]} = {opcode, a, b, c}; branch
  * targets are instruction indices; literals, link indices and payload indices are in a/b/c as
- * documented per opcode in {@link Decoder}. {@link #addressOf} maps back to code units (the pc
- * COMET frames carry).
+ * documented per opcode in {@link Decoder} (iget/iput operands are quickened in place by the
+ * interpreter on first execution; opcodes never change). {@link #addressOf} maps back to code
+ * units (the pc COMET frames carry). A MethodCode belongs to one VM.
  */
 public final class MethodCode {
     public int registers;
@@ -35,9 +36,16 @@ public final class MethodCode {
     /** Per handler list: catch types (null entry = catch-all) and target instruction indices. */
     public Links.TypeLink[][] catchTypes;
     public int[][] catchTargets;
+    /** Per-instruction {@link HostIntrinsics} id of invokes (0: none); null if the method has none. */
+    public int[] hostIntrinsic;
     /** Per-instruction inline caches for virtual/interface invokes. */
     public VmClass[] icClass;
     public VmMethod[] icTarget;
+    /**
+     * The method's most recently popped frame (normal return from an ordinary call), reused by
+     * the next guest call of the method instead of allocating one; owned by the interpreter.
+     */
+    public org.cometsim.dalvik.rt.Frame spare;
 
     public int instructionCount() {
         return insns.length / 4;

@@ -13,6 +13,11 @@ import org.cometsim.dalvik.interp.MethodCode;
  * So "vN holds a reference here" is exactly {@code o[N] != null} (a null reference is the same
  * as int 0 in Dalvik), and {@code if-eq}/{@code if-eqz} can compare both arrays without knowing
  * the operand type. The offload runtime captures and rebuilds frames through this layout.
+ *
+ * <p>A frame popped by a normal return from an ordinary guest call (not a base, {@code <clinit>}
+ * or monitor-holding frame) may be reused by the interpreter for the next call of the same
+ * method ({@link MethodCode#spare}), with its non-argument registers cleared as in a new frame;
+ * so nothing may keep a reference to a frame once it has left the thread's stack.
  */
 public final class Frame {
     public final VmMethod method;
