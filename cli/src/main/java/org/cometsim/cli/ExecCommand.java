@@ -25,6 +25,7 @@ final class ExecCommand {
         String cp = null;
         String cpu = null;
         String energy = null;
+        boolean hostLibrary = false; // A/B: JDK collections/builders/Random instead of the guest library
         String workload = null;
         String size = "small";
         int i = 0;
@@ -58,6 +59,9 @@ final class ExecCommand {
                 }
                 energy = args.get(i + 1);
                 i += 2;
+            } else if (a.equals("--host-library")) {
+                hostLibrary = true;
+                i++;
             } else if (a.startsWith("-")) {
                 throw new CometCli.UsageException("exec: unknown option " + a);
             } else {
@@ -96,7 +100,7 @@ final class ExecCommand {
         }
         SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
         VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
-        Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock));
+        Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock).withGuestLibrary(!hostLibrary));
         vm.setGuestProperty("java.class.path", cp);
         if (sim != null) {
             sim.attach(vm);

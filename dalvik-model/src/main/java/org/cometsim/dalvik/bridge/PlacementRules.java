@@ -55,8 +55,13 @@ public final class PlacementRules {
         return Placement.OFFLOADABLE;
     }
 
+    private static final Set<String> BOXES = Set.of("java.lang.Integer", "java.lang.Long", "java.lang.Short",
+            "java.lang.Byte", "java.lang.Character", "java.lang.Boolean", "java.lang.Float", "java.lang.Double");
+
     public static HostCost costClassOf(String owner, String method) {
-        if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath")) {
+        if (owner.equals("java.lang.Math") || owner.equals("java.lang.StrictMath") || BOXES.contains(owner)) {
+            // Pure scalar functions: Math, and boxing/unboxing, Integer.compare, bit counts,
+            // Character predicates (Dalvik runs these as short libcore methods, not as JNI calls).
             return HostCost.MATH;
         }
         if (owner.equals("java.lang.String") || owner.startsWith("java.lang.StringB")) {

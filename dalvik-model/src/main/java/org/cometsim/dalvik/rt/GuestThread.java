@@ -85,6 +85,9 @@ public final class GuestThread {
 
     /** Counts one call of native {@code m} with boxed arguments {@code args} for the cost model. */
     public void countHostCall(VmMethod m, Object[] args) {
+        if (m.costClass == HostCost.NONE) {
+            return;
+        }
         hostCalls++;
         int c = m.costClass.ordinal();
         hostCallsByCost[c]++;

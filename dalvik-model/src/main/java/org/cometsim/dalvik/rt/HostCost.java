@@ -18,7 +18,12 @@ public enum HostCost {
     STRING("string"),
     COLLECTIONS("collections"),
     ARRAYCOPY("arraycopy"),
-    IO("io");
+    IO("io"),
+    /**
+     * Not a host call for the clock: a VM no-op such as {@code Object.<init>()} (Dalvik runs it as
+     * an empty method; its invoke is already counted as an instruction). Never counted.
+     */
+    NONE("none");
 
     /** Number of classes (array size for per-class counters). */
     public static final int COUNT = values().length;
