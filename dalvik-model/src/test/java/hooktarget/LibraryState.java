@@ -38,4 +38,19 @@ public class LibraryState {
         sb.append(l).append(' ').append(m).append(' ').append(new Random(7).nextInt(100));
         return sb.toString();
     }
+
+    /** Library randomness: a seeded shuffle must match java; Math.random() must be reproducible. */
+    public static String randomness() {
+        List<Integer> a = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        java.util.Collections.shuffle(a, new Random(5));
+        java.util.LinkedList<Integer> b = new java.util.LinkedList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        java.util.Collections.shuffle(b, new Random(9)); // not RandomAccess, 5+ elements: array path
+        return a + " " + b;
+    }
+
+    public static String unseeded() {
+        List<Integer> a = new ArrayList<>(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        java.util.Collections.shuffle(a);
+        return a + " " + Math.random() + " " + Math.random() + " " + new Random().nextInt();
+    }
 }

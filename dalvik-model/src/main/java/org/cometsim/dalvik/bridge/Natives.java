@@ -320,14 +320,15 @@ public final class Natives {
      * library they fall back to the host's (clock-seeded) implementations.
      */
     private static void registerRandomness(Vm vm, NativeRegistry reg) {
-        reg.register("java.lang.Math", "random", "()D", true, OFF, "default",
+        // Trampolines into guest code (whose instructions are counted): no host-call charge.
+        reg.register("java.lang.Math", "random", "()D", true, OFF, "none",
                 (in, t, a) -> libraryRandom(vm, in, t, "mathRandom()D", () -> Math.random()));
-        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;)V", true, OFF, "collections",
+        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;)V", true, OFF, "none",
                 (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;)V", () -> {
                     java.util.Collections.shuffle(hostList(vm, a[0]));
                     return null;
                 }, a[0]));
-        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;Ljava/util/Random;)V", true, OFF, "collections",
+        reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;Ljava/util/Random;)V", true, OFF, "none",
                 (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;Ljava/util/Random;)V", () -> {
                     java.util.Collections.shuffle(hostList(vm, a[0]), (java.util.Random) a[1]);
                     return null;

@@ -146,4 +146,15 @@ class GuestLibraryTest {
         assertEquals(hooktarget.LibraryState.describe(),
                 vm.invokeStatic("hooktarget.LibraryState", "describe", "()Ljava/lang/String;"));
     }
+
+    @Test
+    void seededShufflesMatchJavaAndUnseededRandomnessIsReproducible() throws Exception {
+        assertEquals(hooktarget.LibraryState.randomness(),
+                vm(true).invokeStatic("hooktarget.LibraryState", "randomness", "()Ljava/lang/String;"));
+        // The JDK seeds Math.random(), shuffle(List) and new Random() from the clock; the VM does
+        // not: two fresh VMs draw the same values (principle 4).
+        Object first = vm(true).invokeStatic("hooktarget.LibraryState", "unseeded", "()Ljava/lang/String;");
+        Object second = vm(true).invokeStatic("hooktarget.LibraryState", "unseeded", "()Ljava/lang/String;");
+        assertEquals(first, second);
+    }
 }
