@@ -65,8 +65,11 @@ import org.jf.dexlib2.iface.value.TypeEncodedValue;
  *       D8). Classes are linked lazily by descriptor ({@link #classForDescriptor}).</li>
  *   <li>Class kinds ({@link VmClass.Kind}): guest classes from dex; <em>model</em> classes the
  *       VM implements so their instances stay guest objects ({@code Object}, {@code Throwable}
- *       family, {@code Thread}, {@code Enum}, {@code Class}); <em>host</em> classes bridged to
- *       the JVM ({@link HostBridge}); arrays; primitives.</li>
+ *       family, {@code Thread}, {@code Enum}, {@code Class}, reflection); <em>host</em> classes
+ *       bridged to the JVM ({@link HostBridge}); arrays; primitives. The mutable workhorses
+ *       ({@code java.util} collections, {@code StringBuilder}, {@code Random}) are guest classes
+ *       from the guest library ({@link GuestLibrary}, module {@code guest-lib}), linked under the
+ *       JDK's names in place of the host's, so the DSM can track their fields.</li>
  *   <li>Execution: {@link Interpreter} runs pre-decoded code ({@link Decoder},
  *       {@link MethodCode}); {@link Scheduler} runs green threads deterministically;
  *       {@link Monitors} implements monitors and wait/notify.</li>
