@@ -53,4 +53,18 @@ public class LibraryState {
         java.util.Collections.shuffle(a);
         return a + " " + Math.random() + " " + Math.random() + " " + new Random().nextInt();
     }
+
+    /** Guest builders handed to host methods that need the JDK's own builder classes. */
+    public static String buildersToHost() {
+        StringBuilder sb = new StringBuilder("abc");
+        StringBuffer buf = new StringBuffer("x=");
+        StringBuffer same = new java.text.DecimalFormat("0.00").format(3.14159, buf, new java.text.FieldPosition(0));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("a").matcher("banana");
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, "o");
+        }
+        m.appendTail(out);
+        return new String(sb) + " " + "x=3.14".contentEquals(buf) + " " + (same == buf) + " " + buf + " " + out;
+    }
 }

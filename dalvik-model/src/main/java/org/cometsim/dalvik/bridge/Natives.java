@@ -27,16 +27,6 @@ public final class Natives {
         new GuestEnumCollections(vm).register(reg);
         GuestReflection.registerIntercepts(vm, reg);
         ArrayCopyNatives.register(vm, reg);
-        // Host String methods whose parameter type is a builder class the guest library replaces:
-        // a guest StringBuilder is not a host one, so they read it through its toString().
-        for (String b : new String[] {"Ljava/lang/StringBuilder;", "Ljava/lang/StringBuffer;"}) {
-            reg.register("java.lang.String", "<init>", "(" + b + ")V", false, OFF, "default",
-                    (in, t, a) -> builderText(in, t, a[1]));
-            if (b.contains("Buffer")) {
-                reg.register("java.lang.String", "contentEquals", "(" + b + ")Z", false, OFF, "default",
-                        (in, t, a) -> ((String) a[0]).contentEquals(builderText(in, t, a[1])));
-            }
-        }
         registerRandomness(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
@@ -299,17 +289,6 @@ public final class Natives {
     /** True for a guest object (not a host value): used by natives that treat the two differently. */
     static boolean isGuest(Object o) {
         return o instanceof GuestObject || o instanceof GuestArray || o instanceof VmClass;
-    }
-
-    /** The text of a guest-library StringBuilder/StringBuffer (or a host one, when the library is off). */
-    private static String builderText(org.cometsim.dalvik.interp.Interpreter in, GuestThread t, Object b) {
-        if (b == null) {
-            throw in.vm().npe(t, null);
-        }
-        if (b instanceof GuestObject) {
-            return (String) in.callVirtual(t, b, "toString", "()Ljava/lang/String;");
-        }
-        return b.toString();
     }
 
     /**

@@ -157,4 +157,10 @@ class GuestLibraryTest {
         Object second = vm(true).invokeStatic("hooktarget.LibraryState", "unseeded", "()Ljava/lang/String;");
         assertEquals(first, second);
     }
+
+    @Test
+    void guestBuildersPassedToHostMethodsAreCopiedInAndOut() throws Exception {
+        assertEquals(hooktarget.LibraryState.buildersToHost(),
+                vm(true).invokeStatic("hooktarget.LibraryState", "buildersToHost", "()Ljava/lang/String;"));
+    }
 }
