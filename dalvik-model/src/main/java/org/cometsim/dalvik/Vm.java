@@ -15,6 +15,7 @@ import org.cometsim.dalvik.bridge.Natives;
 import org.cometsim.dalvik.hooks.NativeGate;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.hooks.WriteBarrier;
+import org.cometsim.dalvik.interp.CodeTemplate;
 import org.cometsim.dalvik.interp.Decoder;
 import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.interp.LinkTable;
@@ -23,6 +24,7 @@ import org.cometsim.dalvik.interp.MethodCode;
 import org.cometsim.dalvik.interp.Opcodes;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.GuestLibrary;
+import org.cometsim.dalvik.load.ParsedClass;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -37,11 +39,7 @@ import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
 import org.jf.dexlib2.ValueType;
-import org.jf.dexlib2.dexbacked.DexBackedClassDef;
 import org.jf.dexlib2.iface.ClassDef;
-import org.jf.dexlib2.iface.Field;
-import org.jf.dexlib2.iface.Method;
-import org.jf.dexlib2.iface.MethodImplementation;
 import org.jf.dexlib2.iface.value.BooleanEncodedValue;
 import org.jf.dexlib2.iface.value.ByteEncodedValue;
 import org.jf.dexlib2.iface.value.CharEncodedValue;
@@ -109,9 +107,9 @@ public final class Vm {
     }
 
     private final Options options;
-    private final Map<String, ClassDef> dexDefs = new HashMap<>();
-    /** Guest-library classes ({@code java.*} run as guest code), shadowing the host's. */
-    private final Map<String, ClassDef> libraryDefs;
+    private final ClassPath classPath;
+    /** Guest-library classes ({@code java.*} run as guest code), shadowing the host's; or null. */
+    private final ClassPath library;
     private final Map<String, VmClass> classes = new HashMap<>();
     private final Map<Class<?>, VmClass> hostClassCache = new HashMap<>();
     private final LinkTable linkTable = new LinkTable();
@@ -136,12 +134,8 @@ public final class Vm {
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
-        this.libraryDefs = options.guestLibrary() ? GuestLibrary.definitions() : Map.of();
-        for (ClassPath.DexImage img : classPath.images()) {
-            for (DexBackedClassDef def : img.dex().getClasses()) {
-                dexDefs.putIfAbsent(def.getType(), def); // first on the class path wins, as in java
-            }
-        }
+        this.classPath = classPath;
+        this.library = options.guestLibrary() ? GuestLibrary.classPath() : null;
         this.models = new ModelClasses(this);
         Natives.registerAll(this, natives);
         this.objectClass = classForDescriptor("Ljava/lang/Object;");
@@ -251,12 +245,12 @@ public final class Vm {
     }
 
     public boolean hasGuestClass(String descriptor) {
-        return dexDefs.containsKey(descriptor);
+        return classPath.defines(descriptor);
     }
 
     /** The dex class definitions on the class path (descriptor → definition), for tools. */
     public Map<String, ClassDef> guestDefinitions() {
-        return java.util.Collections.unmodifiableMap(dexDefs);
+        return classPath.definitions();
     }
 
     private final Map<String, String> guestProperties = new HashMap<>();
@@ -346,11 +340,11 @@ public final class Vm {
             classes.put(d, c);
             return c;
         }
-        ClassDef def = dexDefs.get(d);
+        ParsedClass def = classPath.parsedClass(d);
         if (def != null && !d.startsWith("Ljava/")) {
             return linkGuest(d, def);
         }
-        ClassDef lib = libraryDefs.get(d);
+        ParsedClass lib = library == null ? null : library.parsedClass(d);
         if (lib != null) {
             // A guest-library class: guest code under the JDK's name, in place of the host's class.
             c = linkGuest(d, lib);
@@ -454,18 +448,18 @@ public final class Vm {
         }
     }
 
-    private VmClass linkGuest(String d, ClassDef def) {
+    private VmClass linkGuest(String d, ParsedClass def) {
         VmClass c = new VmClass(VmClass.Kind.GUEST, Descriptors.toClassName(d), d);
-        c.definition = def;
-        c.access = def.getAccessFlags();
-        c.sourceFile = def.getSourceFile();
+        c.definition = def.definition;
+        c.access = def.access;
+        c.sourceFile = def.sourceFile;
         classes.put(d, c);
         try {
-            if (def.getSuperclass() != null) {
-                VmClass sup = classForDescriptor(def.getSuperclass());
+            if (def.superclass != null) {
+                VmClass sup = classForDescriptor(def.superclass);
                 if (sup == null) {
                     throw new LinkageFailure("java.lang.NoClassDefFoundError",
-                            Descriptors.toClassName(def.getSuperclass()).replace('.', '/'));
+                            Descriptors.toClassName(def.superclass).replace('.', '/'));
                 }
                 if (sup.kind == VmClass.Kind.HOST) {
                     if (!org.cometsim.dalvik.bridge.HostPeers.canExtend(sup.host)) {
@@ -479,7 +473,7 @@ public final class Vm {
                 c.superclass = sup;
             }
             List<VmClass> ifs = new ArrayList<>();
-            for (String i : def.getInterfaces()) {
+            for (String i : def.interfaces) {
                 VmClass ic = classForDescriptor(i);
                 if (ic == null) {
                     throw new LinkageFailure("java.lang.NoClassDefFoundError", Descriptors.toClassName(i).replace('.', '/'));
@@ -488,12 +482,11 @@ public final class Vm {
             }
             c.interfaces = ifs.toArray(new VmClass[0]);
             layoutFields(c, def);
-            for (Method m : def.getMethods()) {
-                String desc = Decoder.methodDesc(m.getParameterTypes(), m.getReturnType());
-                VmMethod vm = new VmMethod(c, m.getName(), desc, m.getAccessFlags());
-                if (m.getImplementation() != null) {
+            for (ParsedClass.ParsedMethod m : def.methods) {
+                VmMethod vm = new VmMethod(c, m.name, m.desc, m.access, m.params, m.returnKind);
+                if (m.implementation != null) {
                     vm.codeSource = m;
-                } else if ((m.getAccessFlags() & 0x0100) != 0) { // ACC_NATIVE
+                } else if ((m.access & 0x0100) != 0) { // ACC_NATIVE
                     natives.bindGuestNative(vm);
                 }
                 c.methods.put(vm.key(), vm);
@@ -505,13 +498,13 @@ public final class Vm {
         return c;
     }
 
-    private void layoutFields(VmClass c, ClassDef def) {
+    private void layoutFields(VmClass c, ParsedClass def) {
         VmClass sup = c.superclass;
         int prim = sup == null ? 0 : sup.instancePrimCount;
         int ref = sup == null ? 0 : sup.instanceRefCount;
         int idx = sup == null ? 0 : sup.instanceFieldCount;
-        for (Field f : def.getInstanceFields()) {
-            VmField vf = new VmField(c, f.getName(), f.getType(), f.getAccessFlags());
+        for (ParsedClass.ParsedField f : def.instanceFields) {
+            VmField vf = new VmField(c, f.name(), f.type(), f.access());
             vf.slot = vf.isRef ? ref++ : prim++;
             vf.index = idx++;
             c.fields.put(vf.name, vf);
@@ -522,11 +515,11 @@ public final class Vm {
         int sp = 0;
         int sr = 0;
         List<VmField> statics = new ArrayList<>();
-        for (Field f : def.getStaticFields()) {
-            VmField vf = new VmField(c, f.getName(), f.getType(), f.getAccessFlags());
+        for (ParsedClass.ParsedField f : def.staticFields) {
+            VmField vf = new VmField(c, f.name(), f.type(), f.access());
             vf.slot = vf.isRef ? sr++ : sp++;
             vf.index = statics.size();
-            vf.initialValue = f.getInitialValue();
+            vf.initialValue = f.initialValue();
             statics.add(vf);
             c.fields.put(vf.name, vf);
         }
@@ -778,9 +771,15 @@ public final class Vm {
             }
             throw VmError.unsupported("method without code: " + m.display());
         }
-        MethodImplementation impl = ((Method) m.codeSource).getImplementation();
+        ParsedClass.ParsedMethod pm = (ParsedClass.ParsedMethod) m.codeSource;
         try {
-            code = decoder.decode(impl, m.argWords);
+            // decoded once per class path (shared by every VM made from it), linked per VM
+            CodeTemplate template = (CodeTemplate) pm.decoded();
+            if (template == null) {
+                template = Decoder.template(pm.implementation, m.argWords);
+                pm.decoded(template);
+            }
+            code = decoder.instantiate(template);
         } catch (RuntimeException e) {
             throw new VmError("corrupt code in " + m.display() + ": " + e.getMessage(), e);
         }

@@ -62,7 +62,56 @@ public final class Decoder {
         this.linkTable = linkTable;
     }
 
+    /** Decodes a body and links it into this decoder's VM (no template caching). */
     public MethodCode decode(MethodImplementation impl, int insSize) {
+        return instantiate(template(impl, insSize));
+    }
+
+    /**
+     * This VM's {@link MethodCode} for a decoded body: a copy of the instructions (quickened in
+     * place later), links from this VM's {@link LinkTable}, fresh inline caches; the read-only
+     * tables are shared with the template.
+     */
+    public MethodCode instantiate(CodeTemplate t) {
+        MethodCode mc = new MethodCode();
+        mc.registers = t.registers;
+        mc.ins = t.ins;
+        mc.insns = t.insns.clone();
+        mc.addressOf = t.addressOf;
+        mc.lineOf = t.lineOf;
+        Object[] links = new Object[t.symbols.length];
+        for (int k = 0; k < links.length; k++) {
+            links[k] = linkTable.link(t.symbols[k]);
+        }
+        mc.links = links;
+        mc.argRegs = t.argRegs;
+        mc.switchKeys = t.switchKeys;
+        mc.switchTargets = t.switchTargets;
+        mc.arrayData = t.arrayData;
+        mc.arrayWidth = t.arrayWidth;
+        mc.tryStart = t.tryStart;
+        mc.tryEnd = t.tryEnd;
+        mc.tryHandlers = t.tryHandlers;
+        Links.TypeLink[][] catchTypes = new Links.TypeLink[t.catchTypes.length][];
+        for (int k = 0; k < catchTypes.length; k++) {
+            String[] ds = t.catchTypes[k];
+            Links.TypeLink[] ls = new Links.TypeLink[ds.length];
+            for (int h = 0; h < ds.length; h++) {
+                ls[h] = ds[h] == null ? null : linkTable.type(ds[h]);
+            }
+            catchTypes[k] = ls;
+        }
+        mc.catchTypes = catchTypes;
+        mc.catchTargets = t.catchTargets;
+        mc.hostIntrinsic = t.hostIntrinsic;
+        int n = t.addressOf.length;
+        mc.icClass = new org.cometsim.dalvik.rt.VmClass[n];
+        mc.icTarget = new org.cometsim.dalvik.rt.VmMethod[n];
+        return mc;
+    }
+
+    /** Decodes a body into its VM-independent form (see {@link CodeTemplate}). */
+    public static CodeTemplate template(MethodImplementation impl, int insSize) {
         List<Instruction> all = new ArrayList<>();
         List<Integer> addrs = new ArrayList<>();
         Map<Integer, Instruction> payloads = new HashMap<>();
@@ -171,16 +220,16 @@ public final class Decoder {
                     }
                 }
                 b = link(links, linkIndex, ((ReferenceInstruction) insn).getReference(), op);
-                if ((op == 0x71 || op == 0x77) && links.get(b) instanceof Links.MethodLink) {
-                    Links.MethodLink ml = (Links.MethodLink) links.get(b);
+                if ((op == 0x71 || op == 0x77) && links.get(b) instanceof Links.MethodSymbol) {
+                    Links.MethodSymbol ml = (Links.MethodSymbol) links.get(b);
                     int id = ml.owner.equals("Ljava/lang/Math;") ? MathIntrinsics.idOf(ml.key) : -1;
                     if (id >= 0) {
                         op = Opcodes.MATH_INTRINSIC; // pure function: run inline, no host call
                         b = id;
                     }
                 }
-                if (op != Opcodes.MATH_INTRINSIC && links.get(b) instanceof Links.MethodLink) {
-                    Links.MethodLink ml = (Links.MethodLink) links.get(b);
+                if (op != Opcodes.MATH_INTRINSIC && links.get(b) instanceof Links.MethodSymbol) {
+                    Links.MethodSymbol ml = (Links.MethodSymbol) links.get(b);
                     int id = HostIntrinsics.idOf(op, ml.owner, ml.name, ml.desc);
                     if (id != 0) {
                         if (mc.hostIntrinsic == null) {
@@ -224,17 +273,14 @@ public final class Decoder {
             mc.insns[base + 2] = b;
             mc.insns[base + 3] = c;
         }
-        mc.links = links.toArray();
         mc.argRegs = argRegs.stream().mapToInt(Integer::intValue).toArray();
         mc.switchKeys = swKeys.toArray(new int[0][]);
         mc.switchTargets = swTargets.toArray(new int[0][]);
         mc.arrayData = arrData.toArray();
         mc.arrayWidth = arrWidth.stream().mapToInt(Integer::intValue).toArray();
-        mc.icClass = new org.cometsim.dalvik.rt.VmClass[n];
-        mc.icTarget = new org.cometsim.dalvik.rt.VmMethod[n];
-        decodeTries(mc, impl);
+        String[][] catchTypes = decodeTries(mc, impl);
         decodeLines(mc, impl);
-        return mc;
+        return new CodeTemplate(mc, links.toArray(), catchTypes);
     }
 
     private static int opcodeValue(Instruction insn) {
@@ -256,57 +302,31 @@ public final class Decoder {
         return idx;
     }
 
-    private int link(List<Object> links, Map<Object, Integer> index, Reference ref, int op) {
-        // dexlib2 decodes a reference's strings on every call: read them once, for the key and the link.
-        Object key;
-        Object link = null;
+    private static int link(List<Object> links, Map<Object, Integer> index, Reference ref, int op) {
+        // dexlib2 decodes a reference's strings on every call: read them once, into the symbol.
+        Object sym;
         if (ref instanceof StringReference) {
-            String v = ((StringReference) ref).getString();
-            key = "S:" + v;
-            link = v;
+            sym = ((StringReference) ref).getString().intern();
         } else if (ref instanceof TypeReference) {
-            String d = ((TypeReference) ref).getType();
-            key = "T:" + d;
-            link = d;
+            sym = new Links.TypeSymbol(((TypeReference) ref).getType());
         } else if (ref instanceof FieldReference) {
             FieldReference f = (FieldReference) ref;
-            String owner = f.getDefiningClass();
-            String name = f.getName();
-            String type = f.getType();
-            key = "F:" + owner + "->" + name + ":" + type;
-            link = new String[] {owner, name, type};
+            sym = new Links.FieldSymbol(f.getDefiningClass(), f.getName(), f.getType());
         } else if (ref instanceof MethodReference) {
             MethodReference m = (MethodReference) ref;
-            String owner = m.getDefiningClass();
-            String name = m.getName();
-            String desc = methodDesc(m.getParameterTypes(), m.getReturnType());
-            key = "M:" + owner + "->" + name + desc;
-            link = new String[] {owner, name, desc};
+            sym = new Links.MethodSymbol(m.getDefiningClass(), m.getName(), methodDesc(m.getParameterTypes(), m.getReturnType()));
+        } else if (op == 0xfc || op == 0xfd) {
+            sym = new Links.CallSiteSymbol(ref);
         } else {
-            key = ref; // call sites, method handles, protos: identity
+            sym = new Links.OpaqueSymbol(String.valueOf(ref));
         }
-        Integer existing = index.get(key);
+        Integer existing = index.get(sym); // symbols of different kinds are never equal
         if (existing != null) {
             return existing;
         }
-        if (ref instanceof StringReference) {
-            link = ((String) link).intern();
-        } else if (ref instanceof TypeReference) {
-            link = linkTable.type((String) link);
-        } else if (ref instanceof FieldReference) {
-            String[] k = (String[]) link;
-            link = linkTable.field(k[0], k[1], k[2]);
-        } else if (ref instanceof MethodReference) {
-            String[] k = (String[]) link;
-            link = linkTable.method(k[0], k[1], k[2]);
-        } else if (op == 0xfc || op == 0xfd) {
-            link = new Links.CallSiteLink(ref);
-        } else {
-            link = new Links.OpaqueLink(String.valueOf(ref));
-        }
         int idx = links.size();
-        links.add(link);
-        index.put(key, idx);
+        links.add(sym);
+        index.put(sym, idx);
         return idx;
     }
 
@@ -318,13 +338,14 @@ public final class Decoder {
         return sb.append(')').append(ret).toString();
     }
 
-    private void decodeTries(MethodCode mc, MethodImplementation impl) {
+    /** Fills the try tables; returns the catch type descriptors per handler list. */
+    private static String[][] decodeTries(MethodCode mc, MethodImplementation impl) {
         List<? extends TryBlock<? extends ExceptionHandler>> tries = impl.getTryBlocks();
         int t = tries.size();
         mc.tryStart = new int[t];
         mc.tryEnd = new int[t];
         mc.tryHandlers = new int[t];
-        mc.catchTypes = new Links.TypeLink[t][];
+        String[][] catchTypes = new String[t][];
         mc.catchTargets = new int[t][];
         int n = mc.addressOf.length;
         for (int k = 0; k < t; k++) {
@@ -343,11 +364,11 @@ public final class Decoder {
             mc.tryEnd[k] = e;
             mc.tryHandlers[k] = k;
             List<? extends ExceptionHandler> hs = tb.getExceptionHandlers();
-            mc.catchTypes[k] = new Links.TypeLink[hs.size()];
+            catchTypes[k] = new String[hs.size()];
             mc.catchTargets[k] = new int[hs.size()];
             for (int h = 0; h < hs.size(); h++) {
                 ExceptionHandler eh = hs.get(h);
-                mc.catchTypes[k][h] = eh.getExceptionType() == null ? null : linkTable.type(eh.getExceptionType());
+                catchTypes[k][h] = eh.getExceptionType();
                 int idx = mc.indexOfAddress(eh.getHandlerCodeAddress());
                 if (idx < 0) {
                     throw new DecodeException("exception handler at code unit " + eh.getHandlerCodeAddress()
@@ -356,6 +377,7 @@ public final class Decoder {
                 mc.catchTargets[k][h] = idx;
             }
         }
+        return catchTypes;
     }
 
     private static void decodeLines(MethodCode mc, MethodImplementation impl) {

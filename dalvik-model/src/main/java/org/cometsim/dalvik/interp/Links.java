@@ -70,6 +70,15 @@ public final class Links {
             this.returnKind = org.cometsim.dalvik.rt.Descriptors.returnKind(desc);
         }
 
+        MethodLink(MethodSymbol s) {
+            this.owner = s.owner;
+            this.name = s.name;
+            this.desc = s.desc;
+            this.key = s.key;
+            this.params = s.params;
+            this.returnKind = s.returnKind;
+        }
+
         @Override
         public String toString() {
             return owner + "->" + name + desc;
@@ -94,5 +103,68 @@ public final class Links {
         public OpaqueLink(String description) {
             this.description = description;
         }
+    }
+
+    // ---- symbols: what decoded code names, before any VM links it (shared by all VMs) ----
+
+    /** A class named by decoded code (const-class, new-instance, check-cast, catch types ...). */
+    public record TypeSymbol(String descriptor) {
+    }
+
+    /** A field named by decoded code. */
+    public record FieldSymbol(String owner, String name, String type) {
+    }
+
+    /**
+     * A method named by decoded code, with the parts every VM's {@link MethodLink} needs worked
+     * out once. Equality is by owner, name and descriptor.
+     */
+    public static final class MethodSymbol {
+        public final String owner;
+        public final String name;
+        public final String desc;
+        final String key;
+        final char[] params;
+        final char returnKind;
+
+        public MethodSymbol(String owner, String name, String desc) {
+            this.owner = owner;
+            this.name = name;
+            this.desc = desc;
+            this.key = name + desc;
+            this.params = org.cometsim.dalvik.rt.Descriptors.paramKinds(desc);
+            this.returnKind = org.cometsim.dalvik.rt.Descriptors.returnKind(desc);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof MethodSymbol m && m.owner.equals(owner) && m.name.equals(name) && m.desc.equals(desc);
+        }
+
+        @Override
+        public int hashCode() {
+            return (owner.hashCode() * 31 + name.hashCode()) * 31 + desc.hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return owner + "->" + name + desc;
+        }
+    }
+
+    /**
+     * An invoke-custom call site (the dexlib2 reference: immutable data). Identity equality: every
+     * instruction links on its own, as on the JVM, even when two sites have equal contents.
+     */
+    public static final class CallSiteSymbol {
+        public final Object site;
+
+        public CallSiteSymbol(Object site) {
+            this.site = site;
+        }
+    }
+
+    /** An operand kept only for an error message (method handles, protos). */
+    public record OpaqueSymbol(String description) {
     }
 }

@@ -6,14 +6,20 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 
 import org.jf.dexlib2.Opcodes;
+import org.jf.dexlib2.dexbacked.DexBackedClassDef;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.iface.ClassDef;
 
 /**
  * A guest class path: {@code .dex} files, {@code .jar} files (converted with {@link D8Converter})
@@ -27,9 +33,48 @@ public final class ClassPath {
     }
 
     private final List<DexImage> images = new ArrayList<>();
+    /** Descriptor → definition, first image wins (as on java's class path); built on first use. */
+    private Map<String, ClassDef> definitions;
+    /** Definitions read out once (see {@link ParsedClass}), shared by every VM on this class path. */
+    private final ConcurrentHashMap<String, ParsedClass> parsed = new ConcurrentHashMap<>();
 
     public List<DexImage> images() {
-        return images;
+        return Collections.unmodifiableList(images);
+    }
+
+    /** The class definitions on this class path (descriptor → definition), first image winning. */
+    public synchronized Map<String, ClassDef> definitions() {
+        if (definitions == null) {
+            Map<String, ClassDef> m = new HashMap<>();
+            for (DexImage img : images) {
+                for (DexBackedClassDef def : img.dex().getClasses()) {
+                    m.putIfAbsent(def.getType(), def);
+                }
+            }
+            definitions = Collections.unmodifiableMap(m);
+        }
+        return definitions;
+    }
+
+    /** Whether a class of this descriptor is defined on this class path. */
+    public boolean defines(String descriptor) {
+        return definitions().containsKey(descriptor);
+    }
+
+    /**
+     * The class of this descriptor read out for linking (once per class path, then shared), or
+     * null if the class path does not define it.
+     */
+    public ParsedClass parsedClass(String descriptor) {
+        ParsedClass p = parsed.get(descriptor);
+        if (p != null) {
+            return p;
+        }
+        ClassDef def = definitions().get(descriptor);
+        if (def == null) {
+            return null;
+        }
+        return parsed.computeIfAbsent(descriptor, d -> new ParsedClass(def));
     }
 
     /** Parses a {@code -cp} string (entries separated by {@code :} or the platform separator). */
@@ -107,7 +152,11 @@ public final class ClassPath {
             for (var c : dex.getClasses()) {
                 c.getType();
             }
-            images.add(new DexImage(origin, dex));
+            synchronized (this) {
+                images.add(new DexImage(origin, dex));
+                definitions = null;
+                parsed.clear();
+            }
         } catch (RuntimeException e) {
             throw new LoadException(origin + ": corrupt dex (" + e.getClass().getSimpleName()
                     + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");

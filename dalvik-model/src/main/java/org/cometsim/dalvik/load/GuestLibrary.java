@@ -3,13 +3,8 @@ package org.cometsim.dalvik.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.Map;
 
-import org.jf.dexlib2.Opcodes;
-import org.jf.dexlib2.dexbacked.DexBackedClassDef;
-import org.jf.dexlib2.dexbacked.DexBackedDexFile;
 import org.jf.dexlib2.iface.ClassDef;
 
 /**
@@ -21,7 +16,8 @@ import org.jf.dexlib2.iface.ClassDef;
  * that dex from the class path.
  *
  * <p>The parsed image is immutable and shared by every VM in the JVM (it is read-only data, like
- * the JDK's own classes); each VM links its own {@code VmClass}es from it.
+ * the JDK's own classes, plus the per-method cache of decoded code {@link ParsedClass} keeps);
+ * each VM links its own {@code VmClass}es from it.
  */
 public final class GuestLibrary {
     /** Class-path resource written by the guest-lib build. */
@@ -31,30 +27,38 @@ public final class GuestLibrary {
     }
 
     private static final class Holder {
-        static final Map<String, ClassDef> DEFS = load();
+        static final ClassPath CLASSES = load();
+    }
+
+    /**
+     * The library's classes as a class path of their own ({@code Ljava/util/ArrayList;} ...):
+     * parsed once per JVM, and each class read out once ({@link ClassPath#parsedClass}).
+     */
+    public static ClassPath classPath() {
+        return Holder.CLASSES;
     }
 
     /** Class definitions by type descriptor ({@code Ljava/util/ArrayList;} ...). */
     public static Map<String, ClassDef> definitions() {
-        return Holder.DEFS;
+        return Holder.CLASSES.definitions();
     }
 
-    private static Map<String, ClassDef> load() {
+    private static ClassPath load() {
         try (InputStream in = GuestLibrary.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("guest library " + RESOURCE
                         + " is missing from the class path (build module guest-lib)");
             }
-            byte[] bytes = in.readAllBytes();
-            DexBackedDexFile dex = new DexBackedDexFile(Opcodes.forApi(24), bytes);
-            Map<String, ClassDef> defs = new HashMap<>();
-            for (DexBackedClassDef def : dex.getClasses()) {
-                if (!def.getType().startsWith("Ljava/")) {
-                    throw new IllegalStateException("guest library class outside java.*: " + def.getType());
+            ClassPath cp = new ClassPath();
+            cp.addDex("guest library " + RESOURCE, in.readAllBytes());
+            for (String d : cp.definitions().keySet()) {
+                if (!d.startsWith("Ljava/")) {
+                    throw new IllegalStateException("guest library class outside java.*: " + d);
                 }
-                defs.put(def.getType(), def);
             }
-            return Collections.unmodifiableMap(defs);
+            return cp;
+        } catch (LoadException e) {
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading guest library " + RESOURCE, e);
         }

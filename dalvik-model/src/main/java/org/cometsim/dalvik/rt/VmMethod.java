@@ -25,7 +25,7 @@ public final class VmMethod {
 
     /** Set for bytecode methods; decoded on first invocation. */
     public volatile MethodCode code;
-    /** Source of the bytecode (a dexlib2 method), dropped once decoded. */
+    /** Source of the bytecode (a {@code ParsedClass.ParsedMethod}), dropped once decoded. */
     public Object codeSource;
     public NativeImpl nativeImpl;
     public Placement placement = Placement.OFFLOADABLE;
@@ -35,13 +35,18 @@ public final class VmMethod {
     public java.util.function.ToLongFunction<Object[]> elements;
 
     public VmMethod(VmClass owner, String name, String desc, int access) {
+        this(owner, name, desc, access, Descriptors.paramKinds(desc), Descriptors.returnKind(desc));
+    }
+
+    /** With the descriptor's parameter kinds already worked out ({@code params} is shared, never modified). */
+    public VmMethod(VmClass owner, String name, String desc, int access, char[] params, char returnKind) {
         this.owner = owner;
         this.name = name;
         this.desc = desc;
         this.access = access;
         this.isStatic = (access & 0x0008) != 0;
-        this.params = Descriptors.paramKinds(desc);
-        this.returnKind = Descriptors.returnKind(desc);
+        this.params = params;
+        this.returnKind = returnKind;
         int words = isStatic ? 0 : 1;
         for (char c : params) {
             words += (c == 'J' || c == 'D') ? 2 : 1;

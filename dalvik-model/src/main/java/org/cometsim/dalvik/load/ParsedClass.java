@@ -1,0 +1,110 @@
+package org.cometsim.dalvik.load;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.cometsim.dalvik.rt.Descriptors;
+import org.jf.dexlib2.iface.ClassDef;
+import org.jf.dexlib2.iface.Field;
+import org.jf.dexlib2.iface.Method;
+import org.jf.dexlib2.iface.MethodImplementation;
+import org.jf.dexlib2.iface.value.EncodedValue;
+
+/**
+ * What linking needs from one dex class definition, read out of the dex image once per
+ * {@link ClassPath} and shared by every VM made from that class path (they may run on different
+ * host threads at once). dexlib2's dex-backed objects decode their strings anew on every call, and
+ * a fresh VM per run (sweeps, {@code comet bench}) would otherwise re-read every class it links;
+ * this holds the decoded strings instead. Everything here is immutable except
+ * {@link ParsedMethod#decoded()}, a cache of the interpreter's decoded form of a method body (a
+ * pure function of the body, so a racing second decode is merely wasted work).
+ */
+public final class ParsedClass {
+    /** Type descriptor, e.g. {@code Lcom/example/Main;}. */
+    public final String descriptor;
+    /** The dexlib2 definition, for the rare readers of anything else (reflection, annotations). */
+    public final ClassDef definition;
+    /** Superclass descriptor, or null (java.lang.Object). */
+    public final String superclass;
+    public final List<String> interfaces;
+    public final int access;
+    public final String sourceFile;
+    public final List<ParsedField> instanceFields;
+    public final List<ParsedField> staticFields;
+    public final List<ParsedMethod> methods;
+
+    /** A field declaration; {@code initialValue} is the static_values entry (null for instance fields). */
+    public record ParsedField(String name, String type, int access, EncodedValue initialValue) {
+    }
+
+    /** A method declaration with its descriptor and parameter kinds worked out once. */
+    public static final class ParsedMethod {
+        public final String name;
+        /** Method descriptor, e.g. {@code (ILjava/lang/String;)V}. */
+        public final String desc;
+        public final int access;
+        /** Parameter kinds as {@link Descriptors#paramKinds}; shared, never modified. */
+        public final char[] params;
+        public final char returnKind;
+        /** The body, or null (abstract or native). */
+        public final MethodImplementation implementation;
+        private volatile Object decoded;
+
+        ParsedMethod(Method m) {
+            this.name = m.getName();
+            StringBuilder sb = new StringBuilder("(");
+            for (CharSequence p : m.getParameterTypes()) {
+                sb.append(p);
+            }
+            this.desc = sb.append(')').append(m.getReturnType()).toString();
+            this.access = m.getAccessFlags();
+            this.params = Descriptors.paramKinds(desc);
+            this.returnKind = Descriptors.returnKind(desc);
+            this.implementation = m.getImplementation();
+        }
+
+        /** The interpreter's decoded form of the body, once some VM has decoded it; else null. */
+        public Object decoded() {
+            return decoded;
+        }
+
+        /** Records the decoded form (see {@link #decoded()}). */
+        public void decoded(Object form) {
+            this.decoded = form;
+        }
+
+        @Override
+        public String toString() {
+            return name + desc;
+        }
+    }
+
+    ParsedClass(ClassDef def) {
+        this.descriptor = def.getType();
+        this.definition = def;
+        this.superclass = def.getSuperclass();
+        this.interfaces = List.copyOf(def.getInterfaces());
+        this.access = def.getAccessFlags();
+        this.sourceFile = def.getSourceFile();
+        List<ParsedField> inst = new ArrayList<>();
+        for (Field f : def.getInstanceFields()) {
+            inst.add(new ParsedField(f.getName(), f.getType(), f.getAccessFlags(), null));
+        }
+        List<ParsedField> stat = new ArrayList<>();
+        for (Field f : def.getStaticFields()) {
+            stat.add(new ParsedField(f.getName(), f.getType(), f.getAccessFlags(), f.getInitialValue()));
+        }
+        List<ParsedMethod> ms = new ArrayList<>();
+        for (Method m : def.getMethods()) {
+            ms.add(new ParsedMethod(m));
+        }
+        this.instanceFields = List.copyOf(inst);
+        this.staticFields = List.copyOf(stat);
+        this.methods = List.copyOf(ms);
+    }
+
+    @Override
+    public String toString() {
+        return descriptor;
+    }
+}
