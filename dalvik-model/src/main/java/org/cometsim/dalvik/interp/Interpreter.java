@@ -25,7 +25,8 @@ import org.cometsim.dalvik.rt.VmMethod;
  * Semantics follow the AOSP "Dalvik bytecode" page; see {@code dalvik-notes.md} §3 for the
  * checklist (wide moves, payloads, monitor-exit pc, class init with static values ...).
  *
- * <p>Speed (issue #3): {@link #run} must stay well under HotSpot's 8000-byte limit, and C2 only
+ * <p>Speed (issue #3): the loop ({@code execute}, called by {@link #run}) must stay well under
+ * HotSpot's 8000-byte limit, and C2 only
  * inlines small helpers into it while the caller plus inlined code stays under the same budget,
  * so it holds only the frequent instructions (moves, constants, branches split per opcode, int,
  * long, float and double arithmetic, arrays, field fast paths, invoke/return); everything rare
@@ -34,7 +35,8 @@ import org.cometsim.dalvik.rt.VmMethod;
  * quickened on first execution ({@code quickenField}); a returning frame is kept for the next
  * call of its method ({@link MethodCode#spare}); pure host methods such as boxing run inline
  * ({@link HostIntrinsics}). Per-opcode counters stay exact: one increment per dispatched
- * instruction, as before.
+ * instruction, as before. The loop returns to {@link #run} at every safepoint slow path and is
+ * called again ({@code RESTART}), so a deoptimized activation never lingers.
  */
 public final class Interpreter {
     /** Status codes returned by {@link #run}. */
@@ -45,6 +47,16 @@ public final class Interpreter {
     public static final int MIGRATE = 4;
 
     private static final int CONTINUE = -1;
+    /**
+     * From a safepoint slow path (every {@code safepointInterval} safepoints) when nothing else
+     * stops the thread: {@link #execute} returns and {@link #run} calls it again at once. A
+     * thread otherwise stays inside one activation of {@code execute} for its whole life, and
+     * when HotSpot deoptimizes that activation (a switch case or branch taken for the first time)
+     * it finishes in HotSpot's bytecode interpreter, tens of times slower, until OSR catches up:
+     * measured, single runs of the same workload took 88 ms or 1.9 s. Returning now and then
+     * lets the next activation enter the newest compiled code.
+     */
+    private static final int RESTART = -2;
     /** Frames deeper than this raise StackOverflowError (frames live on the heap, not the host stack). */
     public static final int MAX_DEPTH = 20_000;
 
@@ -64,6 +76,15 @@ public final class Interpreter {
      * exception unwinds past a base frame.
      */
     public int run(GuestThread t) {
+        int s;
+        do {
+            s = execute(t);
+        } while (s == RESTART);
+        return s;
+    }
+
+    /** {@link #run}, until the next {@link #RESTART}. */
+    private int execute(GuestThread t) {
         final long[] counts = t.opCounts;
         Frame f = t.top;
         int pc = f.pc;
@@ -679,7 +700,7 @@ public final class Interpreter {
                         case 0x8d: { int a = code[i + 1]; r[a] = (byte) r[code[i + 2]]; o[a] = null; pc++; break; }
                         case 0x8e: { int a = code[i + 1]; r[a] = (char) r[code[i + 2]]; o[a] = null; pc++; break; }
                         default: {
-                            // Rare instructions live in slowOp() so run() stays under HotSpot's 8000-byte
+                            // Rare instructions live in slowOp() so execute() stays under HotSpot's 8000-byte
                             // limit for JIT compilation (-XX:+DontCompileHugeMethods).
                             f.pc = pc;
                             int s = slowOp(t, f, op);
@@ -1256,7 +1277,7 @@ public final class Interpreter {
         if (t.nestDepth == 0 && vm.scheduler().shouldPreempt(t)) {
             return YIELD;
         }
-        return CONTINUE;
+        return RESTART;
     }
 
     // ------------------------------------------------------------------ invokes

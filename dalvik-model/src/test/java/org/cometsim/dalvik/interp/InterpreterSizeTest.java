@@ -10,15 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /**
  * HotSpot never JIT-compiles a method with more than 8000 bytes of bytecode
- * ({@code -XX:+DontCompileHugeMethods}, the default). {@code Interpreter.run} is the hot loop; if
+ * ({@code -XX:+DontCompileHugeMethods}, the default). {@code Interpreter.execute} is the hot loop; if
  * it grew past the limit the interpreter would silently run about 20x slower. This reads the
- * compiled class file and checks the size of {@code run}'s code.
+ * compiled class file and checks the size of {@code execute}'s code.
  */
 class InterpreterSizeTest {
     @Test
     void theInterpreterLoopStaysCompilableByHotSpot() throws IOException {
-        int size = codeLength("run");
-        assertTrue(size > 1000 && size < 8000, "Interpreter.run has " + size + " bytes of bytecode; keep it under 8000 "
+        int size = codeLength("execute");
+        assertTrue(size > 1000 && size < 8000, "Interpreter.execute has " + size + " bytes of bytecode; keep it under 8000 "
                 + "by moving rare cases into helper methods");
     }
 
