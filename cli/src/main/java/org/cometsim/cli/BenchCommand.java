@@ -121,7 +121,9 @@ final class BenchCommand {
         Size size = Size.SMALL;
         List<Workload> workloads = null;
         int repeat = 5;
-        long warmupMs = 3000; // C2 needs ~2 s on 2 cores to settle linpack's kernels
+        // C2 needs ~2 s on 2 cores to settle linpack's kernels; the interpreter loop (7 KB) is still
+        // deoptimized and recompiled 4-7 s into a run (measured on scimark and connectfour)
+        long warmupMs = 6000;
         long minSampleMs = 50;
         long timeoutSec = 1800;
         Path json = null;

@@ -48,8 +48,8 @@ public final class Interpreter {
 
     private static final int CONTINUE = -1;
     /**
-     * From a safepoint slow path (every {@code safepointInterval} safepoints) when nothing else
-     * stops the thread: {@link #execute} returns and {@link #run} calls it again at once. A
+     * From a safepoint slow path (see {@link #RESTART_PERIOD_MASK}) when nothing else stops the
+     * thread: {@link #execute} returns and {@link #run} calls it again at once. A
      * thread otherwise stays inside one activation of {@code execute} for its whole life, and
      * when HotSpot deoptimizes that activation (a switch case or branch taken for the first time)
      * it finishes in HotSpot's bytecode interpreter, tens of times slower, until OSR catches up:
@@ -1277,8 +1277,18 @@ public final class Interpreter {
         if (t.nestDepth == 0 && vm.scheduler().shouldPreempt(t)) {
             return YIELD;
         }
-        return RESTART;
+        return (++slowSafepoints & RESTART_PERIOD_MASK) == 0 ? RESTART : CONTINUE;
     }
+
+    /**
+     * RESTART at every 64th safepoint slow path (65,536 safepoints at COMET's interval). Not at
+     * every one: an activation that enters the loop in HotSpot's bytecode interpreter (no
+     * compiled entry yet, only an OSR one) runs about 1,024 backward branches there before it
+     * jumps into OSR code, which at every slow path was a large share of the time (scimark
+     * 2-5x slower).
+     */
+    private static final int RESTART_PERIOD_MASK = 63;
+    private int slowSafepoints;
 
     // ------------------------------------------------------------------ invokes
 

@@ -24,8 +24,10 @@ import org.cometsim.dalvik.hooks.FrameCapture;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
+import org.cometsim.dalvik.load.ParsedClass;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.VmClock;
+import org.cometsim.dalvik.rt.VmMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -150,6 +152,15 @@ class InterpreterFastPathsTest {
     }
 
     private Vm vm(Path classes, ByteArrayOutputStream out) throws Exception {
+        return vm(classPath(classes), out);
+    }
+
+    private static Vm vm(ClassPath cp, ByteArrayOutputStream out) {
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        return new Vm(cp, new Vm.Options(ps, ps, System.in, VmClock.wallClock()));
+    }
+
+    private ClassPath classPath(Path classes) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.walk(classes)) {
             files = s.filter(p -> p.toString().endsWith(".class")).sorted().collect(Collectors.toList());
@@ -159,8 +170,7 @@ class InterpreterFastPathsTest {
         for (byte[] d : dexes) {
             cp.addDex("fastpaths.dex", d);
         }
-        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new Vm(cp, new Vm.Options(ps, ps, System.in, VmClock.wallClock()));
+        return cp;
     }
 
     private static String onHost(Path classes) throws Exception {
@@ -187,6 +197,45 @@ class InterpreterFastPathsTest {
             assertEquals(0, status, out.toString(StandardCharsets.UTF_8));
             assertEquals(expected, out.toString(StandardCharsets.UTF_8));
         }
+    }
+
+    @Test
+    void vmsOnOneClassPathShareDecodedCodeButNotEachOthersQuickening() throws Exception {
+        Path classes = compile();
+        String expected = onHost(classes);
+        ClassPath cp = classPath(classes);
+        List<Vm> vms = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Vm vm = vm(cp, out);
+            assertEquals(0, vm.runMain("FastPaths", new String[0]), out.toString(StandardCharsets.UTF_8));
+            assertEquals(expected, out.toString(StandardCharsets.UTF_8), "run " + run);
+            vms.add(vm);
+        }
+        String desc = "(LFastPaths$Base;I)J";
+        VmMethod m0 = vms.get(0).classForDescriptor("LFastPaths;").methods.get("fields" + desc);
+        VmMethod m1 = vms.get(1).classForDescriptor("LFastPaths;").methods.get("fields" + desc);
+        ParsedClass.ParsedMethod parsed = null;
+        for (ParsedClass.ParsedMethod pm : cp.parsedClass("LFastPaths;").methods) {
+            if (pm.name.equals("fields") && pm.desc.equals(desc)) {
+                parsed = pm;
+            }
+        }
+        CodeTemplate template = (CodeTemplate) parsed.decoded();
+        assertTrue(template != null, "fields was decoded once for the class path");
+        assertTrue(m0.code != m1.code && m0.code.insns != m1.code.insns, "each VM links and quickens its own copy");
+        assertTrue(m0.code.argRegs == template.argRegs && m1.code.lineOf == template.lineOf, "read-only tables are shared");
+        assertTrue(m0.code.links[0] != m1.code.links[0] || m0.code.links[0] instanceof String, "links are per VM");
+        int quickened = 0;
+        for (int i = 0; i < template.insns.length; i += 4) {
+            int op = template.insns[i];
+            if (op >= 0x52 && op <= 0x5f) { // iget*/iput*: quickened in each VM, never in the template
+                assertTrue(template.insns[i + 3] >= 0, "template keeps the link index");
+                assertTrue(m0.code.insns[i + 3] < 0 && m1.code.insns[i + 3] < 0, "both VMs quickened instruction " + i / 4);
+                quickened++;
+            }
+        }
+        assertTrue(quickened >= 9, "field instructions in fields(): " + quickened);
     }
 
     @Test
