@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.Interpreter;
@@ -57,7 +58,34 @@ public final class HostBridge {
     }
 
     private final Vm vm;
-    private final MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+    private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
+
+    /**
+     * A host method or constructor the bridge found, with the handle it calls: spread over an
+     * {@code Object[]}, generic types. Immutable JDK objects from pure lookups, so one per
+     * (class, kind, name, descriptor) in the JVM ({@link #TARGETS}).
+     */
+    private record HostTarget(Class<?>[] params, Class<?> ret, MethodHandle spread) {
+        static HostTarget of(MethodHandle mh, Class<?>[] params, Class<?> ret) {
+            MethodHandle fixed = mh.asFixedArity(); // varargs handles would re-collect our array argument
+            return new HostTarget(params, ret, fixed.asType(fixed.type().generic()).asSpreader(Object[].class, params.length));
+        }
+    }
+
+    private static final HostTarget ABSENT = new HostTarget(null, null, null);
+
+    /**
+     * Host targets by class, then by kind + name + descriptor: a memo of pure lookups, shared by
+     * every VM in the JVM, not VM state. A fresh VM per run (sweeps, {@code comet bench})
+     * otherwise searched {@code getMethods()} and built new spread handles for every host method
+     * it called, and each new handle kept HotSpot compiling.
+     */
+    private static final ClassValue<ConcurrentHashMap<String, HostTarget>> TARGETS = new ClassValue<>() {
+        @Override
+        protected ConcurrentHashMap<String, HostTarget> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
     private final HostPeers peers;
 
     public HostBridge(Vm vm) {
@@ -71,8 +99,7 @@ public final class HostBridge {
 
     /** A VmMethod calling {@code mh} (receiver first for instance methods) with value conversion. */
     public VmMethod wrapHandle(VmClass owner, String name, String desc, MethodHandle mh) {
-        Class<?>[] params = mh.type().parameterArray();
-        return wrap(owner, name, desc, false, mh, params, mh.type().returnType());
+        return wrap(owner, name, desc, false, HostTarget.of(mh, mh.type().parameterArray(), mh.type().returnType()));
     }
 
     // ------------------------------------------------------------------ method resolution
@@ -86,36 +113,45 @@ public final class HostBridge {
     }
 
     public VmMethod hostStaticOrNull(VmClass owner, String name, String desc) {
-        Method hm = findMethod(owner.host, name, desc, true);
-        if (hm == null) {
-            return null;
-        }
-        try {
-            MethodHandle mh = lookup.findStatic(owner.host, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
-            return wrap(owner, name, desc, true, mh, hm.getParameterTypes(), hm.getReturnType());
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            throw VmError.unsupported(owner.name + "." + name + desc + " (" + e.getClass().getSimpleName() + ")");
-        }
+        HostTarget target = TARGETS.get(owner.host).computeIfAbsent("static " + name + desc, k -> {
+            Method hm = findMethod(owner.host, name, desc, true);
+            if (hm == null) {
+                return ABSENT;
+            }
+            try {
+                MethodHandle mh = LOOKUP.findStatic(owner.host, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
+                return HostTarget.of(mh, hm.getParameterTypes(), hm.getReturnType());
+            } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                throw VmError.unsupported(owner.name + "." + name + desc + " (" + e.getClass().getSimpleName() + ")");
+            }
+        });
+        return target == ABSENT ? null : wrap(owner, name, desc, true, target);
     }
 
     public VmMethod hostConstructor(VmClass owner, String desc) {
-        List<String> ps = Descriptors.paramTypes(desc);
-        for (java.lang.reflect.Constructor<?> c : owner.host.getConstructors()) {
-            if (matches(c.getParameterTypes(), ps)) {
-                try {
-                    MethodHandle mh = lookup.findConstructor(owner.host, MethodType.methodType(void.class, c.getParameterTypes()));
-                    // The receiver slot carries the placeholder from new-instance; drop it.
-                    MethodHandle withReceiver = MethodHandles.dropArguments(mh, 0, Object.class);
-                    Class<?>[] params = new Class<?>[c.getParameterTypes().length + 1];
-                    params[0] = Object.class;
-                    System.arraycopy(c.getParameterTypes(), 0, params, 1, c.getParameterTypes().length);
-                    return wrap(owner, "<init>", desc, false, withReceiver, params, owner.host);
-                } catch (ReflectiveOperationException | IllegalArgumentException e) {
-                    throw VmError.unsupported(owner.name + ".<init>" + desc + " (" + e.getClass().getSimpleName() + ")");
+        HostTarget target = TARGETS.get(owner.host).computeIfAbsent("new " + desc, k -> {
+            List<String> ps = Descriptors.paramTypes(desc);
+            for (java.lang.reflect.Constructor<?> c : owner.host.getConstructors()) {
+                if (matches(c.getParameterTypes(), ps)) {
+                    try {
+                        MethodHandle mh = LOOKUP.findConstructor(owner.host, MethodType.methodType(void.class, c.getParameterTypes()));
+                        // The receiver slot carries the placeholder from new-instance; drop it.
+                        MethodHandle withReceiver = MethodHandles.dropArguments(mh, 0, Object.class);
+                        Class<?>[] params = new Class<?>[c.getParameterTypes().length + 1];
+                        params[0] = Object.class;
+                        System.arraycopy(c.getParameterTypes(), 0, params, 1, c.getParameterTypes().length);
+                        return HostTarget.of(withReceiver, params, owner.host);
+                    } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                        throw VmError.unsupported(owner.name + ".<init>" + desc + " (" + e.getClass().getSimpleName() + ")");
+                    }
                 }
             }
+            return ABSENT;
+        });
+        if (target == ABSENT) {
+            throw VmError.unsupported(owner.name + ".<init>" + desc);
         }
-        throw VmError.unsupported(owner.name + ".<init>" + desc);
+        return wrap(owner, "<init>", desc, false, target);
     }
 
     /** Virtual call on a host receiver of class {@code rc}, through a public owner type. */
@@ -162,19 +198,22 @@ public final class HostBridge {
     }
 
     private VmMethod virtualVia(VmClass rc, Class<?> refc, String name, String desc) {
-        Method hm = findMethod(refc, name, desc, false);
-        if (hm == null) {
-            return null;
-        }
-        try {
-            MethodHandle mh = lookup.findVirtual(refc, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
-            Class<?>[] params = new Class<?>[hm.getParameterTypes().length + 1];
-            params[0] = refc;
-            System.arraycopy(hm.getParameterTypes(), 0, params, 1, hm.getParameterTypes().length);
-            return wrap(rc, name, desc, false, mh, params, hm.getReturnType());
-        } catch (ReflectiveOperationException | IllegalArgumentException e) {
-            return null;
-        }
+        HostTarget target = TARGETS.get(refc).computeIfAbsent("virtual " + name + desc, k -> {
+            Method hm = findMethod(refc, name, desc, false);
+            if (hm == null) {
+                return ABSENT;
+            }
+            try {
+                MethodHandle mh = LOOKUP.findVirtual(refc, name, MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
+                Class<?>[] params = new Class<?>[hm.getParameterTypes().length + 1];
+                params[0] = refc;
+                System.arraycopy(hm.getParameterTypes(), 0, params, 1, hm.getParameterTypes().length);
+                return HostTarget.of(mh, params, hm.getReturnType());
+            } catch (ReflectiveOperationException | IllegalArgumentException e) {
+                return ABSENT;
+            }
+        });
+        return target == ABSENT ? null : wrap(rc, name, desc, false, target);
     }
 
     private static void collectSupertypes(Class<?> k, List<Class<?>> out) {
@@ -263,8 +302,9 @@ public final class HostBridge {
         return true;
     }
 
-    private VmMethod wrap(VmClass owner, String name, String desc, boolean isStatic, MethodHandle mh,
-                          Class<?>[] params, Class<?> ret) {
+    private VmMethod wrap(VmClass owner, String name, String desc, boolean isStatic, HostTarget target) {
+        Class<?>[] params = target.params();
+        Class<?> ret = target.ret();
         String hazard = owner.host == null ? null : PlacementRules.threadingHazard(owner.host, name);
         if (hazard == null && params.length > 0 && !isStatic && params[0] != null) {
             hazard = PlacementRules.threadingHazard(params[0], name);
@@ -273,8 +313,7 @@ public final class HostBridge {
             throw VmError.unsupported(owner.name + "." + name + desc + " (" + hazard + ")");
         }
         VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100 | (isStatic ? 0x0008 : 0));
-        MethodHandle fixed = mh.asFixedArity(); // varargs handles would re-collect our array argument
-        MethodHandle spread = fixed.asType(fixed.type().generic()).asSpreader(Object[].class, params.length);
+        MethodHandle spread = target.spread();
         boolean anyArray = false;
         for (Class<?> p : params) {
             anyArray |= p.isArray() || p == Object.class;
