@@ -54,7 +54,8 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  * classes and members; library classes and members answer with the JDK's own annotation objects.
  *
  * <p>Not supported (they stop with {@code unsupported API}): {@code getAnnotations()} arrays of two or
- * more annotations of one guest element (dex does not keep their order), annotation
+ * more annotations of one guest element whose class did not come from a jar on the guest class
+ * path (dex does not keep their order; the class file does), annotation
  * {@code toString} where the JDK's member order is not determined (see {@link GuestAnnotations}),
  * {@code getAnnotationsByType}, {@code Method.getParameterAnnotations}, {@code getParameters},
  * {@code toGenericString}, record components.
@@ -302,18 +303,34 @@ public final class GuestReflection {
             ReflectionMetadata m = meta((VmClass) element);
             return m == null ? null : m.annotations;
         }
-        Object d = ((GuestObject) element).vmData;
-        ReflectionMetadata.Member mm;
-        if (d instanceof VmField) {
-            VmField f = (VmField) d;
-            ReflectionMetadata m = meta(f.owner);
-            mm = m == null ? null : m.members.get("F" + f.name);
-        } else {
-            Exec e = (Exec) d;
-            ReflectionMetadata m = e.host != null ? null : meta(e.declaring);
-            mm = m == null ? null : m.members.get(e.name + e.desc);
-        }
+        ReflectionMetadata m = memberMeta(element);
+        ReflectionMetadata.Member mm = m == null ? null : m.members.get(memberKey(element));
         return mm == null ? null : mm.annotations();
+    }
+
+    /** Whether an element's annotations are in class-file order (see {@link ReflectionMetadata#annotationOrderKnown}). */
+    private boolean annotationOrderKnown(Object element) {
+        ReflectionMetadata m = element instanceof VmClass ? meta((VmClass) element) : memberMeta(element);
+        return m != null && m.annotationOrderKnown.contains(element instanceof VmClass ? "" : memberKey(element));
+    }
+
+    /** The metadata of the guest class declaring a reflected field, method or constructor, or null. */
+    private ReflectionMetadata memberMeta(Object element) {
+        Object d = ((GuestObject) element).vmData;
+        if (d instanceof VmField) {
+            return meta(((VmField) d).owner);
+        }
+        Exec e = (Exec) d;
+        return e.host != null ? null : meta(e.declaring);
+    }
+
+    private static String memberKey(Object element) {
+        Object d = ((GuestObject) element).vmData;
+        if (d instanceof VmField) {
+            return "F" + ((VmField) d).name;
+        }
+        Exec e = (Exec) d;
+        return e.name + e.desc;
     }
 
     /** The JDK element of a library class or member (its annotations are the JDK's), else null. */
@@ -358,7 +375,8 @@ public final class GuestReflection {
 
     /**
      * All declared annotations of an element, type descriptor to annotation. The dex format sorts
-     * them by type, losing the class file's order the JDK reports, so an array of two or more stops.
+     * them by type, losing the class file's order the JDK reports: an array of two or more is in
+     * the class file's order when the class came from a jar on the guest class path, else stops.
      */
     private Map<String, Object> declaredAnnotations(GuestThread t, Object element, boolean ordered) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -372,10 +390,11 @@ public final class GuestReflection {
                 }
             }
             dex = present;
-            if (ordered && dex.size() > 1) {
+            if (ordered && dex.size() > 1 && !annotationOrderKnown(element)) {
                 throw VmError.unsupported("java.lang.reflect.AnnotatedElement.getAnnotations()[Ljava/lang/annotation/Annotation; of "
                         + (element instanceof VmClass ? element : describe(t, element))
-                        + ": it has several annotations, whose class-file order is not kept in dex");
+                        + ": it has several annotations, whose class-file order is not kept in dex (it is known"
+                        + " when the class comes from a jar on the class path)");
             }
             for (Map.Entry<String, org.jf.dexlib2.iface.Annotation> e : dex.entrySet()) {
                 out.put(e.getKey(), annotations.instance(t, e.getKey(), e.getValue()));

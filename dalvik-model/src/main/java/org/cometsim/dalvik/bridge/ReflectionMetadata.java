@@ -26,9 +26,11 @@ import org.jf.dexlib2.iface.value.IntEncodedValue;
 import org.jf.dexlib2.iface.value.MethodEncodedValue;
 import org.jf.dexlib2.iface.value.StringEncodedValue;
 import org.jf.dexlib2.iface.value.TypeEncodedValue;
+import org.objectweb.asm.AnnotationVisitor;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.FieldVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
 /**
@@ -43,6 +45,14 @@ final class ReflectionMetadata {
      * {@code annotations}: the runtime-visible annotations by type descriptor, in dex order.
      */
     record Member(String signature, List<String> exceptions, Map<String, Annotation> annotations, int access) {
+    }
+
+    /**
+     * What only the class file keeps, when the class came from a jar on the guest class path:
+     * fields in declaration order (name + ":" + type) and, per element (key {@code ""} for the
+     * class, else as in {@link #members}), its runtime-visible annotation types in class-file order.
+     */
+    private record ClassFileOrder(List<String> fields, Map<String, List<String>> annotations) {
     }
 
     /** True if the class has a {@code dalvik.annotation.InnerClass} entry for itself. */
@@ -62,8 +72,14 @@ final class ReflectionMetadata {
     final Map<String, Member> members;
     /** Declared fields in declaration order (name + ":" + type). */
     final List<String> fieldOrder;
+    /**
+     * Elements (key {@code ""}: the class; else as in {@link #members}) whose annotation maps are
+     * in class-file order, the order {@code getAnnotations()} reports: dex sorts an element's
+     * annotations by type, so with two or more the order is known only from the class file.
+     */
+    final Set<String> annotationOrderKnown;
 
-    private ReflectionMetadata(ClassDef def, List<String> classFileFieldOrder) {
+    private ReflectionMetadata(ClassDef def, ClassFileOrder classFile) {
         boolean in = false;
         String iname = null;
         int iflags = 0;
@@ -107,20 +123,24 @@ final class ReflectionMetadata {
         this.enclosingClass = encClass;
         this.enclosingMethod = encMethod;
         this.signature = signatureOf(def.getAnnotations());
-        this.annotations = runtimeTypes(def.getAnnotations());
+        Set<String> known = new HashSet<>();
+        this.annotations = inClassFileOrder(runtimeTypes(def.getAnnotations()), classFile, "", known);
         this.annotationDefaults = Map.copyOf(defaults);
         Map<String, Member> ms = new HashMap<>();
         List<String> dexOrder = new ArrayList<>();
         for (Field f : def.getFields()) {
             ms.put("F" + f.getName(), new Member(signatureOf(f.getAnnotations()), List.of(),
-                    runtimeTypes(f.getAnnotations()), f.getAccessFlags()));
+                    inClassFileOrder(runtimeTypes(f.getAnnotations()), classFile, "F" + f.getName(), known), f.getAccessFlags()));
             dexOrder.add(f.getName() + ":" + f.getType());
         }
         for (Method m : def.getMethods()) {
-            ms.put(m.getName() + desc(m.getParameterTypes(), m.getReturnType()), new Member(signatureOf(m.getAnnotations()),
-                    throwsOf(m.getAnnotations()), runtimeTypes(m.getAnnotations()), m.getAccessFlags()));
+            String key = m.getName() + desc(m.getParameterTypes(), m.getReturnType());
+            ms.put(key, new Member(signatureOf(m.getAnnotations()), throwsOf(m.getAnnotations()),
+                    inClassFileOrder(runtimeTypes(m.getAnnotations()), classFile, key, known), m.getAccessFlags()));
         }
         this.members = ms;
+        this.annotationOrderKnown = Set.copyOf(known);
+        List<String> classFileFieldOrder = classFile == null ? null : classFile.fields();
         // The class file's order when it is at hand and declares exactly the same fields; else dex order
         // (sorted by name: the dex format does not keep declaration order).
         this.fieldOrder = classFileFieldOrder != null && new HashSet<>(classFileFieldOrder).equals(new HashSet<>(dexOrder))
@@ -134,7 +154,30 @@ final class ReflectionMetadata {
      * Gson make visible (JSON member order).
      */
     static ReflectionMetadata read(ClassDef def, String classPath) {
-        return new ReflectionMetadata(def, classFileFieldOrder(def.getType(), classPath));
+        return new ReflectionMetadata(def, classFileOrder(def.getType(), classPath));
+    }
+
+    /**
+     * An element's annotations in class-file order when the class file lists exactly these types
+     * (then {@code key} joins {@code known}); else as they are (dex order). One annotation or none
+     * has only one order.
+     */
+    private static Map<String, Annotation> inClassFileOrder(Map<String, Annotation> dex, ClassFileOrder classFile, String key,
+                                                          Set<String> known) {
+        if (dex.size() < 2) {
+            known.add(key);
+            return dex;
+        }
+        List<String> order = classFile == null ? null : classFile.annotations().get(key);
+        if (order == null || order.size() != dex.size() || !dex.keySet().containsAll(order)) {
+            return dex;
+        }
+        Map<String, Annotation> out = new LinkedHashMap<>();
+        for (String type : order) {
+            out.put(type, dex.get(type));
+        }
+        known.add(key);
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     private static EncodedValue value(Annotation a) {
@@ -196,8 +239,8 @@ final class ReflectionMetadata {
         return sb.append(')').append(ret).toString();
     }
 
-    /** Field order of {@code type}'s class file in the first jar of the class path that has it, or null. */
-    private static List<String> classFileFieldOrder(String type, String classPath) {
+    /** Orders from {@code type}'s class file in the first jar of the class path that has it, or null. */
+    private static ClassFileOrder classFileOrder(String type, String classPath) {
         if (classPath == null || classPath.isEmpty()) {
             return null;
         }
@@ -214,20 +257,50 @@ final class ReflectionMetadata {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(e)) {
-                    List<String> order = new ArrayList<>();
+                    List<String> fields = new ArrayList<>();
+                    Map<String, List<String>> annotations = new HashMap<>();
                     new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
                         @Override
-                        public FieldVisitor visitField(int access, String name, String descriptor, String sig, Object value) {
-                            order.add(name + ":" + descriptor);
+                        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                            note(annotations, "", descriptor, visible);
                             return null;
                         }
+
+                        @Override
+                        public FieldVisitor visitField(int access, String name, String descriptor, String sig, Object value) {
+                            fields.add(name + ":" + descriptor);
+                            return new FieldVisitor(Opcodes.ASM9) {
+                                @Override
+                                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                                    note(annotations, "F" + name, annotation, visible);
+                                    return null;
+                                }
+                            };
+                        }
+
+                        @Override
+                        public MethodVisitor visitMethod(int access, String name, String descriptor, String sig, String[] exceptions) {
+                            return new MethodVisitor(Opcodes.ASM9) {
+                                @Override
+                                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                                    note(annotations, name + descriptor, annotation, visible);
+                                    return null;
+                                }
+                            };
+                        }
                     }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-                    return order;
+                    return new ClassFileOrder(fields, annotations);
                 }
             } catch (IOException | RuntimeException e) {
                 return null; // unreadable: dex order is still a valid (unspecified) order
             }
         }
         return null;
+    }
+
+    private static void note(Map<String, List<String>> annotations, String element, String type, boolean visible) {
+        if (visible) {
+            annotations.computeIfAbsent(element, k -> new ArrayList<>()).add(type);
+        }
     }
 }

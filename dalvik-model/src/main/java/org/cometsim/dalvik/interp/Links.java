@@ -62,12 +62,7 @@ public final class Links {
         public final char returnKind;
 
         public MethodLink(String owner, String name, String desc) {
-            this.owner = owner;
-            this.name = name;
-            this.desc = desc;
-            this.key = name + desc;
-            this.params = org.cometsim.dalvik.rt.Descriptors.paramKinds(desc);
-            this.returnKind = org.cometsim.dalvik.rt.Descriptors.returnKind(desc);
+            this(new MethodSymbol(owner, name, desc));
         }
 
         MethodLink(MethodSymbol s) {

@@ -1,6 +1,8 @@
 package org.cometsim.dalvik.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,23 +17,31 @@ import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.rt.VmClock;
+import org.cometsim.dalvik.rt.VmError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code Class.getDeclaredFields} order: the dex format keeps fields sorted by name, so the class
  * file's declaration order (HotSpot's answer, visible e.g. in Gson's JSON member order) is used when
- * the class came from a jar on the guest class path; otherwise dex order.
+ * the class came from a jar on the guest class path; otherwise dex order. The same for the order
+ * of an element's annotations ({@code getAnnotations()}), which dex sorts by type: without the
+ * class file, two or more stop as unsupported rather than come out in the wrong order.
  */
 class GuestReflectionFieldOrderTest {
     @TempDir
     Path tmp;
 
     private Path jar() throws IOException {
+        return jar("FieldOrder", "FieldOrder$Sample");
+    }
+
+    private Path jar(String... classNames) throws IOException {
         Path jar = tmp.resolve("fieldorder.jar");
         Path classes = Path.of("target", "test-classes");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
-            for (String name : List.of("reflecttarget/FieldOrder.class", "reflecttarget/FieldOrder$Sample.class")) {
+            for (String simple : classNames) {
+                String name = "reflecttarget/" + simple + ".class";
                 out.putNextEntry(new JarEntry(name));
                 out.write(Files.readAllBytes(classes.resolve(name)));
                 out.closeEntry();
@@ -56,6 +66,25 @@ class GuestReflectionFieldOrderTest {
         String hotspot = reflecttarget.FieldOrder.names();
         assertEquals("zeta beta alpha mid omega", hotspot, "HotSpot's own order (the oracle)");
         assertEquals(hotspot, vm(jar(), true).invokeStatic("reflecttarget.FieldOrder", "names", "()Ljava/lang/String;"));
+    }
+
+    private Path annotationJar() throws IOException {
+        return jar("AnnotationOrder", "AnnotationOrder$Sample", "AnnotationOrder$Zeta", "AnnotationOrder$Alpha",
+                "AnnotationOrder$Mid");
+    }
+
+    @Test
+    void annotationsInClassFileOrderWhenTheClassFileIsOnTheGuestClassPath() throws Exception {
+        String hotspot = reflecttarget.AnnotationOrder.names();
+        assertEquals("[Mid Zeta Alpha=7] [Zeta Alpha=1] [Alpha=3 Mid Zeta] [Zeta]", hotspot, "HotSpot's own order (the oracle)");
+        assertEquals(hotspot, vm(annotationJar(), true).invokeStatic("reflecttarget.AnnotationOrder", "names", "()Ljava/lang/String;"));
+    }
+
+    @Test
+    void severalAnnotationsWithoutTheClassFileStopAsUnsupported() throws Exception {
+        VmError e = assertThrows(VmError.class,
+                () -> vm(annotationJar(), false).invokeStatic("reflecttarget.AnnotationOrder", "names", "()Ljava/lang/String;"));
+        assertTrue(e.getMessage().contains("several annotations, whose class-file order is not kept in dex"), e.getMessage());
     }
 
     @Test
