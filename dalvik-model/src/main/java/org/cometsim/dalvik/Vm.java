@@ -119,6 +119,7 @@ public final class Vm {
     private final Scheduler scheduler = new Scheduler(this);
     private final HostBridge bridge = new HostBridge(this);
     private final NativeRegistry natives = new NativeRegistry();
+    private final org.cometsim.dalvik.bridge.GuestResources resources = new org.cometsim.dalvik.bridge.GuestResources(this);
     private final ModelClasses models;
 
     private WriteBarrier barrier;
@@ -171,6 +172,11 @@ public final class Vm {
 
     public NativeRegistry natives() {
         return natives;
+    }
+
+    /** Class loaders and resources of the guest class path. */
+    public org.cometsim.dalvik.bridge.GuestResources resources() {
+        return resources;
     }
 
     public ModelClasses models() {

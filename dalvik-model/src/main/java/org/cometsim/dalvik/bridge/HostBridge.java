@@ -424,8 +424,52 @@ public final class HostBridge {
 
     // ------------------------------------------------------------------ value conversion
 
-    /** A guest value as the host type {@code type} expects it. */
+    /**
+     * A guest value as the host type {@code type} expects it. Where the host's declared type is
+     * exactly {@code Object} (a generic container's element, {@code AtomicReference.set}, a
+     * callback's erased result), what comes back later must be the same guest array: see
+     * {@link #arrayAsObject}. Array-typed positions get host arrays.
+     */
     public Object toHost(Object v, Class<?> type) {
+        if (type == Object.class && v instanceof GuestArray ga) {
+            return arrayAsObject(ga);
+        }
+        return toHostValue(v, type);
+    }
+
+    /**
+     * Host arrays the guest has seen, to the guest array that wraps them, so a host array coming
+     * back ({@code map.get(k)} of an {@code int[]} the guest put) is the same guest array, not an
+     * equal-looking new one. Weak on both sides: when the guest no longer holds the wrapper, a new
+     * one over the same data cannot be told apart.
+     */
+    private final java.util.WeakHashMap<Object, java.lang.ref.WeakReference<GuestArray>> knownArrays = new java.util.WeakHashMap<>();
+
+    /**
+     * A guest array where the host declares {@code Object}. If the host array can carry the guest
+     * type ({@code int[]}, {@code String[]}, {@code Object[]}) the host gets the array, as
+     * generic host code may cast it back ({@code toArray(String[]::new)}, a collector's
+     * {@code long[]} container), and {@link #knownArrays} restores identity on return. An array of
+     * a guest or interface element type is an {@code Object[]} underneath, which would come back as
+     * {@code Object[]} (a ClassCastException in {@code (Foo[]) map.get(k)}): it crosses as its
+     * {@link GuestArrayRef}, an opaque handle the host stores and returns as it is.
+     */
+    private Object arrayAsObject(GuestArray ga) {
+        if (ga.hostView != null) {
+            return ga.hostView;
+        }
+        if (ga.data instanceof Object[] d && !ga.type.descriptor.equals(Descriptors.of(d.getClass()))) {
+            GuestArrayRef ref = new GuestArrayRef(ga);
+            ga.hostView = ref;
+            return ref;
+        }
+        Object h = unwrapArray(ga, Object.class);
+        knownArrays.put(h, new java.lang.ref.WeakReference<>(ga));
+        return h;
+    }
+
+    /** {@link #toHost} without the opaque reference: arrays cross as host arrays (nested ones too). */
+    private Object toHostValue(Object v, Class<?> type) {
         if (v == null) {
             return null;
         }
@@ -469,7 +513,7 @@ public final class HostBridge {
         Class<?> comp = type.isArray() ? type.getComponentType() : Object.class;
         Object[] out = (Object[]) java.lang.reflect.Array.newInstance(comp, src.length);
         for (int k = 0; k < src.length; k++) {
-            out[k] = toHost(src[k], comp);
+            out[k] = toHostValue(src[k], comp);
         }
         return out;
     }
@@ -487,23 +531,31 @@ public final class HostBridge {
         }
         Class<?> k = h.getClass();
         if (k.isArray()) {
-            if (h instanceof Object[] && !Modifier.isFinal(k.getComponentType().getModifiers())) {
-                Object[] src = (Object[]) h;
+            java.lang.ref.WeakReference<GuestArray> known = knownArrays.get(h);
+            GuestArray same = known == null ? null : known.get();
+            if (same != null) {
+                return same;
+            }
+            Object data = h;
+            if (h instanceof Object[] src && needsGuestElements(src)) {
+                // Elements the guest sees differently (nested arrays, classes, guest-backed views)
+                // are converted. A host Object[] is converted in place, keeping its identity; any
+                // other reference array (String[][] from getZoneStrings(), Type[]) could not hold
+                // a GuestArray or VmClass, so the guest gets an Object[] copy, which is how guest
+                // arrays of non-final element types are represented anyway (Vm.newArray).
+                Object[] dst = k == Object[].class ? src : new Object[src.length];
                 for (int i = 0; i < src.length; i++) {
                     Object e = src[i];
-                    if (e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())) {
-                        src[i] = toGuest(e);
-                    }
+                    dst[i] = e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())
+                            ? toGuest(e) : e;
                 }
-            } else if (h instanceof Object[]) {
-                Object[] src = (Object[]) h;
-                if (src.length > 0 && src[0] != null && src[0].getClass().isArray()) {
-                    for (int i = 0; i < src.length; i++) {
-                        src[i] = toGuest(src[i]);
-                    }
-                }
+                data = dst;
             }
-            return new GuestArray(vm.hostClassOf(k), h, java.lang.reflect.Array.getLength(h));
+            GuestArray ga = new GuestArray(vm.hostClassOf(k), data, java.lang.reflect.Array.getLength(h));
+            if (data == h) {
+                knownArrays.put(h, new java.lang.ref.WeakReference<>(ga));
+            }
+            return ga;
         }
         if (h instanceof Throwable) {
             return toGuestThrowable(vm.scheduler().current(), (Throwable) h);
@@ -512,6 +564,48 @@ public final class HostBridge {
             noteHostObject(k);
         }
         return h;
+    }
+
+    private static boolean needsGuestElements(Object[] src) {
+        for (Object e : src) {
+            if (e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A guest array handed to host code where the host declares {@code Object}: an opaque handle,
+     * one per array, with Java's identity semantics ({@code equals} is identity, {@code hashCode}
+     * the guest's identity hash, {@code toString} what the guest's own {@code toString} prints).
+     */
+    public final class GuestArrayRef implements GuestBacked {
+        private final GuestArray array;
+
+        GuestArrayRef(GuestArray array) {
+            this.array = array;
+        }
+
+        @Override
+        public Object guestObject() {
+            return array;
+        }
+
+        @Override
+        public int hashCode() {
+            return vm.models().identityHash(array);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o == this;
+        }
+
+        @Override
+        public String toString() {
+            return array.type.name + "@" + Integer.toHexString(hashCode());
+        }
     }
 
     /** Host objects of mutable classes handed to guest code, per class (see {@link #hostStateReport}). */
@@ -704,7 +798,8 @@ public final class HostBridge {
         char k = fl.type.charAt(0);
         Object v;
         switch (k) {
-            case 'L': case '[': v = toHost(f.o[reg], Object.class); break;
+            case 'L': v = toHost(f.o[reg], Object.class); break;
+            case '[': v = toHostValue(f.o[reg], Object.class); break;
             case 'Z': v = ((int) f.r[reg]) != 0; break;
             case 'B': v = (byte) f.r[reg]; break;
             case 'C': v = (char) f.r[reg]; break;

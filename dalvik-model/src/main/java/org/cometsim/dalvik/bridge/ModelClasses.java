@@ -268,7 +268,31 @@ public final class ModelClasses {
             return k.isInterface() || k.isPrimitive() ? null : k.superclass;
         });
         nat(c, "desiredAssertionStatus", "()Z", false, (in, t, a) -> false);
-        nat(c, "getClassLoader", "()Ljava/lang/ClassLoader;", false, (in, t, a) -> null);
+        nat(c, "getClassLoader", "()Ljava/lang/ClassLoader;", false, (in, t, a) -> vm.resources().loaderOf((VmClass) a[0]));
+        // Resources of a library class come from the host's JDK, as they would on the JVM;
+        // those of application classes from the guest class path (GuestResources).
+        nat(c, "getResourceAsStream", "(Ljava/lang/String;)Ljava/io/InputStream;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            String n = vm.resources().absoluteName(k, (String) a[1]);
+            if (vm.resources().loaderOf(k) == null) {
+                return k.host == null ? null : k.host.getResourceAsStream((String) a[1]);
+            }
+            return vm.resources().stream(n);
+        }).placement = Placement.CLIENT_PINNED;
+        nat(c, "getResource", "(Ljava/lang/String;)Ljava/net/URL;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            String n = vm.resources().absoluteName(k, (String) a[1]);
+            if (vm.resources().loaderOf(k) == null) {
+                return k.host == null ? null : k.host.getResource((String) a[1]);
+            }
+            return vm.resources().url(n);
+        }).placement = Placement.CLIENT_PINNED;
         nat(c, "cast", "(Ljava/lang/Object;)Ljava/lang/Object;", false, (in, t, a) -> {
             VmClass k = (VmClass) a[0];
             if (a[1] != null && !vm.classOf(a[1]).isSubtypeOf(k)) {
@@ -337,6 +361,13 @@ public final class ModelClasses {
     public GuestArray enumValues(GuestThread t, VmClass k) {
         if (k.enumConstants != null) {
             return (GuestArray) k.enumConstants;
+        }
+        if (k.kind == VmClass.Kind.HOST && k.host != null && k.host.isEnum()) {
+            // A JDK enum (TimeUnit, DayOfWeek, StandardOpenOption ...): its constants are host
+            // values, immutable, so the guest sees the host's own array (cloned per call below).
+            GuestArray arr = (GuestArray) vm.bridge().toGuest(k.host.getEnumConstants());
+            k.enumConstants = arr;
+            return arr;
         }
         if ((k.access & 0x4000) == 0 || k.kind != VmClass.Kind.GUEST) {
             return null;
@@ -746,6 +777,9 @@ public final class ModelClasses {
             return null;
         });
         nat(c, "currentThread", "()Ljava/lang/Thread;", true, (in, t, a) -> t.threadObject);
+        // Every guest thread's context loader is the application loader (no setter: guest code
+        // cannot define loaders, so setContextClassLoader stays an unsupported API).
+        nat(c, "getContextClassLoader", "()Ljava/lang/ClassLoader;", false, (in, t, a) -> vm.resources().loader());
         nat(c, "interrupt", "()V", false, (in, t, a) -> {
             GuestThread target = (GuestThread) ((GuestObject) a[0]).vmData;
             if (target != null) {
@@ -1082,16 +1116,27 @@ public final class ModelClasses {
             g.p[eOrdinal.slot] = (Integer) a[2];
             return null;
         });
-        nat(c, "name", "()Ljava/lang/String;", false, (in, t, a) -> ((GuestObject) a[0]).r[eName.slot]);
-        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> ((GuestObject) a[0]).r[eName.slot]);
-        nat(c, "ordinal", "()I", false, (in, t, a) -> (int) ((GuestObject) a[0]).p[eOrdinal.slot]);
+        // A JDK enum constant (TimeUnit.SECONDS) reaches these through an erased Enum receiver, as in
+        // the guest library's EnumSet and EnumMap: it answers with its own host methods.
+        nat(c, "name", "()Ljava/lang/String;", false, (in, t, a) -> a[0] instanceof Enum<?> h ? h.name()
+                : ((GuestObject) a[0]).r[eName.slot]);
+        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> a[0] instanceof Enum<?> h ? h.toString()
+                : ((GuestObject) a[0]).r[eName.slot]);
+        nat(c, "ordinal", "()I", false, (in, t, a) -> a[0] instanceof Enum<?> h ? h.ordinal()
+                : (int) ((GuestObject) a[0]).p[eOrdinal.slot]);
         nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> a[0] == a[1]);
         nat(c, "hashCode", "()I", false, (in, t, a) -> identityHash(a[0]));
         NativeImpl compare = (in, t, a) -> {
-            GuestObject x = (GuestObject) a[0];
             if (a[1] == null) {
                 throw vm.npe(t, null);
             }
+            if (a[0] instanceof Enum<?> h) {
+                if (!(a[1] instanceof Enum<?> o) || h.getDeclaringClass() != o.getDeclaringClass()) {
+                    throw vm.guestException(t, "java.lang.ClassCastException", null);
+                }
+                return h.ordinal() - o.ordinal();
+            }
+            GuestObject x = (GuestObject) a[0];
             if (!(a[1] instanceof GuestObject) || declaringClass(((GuestObject) a[1]).cls) != declaringClass(x.cls)) {
                 throw vm.guestException(t, "java.lang.ClassCastException", null);
             }
@@ -1099,7 +1144,8 @@ public final class ModelClasses {
         };
         nat(c, "compareTo", "(Ljava/lang/Enum;)I", false, compare);
         nat(c, "compareTo", "(Ljava/lang/Object;)I", false, compare);
-        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> declaringClass(((GuestObject) a[0]).cls));
+        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> a[0] instanceof Enum<?> h
+                ? vm.hostClassOf(h.getDeclaringClass()) : declaringClass(((GuestObject) a[0]).cls));
         nat(c, "clone", "()Ljava/lang/Object;", false, (in, t, a) -> {
             throw vm.guestException(t, "java.lang.CloneNotSupportedException", null);
         });
@@ -1114,7 +1160,7 @@ public final class ModelClasses {
                 throw vm.guestException(t, "java.lang.IllegalArgumentException", k.name + " is not an enum class");
             }
             for (Object v : (Object[]) values.data) {
-                if (name.equals(((GuestObject) v).r[eName.slot])) {
+                if (name.equals(v instanceof Enum<?> h ? h.name() : ((GuestObject) v).r[eName.slot])) {
                     return v;
                 }
             }

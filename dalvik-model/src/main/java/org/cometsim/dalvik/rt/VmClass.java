@@ -128,7 +128,8 @@ public final class VmClass {
             return false;
         }
         if (kind == Kind.HOST) {
-            Class<?> th = target.kind == Kind.HOST ? target.host : target.replacesHost;
+            // A MODEL target (Enum, Number ...) stands for its JDK class: a TimeUnit is an Enum.
+            Class<?> th = target.kind == Kind.HOST || target.kind == Kind.MODEL ? target.host : target.replacesHost;
             return th != null && th.isAssignableFrom(host);
         }
         for (VmClass c = this; c != null; c = c.superclass) {

@@ -67,7 +67,10 @@ public final class Corpus {
     public static Vm newVm(CompilationMode mode, PrintStream out, PrintStream err) throws Exception {
         ClassPath cp = new ClassPath();
         cp.addDex("corpus-" + mode + ".dex", dex(mode));
-        return new Vm(cp, new Vm.Options(out, err, System.in, VmClock.wallClock()));
+        Vm vm = new Vm(cp, new Vm.Options(out, err, System.in, VmClock.wallClock()));
+        // What the JVM oracle runs with (-cp target/test-classes), so resources resolve alike.
+        vm.setGuestProperty("java.class.path", testClasses().toString());
+        return vm;
     }
 
     /** Result of running a program: stdout, stderr, exit status. */

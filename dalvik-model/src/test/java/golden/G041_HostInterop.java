@@ -1,0 +1,113 @@
+package golden;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.text.DateFormatSymbols;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+
+/**
+ * Guest values that cross into host library code and back: JDK enums in the guest library's
+ * EnumSet/EnumMap, guest arrays stored in host containers (identity and element type must
+ * survive), nested host arrays, and resources read through the guest's class loader.
+ */
+public class G041_HostInterop {
+    static final class Cell {
+        final int v;
+
+        Cell(int v) {
+            this.v = v;
+        }
+    }
+
+    enum Mine { A, B, C }
+
+    public static void main(String[] args) throws Exception {
+        // JDK enums through the guest library's EnumSet/EnumMap and Class/Enum reflection.
+        System.out.println(EnumSet.allOf(TimeUnit.class) + " " + EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY));
+        EnumSet<DayOfWeek> weekend = EnumSet.of(DayOfWeek.SUNDAY, DayOfWeek.SATURDAY);
+        System.out.println(weekend + " " + EnumSet.complementOf(weekend).size() + " " + weekend.contains(DayOfWeek.MONDAY));
+        Map<RoundingMode, Integer> modes = new EnumMap<>(RoundingMode.class);
+        modes.put(RoundingMode.UP, 1);
+        modes.put(RoundingMode.CEILING, 2);
+        System.out.println(modes + " " + TimeUnit.class.getEnumConstants().length + " " + Enum.valueOf(TimeUnit.class, "HOURS")
+                + " " + DayOfWeek.valueOf("FRIDAY").ordinal() + " " + Mine.class.getEnumConstants().length);
+        Enum<?> e = TimeUnit.SECONDS;
+        System.out.println(e.name() + " " + e.ordinal() + " " + e.getDeclaringClass().getName() + " "
+                + TimeUnit.SECONDS.compareTo(TimeUnit.MINUTES) + " " + (e instanceof Comparable));
+        try {
+            Enum.valueOf(TimeUnit.class, "FORTNIGHTS");
+        } catch (IllegalArgumentException ex) {
+            System.out.println("valueOf: " + ex.getMessage());
+        }
+
+        // A host method returning a String[][]: nested arrays become guest arrays.
+        String[][] zones = DateFormatSymbols.getInstance(Locale.US).getZoneStrings();
+        boolean la = false;
+        for (String[] z : zones) {
+            la |= z[0].equals("America/Los_Angeles");
+        }
+        System.out.println("zones " + (zones.length > 100) + " " + zones[0].length + " " + la);
+
+        // Guest arrays in host containers: identity and element type survive the round trip.
+        Cell[] cells = {new Cell(1), new Cell(2)};
+        int[] ints = {7, 8, 9};
+        ConcurrentHashMap<String, Object> chm = new ConcurrentHashMap<>();
+        chm.put("cells", cells);
+        chm.put("ints", ints);
+        Cell[] back = (Cell[]) chm.get("cells");
+        ((int[]) chm.get("ints"))[0] = 70;
+        System.out.println("chm " + (back == cells) + " " + back[1].v + " " + (chm.get("ints") == ints) + " " + ints[0]
+                + " " + chm.computeIfAbsent("made", k -> new Cell[3]).getClass().getSimpleName());
+        AtomicReference<Cell[]> ref = new AtomicReference<>(cells);
+        System.out.println("atomic " + (ref.get() == cells) + " " + ref.compareAndSet(cells, new Cell[] {new Cell(5)}) + " " + ref.get()[0].v);
+        CopyOnWriteArrayList<Object> cow = new CopyOnWriteArrayList<>();
+        cow.add(cells);
+        cow.add(ints);
+        ConcurrentLinkedQueue<Cell[][]> queue = new ConcurrentLinkedQueue<>();
+        Cell[][] grid = {cells, {new Cell(3)}};
+        queue.add(grid);
+        System.out.println("cow " + (cow.get(0) == cells) + " " + cow.indexOf(ints) + " " + cow.contains(new int[] {70, 8, 9})
+                + " queue " + (queue.peek() == grid) + " " + queue.poll()[1][0].v);
+        // Host code that casts its generic results back to arrays still gets arrays.
+        List<String> words = new ArrayList<>(List.of("pear", "fig", "apple"));
+        String[] sorted = words.stream().sorted().toArray(String[]::new);
+        Map<Integer, Long> byLength = words.stream().collect(Collectors.groupingBy(String::length, Collectors.counting()));
+        System.out.println(Arrays.toString(sorted) + " " + byLength);
+
+        // Resources of the application, read through its class loader.
+        ClassLoader loader = G041_HostInterop.class.getClassLoader();
+        System.out.println("loader " + (loader != null) + " " + (String.class.getClassLoader() == null)
+                + " " + (Thread.currentThread().getContextClassLoader() != null));
+        try (InputStream in = loader.getResourceAsStream("golden/G041-resource.txt")) {
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            System.out.println("resource: " + r.readLine());
+        }
+        try (InputStream in = G041_HostInterop.class.getResourceAsStream("G041-resource.txt")) {
+            System.out.println("relative: " + new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")[1]);
+        }
+        System.out.println("system " + (ClassLoader.getSystemResourceAsStream("golden/G041-resource.txt") != null)
+                + " missing " + (loader.getResource("golden/no-such-file") == null)
+                + " url " + G041_HostInterop.class.getResource("/golden/G041-resource.txt").getPath().endsWith("golden/G041-resource.txt"));
+        try {
+            loader.loadClass("golden.NoSuchClass");
+        } catch (ClassNotFoundException ex) {
+            System.out.println("loadClass: " + ex.getMessage() + " " + (loader.loadClass("golden.G041_HostInterop") == G041_HostInterop.class));
+        }
+    }
+}
