@@ -55,6 +55,11 @@ public class LibraryState {
     }
 
     /** Guest builders handed to host methods that need the JDK's own builder classes. */
+    /** A JDK method the guest library's Executors lacks (a cached pool). */
+    public static String missingLibraryMethod() {
+        return String.valueOf(java.util.concurrent.Executors.newCachedThreadPool());
+    }
+
     public static String buildersToHost() {
         StringBuilder sb = new StringBuilder("abc");
         StringBuffer buf = new StringBuffer("x=");

@@ -878,7 +878,7 @@ public final class Vm {
             }
         }
         if (m == null) {
-            throw guestException(t, "java.lang.NoSuchMethodError", owner.name + "." + ml.key);
+            throw noSuchMethod(t, owner, ml.key);
         }
         ml.resolved = m;
         return m;
@@ -922,7 +922,7 @@ public final class Vm {
             }
         }
         if (m == null) {
-            throw guestException(t, "java.lang.NoSuchMethodError", owner.name + "." + ml.key);
+            throw noSuchMethod(t, owner, ml.key);
         }
         ml.resolved = m;
         return m;
@@ -941,7 +941,7 @@ public final class Vm {
         }
         VmMethod m = findVirtualOrNull(owner, ml.key);
         if (m == null) {
-            throw guestException(t, "java.lang.NoSuchMethodError", owner.name + "." + ml.key);
+            throw noSuchMethod(t, owner, ml.key);
         }
         ml.resolved = m;
         return m;
@@ -965,9 +965,53 @@ public final class Vm {
         return findVirtual(t, rc, ml.key);
     }
 
+    /**
+     * The error for a method {@code key} that {@code owner} lacks: a JDK method the guest library's
+     * version of a class does not (yet) provide is an unsupported API, not the program's error.
+     */
+    private RuntimeException noSuchMethod(GuestThread t, VmClass owner, String key) {
+        String missing = guestLibraryGap(owner, key);
+        if (missing != null) {
+            return VmError.unsupported(missing);
+        }
+        return guestException(t, "java.lang.NoSuchMethodError", owner.name + "." + key);
+    }
+
+    /** "Class.key (...)" if a guest-library class in owner's chain replaces a JDK class that has key. */
+    private static String guestLibraryGap(VmClass owner, String key) {
+        String name = key.substring(0, key.indexOf('('));
+        String desc = key.substring(key.indexOf('('));
+        for (VmClass c = owner; c != null; c = c.superclass) {
+            Class<?> h = c.replacesHost;
+            if (h == null) {
+                continue;
+            }
+            boolean found = false;
+            if (name.equals("<init>")) {
+                for (java.lang.reflect.Constructor<?> k : h.getConstructors()) {
+                    found |= Descriptors.methodDescriptor(k.getParameterTypes(), void.class).equals(desc);
+                }
+            } else {
+                for (java.lang.reflect.Method hm : h.getMethods()) {
+                    found |= hm.getName().equals(name)
+                            && Descriptors.methodDescriptor(hm.getParameterTypes(), hm.getReturnType()).equals(desc);
+                }
+            }
+            if (found) {
+                return c.name + "." + key + " (the guest library's " + c.name
+                        + " does not provide it; comet exec --host-library runs the JDK's class instead)";
+            }
+        }
+        return null;
+    }
+
     public VmMethod findVirtual(GuestThread t, VmClass rc, String key) {
         VmMethod m = findVirtualOrNull(rc, key);
         if (m == null) {
+            String missing = guestLibraryGap(rc, key);
+            if (missing != null) {
+                throw VmError.unsupported(missing);
+            }
             // A library method the model classes do not provide is an unsupported API, not a guest error.
             for (VmClass c = rc; c != null; c = c.superclass) {
                 if (c.kind == VmClass.Kind.MODEL && c.host != null) {

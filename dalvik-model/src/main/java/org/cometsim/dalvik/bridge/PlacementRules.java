@@ -28,14 +28,17 @@ public final class PlacementRules {
     public static String threadingHazard(Class<?> owner, String method) {
         String n = owner.getName();
         if (n.startsWith("java.util.concurrent.locks.")) {
-            return "java.util.concurrent locks track host threads, not guest threads; use synchronized";
+            return "the JDK's java.util.concurrent locks track host threads, not guest threads; use synchronized or"
+                    + " ReentrantLock (guest library)";
         }
         if (n.startsWith("java.util.concurrent.") && !n.startsWith("java.util.concurrent.atomic.")
                 && (n.contains("Executor") || n.contains("ForkJoin") || n.contains("CompletableFuture")
                 || n.contains("CountDownLatch") || n.contains("CyclicBarrier") || n.contains("Semaphore")
                 || n.contains("Phaser") || n.contains("Exchanger") || n.contains("Blocking") || n.contains("SynchronousQueue")
                 || n.contains("FutureTask"))) {
-            return n + " runs guest code on host threads or blocks the VM's host thread; use Thread and wait/notify";
+            return n + " runs guest code on host threads or blocks the VM's host thread; the guest library has"
+                    + " ThreadPoolExecutor (Executors.newFixedThreadPool/newSingleThreadExecutor), FutureTask,"
+                    + " CountDownLatch, Semaphore, LinkedBlockingQueue, ArrayBlockingQueue; otherwise use Thread and wait/notify";
         }
         if (n.equals("java.util.Timer")) {
             return "java.util.Timer runs guest code on a host thread";

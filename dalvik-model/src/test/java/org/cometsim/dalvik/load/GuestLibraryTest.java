@@ -3,6 +3,7 @@ package org.cometsim.dalvik.load;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -19,6 +20,7 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
+import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.jf.dexlib2.iface.ClassDef;
 import org.junit.jupiter.api.Test;
@@ -162,5 +164,13 @@ class GuestLibraryTest {
     void guestBuildersPassedToHostMethodsAreCopiedInAndOut() throws Exception {
         assertEquals(hooktarget.LibraryState.buildersToHost(),
                 vm(true).invokeStatic("hooktarget.LibraryState", "buildersToHost", "()Ljava/lang/String;"));
+    }
+
+    @Test
+    void aJdkMethodTheLibraryClassLacksIsAnUnsupportedApiNotNoSuchMethodError() throws Exception {
+        VmError e = assertThrows(VmError.class,
+                () -> vm(true).invokeStatic("hooktarget.LibraryState", "missingLibraryMethod", "()Ljava/lang/String;"));
+        assertTrue(e.getMessage().contains("unsupported API: java.util.concurrent.Executors.newCachedThreadPool()"), e.getMessage());
+        assertTrue(e.getMessage().contains("--host-library"), e.getMessage());
     }
 }

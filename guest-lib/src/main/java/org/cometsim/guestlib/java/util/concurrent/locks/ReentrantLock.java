@@ -1,0 +1,471 @@
+package org.cometsim.guestlib.java.util.concurrent.locks;
+
+import java.util.Date;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+
+/**
+ * Guest-side {@code java.util.concurrent.locks.ReentrantLock}, built on the VM's monitors
+ * ({@code synchronized}, {@code wait}, {@code notifyAll}) instead of {@code LockSupport}: guest
+ * threads are scheduled by the VM, so a lock's state must be guest state (an owner field and a
+ * hold count the DSM tracks, waiters parked on guest monitors that COMET's lock migration sees).
+ *
+ * <p>The monitor of the lock object itself is held only for a few instructions inside these
+ * methods, never while a thread waits for the lock to be free or for a condition. Deviation:
+ * the fairness flag is recorded and reported but the order in which waiters get the lock is the
+ * VM's monitor order (FIFO), for fair and unfair locks alike; {@code getQueuedThreads} and
+ * {@code getWaitingThreads} are not provided.
+ */
+public class ReentrantLock implements Lock, java.io.Serializable {
+    private static final long serialVersionUID = 7373984872572414699L;
+
+    private final boolean fair;
+    private transient Thread owner;
+    private int holds;
+    private transient int queued;
+
+    public ReentrantLock() {
+        this(false);
+    }
+
+    public ReentrantLock(boolean fair) {
+        this.fair = fair;
+    }
+
+    @Override
+    public void lock() {
+        boolean interrupted = false;
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (owner == me) {
+                addHold(1);
+                return;
+            }
+            while (owner != null) {
+                queued++;
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true; // lock() is not interruptible: keep the status for later
+                } finally {
+                    queued--;
+                }
+            }
+            owner = me;
+            holds = 1;
+        }
+        if (interrupted) {
+            me.interrupt();
+        }
+    }
+
+    @Override
+    public void lockInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (owner == me) {
+                addHold(1);
+                return;
+            }
+            while (owner != null) {
+                queued++;
+                try {
+                    wait();
+                } finally {
+                    queued--;
+                }
+            }
+            owner = me;
+            holds = 1;
+        }
+    }
+
+    @Override
+    public boolean tryLock() {
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (owner == me) {
+                addHold(1);
+                return true;
+            }
+            if (owner == null) {
+                owner = me;
+                holds = 1;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    @Override
+    public boolean tryLock(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            if (owner == me) {
+                addHold(1);
+                return true;
+            }
+            long deadline = System.nanoTime() + nanos;
+            while (owner != null) {
+                if (nanos <= 0L) {
+                    return false;
+                }
+                queued++;
+                try {
+                    timedWait(this, nanos);
+                } finally {
+                    queued--;
+                }
+                nanos = deadline - System.nanoTime();
+            }
+            owner = me;
+            holds = 1;
+            return true;
+        }
+    }
+
+    @Override
+    public void unlock() {
+        synchronized (this) {
+            if (owner != Thread.currentThread()) {
+                throw new IllegalMonitorStateException();
+            }
+            if (--holds == 0) {
+                owner = null;
+                notifyAll();
+            }
+        }
+    }
+
+    private void addHold(int n) {
+        int c = holds + n;
+        if (c < 0) {
+            throw new Error("Maximum lock count exceeded");
+        }
+        holds = c;
+    }
+
+    /** Releases every hold of the current owner (for a condition wait); returns how many there were. */
+    final int releaseAll() {
+        synchronized (this) {
+            if (owner != Thread.currentThread()) {
+                throw new IllegalMonitorStateException();
+            }
+            int saved = holds;
+            holds = 0;
+            owner = null;
+            notifyAll();
+            return saved;
+        }
+    }
+
+    /** Takes the lock again with {@code saved} holds, uninterruptibly; true if interrupted meanwhile. */
+    final boolean reacquire(int saved) {
+        boolean interrupted = false;
+        Thread me = Thread.currentThread();
+        synchronized (this) {
+            while (owner != null) {
+                queued++;
+                try {
+                    wait();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } finally {
+                    queued--;
+                }
+            }
+            owner = me;
+            holds = saved;
+        }
+        return interrupted;
+    }
+
+    static void timedWait(Object monitor, long nanos) throws InterruptedException {
+        long ms = nanos / 1000000L;
+        int ns = (int) (nanos % 1000000L);
+        monitor.wait(ms, ns);
+    }
+
+    @Override
+    public Condition newCondition() {
+        return new ConditionObject(this);
+    }
+
+    public int getHoldCount() {
+        synchronized (this) {
+            return owner == Thread.currentThread() ? holds : 0;
+        }
+    }
+
+    public boolean isHeldByCurrentThread() {
+        synchronized (this) {
+            return owner == Thread.currentThread();
+        }
+    }
+
+    public boolean isLocked() {
+        synchronized (this) {
+            return owner != null;
+        }
+    }
+
+    public final boolean isFair() {
+        return fair;
+    }
+
+    protected Thread getOwner() {
+        synchronized (this) {
+            return owner;
+        }
+    }
+
+    public final boolean hasQueuedThreads() {
+        synchronized (this) {
+            return queued > 0;
+        }
+    }
+
+    public final int getQueueLength() {
+        synchronized (this) {
+            return queued;
+        }
+    }
+
+    public boolean hasWaiters(Condition condition) {
+        return owned(condition).waiters() > 0;
+    }
+
+    public int getWaitQueueLength(Condition condition) {
+        return owned(condition).waiters();
+    }
+
+    private ConditionObject owned(Condition condition) {
+        if (condition == null) {
+            throw new NullPointerException();
+        }
+        if (!(condition instanceof ConditionObject) || ((ConditionObject) condition).lock != this) {
+            throw new IllegalArgumentException("not owner");
+        }
+        if (!isHeldByCurrentThread()) {
+            throw new IllegalMonitorStateException();
+        }
+        return (ConditionObject) condition;
+    }
+
+    @Override
+    public String toString() {
+        Thread o;
+        synchronized (this) {
+            o = owner;
+        }
+        return super.toString().concat(o == null ? "[Unlocked]" : "[Locked by thread ".concat(o.getName()).concat("]"));
+    }
+
+    /**
+     * A condition of a {@link ReentrantLock}: waiters park on the condition object's own monitor.
+     * A waiter takes that monitor before it releases the lock, and a signaller must hold the lock
+     * and then takes the same monitor, so a signal cannot fall between the release and the wait.
+     * Each waiter has a node in a FIFO queue; {@code signal} marks the oldest node still waiting
+     * (as the JDK transfers its first waiter), so a signal is never taken by a thread that awaits
+     * again after being woken, nor lost to one that timed out.
+     */
+    static final class ConditionObject implements Condition, java.io.Serializable {
+        private static final long serialVersionUID = 1173984872572414699L;
+
+        final ReentrantLock lock;
+        private transient Node head;
+        private transient Node tail;
+        private transient int waiting;
+
+        ConditionObject(ReentrantLock lock) {
+            this.lock = lock;
+        }
+
+        /** One waiting thread; guarded by the condition's monitor. */
+        private static final class Node {
+            Node next;
+            boolean signalled;
+        }
+
+        synchronized int waiters() {
+            return waiting;
+        }
+
+        /** Caller holds this monitor. */
+        private Node enqueue() {
+            Node n = new Node();
+            if (tail == null) {
+                head = n;
+            } else {
+                tail.next = n;
+            }
+            tail = n;
+            waiting++;
+            return n;
+        }
+
+        /** Removes n (signalled or not); caller holds this monitor. */
+        private void unlink(Node n) {
+            Node prev = null;
+            for (Node p = head; p != null; prev = p, p = p.next) {
+                if (p == n) {
+                    if (prev == null) {
+                        head = p.next;
+                    } else {
+                        prev.next = p.next;
+                    }
+                    if (tail == p) {
+                        tail = prev;
+                    }
+                    waiting--;
+                    return;
+                }
+            }
+        }
+
+        /**
+         * Waits for a signal: timeout 0 means none, a negative timeout means nanos {@code -timeout}.
+         * Returns the remaining nanos (timed) and sets {@code interrupted[0]} if interrupted (only when
+         * {@code interruptible} is false; otherwise the InterruptedException is thrown after the lock is
+         * taken again).
+         */
+        private long awaitSignal(boolean timed, long nanos, boolean interruptible) throws InterruptedException {
+            if (interruptible && Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            long deadline = timed ? System.nanoTime() + nanos : 0L;
+            InterruptedException ie = null;
+            boolean interrupted = false;
+            int saved;
+            synchronized (this) {
+                Node n = enqueue();
+                saved = lock.releaseAll();
+                try {
+                    while (!n.signalled) {
+                        if (timed) {
+                            if (nanos <= 0L) {
+                                break;
+                            }
+                            timedWait(this, nanos);
+                            nanos = deadline - System.nanoTime();
+                        } else {
+                            wait();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    if (interruptible) {
+                        ie = e;
+                    } else {
+                        interrupted = true;
+                    }
+                } finally {
+                    unlink(n);
+                }
+                if (!interruptible && !n.signalled && ie == null && !timed) {
+                    // an uninterruptible wait interrupted: keep waiting for the signal
+                    while (!n.signalled) {
+                        enqueueAgain(n);
+                        try {
+                            wait();
+                        } catch (InterruptedException e) {
+                            interrupted = true;
+                        } finally {
+                            unlink(n);
+                        }
+                    }
+                }
+            }
+            interrupted |= lock.reacquire(saved);
+            if (ie != null) {
+                throw ie;
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            return timed ? deadline - System.nanoTime() : 0L;
+        }
+
+        private void enqueueAgain(Node n) {
+            n.next = null;
+            if (tail == null) {
+                head = n;
+            } else {
+                tail.next = n;
+            }
+            tail = n;
+            waiting++;
+        }
+
+        @Override
+        public void await() throws InterruptedException {
+            awaitSignal(false, 0L, true);
+        }
+
+        @Override
+        public void awaitUninterruptibly() {
+            try {
+                awaitSignal(false, 0L, false);
+            } catch (InterruptedException cannotHappen) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public long awaitNanos(long nanosTimeout) throws InterruptedException {
+            long remaining = awaitSignal(true, nanosTimeout, true);
+            return remaining <= nanosTimeout ? remaining : Long.MIN_VALUE;
+        }
+
+        @Override
+        public boolean await(long time, TimeUnit unit) throws InterruptedException {
+            return awaitNanos(unit.toNanos(time)) > 0L;
+        }
+
+        @Override
+        public boolean awaitUntil(Date deadline) throws InterruptedException {
+            long ms = deadline.getTime() - System.currentTimeMillis();
+            return awaitNanos(TimeUnit.MILLISECONDS.toNanos(ms)) > 0L;
+        }
+
+        @Override
+        public void signal() {
+            if (!lock.isHeldByCurrentThread()) {
+                throw new IllegalMonitorStateException();
+            }
+            synchronized (this) {
+                for (Node p = head; p != null; p = p.next) {
+                    if (!p.signalled) {
+                        p.signalled = true;
+                        notifyAll();
+                        return;
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void signalAll() {
+            if (!lock.isHeldByCurrentThread()) {
+                throw new IllegalMonitorStateException();
+            }
+            synchronized (this) {
+                boolean any = false;
+                for (Node p = head; p != null; p = p.next) {
+                    any |= !p.signalled;
+                    p.signalled = true;
+                }
+                if (any) {
+                    notifyAll();
+                }
+            }
+        }
+    }
+}
