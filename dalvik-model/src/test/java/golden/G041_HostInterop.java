@@ -104,6 +104,24 @@ public class G041_HostInterop {
         System.out.println("system " + (ClassLoader.getSystemResourceAsStream("golden/G041-resource.txt") != null)
                 + " missing " + (loader.getResource("golden/no-such-file") == null)
                 + " url " + G041_HostInterop.class.getResource("/golden/G041-resource.txt").getPath().endsWith("golden/G041-resource.txt"));
+        java.util.ResourceBundle fr = java.util.ResourceBundle.getBundle("golden.G041Messages", Locale.FRENCH);
+        java.util.ResourceBundle root = java.util.ResourceBundle.getBundle("golden.G041Messages", Locale.ROOT);
+        System.out.println("bundle: " + fr.getString("greeting") + " " + fr.getString("farewell") + " " + root.getString("greeting")
+                + " " + fr.getLocale() + " " + new java.util.TreeSet<>(fr.keySet()));
+        try {
+            java.util.ResourceBundle.getBundle("golden.NoSuchBundle");
+        } catch (java.util.MissingResourceException mre) {
+            System.out.println("missing bundle: " + mre.getClassName() + " " + mre.getKey().isEmpty());
+        }
+        try {
+            java.security.AccessController.doPrivileged((java.security.PrivilegedExceptionAction<Object>) () -> {
+                throw new java.io.IOException("denied");
+            });
+        } catch (java.security.PrivilegedActionException pae) {
+            System.out.println("privileged: " + pae.getException());
+        }
+        System.out.println("privileged ok: " + java.security.AccessController.doPrivileged(
+                (java.security.PrivilegedAction<String>) () -> "ran"));
         try {
             loader.loadClass("golden.NoSuchClass");
         } catch (ClassNotFoundException ex) {

@@ -1012,6 +1012,11 @@ public final class Vm {
             if (missing != null) {
                 throw VmError.unsupported(missing);
             }
+            VmMethod accessor = models.throwableAccessor(rc, key);
+            if (accessor != null) {
+                rc.vtable.put(key, accessor);
+                return accessor;
+            }
             // A library method the model classes do not provide is an unsupported API, not a guest error.
             for (VmClass c = rc; c != null; c = c.superclass) {
                 if (c.kind == VmClass.Kind.MODEL && c.host != null) {

@@ -75,6 +75,15 @@ class BadInputTest {
                         }
                     }
                     """,
+            "UsesCompletableFuture", """
+                    import java.util.concurrent.CompletableFuture;
+
+                    public class UsesCompletableFuture {
+                        public static void main(String[] args) throws Exception {
+                            System.out.println(CompletableFuture.supplyAsync(() -> 42).get());
+                        }
+                    }
+                    """,
             "UsesMethodHandles", """
                     import java.lang.invoke.MethodHandle;
                     import java.lang.invoke.MethodHandles;
@@ -325,10 +334,18 @@ class BadInputTest {
         }
 
         @Test
-        void executorsAreRefusedNotHung() {
+        void fixedThreadPoolsRunOnGuestThreads() {
             assertJavaRunsIt("UsesExecutor", "42\n");
             CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesExecutor");
-            assertOneLineError(r, "unsupported API: ", "Executors");
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("42\n", r.stdout(), r.describe());
+        }
+
+        @Test
+        void hostExecutorsAreRefusedNotHung() {
+            assertJavaRunsIt("UsesCompletableFuture", "42\n");
+            CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesCompletableFuture");
+            assertOneLineError(r, "unsupported API: ", "CompletableFuture");
         }
 
         @Test

@@ -1707,27 +1707,6 @@ public final class GuestReflection {
         return new Object[0];
     }
 
-    // ------------------------------------------------------------------ library intercepts
-
-    /**
-     * Library methods reflection-heavy code calls around reflection: {@code AccessController.doPrivileged}
-     * of a guest {@code PrivilegedAction} just runs it (there is no security manager, as on a JDK 17
-     * default configuration); run as a tail call, in the caller's interpreter loop.
-     */
-    static void registerIntercepts(Vm vm, NativeRegistry reg) {
-        String ac = "java.security.AccessController";
-        NativeImpl run = (in, t, a) -> {
-            if (a[0] == null) {
-                throw vm.npe(t, null);
-            }
-            return new NativeImpl.TailCall(vm.findVirtual(t, vm.classOf(a[0]), "run()Ljava/lang/Object;"), new Object[] {a[0]});
-        };
-        reg.register(ac, "doPrivileged", "(Ljava/security/PrivilegedAction;)Ljava/lang/Object;", true,
-                Placement.OFFLOADABLE, "default", run);
-        reg.register(ac, "doPrivileged", "(Ljava/security/PrivilegedAction;Ljava/security/AccessControlContext;)Ljava/lang/Object;",
-                true, Placement.OFFLOADABLE, "default", run);
-    }
-
     // ------------------------------------------------------------------ sun.misc.Unsafe
 
     private void defineUnsafe(VmClass c) {

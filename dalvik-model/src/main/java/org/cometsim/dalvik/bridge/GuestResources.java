@@ -152,6 +152,19 @@ public final class GuestResources {
                 (in, t, a) -> stream(nonNull(t, a[0])));
         reg.register(cl, "getSystemResources", "(Ljava/lang/String;)Ljava/util/Enumeration;", true, pin, io, null,
                 (in, t, a) -> Collections.enumeration(urls(nonNull(t, a[0]))));
+        // ResourceBundle.getBundle finds its caller's loader (caller-sensitive): the guest's is ours.
+        String rb = "java.util.ResourceBundle";
+        reg.register(rb, "getBundle", "(Ljava/lang/String;)Ljava/util/ResourceBundle;", true, pin, io, null,
+                (in, t, a) -> bundle(t, a[0], java.util.Locale.getDefault()));
+        reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;)Ljava/util/ResourceBundle;", true, pin, io, null,
+                (in, t, a) -> bundle(t, a[0], a[1]));
+        reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;Ljava/lang/ClassLoader;)Ljava/util/ResourceBundle;",
+                true, pin, io, null, (in, t, a) -> {
+                    if (a[2] == null) {
+                        throw vm.npe(t, null);
+                    }
+                    return bundle(t, a[0], a[1]);
+                });
         // Methods on the loader object itself (the receiver's class is Loader).
         String self = Loader.class.getName();
         reg.register(self, "getResource", "(Ljava/lang/String;)Ljava/net/URL;", false, pin, io, null,
@@ -178,6 +191,36 @@ public final class GuestResources {
                 (in, t, a) -> null);
         reg.register(self, "toString", "()Ljava/lang/String;", false, Placement.OFFLOADABLE, HostCost.DEFAULT, null,
                 (in, t, a) -> loader.toString());
+    }
+
+    /**
+     * A properties-file bundle of the guest class path, loaded by the host's ResourceBundle through
+     * {@link Loader} (cached per VM with the loader). A class-based bundle the application defines
+     * (a {@code ListResourceBundle} subclass) would have to be a host object: it stops as unsupported
+     * rather than being silently skipped in favour of a properties file or a MissingResourceException.
+     */
+    private Object bundle(org.cometsim.dalvik.rt.GuestThread t, Object name, Object locale) {
+        String base = nonNull(t, name);
+        if (locale == null) {
+            throw vm.npe(t, null);
+        }
+        java.util.Locale l = (java.util.Locale) locale;
+        java.util.ResourceBundle.Control props = java.util.ResourceBundle.Control.getControl(
+                java.util.ResourceBundle.Control.FORMAT_PROPERTIES);
+        List<java.util.Locale> candidates = new ArrayList<>(props.getCandidateLocales(base, l));
+        candidates.addAll(props.getCandidateLocales(base, java.util.Locale.getDefault()));
+        for (java.util.Locale c : candidates) {
+            String bundleName = props.toBundleName(base, c);
+            if (vm.hasGuestClass("L" + bundleName.replace('.', '/') + ";")) {
+                throw org.cometsim.dalvik.rt.VmError.unsupported("java.util.ResourceBundle.getBundle of class-based bundle "
+                        + bundleName + " (a guest ResourceBundle class; properties-file bundles work)");
+            }
+        }
+        try {
+            return java.util.ResourceBundle.getBundle(base, l, loader, props);
+        } catch (RuntimeException e) {
+            throw new org.cometsim.dalvik.rt.GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+        }
     }
 
     private String nonNull(org.cometsim.dalvik.rt.GuestThread t, Object name) {

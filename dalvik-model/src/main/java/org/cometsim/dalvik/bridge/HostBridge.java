@@ -858,6 +858,7 @@ public final class HostBridge {
         }
         VmClass c = vm.hostClassOf(e.getClass());
         GuestObject g = vm.models().newThrowable(t, c, e.getMessage());
+        g.vmData = e; // its class's own state (MissingResourceException.getKey ...): ModelClasses.throwableAccessor
         Throwable cause = e.getCause();
         if (cause != null && cause != e) {
             vm.models().setCause(g, toGuestThrowable(t, cause));

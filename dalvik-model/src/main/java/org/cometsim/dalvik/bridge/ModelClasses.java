@@ -522,8 +522,9 @@ public final class ModelClasses {
         if (!name.equals("<init>") || !owner.isSubtypeOf(cls("Ljava/lang/Throwable;"))) {
             return null;
         }
-        if (owner.name.equals("java.lang.reflect.InvocationTargetException")
-                && (desc.equals("(Ljava/lang/Throwable;)V") || desc.equals("(Ljava/lang/Throwable;Ljava/lang/String;)V"))) {
+        if ((owner.name.equals("java.lang.reflect.InvocationTargetException")
+                && (desc.equals("(Ljava/lang/Throwable;)V") || desc.equals("(Ljava/lang/Throwable;Ljava/lang/String;)V")))
+                || (owner.name.equals("java.security.PrivilegedActionException") && desc.equals("(Ljava/lang/Exception;)V"))) {
             // InvocationTargetException(target[, message]): the message is not derived from the target.
             VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100);
             m.nativeImpl = (in, t, a) -> {
@@ -550,6 +551,7 @@ public final class ModelClasses {
         m.nativeImpl = (in, t, a) -> {
             Throwable made = (Throwable) hostCtor.nativeImpl.invoke(in, t, a);
             GuestObject g = (GuestObject) a[0];
+            g.vmData = made; // the host twin answers the class's own accessors (throwableAccessor)
             writeRef(g, tMessage, made.getMessage());
             writeRef(g, tCause, g);
             writeRef(g, tTrace, captureTrace(t, g));
@@ -577,6 +579,18 @@ public final class ModelClasses {
         c.instancePrimCount = s.instancePrimCount;
         c.instanceRefCount = s.instanceRefCount;
         c.instanceFieldCount = s.instanceFieldCount;
+        if (name.equals("java.security.PrivilegedActionException")) {
+            // Its exception is the cause; its toString names the cause, not a message (JDK 17).
+            nat(c, "getException", "()Ljava/lang/Exception;", false, (in, t, a) -> {
+                Object cause = ((GuestObject) a[0]).r[tCause.slot];
+                return cause == a[0] ? null : cause;
+            });
+            nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> {
+                Object cause = ((GuestObject) a[0]).r[tCause.slot];
+                return cause == null || cause == a[0] ? c.name
+                        : c.name + ": " + in.callVirtual(t, cause, "toString", "()Ljava/lang/String;");
+            });
+        }
         if (name.equals("java.lang.reflect.InvocationTargetException")) {
             // Its target is the Throwable cause (the JDK's getCause() returns the target too).
             nat(c, "getTargetException", "()Ljava/lang/Throwable;", false, (in, t, a) -> {
@@ -585,6 +599,57 @@ public final class ModelClasses {
             });
         }
         return c;
+    }
+
+    /**
+     * A method of a JDK exception class beyond {@code Throwable}'s ({@code MissingResourceException.getKey},
+     * {@code SQLException.getErrorCode} ...), or null. The exception's own state lives in its host
+     * twin ({@code vmData}): the host exception it was converted from, or the one a non-Throwable-shaped
+     * constructor built. An exception made with a Throwable-shaped constructor has none, and the
+     * call stops as unsupported rather than answering a default.
+     */
+    public VmMethod throwableAccessor(VmClass rc, String key) {
+        int paren = key.indexOf('(');
+        String name = key.substring(0, paren);
+        String desc = key.substring(paren);
+        for (VmClass c = rc; c != null; c = c.superclass) {
+            if (c.kind != VmClass.Kind.MODEL || c.host == null || c.host == Throwable.class
+                    || !Throwable.class.isAssignableFrom(c.host)) {
+                continue;
+            }
+            boolean own = false;
+            for (java.lang.reflect.Method hm : c.host.getMethods()) {
+                if (hm.getName().equals(name) && !java.lang.reflect.Modifier.isStatic(hm.getModifiers())
+                        && Descriptors.methodDescriptor(hm.getParameterTypes(), hm.getReturnType()).equals(desc)) {
+                    Class<?> d = hm.getDeclaringClass();
+                    own = d != Throwable.class && d != Object.class;
+                }
+            }
+            if (!own) {
+                continue;
+            }
+            VmMethod bridged = vm.bridge().hostVirtualOrNull(hostOnly(c), name, desc);
+            if (bridged == null) {
+                continue;
+            }
+            VmClass owner = c;
+            VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100);
+            m.nativeImpl = (in, t, a) -> {
+                Object twin = ((GuestObject) a[0]).vmData;
+                if (!(twin instanceof Throwable)) {
+                    throw VmError.unsupported(owner.name + "." + key + " of an exception made by guest code with a"
+                            + " Throwable-shaped constructor (its " + owner.name + " state was never set)");
+                }
+                Object[] b = a.clone();
+                b[0] = twin;
+                return bridged.nativeImpl.invoke(in, t, b);
+            };
+            m.placement = bridged.placement;
+            m.costClass = bridged.costClass;
+            m.elements = bridged.elements;
+            return m;
+        }
+        return null;
     }
 
     /** A new guest exception of class {@code c} with a message and the current guest stack trace. */

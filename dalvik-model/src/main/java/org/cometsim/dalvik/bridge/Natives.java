@@ -25,7 +25,6 @@ public final class Natives {
     public static void registerAll(Vm vm, NativeRegistry reg) {
         reg.attach(vm);
         new GuestEnumCollections(vm).register(reg);
-        GuestReflection.registerIntercepts(vm, reg);
         ArrayCopyNatives.register(vm, reg);
         registerRandomness(vm, reg);
         vm.resources().register(reg);
