@@ -201,6 +201,25 @@ public class G042_Concurrency {
         System.out.println("queue sum: " + qsum + " poll empty: " + q.poll(5, TimeUnit.MILLISECONDS)
                 + " offer full: " + abq.offer("a") + abq.offer("b") + abq.offer("c", 5, TimeUnit.MILLISECONDS) + " " + abq);
 
+        ExecutorService cached = Executors.newCachedThreadPool();
+        CountDownLatch allIn = new CountDownLatch(3);
+        List<Future<Integer>> waiters = new ArrayList<>();
+        for (int k = 1; k <= 3; k++) {
+            final int v = k;
+            waiters.add(cached.submit(() -> {
+                allIn.countDown();
+                allIn.await(); // only completes if the pool gave every task its own thread
+                return v * 10;
+            }));
+        }
+        int got = 0;
+        for (Future<Integer> f : waiters) {
+            got += f.get(10, TimeUnit.SECONDS);
+        }
+        cached.shutdown();
+        System.out.println("cached pool: " + got + " " + cached.awaitTermination(10, TimeUnit.SECONDS)
+                + " largest=" + ((ThreadPoolExecutor) cached).getLargestPoolSize());
+
         ReentrantLock lock = new ReentrantLock();
         lock.lock();
         lock.lock();

@@ -55,9 +55,9 @@ public class LibraryState {
     }
 
     /** Guest builders handed to host methods that need the JDK's own builder classes. */
-    /** A JDK method the guest library's Executors lacks (a cached pool). */
+    /** A JDK method the guest library's Executors lacks (a scheduled pool). */
     public static String missingLibraryMethod() {
-        return String.valueOf(java.util.concurrent.Executors.newCachedThreadPool());
+        return String.valueOf(java.util.concurrent.Executors.newScheduledThreadPool(1));
     }
 
     public static String buildersToHost() {

@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Guest-side {@code java.util.concurrent.Executors}: the thread-pool factories whose pools are
- * guest code ({@link ThreadPoolExecutor} over a guest {@link LinkedBlockingQueue}), so the
+ * guest code ({@link ThreadPoolExecutor} over a guest {@link LinkedBlockingQueue} or
+ * {@link SynchronousQueue}), so the
  * workers are guest threads the VM schedules and COMET can migrate. Factories of pools this
- * library does not have (cached, scheduled, work-stealing, virtual-thread) stop with the VM's
+ * library does not have (scheduled, work-stealing) stop with the VM's
  * unsupported-API error. Deviation: {@code newSingleThreadExecutor} returns the
  * {@code ThreadPoolExecutor} itself, not the JDK's non-reconfigurable wrapper.
  */
@@ -39,6 +40,15 @@ public class Executors {
 
     public static ExecutorService newSingleThreadExecutor(ThreadFactory threadFactory) {
         return newFixedThreadPool(1, threadFactory);
+    }
+
+    public static ExecutorService newCachedThreadPool() {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60L, TimeUnit.SECONDS, new SynchronousQueue<Runnable>());
+    }
+
+    public static ExecutorService newCachedThreadPool(ThreadFactory threadFactory) {
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60L, TimeUnit.SECONDS, new SynchronousQueue<Runnable>(),
+                threadFactory);
     }
 
     public static <T> Callable<T> callable(Runnable task, T result) {

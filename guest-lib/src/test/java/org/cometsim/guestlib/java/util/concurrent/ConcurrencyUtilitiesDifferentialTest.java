@@ -266,4 +266,72 @@ class ConcurrencyUtilitiesDifferentialTest {
         assertEquals(2, one.shutdownNow().size());
         assertTrue(one.awaitTermination(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void synchronousQueueHandsOffAndCachedPoolsGrowAndShrink() throws Exception {
+        SynchronousQueue<Integer> ours = new SynchronousQueue<>();
+        java.util.concurrent.SynchronousQueue<Integer> jdk = new java.util.concurrent.SynchronousQueue<>();
+        assertEquals(jdk.offer(1), ours.offer(1));
+        assertEquals(jdk.poll(), ours.poll());
+        assertEquals(jdk.poll(2, TimeUnit.MILLISECONDS), ours.poll(2, TimeUnit.MILLISECONDS));
+        assertEquals(jdk.offer(3, 2, TimeUnit.MILLISECONDS), ours.offer(3, 2, TimeUnit.MILLISECONDS));
+        assertEquals(jdk.toString() + jdk.size() + jdk.remainingCapacity() + jdk.isEmpty(),
+                ours.toString() + ours.size() + ours.remainingCapacity() + ours.isEmpty());
+        long[] sum = new long[1];
+        Thread consumer = new Thread(() -> {
+            try {
+                for (int i = 0; i < 500; i++) {
+                    sum[0] += ours.take();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        consumer.start();
+        for (int i = 1; i <= 500; i++) {
+            ours.put(i);
+        }
+        consumer.join(20_000);
+        assertFalse(consumer.isAlive());
+        assertEquals(125250, sum[0]);
+        Thread waiting = new Thread(() -> {
+            try {
+                ours.take();
+            } catch (InterruptedException e) {
+                sum[0] = -1;
+            }
+        });
+        waiting.start();
+        while (waiting.getState() != Thread.State.WAITING) {
+            Thread.sleep(1);
+        }
+        waiting.interrupt();
+        waiting.join(10_000);
+        assertEquals(-1, sum[0]);
+
+        ThreadPoolExecutor cached = (ThreadPoolExecutor) Executors.newCachedThreadPool();
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        List<Future<?>> fs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fs.add(cached.submit(() -> {
+                release.await();
+                return null;
+            }));
+        }
+        assertEquals(4, cached.getPoolSize(), "a cached pool starts a thread per task while all are busy");
+        release.countDown();
+        for (Future<?> f : fs) {
+            f.get();
+        }
+        assertEquals("x", cached.submit(() -> "x").get());
+        assertTrue(cached.getLargestPoolSize() >= 4);
+        cached.setKeepAliveTime(1, TimeUnit.MILLISECONDS);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cached.getPoolSize() > 0 && System.nanoTime() < until) {
+            Thread.sleep(5);
+        }
+        assertEquals(0, cached.getPoolSize(), "idle threads above the core (0) leave after the keep-alive");
+        cached.shutdown();
+        assertTrue(cached.awaitTermination(10, TimeUnit.SECONDS));
+    }
 }
