@@ -37,6 +37,20 @@ public class G041_HostInterop {
 
     enum Mine { A, B, C }
 
+    /** A guest subclass of a JDK class whose subclass made an inherited abstract method final. */
+    static final class TickFormat extends java.text.DateFormat {
+        @Override
+        public StringBuffer format(java.util.Date d, StringBuffer sb, java.text.FieldPosition fp) {
+            return sb.append('T').append(d.getTime());
+        }
+
+        @Override
+        public java.util.Date parse(String s, java.text.ParsePosition pp) {
+            pp.setIndex(s.length());
+            return new java.util.Date(Long.parseLong(s.substring(1)));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         // JDK enums through the guest library's EnumSet/EnumMap and Class/Enum reflection.
         System.out.println(EnumSet.allOf(TimeUnit.class) + " " + EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.WEDNESDAY));
@@ -89,6 +103,32 @@ public class G041_HostInterop {
         String[] sorted = words.stream().sorted().toArray(String[]::new);
         Map<Integer, Long> byLength = words.stream().collect(Collectors.groupingBy(String::length, Collectors.counting()));
         System.out.println(Arrays.toString(sorted) + " " + byLength);
+
+        // Host collections and streams filling arrays of a guest element type.
+        Cell[] fromList = List.of(new Cell(4), new Cell(5)).toArray(new Cell[0]);
+        Cell[] fromAsList = Arrays.asList(cells).toArray(new Cell[5]);
+        Cell[] fromKeys = new java.util.concurrent.ConcurrentSkipListMap<Integer, Cell>(Map.of(1, new Cell(9))).values()
+                .toArray(new Cell[0]);
+        Cell[] fromStream = List.of(new Cell(6), new Cell(7)).stream().toArray(Cell[]::new);
+        int[][] rows = java.util.stream.Stream.of(new int[] {1, 2}, new int[] {3}).toArray(int[][]::new);
+        System.out.println("typed toArray: " + fromList.getClass().getSimpleName() + fromList[1].v + " "
+                + fromAsList.length + (fromAsList[2] == null) + fromAsList[0].v + " " + fromKeys[0].v + " "
+                + fromStream.getClass().getSimpleName() + fromStream.length + " " + rows.length + rows[0][1]);
+        try {
+            Object[] wrong = List.of("s").toArray(new Cell[0]);
+            System.out.println("no store check " + wrong.length);
+        } catch (ArrayStoreException ex) {
+            System.out.println("store check: " + ex.getClass().getSimpleName());
+        }
+        java.text.DateFormat tick = new TickFormat();
+        System.out.println("format subclass: " + tick.format(new java.util.Date(42)) + " " + tick.parse("T7").getTime()
+                + " " + Integer.class.asSubclass(Number.class).getSimpleName() + " " + Cell.class.getPackageName()
+                + " " + int[].class.getPackageName());
+        try {
+            String.class.asSubclass(Number.class);
+        } catch (ClassCastException ex) {
+            System.out.println("asSubclass: " + ex.getMessage());
+        }
 
         // Resources of the application, read through its class loader.
         ClassLoader loader = G041_HostInterop.class.getClassLoader();

@@ -117,7 +117,7 @@ final class ExecCommand {
                 e.printStackTrace(err);
             }
             return 1;
-        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+        } catch (RuntimeException | Error e) { // LinkageError too: what the guest printed is flushed first
             out.flush();
             err.println("comet: internal error: " + e);
             if (CometCli.debug()) {

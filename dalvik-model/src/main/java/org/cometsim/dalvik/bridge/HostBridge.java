@@ -157,6 +157,10 @@ public final class HostBridge {
     /** Virtual call on a host receiver of class {@code rc}, through a public owner type. */
     public VmMethod hostVirtual(VmClass rc, VmClass linkOwner, String name, String desc) {
         VmMethod m = null;
+        if (name.equals("toArray") && desc.equals("([Ljava/lang/Object;)[Ljava/lang/Object;")
+                && java.util.Collection.class.isAssignableFrom(rc.host)) {
+            return collectionToTypedArray(rc);
+        }
         if (linkOwner.host != null && isPublicApi(linkOwner.host) && linkOwner.host.isAssignableFrom(rc.host)) {
             m = virtualVia(rc, linkOwner.host, name, desc);
         }
@@ -170,6 +174,10 @@ public final class HostBridge {
     }
 
     public VmMethod hostVirtualOrNull(VmClass rc, String name, String desc) {
+        if (name.equals("toArray") && desc.equals("([Ljava/lang/Object;)[Ljava/lang/Object;")
+                && java.util.Collection.class.isAssignableFrom(rc.host)) {
+            return collectionToTypedArray(rc);
+        }
         // Search the receiver class and its supertypes for a public, exported declaring type.
         List<Class<?>> order = new ArrayList<>();
         collectSupertypes(rc.host, order);
@@ -183,6 +191,47 @@ public final class HostBridge {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code toArray(T[])} of a host collection: the host would allocate a bigger array from
+     * {@code a.getClass()}, which for a guest {@code Foo[]} is {@code Object[]} (the guest array's
+     * backing type), and the result would lose its type. The VM fills the guest array itself, or
+     * allocates one of the argument's guest type, with the JDK's null terminator and store check.
+     */
+    private VmMethod collectionToTypedArray(VmClass rc) {
+        VmMethod m = new VmMethod(rc, "toArray", "([Ljava/lang/Object;)[Ljava/lang/Object;", 0x0001 | 0x0100);
+        m.nativeImpl = (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            GuestArray target = (GuestArray) a[1];
+            Object recv = a[0] instanceof GuestObject g ? g.hostView : a[0]; // a guest subclass: its host peer
+            Object[] elems = ((java.util.Collection<?>) recv).toArray();
+            int n = elems.length;
+            GuestArray out = n <= target.length ? target : vm.newArray(t, target.type, n);
+            Object[] data = (Object[]) out.data;
+            for (int i = 0; i < n; i++) {
+                Object g = toGuest(elems[i]);
+                if (g != null && !vm.classOf(g).isSubtypeOf(out.type.component)) {
+                    throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: can not cast"
+                            + " one of the elements of java.lang.Object[] to the type of the destination array, "
+                            + out.type.component.name);
+                }
+                data[i] = g;
+            }
+            if (n < out.length) {
+                data[n] = null;
+            }
+            if (out.dsm != null && vm.barrier() != null) {
+                vm.barrier().arrayWrittenWhole(out);
+            }
+            return out;
+        };
+        m.placement = PlacementRules.placementOf(rc.name, "toArray");
+        m.costClass = PlacementRules.costClassOf(rc.name, "toArray");
+        m.elements = HostCost::longestArgument;
+        return m;
     }
 
     /**
@@ -427,46 +476,33 @@ public final class HostBridge {
     /**
      * A guest value as the host type {@code type} expects it. Where the host's declared type is
      * exactly {@code Object} (a generic container's element, {@code AtomicReference.set}, a
-     * callback's erased result), what comes back later must be the same guest array: see
-     * {@link #arrayAsObject}. Array-typed positions get host arrays.
+     * callback's erased result such as a {@code toArray(Foo[]::new)} generator's), a guest array
+     * crosses as its backing array itself, unconverted: the host stores or fills it but does not
+     * look inside as a typed array, and its identity must stay the same on every crossing (D8's
+     * backport of {@code AtomicReference.compareAndSet} loops while {@code get() == expected}).
+     * It is remembered ({@link #knownArrays}), so the guest gets back the same array, or at least
+     * its element type. Array-typed positions get a host array with host views of guest elements.
      */
     public Object toHost(Object v, Class<?> type) {
-        if (type == Object.class && v instanceof GuestArray ga) {
-            return arrayAsObject(ga);
+        if (v instanceof GuestArray ga) {
+            Object h = type == Object.class ? ga.data : unwrapArray(ga, type);
+            knownArrays.put(h, new KnownArray(ga.type, new java.lang.ref.WeakReference<>(ga)));
+            return h;
         }
         return toHostValue(v, type);
     }
 
     /**
-     * Host arrays the guest has seen, to the guest array that wraps them, so a host array coming
-     * back ({@code map.get(k)} of an {@code int[]} the guest put) is the same guest array, not an
-     * equal-looking new one. Weak on both sides: when the guest no longer holds the wrapper, a new
-     * one over the same data cannot be told apart.
+     * The guest type and (while the guest holds it) the guest array of a host array the guest has
+     * seen. A guest array of a guest or interface element type ({@code Foo[]}, {@code int[][]}) is an
+     * {@code Object[]} underneath, so the type must be remembered beside it; keys are weak and values
+     * do not reach the key, so nothing is kept alive. A new wrapper over the same data cannot be told
+     * apart from the old one once the guest has dropped it.
      */
-    private final java.util.WeakHashMap<Object, java.lang.ref.WeakReference<GuestArray>> knownArrays = new java.util.WeakHashMap<>();
-
-    /**
-     * A guest array where the host declares {@code Object}. If the host array can carry the guest
-     * type ({@code int[]}, {@code String[]}, {@code Object[]}) the host gets the array, as
-     * generic host code may cast it back ({@code toArray(String[]::new)}, a collector's
-     * {@code long[]} container), and {@link #knownArrays} restores identity on return. An array of
-     * a guest or interface element type is an {@code Object[]} underneath, which would come back as
-     * {@code Object[]} (a ClassCastException in {@code (Foo[]) map.get(k)}): it crosses as its
-     * {@link GuestArrayRef}, an opaque handle the host stores and returns as it is.
-     */
-    private Object arrayAsObject(GuestArray ga) {
-        if (ga.hostView != null) {
-            return ga.hostView;
-        }
-        if (ga.data instanceof Object[] d && !ga.type.descriptor.equals(Descriptors.of(d.getClass()))) {
-            GuestArrayRef ref = new GuestArrayRef(ga);
-            ga.hostView = ref;
-            return ref;
-        }
-        Object h = unwrapArray(ga, Object.class);
-        knownArrays.put(h, new java.lang.ref.WeakReference<>(ga));
-        return h;
+    private record KnownArray(VmClass type, java.lang.ref.WeakReference<GuestArray> wrapper) {
     }
+
+    private final java.util.WeakHashMap<Object, KnownArray> knownArrays = new java.util.WeakHashMap<>();
 
     /** {@link #toHost} without the opaque reference: arrays cross as host arrays (nested ones too). */
     private Object toHostValue(Object v, Class<?> type) {
@@ -531,10 +567,10 @@ public final class HostBridge {
         }
         Class<?> k = h.getClass();
         if (k.isArray()) {
-            java.lang.ref.WeakReference<GuestArray> known = knownArrays.get(h);
-            GuestArray same = known == null ? null : known.get();
-            if (same != null) {
-                return same;
+            KnownArray known = knownArrays.get(h);
+            GuestArray same = known == null ? null : known.wrapper().get();
+            if (same != null && same.data != h) {
+                return same; // h is a converted copy of same's data handed to the host
             }
             Object data = h;
             if (h instanceof Object[] src && needsGuestElements(src)) {
@@ -551,9 +587,13 @@ public final class HostBridge {
                 }
                 data = dst;
             }
-            GuestArray ga = new GuestArray(vm.hostClassOf(k), data, java.lang.reflect.Array.getLength(h));
+            if (same != null && data == h) {
+                return same;
+            }
+            GuestArray ga = new GuestArray(known != null ? known.type() : vm.hostClassOf(k), data,
+                    java.lang.reflect.Array.getLength(h));
             if (data == h) {
-                knownArrays.put(h, new java.lang.ref.WeakReference<>(ga));
+                knownArrays.put(h, new KnownArray(ga.type, new java.lang.ref.WeakReference<>(ga)));
             }
             return ga;
         }
@@ -573,39 +613,6 @@ public final class HostBridge {
             }
         }
         return false;
-    }
-
-    /**
-     * A guest array handed to host code where the host declares {@code Object}: an opaque handle,
-     * one per array, with Java's identity semantics ({@code equals} is identity, {@code hashCode}
-     * the guest's identity hash, {@code toString} what the guest's own {@code toString} prints).
-     */
-    public final class GuestArrayRef implements GuestBacked {
-        private final GuestArray array;
-
-        GuestArrayRef(GuestArray array) {
-            this.array = array;
-        }
-
-        @Override
-        public Object guestObject() {
-            return array;
-        }
-
-        @Override
-        public int hashCode() {
-            return vm.models().identityHash(array);
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o == this;
-        }
-
-        @Override
-        public String toString() {
-            return array.type.name + "@" + Integer.toHexString(hashCode());
-        }
     }
 
     /** Host objects of mutable classes handed to guest code, per class (see {@link #hostStateReport}). */

@@ -250,9 +250,21 @@ public final class HostPeers {
             throw VmError.unsupported("extending library class " + host.getName());
         }
         Map<String, Method> byKey = new LinkedHashMap<>();
+        // A method a subclass made final (DateFormat.format(Object, StringBuffer, FieldPosition),
+        // abstract in Format) must not be overridden through the superclass's declaration either.
+        java.util.Set<String> finalKeys = new java.util.HashSet<>();
         for (Class<?> k = host; k != null; k = k.getSuperclass()) {
             for (Method m : k.getDeclaredMethods()) {
                 int mod = m.getModifiers();
+                if (Modifier.isFinal(mod) && !Modifier.isStatic(mod) && !Modifier.isPrivate(mod)) {
+                    finalKeys.add(key(m));
+                }
+            }
+            for (Method m : k.getDeclaredMethods()) {
+                int mod = m.getModifiers();
+                if (finalKeys.contains(key(m))) {
+                    continue;
+                }
                 if (Modifier.isStatic(mod) || Modifier.isFinal(mod) || m.isBridge() || m.isSynthetic()
                         || !(Modifier.isPublic(mod) || Modifier.isProtected(mod))) {
                     continue;

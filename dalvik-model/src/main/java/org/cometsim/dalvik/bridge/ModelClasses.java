@@ -300,6 +300,27 @@ public final class ModelClasses {
             }
             return a[1];
         });
+        nat(c, "asSubclass", "(Ljava/lang/Class;)Ljava/lang/Class;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            if (!k.isSubtypeOf((VmClass) a[1])) {
+                throw vm.guestException(t, "java.lang.ClassCastException", k.toString());
+            }
+            return k;
+        });
+        nat(c, "getPackageName", "()Ljava/lang/String;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            while (k.isArray()) {
+                k = k.component;
+            }
+            if (k.isPrimitive()) {
+                return "java.lang";
+            }
+            int dot = k.name.lastIndexOf('.');
+            return dot < 0 ? "" : k.name.substring(0, dot);
+        });
         nat(c, "getEnumConstants", "()[Ljava/lang/Object;", false, (in, t, a) -> {
             GuestArray values = enumValues(t, (VmClass) a[0]);
             return values == null ? null : cloneArray(values);
