@@ -37,6 +37,22 @@ public class G041_HostInterop {
 
     enum Mine { A, B, C }
 
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @interface Param {
+        String value();
+    }
+
+    record Pair(int left, String right) {
+    }
+
+    static final class Annotated {
+        Annotated(@Param("first") int a, long b, @Param("third") String c) {
+        }
+
+        static void run(@Param("only") Object o) {
+        }
+    }
+
     /** A guest subclass of a JDK class whose subclass made an inherited abstract method final. */
     static final class TickFormat extends java.text.DateFormat {
         @Override
@@ -129,6 +145,16 @@ public class G041_HostInterop {
         } catch (ClassCastException ex) {
             System.out.println("asSubclass: " + ex.getMessage());
         }
+
+        java.lang.annotation.Annotation[][] pa = Annotated.class.getDeclaredConstructor(int.class, long.class, String.class)
+                .getParameterAnnotations();
+        System.out.println("parameter annotations: " + pa.length + " " + pa[0].length + pa[1].length + pa[2].length + " "
+                + ((Param) pa[2][0]).value() + " " + pa[0][0] + " "
+                + ((Param) Annotated.class.getDeclaredMethod("run", Object.class).getParameterAnnotations()[0][0]).value()
+                + " " + String.class.getMethod("indexOf", int.class).getParameterAnnotations()[0].length);
+
+        System.out.println("record: " + Pair.class.isRecord() + " " + Pair.class.getSuperclass().getName() + " "
+                + new Pair(1, "r") + " " + new Pair(1, "r").equals(new Pair(1, "r")));
 
         // Resources of the application, read through its class loader.
         ClassLoader loader = G041_HostInterop.class.getClassLoader();

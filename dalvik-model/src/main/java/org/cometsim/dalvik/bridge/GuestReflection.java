@@ -57,7 +57,7 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  * more annotations of one guest element whose class did not come from a jar on the guest class
  * path (dex does not keep their order; the class file does), annotation
  * {@code toString} where the JDK's member order is not determined (see {@link GuestAnnotations}),
- * {@code getAnnotationsByType}, {@code Method.getParameterAnnotations}, {@code getParameters},
+ * {@code getAnnotationsByType}, {@code getParameters},
  * {@code toGenericString}, record components.
  */
 public final class GuestReflection {
@@ -410,6 +410,40 @@ public final class GuestReflection {
         return out;
     }
 
+    /**
+     * {@code getParameterAnnotations()}: one array per parameter. Guest members answer from the
+     * dex parameter annotations (runtime-visible, types not on the class path skipped); a parameter
+     * with two or more stops, as their class-file order is not kept. Library members give the JDK's.
+     */
+    private GuestArray parameterAnnotations(GuestThread t, Object element) {
+        Exec e = exec(element);
+        if (e.host != null) {
+            return (GuestArray) vm.bridge().toGuest(e.host.getParameterAnnotations());
+        }
+        ReflectionMetadata m = memberMeta(element);
+        ReflectionMetadata.Member mm = m == null ? null : m.members.get(memberKey(element));
+        List<Map<String, org.jf.dexlib2.iface.Annotation>> all = mm == null ? List.of() : mm.parameterAnnotations();
+        int n = e.params.size();
+        Object[] rows = new Object[n];
+        for (int i = 0; i < n; i++) {
+            List<Object> row = new ArrayList<>();
+            Map<String, org.jf.dexlib2.iface.Annotation> dex = i < all.size() ? all.get(i) : Map.of();
+            for (Map.Entry<String, org.jf.dexlib2.iface.Annotation> an : dex.entrySet()) {
+                if (loadable(an.getKey())) {
+                    row.add(annotations.instance(t, an.getKey(), an.getValue()));
+                }
+            }
+            if (row.size() > 1) {
+                throw VmError.unsupported("java.lang.reflect.Executable.getParameterAnnotations()[[Ljava/lang/annotation/Annotation; of "
+                        + describe(t, element) + ": parameter " + i + " has several annotations, whose class-file order is"
+                        + " not kept in dex");
+            }
+            Object[] data = row.toArray();
+            rows[i] = new GuestArray(cls("[Ljava/lang/annotation/Annotation;"), data, data.length);
+        }
+        return new GuestArray(cls("[[Ljava/lang/annotation/Annotation;"), rows, n);
+    }
+
     private boolean loadable(String descriptor) {
         try {
             return vm.classForDescriptor(descriptor) != null;
@@ -609,6 +643,8 @@ public final class GuestReflection {
         nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> exec(a[0]).declaring);
         nat(c, "getParameterTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exec(a[0]).params));
         nat(c, "getParameterCount", "()I", false, (in, t, a) -> exec(a[0]).params.size());
+        nat(c, "getParameterAnnotations", "()[[Ljava/lang/annotation/Annotation;", false,
+                (in, t, a) -> parameterAnnotations(t, a[0]));
         nat(c, "getExceptionTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exceptions(exec(a[0]))));
         nat(c, "isVarArgs", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x0080) != 0);
         nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x1000) != 0);

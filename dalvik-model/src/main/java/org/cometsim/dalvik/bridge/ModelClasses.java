@@ -265,7 +265,10 @@ public final class ModelClasses {
         nat(c, "getComponentType", "()Ljava/lang/Class;", false, (in, t, a) -> ((VmClass) a[0]).component);
         nat(c, "getSuperclass", "()Ljava/lang/Class;", false, (in, t, a) -> {
             VmClass k = (VmClass) a[0];
-            return k.isInterface() || k.isPrimitive() ? null : k.superclass;
+            VmClass s = k.isInterface() || k.isPrimitive() ? null : k.superclass;
+            // D8 desugars records to extend com.android.tools.r8.RecordTag; the JVM reports Record
+            // (libraries such as Jackson detect records by their superclass's name).
+            return s != null && s.name.equals("com.android.tools.r8.RecordTag") ? vm.classForDescriptor("Ljava/lang/Record;") : s;
         });
         nat(c, "desiredAssertionStatus", "()Z", false, (in, t, a) -> false);
         nat(c, "getClassLoader", "()Ljava/lang/ClassLoader;", false, (in, t, a) -> vm.resources().loaderOf((VmClass) a[0]));

@@ -44,7 +44,8 @@ final class ReflectionMetadata {
      * Per-member data (a field: key {@code "F" + name}; a method: name + descriptor).
      * {@code annotations}: the runtime-visible annotations by type descriptor, in dex order.
      */
-    record Member(String signature, List<String> exceptions, Map<String, Annotation> annotations, int access) {
+    record Member(String signature, List<String> exceptions, Map<String, Annotation> annotations, int access,
+                  List<Map<String, Annotation>> parameterAnnotations) {
     }
 
     /**
@@ -130,13 +131,15 @@ final class ReflectionMetadata {
         List<String> dexOrder = new ArrayList<>();
         for (Field f : def.getFields()) {
             ms.put("F" + f.getName(), new Member(signatureOf(f.getAnnotations()), List.of(),
-                    inClassFileOrder(runtimeTypes(f.getAnnotations()), classFile, "F" + f.getName(), known), f.getAccessFlags()));
+                    inClassFileOrder(runtimeTypes(f.getAnnotations()), classFile, "F" + f.getName(), known), f.getAccessFlags(),
+                    List.of()));
             dexOrder.add(f.getName() + ":" + f.getType());
         }
         for (Method m : def.getMethods()) {
             String key = m.getName() + desc(m.getParameterTypes(), m.getReturnType());
             ms.put(key, new Member(signatureOf(m.getAnnotations()), throwsOf(m.getAnnotations()),
-                    inClassFileOrder(runtimeTypes(m.getAnnotations()), classFile, key, known), m.getAccessFlags()));
+                    inClassFileOrder(runtimeTypes(m.getAnnotations()), classFile, key, known), m.getAccessFlags(),
+                    parameterAnnotations(m)));
         }
         this.members = ms;
         this.annotationOrderKnown = Set.copyOf(known);
@@ -178,6 +181,15 @@ final class ReflectionMetadata {
         }
         known.add(key);
         return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** Runtime-visible annotations of each parameter, in parameter order (dex sorts each set by type). */
+    private static List<Map<String, Annotation>> parameterAnnotations(Method m) {
+        List<Map<String, Annotation>> out = new ArrayList<>();
+        for (org.jf.dexlib2.iface.MethodParameter p : m.getParameters()) {
+            out.add(runtimeTypes(p.getAnnotations()));
+        }
+        return List.copyOf(out);
     }
 
     private static EncodedValue value(Annotation a) {
