@@ -153,6 +153,15 @@ public class G041_HostInterop {
                 + ((Param) Annotated.class.getDeclaredMethod("run", Object.class).getParameterAnnotations()[0][0]).value()
                 + " " + String.class.getMethod("indexOf", int.class).getParameterAnnotations()[0].length);
 
+        System.out.println("package: " + G041_HostInterop.class.getPackage().getName() + " "
+                + G041_HostInterop.class.getPackage().getImplementationVersion() + " " + String.class.getPackage()
+                + " " + java.util.ArrayList.class.getPackage().getName() + " " + int[].class.getPackage()
+                + " " + (Cell.class.getPackage() == G041_HostInterop.class.getPackage()));
+        java.util.logging.Logger log = java.util.logging.Logger.getLogger("golden.interop");
+        log.fine("not shown at the default level");
+        log.log(java.util.logging.Level.FINER, "nor this {0}", 1);
+        System.out.println("logger: " + log.getName() + " " + log.isLoggable(java.util.logging.Level.INFO) + " "
+                + log.isLoggable(java.util.logging.Level.FINE) + " " + (log == java.util.logging.Logger.getLogger("golden.interop")));
         System.out.println("record: " + Pair.class.isRecord() + " " + Pair.class.getSuperclass().getName() + " "
                 + new Pair(1, "r") + " " + new Pair(1, "r").equals(new Pair(1, "r")));
 

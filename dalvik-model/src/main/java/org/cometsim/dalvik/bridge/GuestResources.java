@@ -51,6 +51,35 @@ public final class GuestResources {
         return loader;
     }
 
+    /**
+     * {@code Class.getPackage()} of an application class: a {@code Package} of the VM's loader
+     * carrying the specification/implementation attributes of the manifest of the jar that holds
+     * the class (as the JVM's application loader does; libraries print their version from it).
+     */
+    public Package packageOf(VmClass k) {
+        while (k.isArray()) {
+            k = k.component;
+        }
+        int dot = k.name.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : k.name.substring(0, dot);
+        String classFile = k.name.replace('.', '/') + ".class";
+        java.util.jar.Manifest manifest = null;
+        for (File e : entries()) {
+            if (!e.isFile()) {
+                continue;
+            }
+            try (java.util.jar.JarFile j = new java.util.jar.JarFile(e)) {
+                if (j.getEntry(classFile) != null) {
+                    manifest = j.getManifest();
+                    break;
+                }
+            } catch (IOException ex) {
+                // not a jar: no manifest
+            }
+        }
+        return loader.packageOf(pkg, manifest);
+    }
+
     /** {@code k.getResource(name)} / {@code getResourceAsStream}: a relative name is under k's package. */
     public String absoluteName(VmClass k, String name) {
         if (name.startsWith("/")) {
@@ -248,6 +277,30 @@ public final class GuestResources {
         @Override
         protected Class<?> findClass(String name) throws ClassNotFoundException {
             throw new ClassNotFoundException(name + " (host code cannot load guest classes)");
+        }
+
+        /** The package of an application class, defined once with its jar manifest's attributes. */
+        synchronized Package packageOf(String name, java.util.jar.Manifest manifest) {
+            Package p = getDefinedPackage(name);
+            if (p != null) {
+                return p;
+            }
+            if (manifest == null) {
+                return definePackage(name, null, null, null, null, null, null, null);
+            }
+            java.util.jar.Attributes main = manifest.getMainAttributes();
+            java.util.jar.Attributes own = manifest.getAttributes(name.replace('.', '/') + "/");
+            return definePackage(name, attr(own, main, java.util.jar.Attributes.Name.SPECIFICATION_TITLE),
+                    attr(own, main, java.util.jar.Attributes.Name.SPECIFICATION_VERSION),
+                    attr(own, main, java.util.jar.Attributes.Name.SPECIFICATION_VENDOR),
+                    attr(own, main, java.util.jar.Attributes.Name.IMPLEMENTATION_TITLE),
+                    attr(own, main, java.util.jar.Attributes.Name.IMPLEMENTATION_VERSION),
+                    attr(own, main, java.util.jar.Attributes.Name.IMPLEMENTATION_VENDOR), null);
+        }
+
+        private static String attr(java.util.jar.Attributes own, java.util.jar.Attributes main, java.util.jar.Attributes.Name n) {
+            String v = own == null ? null : own.getValue(n);
+            return v != null ? v : main.getValue(n);
         }
 
         @Override

@@ -241,6 +241,17 @@ public final class ModelClasses {
         nat(c, "getSimpleName", "()Ljava/lang/String;", false, (in, t, a) -> ((VmClass) a[0]).simpleName());
         nat(c, "getTypeName", "()Ljava/lang/String;", false, (in, t, a) -> typeName((VmClass) a[0]));
         nat(c, "getCanonicalName", "()Ljava/lang/String;", false, (in, t, a) -> typeName((VmClass) a[0]).replace('$', '.'));
+        nat(c, "getPackage", "()Ljava/lang/Package;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (k.isArray() || k.isPrimitive()) {
+                return null;
+            }
+            if (vm.resources().loaderOf(k) != null) {
+                return vm.resources().packageOf(k);
+            }
+            Class<?> h = k.host != null ? k.host : k.replacesHost;
+            return h == null ? null : h.getPackage();
+        });
         nat(c, "getPackageName", "()Ljava/lang/String;", false, (in, t, a) -> {
             String n = ((VmClass) a[0]).name;
             int dot = n.lastIndexOf('.');
@@ -312,6 +323,17 @@ public final class ModelClasses {
                 throw vm.guestException(t, "java.lang.ClassCastException", k.toString());
             }
             return k;
+        });
+        nat(c, "getPackage", "()Ljava/lang/Package;", false, (in, t, a) -> {
+            VmClass k = (VmClass) a[0];
+            if (k.isArray() || k.isPrimitive()) {
+                return null;
+            }
+            if (vm.resources().loaderOf(k) != null) {
+                return vm.resources().packageOf(k);
+            }
+            Class<?> h = k.host != null ? k.host : k.replacesHost;
+            return h == null ? null : h.getPackage();
         });
         nat(c, "getPackageName", "()Ljava/lang/String;", false, (in, t, a) -> {
             VmClass k = (VmClass) a[0];

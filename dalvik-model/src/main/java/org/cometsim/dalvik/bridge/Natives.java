@@ -28,6 +28,7 @@ public final class Natives {
         ArrayCopyNatives.register(vm, reg);
         registerRandomness(vm, reg);
         vm.resources().register(reg);
+        LoggingNatives.register(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));
