@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.cometsim.dalvik.bridge.GuestResources;
 import org.cometsim.dalvik.bridge.HostBridge;
 import org.cometsim.dalvik.bridge.ModelClasses;
 import org.cometsim.dalvik.bridge.NativeRegistry;
@@ -65,9 +66,11 @@ import org.jf.dexlib2.iface.value.TypeEncodedValue;
  *       VM implements so their instances stay guest objects ({@code Object}, {@code Throwable}
  *       family, {@code Thread}, {@code Enum}, {@code Class}, reflection); <em>host</em> classes
  *       bridged to the JVM ({@link HostBridge}); arrays; primitives. The mutable workhorses
- *       ({@code java.util} collections, {@code StringBuilder}, {@code Random}) are guest classes
- *       from the guest library ({@link GuestLibrary}, module {@code guest-lib}), linked under the
- *       JDK's names in place of the host's, so the DSM can track their fields.</li>
+ *       ({@code java.util} collections, {@code StringBuilder}, {@code Random}, the
+ *       {@code java.util.concurrent} locks, pools and queues) are guest classes from the guest
+ *       library ({@link GuestLibrary}, module {@code guest-lib}), linked under the JDK's names in
+ *       place of the host's, so the DSM can track their fields. Class loaders, resources and
+ *       packages of the guest class path: {@link GuestResources}.</li>
  *   <li>Execution: {@link Interpreter} runs pre-decoded code ({@link Decoder},
  *       {@link MethodCode}); {@link Scheduler} runs green threads deterministically;
  *       {@link Monitors} implements monitors and wait/notify.</li>
@@ -119,7 +122,7 @@ public final class Vm {
     private final Scheduler scheduler = new Scheduler(this);
     private final HostBridge bridge = new HostBridge(this);
     private final NativeRegistry natives = new NativeRegistry();
-    private final org.cometsim.dalvik.bridge.GuestResources resources = new org.cometsim.dalvik.bridge.GuestResources(this);
+    private final GuestResources resources = new GuestResources(this);
     private final ModelClasses models;
 
     private WriteBarrier barrier;
@@ -175,7 +178,7 @@ public final class Vm {
     }
 
     /** Class loaders and resources of the guest class path. */
-    public org.cometsim.dalvik.bridge.GuestResources resources() {
+    public GuestResources resources() {
         return resources;
     }
 
