@@ -45,6 +45,25 @@ public class G041_HostInterop {
     record Pair(int left, String right) {
     }
 
+    /** Equal by value, so deep comparisons must call the guest's equals. */
+    static final class Eq {
+        final int v;
+
+        Eq(int v) {
+            this.v = v;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Eq && ((Eq) o).v == v;
+        }
+
+        @Override
+        public int hashCode() {
+            return v;
+        }
+    }
+
     static final class Annotated {
         Annotated(@Param("first") int a, long b, @Param("third") String c) {
         }
@@ -136,6 +155,11 @@ public class G041_HostInterop {
         } catch (ArrayStoreException ex) {
             System.out.println("store check: " + ex.getClass().getSimpleName());
         }
+        Object[] deepA = {new Eq(1), new int[] {2}, new Object[] {new Eq(3)}};
+        Object[] deepB = {new Eq(1), new int[] {2}, new Object[] {new Eq(3)}};
+        System.out.println("deepEquals: " + java.util.Objects.deepEquals(deepA, deepB) + " "
+                + java.util.Objects.deepEquals(deepA, new Object[] {new Eq(1), new int[] {2}, new Object[] {new Eq(4)}})
+                + " " + Arrays.deepEquals(deepA, deepB) + " " + java.util.Objects.equals(deepA, deepB));
         java.text.DateFormat tick = new TickFormat();
         System.out.println("format subclass: " + tick.format(new java.util.Date(42)) + " " + tick.parse("T7").getTime()
                 + " " + Integer.class.asSubclass(Number.class).getSimpleName() + " " + Cell.class.getPackageName()

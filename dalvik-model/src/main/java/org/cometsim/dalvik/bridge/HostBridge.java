@@ -505,7 +505,7 @@ public final class HostBridge {
     private final java.util.WeakHashMap<Object, KnownArray> knownArrays = new java.util.WeakHashMap<>();
 
     /** {@link #toHost} without the opaque reference: arrays cross as host arrays (nested ones too). */
-    private Object toHostValue(Object v, Class<?> type) {
+    public Object toHostValue(Object v, Class<?> type) {
         if (v == null) {
             return null;
         }

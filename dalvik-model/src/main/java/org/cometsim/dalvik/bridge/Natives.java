@@ -28,6 +28,12 @@ public final class Natives {
         ArrayCopyNatives.register(vm, reg);
         registerRandomness(vm, reg);
         vm.resources().register(reg);
+        // The one common host method taking Object that looks inside arrays: guest arrays cross
+        // Object positions as themselves (HostBridge.toHost), so here they get host views of their
+        // guest elements, whose equals is the guest's.
+        reg.register("java.util.Objects", "deepEquals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", true, OFF, "collections",
+                (in, t, a) -> java.util.Objects.deepEquals(vm.bridge().toHostValue(a[0], Object.class),
+                        vm.bridge().toHostValue(a[1], Object.class)));
         LoggingNatives.register(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
