@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Differential-test helpers shared by the list/queue tests: run the same operation on a JDK object and
  * on ours, and compare the outcome (normalised value, or exception class + message).
  */
-final class ListQueueDiff {
+public final class ListQueueDiff {
     private ListQueueDiff() {
     }
 
@@ -59,7 +59,7 @@ final class ListQueueDiff {
      * HotSpot's OmitStackTraceInFastThrow replaces hot implicit exceptions (array index, null, cast)
      * by a preallocated one without message; such a pair only has to agree on the class.
      */
-    static boolean sameImplicitException(String a, String b) {
+    public static boolean sameImplicitException(String a, String b) {
         for (String cls : new String[] {"java.lang.ArrayIndexOutOfBoundsException",
             "java.lang.NullPointerException", "java.lang.ClassCastException"}) {
             String prefix = "EX:" + cls + ":";
