@@ -157,9 +157,9 @@ public final class HostBridge {
     /** Virtual call on a host receiver of class {@code rc}, through a public owner type. */
     public VmMethod hostVirtual(VmClass rc, VmClass linkOwner, String name, String desc) {
         VmMethod m = null;
-        if (name.equals("toArray") && desc.equals("([Ljava/lang/Object;)[Ljava/lang/Object;")
-                && java.util.Collection.class.isAssignableFrom(rc.host)) {
-            return collectionToTypedArray(rc);
+        VmMethod intercepted = interceptedVirtual(rc, name, desc);
+        if (intercepted != null) {
+            return intercepted;
         }
         if (linkOwner.host != null && isPublicApi(linkOwner.host) && linkOwner.host.isAssignableFrom(rc.host)) {
             m = virtualVia(rc, linkOwner.host, name, desc);
@@ -174,9 +174,9 @@ public final class HostBridge {
     }
 
     public VmMethod hostVirtualOrNull(VmClass rc, String name, String desc) {
-        if (name.equals("toArray") && desc.equals("([Ljava/lang/Object;)[Ljava/lang/Object;")
-                && java.util.Collection.class.isAssignableFrom(rc.host)) {
-            return collectionToTypedArray(rc);
+        VmMethod intercepted = interceptedVirtual(rc, name, desc);
+        if (intercepted != null) {
+            return intercepted;
         }
         // Search the receiver class and its supertypes for a public, exported declaring type.
         List<Class<?>> order = new ArrayList<>();
@@ -191,6 +191,12 @@ public final class HostBridge {
             }
         }
         return null;
+    }
+
+    /** A virtual host method the VM does itself whatever the link's owner type: collections' toArray(T[]). */
+    private VmMethod interceptedVirtual(VmClass rc, String name, String desc) {
+        return name.equals("toArray") && desc.equals("([Ljava/lang/Object;)[Ljava/lang/Object;")
+                && java.util.Collection.class.isAssignableFrom(rc.host) ? collectionToTypedArray(rc) : null;
     }
 
     /**
@@ -504,7 +510,7 @@ public final class HostBridge {
 
     private final java.util.WeakHashMap<Object, KnownArray> knownArrays = new java.util.WeakHashMap<>();
 
-    /** {@link #toHost} without the opaque reference: arrays cross as host arrays (nested ones too). */
+    /** A guest value as a host value of {@code type}; guest arrays always as host arrays, nested ones converted too. */
     public Object toHostValue(Object v, Class<?> type) {
         if (v == null) {
             return null;
@@ -582,8 +588,7 @@ public final class HostBridge {
                 Object[] dst = k == Object[].class ? src : new Object[src.length];
                 for (int i = 0; i < src.length; i++) {
                     Object e = src[i];
-                    dst[i] = e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())
-                            ? toGuest(e) : e;
+                    dst[i] = guestSeesDifferently(e) ? toGuest(e) : e;
                 }
                 data = dst;
             }
@@ -608,11 +613,16 @@ public final class HostBridge {
 
     private static boolean needsGuestElements(Object[] src) {
         for (Object e : src) {
-            if (e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray())) {
+            if (guestSeesDifferently(e)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A host array element that becomes something else for the guest: a view, a class, an array. */
+    private static boolean guestSeesDifferently(Object e) {
+        return e instanceof GuestBacked || e instanceof Class || (e != null && e.getClass().isArray());
     }
 
     /** Host objects of mutable classes handed to guest code, per class (see {@link #hostStateReport}). */
