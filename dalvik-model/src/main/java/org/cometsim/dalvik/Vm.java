@@ -129,6 +129,7 @@ public final class Vm {
     private SafepointHandler safepointHandler;
     private NativeGate nativeGate;
     private int safepointInterval = 1024;
+    private org.cometsim.dalvik.interp.JitMode jitMode = org.cometsim.dalvik.interp.JitMode.fromSystemProperty();
     private int nextIdentityHash = 0x1000;
     private long instructionLimit = Long.MAX_VALUE;
 
@@ -228,6 +229,15 @@ public final class Vm {
 
     public int safepointInterval() {
         return safepointInterval;
+    }
+
+    /** Whether hot guest methods run as compiled code (default from {@code -Dcomet.jit}, else ON). */
+    public org.cometsim.dalvik.interp.JitMode jitMode() {
+        return jitMode;
+    }
+
+    public void setJitMode(org.cometsim.dalvik.interp.JitMode mode) {
+        this.jitMode = java.util.Objects.requireNonNull(mode);
     }
 
     /** How many safepoints a thread passes between two calls of the safepoint handler (COMET: 1024). */

@@ -52,6 +52,49 @@ public final class CodeTemplate {
         this.hostIntrinsic = decoded.hostIntrinsic;
     }
 
+    /** Safepoints that found the method on top before it was compiled (racy: a heuristic). */
+    int samples;
+    private volatile CompiledCode compiled;
+    private volatile boolean declined;
+
+    /** The compiled code, compiling it on first call; null if {@link BaselineCompiler} declined. */
+    CompiledCode compiled(Object method) {
+        CompiledCode cc = compiled;
+        if (cc != null || declined) {
+            return cc;
+        }
+        synchronized (this) {
+            if (compiled == null && !declined) {
+                cc = BaselineCompiler.compile(this, String.valueOf(method));
+                if (cc == null) {
+                    declined = true;
+                }
+                compiled = cc;
+            }
+            return compiled;
+        }
+    }
+
+    private Boolean hasLoop;
+
+    /** Whether the body has a backward branch ({@link BaselineCompiler#hasLoop}). */
+    boolean hasLoop() {
+        Boolean h = hasLoop;
+        if (h == null) {
+            h = BaselineCompiler.hasLoop(this);
+            hasLoop = h;
+        }
+        return h;
+    }
+
+    boolean isCompiled() {
+        return compiled != null || declined;
+    }
+
+    CompiledCode compiledOrNull() {
+        return compiled;
+    }
+
     /** Instructions in the body. */
     public int instructionCount() {
         return addressOf.length;

@@ -107,6 +107,8 @@ public final class Decoder {
         int n = t.addressOf.length;
         mc.icClass = new org.cometsim.dalvik.rt.VmClass[n];
         mc.icTarget = new org.cometsim.dalvik.rt.VmMethod[n];
+        mc.template = t;
+        mc.compiled = t.compiledOrNull();
         return mc;
     }
 

@@ -89,6 +89,7 @@ public final class Interpreter {
         Frame f = t.top;
         int pc = f.pc;
         Object pending = null;
+        boolean jit = true; // try compiled code at the next reload (entering, after a call or a backward branch)
 
         while (true) {
             if (pending != null) {
@@ -104,6 +105,13 @@ public final class Interpreter {
                 reload:
                 while (true) {
                     // (Re)enter t.top at its pc: after calls, returns, handlers and slow paths.
+                    if (jit) {
+                        jit = false;
+                        int s = enterCompiled(t);
+                        if (s != CONTINUE) {
+                            return s;
+                        }
+                    }
                     f = t.top;
                     pc = f.pc;
                     final MethodCode mc = f.code;
@@ -183,6 +191,7 @@ public final class Interpreter {
                             t.top = caller;
                             caller.pc++;
                             f.code.spare = f; // popped: its registers may serve the next call of the method
+                            jit = caller.code.compiled != null; // a return site is an entry
                             if (--t.safepointBudget < 0) {
                                 int s = safepoint(t, SafepointHandler.Kind.RETURN);
                                 if (s != CONTINUE) {
@@ -630,9 +639,15 @@ public final class Interpreter {
                             int s = invoke(t, f, op, code[i + 1], code[i + 2], code[i + 3]);
                             if (s == INVOKE_DONE) {
                                 pc++;
+                                if (mc.compiled != null) {
+                                    f.pc = pc;
+                                    jit = true;
+                                    continue reload;
+                                }
                                 break;
                             }
                             if (s == INVOKE_PUSHED) {
+                                jit = true;
                                 continue reload;
                             }
                             return s; // BLOCKED or MIGRATE: the invoke is re-executed later
@@ -707,6 +722,7 @@ public final class Interpreter {
                             if (s != CONTINUE) {
                                 return s;
                             }
+                            jit = mc.compiled != null;
                             continue reload;
                         }
                     }
@@ -718,6 +734,11 @@ public final class Interpreter {
                         if (s != CONTINUE) {
                             return s;
                         }
+                    }
+                    if (mc.compiled != null) { // a loop header of a compiled method: go on there
+                        f.pc = pc;
+                        jit = true;
+                        continue reload;
                     }
                 }
                 }
@@ -1267,8 +1288,93 @@ public final class Interpreter {
         return -1;
     }
 
+    /**
+     * Runs {@code t.top} in its compiled code ({@link CompiledCode}) if it has some and its pc is an
+     * entry, for as long as the code keeps it (safepoints in between are run here). Returns
+     * CONTINUE with {@code t.top} at the pc the interpreter goes on from, or a safepoint's status.
+     */
+    private int enterCompiled(GuestThread t) {
+        if (vm.jitMode() == JitMode.OFF) {
+            return CONTINUE; // (methods may have code another VM compiled)
+        }
+        while (true) {
+            Frame f = t.top;
+            MethodCode mc = f.code;
+            CompiledCode cc = mc.compiled;
+            if (cc == null) {
+                if (vm.jitMode() != JitMode.EAGER || (cc = compiledCode(f)) == null) {
+                    return CONTINUE;
+                }
+            }
+            compiledRuns++;
+            int s = cc.run(t, f, vm);
+            if (s == CompiledCode.EXIT) {
+                return CONTINUE;
+            }
+            if (s == CompiledCode.SAFEPOINT) {
+                int st = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                if (st != CONTINUE) {
+                    return st;
+                }
+                continue; // f.pc is the target of a backward branch: an entry
+            }
+            // RETURNED: t.top is the caller, past its invoke (an entry if the caller is compiled)
+            if (--t.safepointBudget < 0) {
+                int st = safepoint(t, SafepointHandler.Kind.RETURN);
+                if (st != CONTINUE) {
+                    return st;
+                }
+            }
+        }
+    }
+
+    private long compiledRuns;
+
+    /** How many times this VM's threads entered compiled code (tests: it did run). */
+    public long compiledRuns() {
+        return compiledRuns;
+    }
+
+    /**
+     * The compiled code of {@code f}'s method, compiling it now if no VM has yet; null if the
+     * method is not compiled ({@link BaselineCompiler#compile} declined it). Shared by every VM
+     * that runs the same {@link CodeTemplate}.
+     */
+    private CompiledCode compiledCode(Frame f) {
+        MethodCode mc = f.code;
+        CodeTemplate tpl = mc.template;
+        if (tpl == null) {
+            return null;
+        }
+        CompiledCode cc = tpl.compiled(f.method);
+        mc.compiled = cc;
+        return cc;
+    }
+
+    /** At a safepoint: a method that keeps being found on top gets compiled ({@link JitMode#ON}). */
+    private void sampleForCompilation(GuestThread t) {
+        Frame top = t.top;
+        if (top == null || top.code.compiled != null) {
+            return;
+        }
+        CodeTemplate tpl = top.code.template;
+        if (tpl != null && (tpl.isCompiled() || (++tpl.samples >= JIT_SAMPLES && tpl.hasLoop()))) {
+            compiledCode(top);
+        }
+    }
+
+    /**
+     * Safepoint slow paths (one per {@code safepointInterval} backward branches and returns) that
+     * find a method on top before it is compiled: two, so code that runs only briefly (class
+     * initializers, set-up) stays interpreted.
+     */
+    private static final int JIT_SAMPLES = 2;
+
     private int safepoint(GuestThread t, SafepointHandler.Kind kind) {
         t.safepointBudget = vm.safepointInterval();
+        if (vm.jitMode() == JitMode.ON) {
+            sampleForCompilation(t);
+        }
         vm.checkInstructionLimit();
         SafepointHandler h = vm.safepointHandler();
         if (h != null && h.atSafepoint(t, kind) == SafepointHandler.Action.MIGRATE && t.nestDepth == 0) {

@@ -46,6 +46,10 @@ public final class MethodCode {
      * the next guest call of the method instead of allocating one; owned by the interpreter.
      */
     public org.cometsim.dalvik.rt.Frame spare;
+    /** What this was instantiated from (shared by every VM on the class path). */
+    public CodeTemplate template;
+    /** The method's {@link CompiledCode}, once compiled (the interpreter enters it); or null. */
+    public CompiledCode compiled;
 
     public int instructionCount() {
         return insns.length / 4;

@@ -25,6 +25,11 @@ class GoldenProgramsTest {
 
     @TestFactory
     Stream<DynamicTest> goldenPrograms() throws Exception {
+        return mains().stream().map(m -> DynamicTest.dynamicTest(m, () -> check(m)));
+    }
+
+    /** The golden programs' main classes, in name order. */
+    static List<String> mains() throws Exception {
         List<String> mains = new ArrayList<>();
         for (String pkg : List.of("golden", "golden/exit")) {
             try (Stream<Path> files = Files.list(Corpus.testClasses().resolve(pkg))) {
@@ -35,7 +40,7 @@ class GoldenProgramsTest {
             }
         }
         assertTrue(mains.size() >= 30, "the golden corpus is missing: " + mains);
-        return mains.stream().map(m -> DynamicTest.dynamicTest(m, () -> check(m)));
+        return mains;
     }
 
     static Corpus.Run runInVm(String mainClass) throws Exception {

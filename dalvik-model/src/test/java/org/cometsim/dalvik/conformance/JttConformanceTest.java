@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 
 import com.android.tools.r8.CompilationMode;
 import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
@@ -47,20 +48,23 @@ class JttConformanceTest {
         }
         assertTrue(classes.size() >= 20, "the jtt corpus is missing: " + classes);
         List<DynamicNode> nodes = new ArrayList<>();
-        // Both D8 modes: release is what shipped apps use, debug is what comet exec makes of jars.
-        for (CompilationMode mode : CompilationMode.values()) {
-            List<DynamicNode> family = new ArrayList<>();
-            for (String cn : classes) {
-                family.add(familyTests(mode, cn));
+        // Both D8 modes: release is what shipped apps use, debug is what comet exec makes of jars;
+        // each interpreted only, and with every method compiled on first entry (BaselineCompiler).
+        for (JitMode jit : List.of(JitMode.OFF, JitMode.EAGER)) {
+            for (CompilationMode mode : CompilationMode.values()) {
+                List<DynamicNode> family = new ArrayList<>();
+                for (String cn : classes) {
+                    family.add(familyTests(mode, jit, cn));
+                }
+                nodes.add(DynamicContainer.dynamicContainer("D8 " + mode + (jit == JitMode.OFF ? ", interpreted" : ", compiled"), family));
             }
-            nodes.add(DynamicContainer.dynamicContainer("D8 " + mode, family));
         }
         // Dynamic tests run in order, so this one sees the counters of every family above.
         nodes.add(DynamicTest.dynamicTest("every classic opcode was executed", OpcodeCoverageTest::assertAllClassicOpcodesExecuted));
         return nodes.stream();
     }
 
-    private DynamicContainer familyTests(CompilationMode mode, String className) throws Exception {
+    private DynamicContainer familyTests(CompilationMode mode, JitMode jit, String className) throws Exception {
         // A fresh class loader per family and mode: host-side static state starts fresh, like the VM's.
         java.net.URLClassLoader loader = new java.net.URLClassLoader(
                 new java.net.URL[] {Corpus.testClasses().toUri().toURL()}, ClassLoader.getPlatformClassLoader());
@@ -68,6 +72,7 @@ class JttConformanceTest {
         // One VM per family, like one JVM class-init history per family on the host side.
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm vm = Corpus.newVm(mode, Corpus.capture(out), Corpus.capture(out));
+        vm.setJitMode(jit);
         List<DynamicTest> tests = new ArrayList<>();
         Method[] methods = host.getDeclaredMethods();
         Arrays.sort(methods, Comparator.comparing(Method::getName).thenComparing(m -> m.getParameterCount()));

@@ -1,0 +1,64 @@
+package org.cometsim.dalvik.interp;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.GuestThread;
+
+/**
+ * A guest method body translated to JVM bytecode by {@link BaselineCompiler}: HotSpot then
+ * compiles it like any Java method, with the guest registers in JVM locals instead of the
+ * interpreter's dispatch loop over the frame's arrays.
+ *
+ * <p>The contract that keeps the interpreter, frame capture and the counters unaware of it:
+ * <ul>
+ *   <li>{@link #run} is entered with {@code f == t.top} at {@code f.pc}; it runs only if that pc is
+ *       an entry (the method's start or the target of a backward branch), else it returns
+ *       {@link #EXIT} without touching anything;</li>
+ *   <li>whenever it returns, the frame is exactly what the interpreter would have left at
+ *       {@code f.pc}: every register it wrote is stored back in {@code f.r}/{@code f.o} with the
+ *       frame's invariant (a primitive write clears {@code o}, a reference write zeroes {@code r});
+ *       guest exceptions, calls, allocation, monitors and every other instruction it does not
+ *       translate make it return {@link #EXIT} at that instruction, which the interpreter then
+ *       executes. So does any instruction whose JVM equivalent would throw (a null or too short
+ *       array, a zero divisor): compiled code checks first and exits before the instruction has
+ *       any effect, and the interpreter raises the guest exception;</li>
+ *   <li>per-opcode counts are exact: each basic block adds its instructions' counts when entered,
+ *       and an exit in the middle of a block takes back the instructions from the exit point on
+ *       ({@link #uncount});</li>
+ *   <li>it never calls a safepoint: a taken backward branch decrements the budget as the
+ *       interpreter does, and when it runs out returns {@link #SAFEPOINT} with {@code f.pc} at
+ *       the branch target, so the interpreter runs the safepoint (scheduling, migration) with the
+ *       frame in interpreter form.</li>
+ * </ul>
+ * One instance serves every VM that runs the same {@link CodeTemplate} (VM-specific state, such
+ * as quickened field slots and links, is read from the frame's {@link MethodCode} at run time).
+ */
+public abstract class CompiledCode {
+    /** Continue interpreting at {@code f.pc} (also: the pc was not an entry). */
+    public static final int EXIT = 0;
+    /** A backward branch ran the safepoint budget out; {@code f.pc} is its target. */
+    public static final int SAFEPOINT = 1;
+    /** The frame returned normally to its guest caller: {@code t.top} is the caller, past its invoke. */
+    public static final int RETURNED = 2;
+
+    /** Per instruction: the last instruction of its basic block (see {@link #uncount}). */
+    int[] blockEnd;
+    /** The guest method, for diagnostics. */
+    String name;
+
+    /** Runs the guest frame {@code f} (the top of {@code t}) from {@code f.pc}; see the class comment. */
+    public abstract int run(GuestThread t, Frame f, Vm vm);
+
+    /** Takes back the counts of instructions {@code from .. blockEnd[from]}: an exit at {@code from}. */
+    final void uncount(long[] counts, int[] insns, int from) {
+        int to = blockEnd[from];
+        for (int p = from; p <= to; p++) {
+            counts[insns[p << 2]]--;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "compiled " + name;
+    }
+}
