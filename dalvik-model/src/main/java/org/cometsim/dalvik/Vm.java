@@ -72,7 +72,9 @@ import org.jf.dexlib2.iface.value.TypeEncodedValue;
  *       place of the host's, so the DSM can track their fields. Class loaders, resources and
  *       packages of the guest class path: {@link GuestResources}.</li>
  *   <li>Execution: {@link Interpreter} runs pre-decoded code ({@link Decoder},
- *       {@link MethodCode}); {@link Scheduler} runs green threads deterministically;
+ *       {@link MethodCode}), and hot methods as JVM bytecode
+ *       ({@link org.cometsim.dalvik.interp.BaselineCompiler}, {@link #jitMode()}), invisibly to
+ *       the guest and the counters; {@link Scheduler} runs green threads deterministically;
  *       {@link Monitors} implements monitors and wait/notify.</li>
  *   <li>Hooks for the offload runtime ({@code hooks} package): {@link WriteBarrier} on every
  *       write path of tracked objects, {@link SafepointHandler} at safepoints, {@link NativeGate}

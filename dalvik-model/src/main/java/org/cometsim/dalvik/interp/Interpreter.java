@@ -37,6 +37,11 @@ import org.cometsim.dalvik.rt.VmMethod;
  * ({@link HostIntrinsics}). Per-opcode counters stay exact: one increment per dispatched
  * instruction, as before. The loop returns to {@link #run} at every safepoint slow path and is
  * called again ({@code RESTART}), so a deoptimized activation never lingers.
+ *
+ * <p>Hot methods with loops also have {@link CompiledCode} ({@link BaselineCompiler}, sampled at
+ * safepoints; see {@link JitMode}): the loop hands the top frame to it at a method's start, at a
+ * backward branch and after an instruction it ran on the compiled code's behalf
+ * ({@code enterCompiled}), and goes on at whatever pc the compiled code left the frame.
  */
 public final class Interpreter {
     /** Status codes returned by {@link #run}. */

@@ -23,6 +23,9 @@ import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.cometsim.dalvik.interp.JitMode;
 
 /** The interpreter's hooks for the offload runtime, exercised through real guest code. */
 class HooksTest {
@@ -56,9 +59,12 @@ class HooksTest {
         return Corpus.newVm(Corpus.capture(out), Corpus.capture(out));
     }
 
-    @Test
-    void everyWritePathOfATrackedObjectReachesTheBarrier() throws Exception {
+    /** Interpreted and compiled ({@code BaselineCompiler}): compiled code must reach the barrier too. */
+    @ParameterizedTest
+    @EnumSource(value = JitMode.class, names = {"OFF", "EAGER"})
+    void everyWritePathOfATrackedObjectReachesTheBarrier(JitMode jit) throws Exception {
         Vm vm = vm(new ByteArrayOutputStream());
+        vm.setJitMode(jit);
         RecordingBarrier b = new RecordingBarrier();
         vm.setWriteBarrier(b);
         GuestArray made = (GuestArray) vm.invokeStatic("hooktarget.Writes", "make", "()[Ljava/lang/Object;");
@@ -138,10 +144,14 @@ class HooksTest {
         assertTrue(byClass[OpcodeClass.BRANCH.ordinal()] >= 1000);
     }
 
-    @Test
-    void aThreadStoppedAtASafepointMovesToAnotherVmAndFinishesThere() throws Exception {
+    /** Also from compiled code, which leaves the frame in interpreter form at the safepoint. */
+    @ParameterizedTest
+    @EnumSource(value = JitMode.class, names = {"OFF", "EAGER"})
+    void aThreadStoppedAtASafepointMovesToAnotherVmAndFinishesThere(JitMode jit) throws Exception {
         Vm phone = vm(new ByteArrayOutputStream());
         Vm server = vm(new ByteArrayOutputStream());
+        phone.setJitMode(jit);
+        server.setJitMode(jit);
         phone.setSafepointInterval(100);
         AtomicInteger calls = new AtomicInteger();
         phone.setSafepointHandler((t, kind) ->
