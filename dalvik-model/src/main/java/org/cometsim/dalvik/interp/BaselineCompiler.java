@@ -25,8 +25,9 @@ import org.objectweb.asm.MethodVisitor;
  * <p>What it translates: moves, constants, strings, int/long/float/double arithmetic and
  * conversions, comparisons, branches and switches, array reads and primitive array writes,
  * {@code aput-object} when no store check is needed, quickened instance-field reads and writes,
- * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC} and ordinary returns.
- * Everything else (invokes, allocation, casts, monitors, throw, handlers, fields not yet quickened,
+ * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC}, ordinary returns, and
+ * calls (made through the interpreter's invoke; a compiled callee runs nested, up to
+ * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom/polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened,
  * objects tracked by the DSM, host objects) makes the code return to the interpreter at that
  * instruction; see {@link CompiledCode} for that contract. The interpreter enters compiled code
  * at a method's start, at targets of backward branches and right after an instruction it ran
@@ -147,10 +148,16 @@ final class BaselineCompiler {
         if (op >= 0x0e && op <= 0x1b) {
             return true;
         }
-        if (op == 0x21 || (op >= 0x28 && op <= 0x3d) || (op >= 0x44 && op <= 0x6d) || op == Opcodes.MATH_INTRINSIC) {
+        if (op == 0x21 || (op >= 0x28 && op <= 0x3d) || (op >= 0x44 && op <= 0x6d) || op == Opcodes.MATH_INTRINSIC
+                || isInvoke(op)) {
             return true;
         }
         return (op >= 0x7b && op <= 0xe2);
+    }
+
+    /** invoke-virtual/super/direct/static/interface (and /range): made through the interpreter's invoke. */
+    private static boolean isInvoke(int op) {
+        return (op >= 0x6e && op <= 0x72) || (op >= 0x74 && op <= 0x78);
     }
 
     private static boolean isReturn(int op) {
@@ -178,6 +185,8 @@ final class BaselineCompiler {
         final BitSet leader = new BitSet();
         final BitSet entry = new BitSet();
         final int[] blockEnd;
+        /** Per instruction: registers possibly written since locals and frame last agreed (null: unreachable). */
+        final BitSet[] dirtyIn;
         final BitSet written = new BitSet();
         final Map<Integer, Label> exits = new TreeMap<>();
         /** Out-of-line safepoint checks of taken backward branches, by target. */
@@ -199,6 +208,7 @@ final class BaselineCompiler {
                 labels[p] = new Label();
             }
             this.blockEnd = new int[n];
+            this.dirtyIn = new BitSet[n];
             analyse();
         }
 
@@ -231,14 +241,14 @@ final class BaselineCompiler {
                         entry.set(tg);
                     }
                 }
-                if (isGoto(op) || isIf(op) || isSwitch(op) || isReturn(op) || !translated(op)) {
+                if (isGoto(op) || isIf(op) || isSwitch(op) || isReturn(op) || isInvoke(op) || !translated(op)) {
                     leader.set(pc + 1);
                 }
-                if (!translated(op) && op != 0x27 && pc + 1 < n) {
-                    entry.set(pc + 1); // the interpreter executes op, then comes back
+                if ((!translated(op) || isInvoke(op)) && op != 0x27 && pc + 1 < n) {
+                    entry.set(pc + 1); // the interpreter executes op (or the callee), then comes back
                 }
                 if (translated(op)) {
-                    markWritten(pc, op);
+                    writes(pc, op, written);
                 }
             }
             int end = n - 1;
@@ -248,9 +258,57 @@ final class BaselineCompiler {
                     end = pc - 1;
                 }
             }
+            findDirtyRegisters();
         }
 
-        private void markWritten(int pc, int op) {
+        /**
+         * Per instruction, the registers compiled code may have written since its locals and the
+         * frame last agreed (entered, or stored before a call): what a call stores first.
+         */
+        private void findDirtyRegisters() {
+            java.util.ArrayDeque<Integer> work = new java.util.ArrayDeque<>();
+            for (int e = entry.nextSetBit(0); e >= 0; e = entry.nextSetBit(e + 1)) {
+                dirtyIn[e] = new BitSet();
+                work.add(e);
+            }
+            BitSet w = new BitSet();
+            while (!work.isEmpty()) {
+                int pc = work.poll();
+                int op = code[pc << 2];
+                if (!translated(op) || isReturn(op)) {
+                    continue;
+                }
+                BitSet out = (BitSet) dirtyIn[pc].clone();
+                if (isInvoke(op)) {
+                    out.clear();
+                } else {
+                    w.clear();
+                    writes(pc, op, w);
+                    out.or(w);
+                }
+                List<Integer> succ = new ArrayList<>(targets(pc));
+                if (!isGoto(op) && pc + 1 < n) {
+                    succ.add(pc + 1);
+                }
+                for (int sp : succ) {
+                    BitSet in = dirtyIn[sp];
+                    if (in == null) {
+                        dirtyIn[sp] = (BitSet) out.clone();
+                        work.add(sp);
+                    } else {
+                        BitSet missing = (BitSet) out.clone();
+                        missing.andNot(in);
+                        if (!missing.isEmpty()) {
+                            in.or(missing);
+                            work.add(sp);
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Adds the registers instruction {@code pc} writes in compiled code to {@code into}. */
+        private void writes(int pc, int op, BitSet into) {
             int a = code[(pc << 2) + 1];
             boolean wide = op == 0x04 || op == 0x05 || op == 0x06 || op == 0x0b || (op >= 0x16 && op <= 0x19)
                     || op == 0x45 || op == 0x53 || op == 0x61
@@ -262,9 +320,9 @@ final class BaselineCompiler {
                     || (op >= 0x2d && op <= 0x31) || (op >= 0x44 && op <= 0x4a) || (op >= 0x52 && op <= 0x58)
                     || (op >= 0x60 && op <= 0x66) || (op >= 0x7b && op <= 0xe2);
             if (writesA) {
-                written.set(a);
+                into.set(a);
                 if (wide) {
-                    written.set(a + 1);
+                    into.set(a + 1);
                 }
             }
         }
@@ -419,7 +477,15 @@ final class BaselineCompiler {
         }
 
         private void spill() {
-            for (int k = written.nextSetBit(0); k >= 0; k = written.nextSetBit(k + 1)) {
+            storeRegisters(written);
+            mv.visitVarInsn(ALOAD, F);
+            mv.visitVarInsn(ILOAD, CUR);
+            mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
+        }
+
+        /** Stores the locals of {@code regs} into the frame's arrays. */
+        private void storeRegisters(BitSet regs) {
+            for (int k = regs.nextSetBit(0); k >= 0; k = regs.nextSetBit(k + 1)) {
                 mv.visitVarInsn(ALOAD, RARR);
                 push(k);
                 mv.visitVarInsn(LLOAD, rLocal(k));
@@ -429,9 +495,6 @@ final class BaselineCompiler {
                 mv.visitVarInsn(ALOAD, oLocal(k));
                 mv.visitInsn(AASTORE);
             }
-            mv.visitVarInsn(ALOAD, F);
-            mv.visitVarInsn(ILOAD, CUR);
-            mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
         }
 
         /** Adds the counts of the basic block starting at {@code pc}, per opcode. */
@@ -743,7 +806,9 @@ final class BaselineCompiler {
                 default:
                     break;
             }
-            if (isIf(op)) {
+            if (isInvoke(op)) {
+                invokeInsn(pc, op, a, b, c);
+            } else if (isIf(op)) {
                 ifInsn(pc, op, a, b, c);
             } else if (op >= 0x44 && op <= 0x51) {
                 arrayInsn(pc, op, a, b, c);
@@ -772,6 +837,54 @@ final class BaselineCompiler {
             } else {
                 throw new IllegalStateException("baseline compiler: opcode 0x" + Integer.toHexString(op));
             }
+        }
+
+        /**
+         * A call: the registers written since the frame was last stored go to the frame, then the
+         * interpreter's invoke runs it (a compiled callee nested, see
+         * {@code Interpreter.invokeFromCompiled}); on {@link CompiledCode#CALL_DONE} this goes on
+         * after the invoke, else returns the status with the frame at the invoke.
+         */
+        private void invokeInsn(int pc, int op, int a, int b, int c) {
+            BitSet dirty = dirtyIn[pc];
+            if (dirty != null) {
+                storeRegisters(dirty);
+            }
+            mv.visitVarInsn(ALOAD, F);
+            push(pc);
+            mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
+            mv.visitVarInsn(ALOAD, V);
+            mv.visitMethodInsn(INVOKEVIRTUAL, VM, "interpreter", "()Lorg/cometsim/dalvik/interp/Interpreter;", false);
+            mv.visitVarInsn(ALOAD, T);
+            mv.visitVarInsn(ALOAD, F);
+            push(op);
+            push(a);
+            push(b);
+            push(c);
+            mv.visitMethodInsn(INVOKEVIRTUAL, "org/cometsim/dalvik/interp/Interpreter", "invokeFromCompiled",
+                    "(L" + THREAD + ";L" + FRAME + ";IIII)I", false);
+            mv.visitVarInsn(ISTORE, TMP_I);
+            Label leave = new Label();
+            if (op == 0x70 || op == 0x76) { // invoke-direct: maybe a host object's constructor
+                Label plain = new Label();
+                mv.visitVarInsn(ILOAD, TMP_I);
+                push(CompiledCode.CALL_DONE_RELOAD);
+                mv.visitJumpInsn(IF_ICMPNE, plain);
+                for (int k = used.nextSetBit(0); k >= 0; k = used.nextSetBit(k + 1)) {
+                    mv.visitVarInsn(ALOAD, OARR);
+                    push(k);
+                    mv.visitInsn(AALOAD);
+                    mv.visitVarInsn(ASTORE, oLocal(k));
+                }
+                mv.visitJumpInsn(GOTO, labels[pc + 1]);
+                mv.visitLabel(plain);
+            }
+            mv.visitVarInsn(ILOAD, TMP_I);
+            mv.visitJumpInsn(IFGE, leave);
+            mv.visitJumpInsn(GOTO, labels[pc + 1]);
+            mv.visitLabel(leave);
+            mv.visitVarInsn(ILOAD, TMP_I);
+            mv.visitInsn(IRETURN);
         }
 
         private void returnInsn(int pc, int op, int a) {

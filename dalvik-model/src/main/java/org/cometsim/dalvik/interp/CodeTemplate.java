@@ -54,6 +54,8 @@ public final class CodeTemplate {
 
     /** Safepoints that found the method on top before it was compiled (racy: a heuristic). */
     int samples;
+    /** Calls compiled code made to it while it had no compiled code (racy: a heuristic). */
+    int callsFromCompiled;
     private volatile CompiledCode compiled;
     private volatile boolean declined;
 

@@ -40,6 +40,23 @@ public abstract class CompiledCode {
     public static final int SAFEPOINT = 1;
     /** The frame returned normally to its guest caller: {@code t.top} is the caller, past its invoke. */
     public static final int RETURNED = 2;
+    /**
+     * A call made by compiled code returned and ran the safepoint budget out: {@code t.top} is the
+     * caller at the instruction after its invoke; the interpreter runs the safepoint (kind RETURN).
+     */
+    public static final int SAFEPOINT_RETURN = 3;
+    /** A call blocked (class initialization by another thread ...): {@code f.pc} is the invoke, run again later. */
+    public static final int BLOCKED = 4;
+    /** A call stopped the thread for migration ({@code NativeGate}): {@code f.pc} is the invoke. */
+    public static final int MIGRATE = 5;
+    /** From {@code Interpreter.invokeFromCompiled} only: the call is done, go on after the invoke. */
+    static final int CALL_DONE = -1;
+    /**
+     * As {@link #CALL_DONE}, after the constructor of a host-library object: the interpreter
+     * replaced new-instance's placeholder in the frame's registers, so compiled code reloads its
+     * reference registers from the frame.
+     */
+    static final int CALL_DONE_RELOAD = -2;
 
     /** Per instruction: the last instruction of its basic block (see {@link #uncount}). */
     int[] blockEnd;

@@ -1312,16 +1312,37 @@ public final class Interpreter {
                 }
             }
             compiledRuns++;
-            int s = cc.run(t, f, vm);
-            if (s == CompiledCode.EXIT) {
-                return CONTINUE;
+            int s;
+            try {
+                s = cc.run(t, f, vm);
+            } catch (NullPointerException | ArrayIndexOutOfBoundsException | ClassCastException e) {
+                // From a call compiled code made, with t.top.pc at the call (execute's own
+                // translation would use its stale pc).
+                throw new GuestThrowable((GuestObject) vm.translateHostFault(t, e));
             }
-            if (s == CompiledCode.SAFEPOINT) {
-                int st = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
-                if (st != CONTINUE) {
-                    return st;
+            switch (s) {
+                case CompiledCode.EXIT:
+                    return CONTINUE;
+                case CompiledCode.SAFEPOINT: {
+                    int st = safepoint(t, SafepointHandler.Kind.BACKWARD_BRANCH);
+                    if (st != CONTINUE) {
+                        return st;
+                    }
+                    continue; // t.top.pc is the target of a backward branch: an entry
                 }
-                continue; // f.pc is the target of a backward branch: an entry
+                case CompiledCode.SAFEPOINT_RETURN: {
+                    int st = safepoint(t, SafepointHandler.Kind.RETURN);
+                    if (st != CONTINUE) {
+                        return st;
+                    }
+                    continue; // t.top.pc is a return site: an entry
+                }
+                case CompiledCode.BLOCKED:
+                    return BLOCKED;
+                case CompiledCode.MIGRATE:
+                    return MIGRATE;
+                default:
+                    break;
             }
             // RETURNED: t.top is the caller, past its invoke (an entry if the caller is compiled)
             if (--t.safepointBudget < 0) {
@@ -1334,6 +1355,62 @@ public final class Interpreter {
     }
 
     private long compiledRuns;
+    /** Compiled activations on this VM's host stack (calls compiled code makes into compiled code). */
+    private int compiledNesting;
+    /** Deeper guest calls from compiled code go back to the interpreter's loop (no host recursion). */
+    static final int MAX_COMPILED_NESTING = 48;
+
+    /**
+     * An invoke executed by compiled code ({@code f} is {@code t.top}, its pc at the invoke, its
+     * registers stored). The interpreter's own invoke does the call; a guest callee with compiled
+     * code runs right here, nested, and when it returns normally the caller's compiled code goes
+     * on ({@link CompiledCode#CALL_DONE}). Otherwise the caller's compiled code returns the status
+     * this gives to {@link #enterCompiled}: the frames are consistent (each caller at its invoke)
+     * and the interpreter continues with {@code t.top}.
+     */
+    int invokeFromCompiled(GuestThread t, Frame f, int op, int argc, int link, int argBase) {
+        boolean hostConstructor = (op == 0x70 || op == 0x76) && argc > 0
+                && f.o[f.code.argRegs[argBase]] instanceof Vm.UninitializedHostObject;
+        int s = invoke(t, f, op, argc, link, argBase);
+        if (s == INVOKE_DONE) {
+            f.pc++;
+            return hostConstructor ? CompiledCode.CALL_DONE_RELOAD : CompiledCode.CALL_DONE;
+        }
+        if (s == BLOCKED) {
+            return CompiledCode.BLOCKED;
+        }
+        if (s != INVOKE_PUSHED) {
+            return CompiledCode.MIGRATE;
+        }
+        Frame callee = t.top;
+        CompiledCode cc = callee.code.compiled;
+        if (cc == null) {
+            // A method compiled code keeps calling is worth compiling even without a loop: the
+            // call then stays in compiled code instead of leaving it twice.
+            CodeTemplate tpl = callee.code.template;
+            if (vm.jitMode() == JitMode.EAGER || (tpl != null && ++tpl.callsFromCompiled == JIT_CALLS)) {
+                cc = compiledCode(callee);
+            }
+        }
+        if (cc == null || compiledNesting >= MAX_COMPILED_NESTING) {
+            return CompiledCode.EXIT; // the interpreter runs the callee; f stays at its invoke
+        }
+        compiledNesting++;
+        compiledRuns++;
+        int r;
+        try {
+            r = cc.run(t, callee, vm);
+        } finally {
+            compiledNesting--;
+        }
+        if (r != CompiledCode.RETURNED) {
+            return r;
+        }
+        if (--t.safepointBudget < 0) {
+            return CompiledCode.SAFEPOINT_RETURN;
+        }
+        return CompiledCode.CALL_DONE;
+    }
 
     /** How many times this VM's threads entered compiled code (tests: it did run). */
     public long compiledRuns() {
@@ -1374,6 +1451,9 @@ public final class Interpreter {
      * initializers, set-up) stays interpreted.
      */
     private static final int JIT_SAMPLES = 2;
+
+    /** Calls from compiled code that get a method without a loop compiled. */
+    private static final int JIT_CALLS = 1000;
 
     private int safepoint(GuestThread t, SafepointHandler.Kind kind) {
         t.safepointBudget = vm.safepointInterval();
