@@ -115,10 +115,10 @@ final class BaselineCompiler {
     }
 
     /**
-     * Whether the method has a loop (a backward branch). Sampled compilation ({@link JitMode#ON})
-     * compiles only those: a method without one does little between entering and leaving its
-     * compiled code (at each call it makes), and measured on Jama the loads and stores of
-     * registers on entry and exit then cost more than they save.
+     * Whether the method has a loop (a backward branch). Sampling at safepoints
+     * ({@link JitMode#ON}) compiles only those; a method without a loop is compiled when
+     * compiled code keeps calling it ({@code Interpreter.JIT_CALLS}), since entering and leaving
+     * compiled code from the interpreter for a few instructions costs more than it saves.
      */
     static boolean hasLoop(CodeTemplate tpl) {
         int[] code = tpl.insns;
