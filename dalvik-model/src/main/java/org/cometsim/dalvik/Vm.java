@@ -1300,13 +1300,33 @@ public final class Vm {
                 + " (java.lang.invoke method handles are not supported; compile with desugaring on)");
     }
 
+    /**
+     * The message of an array index fault, from the faulting aget/aput itself: HotSpot throws a
+     * preallocated exception without a message once compiled code has thrown the same implicit
+     * exception often (OmitStackTraceInFastThrow), so the host exception's message may be null.
+     */
+    private static String indexOutOfBoundsMessage(GuestThread t, RuntimeException e) {
+        org.cometsim.dalvik.rt.Frame f = t.top;
+        if (f != null) {
+            int i = f.pc << 2;
+            int[] code = f.code.insns;
+            int op = i >= 0 && i < code.length ? code[i] : -1;
+            if (op >= 0x44 && op <= 0x51 && f.o[code[i + 2]] instanceof GuestArray) {
+                return "Index " + (int) f.r[code[i + 3]] + " out of bounds for length "
+                        + ((GuestArray) f.o[code[i + 2]]).length;
+            }
+        }
+        return e.getMessage();
+    }
+
     /** Maps a host fault raised inside the interpreter loop to the guest exception Java would raise. */
     public Object translateHostFault(GuestThread t, RuntimeException e) {
         if (e instanceof NullPointerException) {
             return models.newThrowable(t, classForDescriptor("Ljava/lang/NullPointerException;"), null);
         }
         if (e instanceof ArrayIndexOutOfBoundsException) {
-            return models.newThrowable(t, classForDescriptor("Ljava/lang/ArrayIndexOutOfBoundsException;"), e.getMessage());
+            return models.newThrowable(t, classForDescriptor("Ljava/lang/ArrayIndexOutOfBoundsException;"),
+                    indexOutOfBoundsMessage(t, e));
         }
         if (e instanceof ClassCastException) {
             throw new VmError("internal error: " + e.getMessage() + " in " + (t.top == null ? "?" : t.top.method.display()), e);
