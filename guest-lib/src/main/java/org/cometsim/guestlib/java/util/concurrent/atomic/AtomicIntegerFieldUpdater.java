@@ -13,7 +13,9 @@ import java.util.function.IntUnaryOperator;
  * are {@code synchronized} on the updater, which is the JDK's contract ("atomicity only with
  * respect to other invocations of compareAndSet and set on the same updater"); {@code get} is a
  * volatile read. The {@code final} update/accumulate methods retry with {@code compareAndSet}
- * like the JDK's, calling the function outside the lock.
+ * like the JDK's, calling the function outside the lock. Two updaters for one field lock
+ * separately, so unlike the JDK's they are not atomic with each other (also in the VM: the helper
+ * calls inside a read-modify-write return from guest frames, which are safepoints).
  *
  * <p>Deviations: {@code newUpdater} is not caller-sensitive (no access check of the caller against
  * the field, no narrowing of the receiver type for protected fields); a {@code null} class gives
