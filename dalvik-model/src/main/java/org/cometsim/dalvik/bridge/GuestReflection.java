@@ -58,7 +58,7 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  * path (dex does not keep their order; the class file does), annotation
  * {@code toString} where the JDK's member order is not determined (see {@link GuestAnnotations}),
  * {@code getAnnotationsByType}, {@code getParameters},
- * {@code toGenericString}, record components.
+ * {@code toGenericString}, annotations of record components.
  */
 public final class GuestReflection {
     static final String AO = "java.lang.reflect.AccessibleObject";
@@ -66,9 +66,10 @@ public final class GuestReflection {
     static final String METHOD = "java.lang.reflect.Method";
     static final String CONSTRUCTOR = "java.lang.reflect.Constructor";
     static final String UNSAFE = "sun.misc.Unsafe";
+    static final String RECORD_COMPONENT = "java.lang.reflect.RecordComponent";
 
     /** Model classes this class defines (see {@link ModelClasses#define}). */
-    public static final Set<String> MODEL_NAMES = Set.of(AO, EXECUTABLE, METHOD, CONSTRUCTOR, UNSAFE,
+    public static final Set<String> MODEL_NAMES = Set.of(AO, EXECUTABLE, METHOD, CONSTRUCTOR, UNSAFE, RECORD_COMPONENT,
             GuestTypes.PTYPE, GuestTypes.TVAR, GuestTypes.WILDCARD, GuestTypes.GARRAY);
 
     private static final int PUBLIC = Modifier.PUBLIC;
@@ -182,6 +183,12 @@ public final class GuestReflection {
                 c.superclass = cls("Ljava/lang/Object;");
                 defineUnsafe(c);
                 break;
+            case RECORD_COMPONENT:
+                c.superclass = cls("Ljava/lang/Object;");
+                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/AnnotatedElement;")};
+                c.access |= Modifier.FINAL;
+                defineRecordComponent(c);
+                break;
             default:
                 types.complete(c);
                 break;
@@ -237,6 +244,94 @@ public final class GuestReflection {
             vm.barrier().fieldWrite(mirror, override);
         }
         mirror.p[override.slot] = on ? 1 : 0;
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /** A record component: its record and what the class file says about it. */
+    private record Component(VmClass record, ReflectionMetadata.RecordComponentInfo info) {
+    }
+
+    private static Component component(Object mirror) {
+        return (Component) ((GuestObject) mirror).vmData;
+    }
+
+    /**
+     * {@code Class.getRecordComponents()}: null for a class that is not a record, as in the JDK.
+     * Dex keeps no Record attribute (D8 desugars records), so the components come from the class
+     * file on the guest class path; without it the call stops as unsupported rather than guess
+     * an order from dex, which sorts fields by name.
+     */
+    private Object recordComponents(VmClass k) {
+        if (!isRecord(k)) {
+            return null;
+        }
+        ReflectionMetadata m = meta(k);
+        if (m == null || m.recordComponents == null) {
+            throw VmError.unsupported("java.lang.Class.getRecordComponents()[Ljava/lang/reflect/RecordComponent; of "
+                    + k.name + " (record components need the record's class file on the guest class path: run the"
+                    + " jar or class directory, not only its dex)");
+        }
+        Object[] out = new Object[m.recordComponents.size()];
+        for (int i = 0; i < out.length; i++) {
+            GuestObject g = new GuestObject(cls("Ljava/lang/reflect/RecordComponent;"));
+            g.vmData = new Component(k, m.recordComponents.get(i));
+            out[i] = g;
+        }
+        return new GuestArray(cls("[Ljava/lang/reflect/RecordComponent;"), out, out.length);
+    }
+
+    private static boolean isRecord(VmClass k) {
+        // D8 desugars java.lang.Record to com.android.tools.r8.RecordTag.
+        VmClass s = k.superclass;
+        return s != null && (s.name.equals("java.lang.Record") || s.name.equals("com.android.tools.r8.RecordTag"));
+    }
+
+    private void defineRecordComponent(VmClass c) {
+        nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> component(a[0]).info().name());
+        nat(c, "getType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, component(a[0]).info().descriptor()));
+        nat(c, "getGenericSignature", "()Ljava/lang/String;", false, (in, t, a) -> component(a[0]).info().signature());
+        nat(c, "getGenericType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> {
+            Component rc = component(a[0]);
+            if (rc.info().signature() == null) {
+                return vm.classForName(t, rc.info().descriptor());
+            }
+            return types.reify(t, parse(() -> GenericSignatures.parseField(rc.info().signature())), classScope(rc.record()));
+        });
+        nat(c, "getAccessor", "()Ljava/lang/reflect/Method;", false, (in, t, a) -> {
+            Component rc = component(a[0]);
+            VmMethod m = rc.record().methods.get(rc.info().name() + "()" + rc.info().descriptor());
+            if (m == null) {
+                throw vm.internal(t, "record " + rc.record().name + " has no accessor " + rc.info().name() + "()");
+            }
+            return mirror(guestExec(m));
+        });
+        nat(c, "getDeclaringRecord", "()Ljava/lang/Class;", false, (in, t, a) -> component(a[0]).record());
+        nat(c, "toString", "()Ljava/lang/String;", false,
+                (in, t, a) -> descTypeName(component(a[0]).info().descriptor()) + " " + component(a[0]).info().name());
+        // Annotations of a component live in the Record attribute only; not read yet.
+        NativeImpl one = (in, t, a) -> {
+            if (a[1] == null) {
+                throw vm.npe(t, null);
+            }
+            unannotated(component(a[0]), "getAnnotation(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;");
+            return null;
+        };
+        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
+        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
+        NativeImpl all = (in, t, a) -> {
+            unannotated(component(a[0]), "getAnnotations()[Ljava/lang/annotation/Annotation;");
+            return new GuestArray(cls("[Ljava/lang/annotation/Annotation;"), new Object[0], 0);
+        };
+        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
+        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
+    }
+
+    private static void unannotated(Component rc, String method) {
+        if (rc.info().annotated()) {
+            throw VmError.unsupported("java.lang.reflect.RecordComponent." + method + " of annotated component "
+                    + rc.record().name + "." + rc.info().name());
+        }
     }
 
     // ------------------------------------------------------------------ AccessibleObject
@@ -1360,11 +1455,9 @@ public final class GuestReflection {
                 (in, t, a) -> types.typeArray(genericInterfaces(t, (VmClass) a[0])));
         nat(c, "getTypeParameters", "()[Ljava/lang/reflect/TypeVariable;", false,
                 (in, t, a) -> types.typeVariableArray(typeParameters((VmClass) a[0])));
-        nat(c, "isRecord", "()Z", false, (in, t, a) -> {
-            // D8 desugars java.lang.Record to com.android.tools.r8.RecordTag.
-            VmClass s = ((VmClass) a[0]).superclass;
-            return s != null && (s.name.equals("java.lang.Record") || s.name.equals("com.android.tools.r8.RecordTag"));
-        });
+        nat(c, "isRecord", "()Z", false, (in, t, a) -> isRecord((VmClass) a[0]));
+        nat(c, "getRecordComponents", "()[Ljava/lang/reflect/RecordComponent;", false,
+                (in, t, a) -> recordComponents((VmClass) a[0]));
         nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, (in, t, a) -> {
             if (a[1] == null) {
                 throw vm.npe(t, null);

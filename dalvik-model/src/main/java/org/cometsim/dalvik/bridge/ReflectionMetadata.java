@@ -53,10 +53,23 @@ final class ReflectionMetadata {
      * fields in declaration order (name + ":" + type) and, per element (key {@code ""} for the
      * class, else as in {@link #members}), its runtime-visible annotation types in class-file order.
      */
-    private record ClassFileOrder(List<String> fields, Map<String, List<String>> annotations) {
+    private record ClassFileOrder(List<String> fields, Map<String, List<String>> annotations,
+                                  List<RecordComponentInfo> recordComponents) {
+    }
+
+    /**
+     * A record component from the class file's {@code Record} attribute (dex does not keep it):
+     * its name, type descriptor, generic signature (or null), and whether it carries annotations.
+     */
+    record RecordComponentInfo(String name, String descriptor, String signature, boolean annotated) {
     }
 
     /** True if the class has a {@code dalvik.annotation.InnerClass} entry for itself. */
+    /**
+     * The record components in declaration order, from the class file; null if the class is not a
+     * record or its class file is not on the guest class path.
+     */
+    final List<RecordComponentInfo> recordComponents;
     final boolean inner;
     /** Its simple name, or null for an anonymous class. */
     final String innerName;
@@ -143,6 +156,8 @@ final class ReflectionMetadata {
         }
         this.members = ms;
         this.annotationOrderKnown = Set.copyOf(known);
+        this.recordComponents = classFile == null || classFile.recordComponents() == null ? null
+                : List.copyOf(classFile.recordComponents());
         List<String> classFileFieldOrder = classFile == null ? null : classFile.fields();
         // The class file's order when it is at hand and declares exactly the same fields; else dex order
         // (sorted by name: the dex format does not keep declaration order).
@@ -251,7 +266,10 @@ final class ReflectionMetadata {
         return sb.append(')').append(ret).toString();
     }
 
-    /** Orders from {@code type}'s class file in the first jar of the class path that has it, or null. */
+    /**
+     * Orders from {@code type}'s class file in the first class-path entry (jar, zip or directory)
+     * that has it, or null.
+     */
     private static ClassFileOrder classFileOrder(String type, String classPath) {
         if (classPath == null || classPath.isEmpty()) {
             return null;
@@ -260,6 +278,18 @@ final class ReflectionMetadata {
         String sep = classPath.contains(java.io.File.pathSeparator) ? java.io.File.pathSeparator : ":";
         for (String path : classPath.split(java.util.regex.Pattern.quote(sep))) {
             String lower = path.toLowerCase(java.util.Locale.ROOT);
+            java.nio.file.Path dir = java.nio.file.Path.of(path);
+            if (java.nio.file.Files.isDirectory(dir)) {
+                java.nio.file.Path file = dir.resolve(entryName);
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    continue;
+                }
+                try {
+                    return readClassFile(java.nio.file.Files.readAllBytes(file));
+                } catch (IOException | RuntimeException e) {
+                    return null;
+                }
+            }
             if (!(lower.endsWith(".jar") || lower.endsWith(".zip"))) {
                 continue;
             }
@@ -269,45 +299,87 @@ final class ReflectionMetadata {
                     continue;
                 }
                 try (InputStream in = zip.getInputStream(e)) {
-                    List<String> fields = new ArrayList<>();
-                    Map<String, List<String>> annotations = new HashMap<>();
-                    new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
-                        @Override
-                        public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
-                            note(annotations, "", descriptor, visible);
-                            return null;
-                        }
-
-                        @Override
-                        public FieldVisitor visitField(int access, String name, String descriptor, String sig, Object value) {
-                            fields.add(name + ":" + descriptor);
-                            return new FieldVisitor(Opcodes.ASM9) {
-                                @Override
-                                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                                    note(annotations, "F" + name, annotation, visible);
-                                    return null;
-                                }
-                            };
-                        }
-
-                        @Override
-                        public MethodVisitor visitMethod(int access, String name, String descriptor, String sig, String[] exceptions) {
-                            return new MethodVisitor(Opcodes.ASM9) {
-                                @Override
-                                public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
-                                    note(annotations, name + descriptor, annotation, visible);
-                                    return null;
-                                }
-                            };
-                        }
-                    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-                    return new ClassFileOrder(fields, annotations);
+                    return readClassFile(in.readAllBytes());
                 }
             } catch (IOException | RuntimeException e) {
                 return null; // unreadable: dex order is still a valid (unspecified) order
             }
         }
         return null;
+    }
+
+    /** The orders and record components of one class file. */
+    private static ClassFileOrder readClassFile(byte[] bytes) {
+        List<String> fields = new ArrayList<>();
+        Map<String, List<String>> annotations = new HashMap<>();
+        List<RecordComponentInfo> components = new ArrayList<>();
+        boolean[] record = {false};
+        new ClassReader(bytes).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visit(int version, int access, String name, String sig, String superName, String[] interfaces) {
+                record[0] = (access & Opcodes.ACC_RECORD) != 0; // a record without components has an empty Record attribute
+            }
+
+            @Override
+            public org.objectweb.asm.RecordComponentVisitor visitRecordComponent(String name, String descriptor,
+                                                                                 String sig) {
+                record[0] = true;
+                boolean[] annotated = {false};
+                int index = components.size();
+                components.add(new RecordComponentInfo(name, descriptor, sig, false));
+                return new org.objectweb.asm.RecordComponentVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        mark();
+                        return null;
+                    }
+
+                    @Override
+                    public AnnotationVisitor visitTypeAnnotation(int typeRef, org.objectweb.asm.TypePath typePath,
+                                                                 String annotation, boolean visible) {
+                        mark();
+                        return null;
+                    }
+
+                    private void mark() {
+                        if (!annotated[0]) {
+                            annotated[0] = true;
+                            components.set(index, new RecordComponentInfo(name, descriptor, sig, true));
+                        }
+                    }
+                };
+            }
+
+            @Override
+            public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
+                note(annotations, "", descriptor, visible);
+                return null;
+            }
+
+            @Override
+            public FieldVisitor visitField(int access, String name, String descriptor, String sig, Object value) {
+                fields.add(name + ":" + descriptor);
+                return new FieldVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        note(annotations, "F" + name, annotation, visible);
+                        return null;
+                    }
+                };
+            }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String sig, String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9) {
+                    @Override
+                    public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
+                        note(annotations, name + descriptor, annotation, visible);
+                        return null;
+                    }
+                };
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return new ClassFileOrder(fields, annotations, record[0] ? components : null);
     }
 
     private static void note(Map<String, List<String>> annotations, String element, String type, boolean visible) {
