@@ -44,8 +44,8 @@ import org.cometsim.guestlib.java.lang.StringBuilder;
  *
  * <p>Service types of the JDK itself (their class loader is the bootstrap loader, null): the
  * JDK's own providers (from its modules) come first, as on the JVM. In the VM they come from
- * the native {@link #jdkProviders}, which asks the host JDK's {@code ServiceLoader} with the
- * platform class loader and hands over the provider instances as host objects (a stream's
+ * the native {@link #jdkProviders}, which asks the host JDK's {@code ServiceLoader} (providers of
+ * the JDK's own modules only) and hands over the provider instances as host objects (a stream's
  * {@code get()} returns that same instance every time). On a plain JVM (the differential tests)
  * the native is not bound, so a JDK service type throws {@link UnsatisfiedLinkError} there.
  *
@@ -103,8 +103,12 @@ public final class ServiceLoader<S> implements Iterable<S> {
         return new ServiceLoader<>(service, ClassLoader.getPlatformClassLoader());
     }
 
-    /** The host JDK's providers of a JDK service type (instances), registered by the VM. */
-    private static native Object[] jdkProviders(Class<?> service);
+    /**
+     * The host JDK's providers of a JDK service type (instances, in the JDK's order), registered
+     * by the VM: those of the JDK's modules visible to the system class loader, or with
+     * {@code installed} only those of the platform loader's ({@link #loadInstalled}).
+     */
+    private static native Object[] jdkProviders(Class<?> service, boolean installed);
 
     /**
      * A lazy iterator over the providers: first those instantiated by earlier iterators, then
@@ -277,7 +281,9 @@ public final class ServiceLoader<S> implements Iterable<S> {
         @SuppressWarnings("unchecked")
         private ProviderImpl<S> locate() {
             if (jdk == null) {
-                jdk = service.getClassLoader() == null ? jdkProviders(service) : new Object[0];
+                jdk = service.getClassLoader() == null
+                        ? jdkProviders(service, loader == null || loader == ClassLoader.getPlatformClassLoader())
+                        : new Object[0];
             }
             if (jdkIndex < jdk.length) {
                 S p = service.cast(jdk[jdkIndex++]);
