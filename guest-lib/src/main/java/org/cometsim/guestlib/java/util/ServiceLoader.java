@@ -345,7 +345,7 @@ public final class ServiceLoader<S> implements Iterable<S> {
                     }
                 }
             } catch (IOException e) {
-                throw error("Error reading configuration file", e);
+                throw error("Error accessing configuration file", e);
             }
             return out;
         }

@@ -403,6 +403,68 @@ class ServiceLoaderDifferentialTest {
         });
     }
 
+    /** A loader whose configuration files cannot be listed, opened, read or closed (the file says "aaa"). */
+    private static ClassLoader broken(String how) {
+        java.net.URLStreamHandler handler = new java.net.URLStreamHandler() {
+            @Override
+            protected java.net.URLConnection openConnection(URL u) throws IOException {
+                if (how.equals("open")) {
+                    throw new IOException("cannot open " + u);
+                }
+                return new java.net.URLConnection(u) {
+                    @Override
+                    public void connect() {
+                    }
+
+                    @Override
+                    public java.io.InputStream getInputStream() {
+                        return new java.io.InputStream() {
+                            private int left = 3;
+
+                            @Override
+                            public int read() throws IOException {
+                                if (left-- > 0) {
+                                    return 'a';
+                                }
+                                if (how.equals("close")) {
+                                    return -1;
+                                }
+                                throw new IOException("cannot read");
+                            }
+
+                            @Override
+                            public void close() throws IOException {
+                                if (how.equals("close")) {
+                                    throw new IOException("cannot close");
+                                }
+                            }
+                        };
+                    }
+                };
+            }
+        };
+        return new ClassLoader(ServiceLoaderDifferentialTest.class.getClassLoader()) {
+            @Override
+            public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                if (how.equals("list")) {
+                    throw new IOException("cannot list " + name);
+                }
+                return java.util.Collections.enumeration(List.of(new URL("test", "host", 1, "/" + name, handler)));
+            }
+        };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"list", "open", "read", "close"})
+    void ioErrors(String how) {
+        same(Greeter.class, broken(how), api -> {
+            Log log = new Log();
+            log.iterate("it", api.iterator(), 3);
+            log.stream("stream", api, false);
+            return log.lines;
+        });
+    }
+
     @Test
     void defaultLoaders() {
         Function<Api, List<String>> all = api -> {
