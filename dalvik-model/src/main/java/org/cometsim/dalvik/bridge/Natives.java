@@ -35,6 +35,7 @@ public final class Natives {
                 (in, t, a) -> java.util.Objects.deepEquals(vm.bridge().toHostValue(a[0], Object.class),
                         vm.bridge().toHostValue(a[1], Object.class)));
         LoggingNatives.register(vm, reg);
+        ServiceLoaderNatives.register(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));
