@@ -139,6 +139,8 @@ final class BenchCommand {
                 case "--timeout" -> timeoutSec = positive(a, value(args, i++), 1);
                 case "--json" -> json = Path.of(value(args, i++));
                 case "--jvm-opt" -> jvmOpts.add(value(args, i++));
+                case "--jit" -> jvmOpts.add("-Dcomet.jit="
+                        + CometCli.jitMode(value(args, i++)).name().toLowerCase(java.util.Locale.ROOT));
                 default -> throw new CometCli.UsageException("bench: unknown option " + a);
             }
         }

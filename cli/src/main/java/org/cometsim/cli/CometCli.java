@@ -21,16 +21,20 @@ public final class CometCli {
             "usage: comet <command> [options]",
             "",
             "commands:",
-            "  exec [--cpu PRESET] [--energy PRESET] [--host-library] -cp CLASSPATH MAIN [ARGS...]",
+            "  exec [--cpu PRESET] [--energy PRESET] [--host-library] [--jit on|off|eager]",
+            "       -cp CLASSPATH MAIN [ARGS...]",
             "                        run MAIN from a class path of .dex, .jar and .apk files,",
             "                        as 'java -cp CLASSPATH MAIN ARGS' would; with --cpu, in",
             "                        simulated time on that CPU model (report on stderr);",
             "                        --host-library: use the host JDK's collections, builders and",
-            "                        Random instead of the guest library (faster, not DSM-trackable)",
+            "                        Random instead of the guest library (faster, not DSM-trackable);",
+            "                        --jit: hot guest methods as JVM bytecode (on, the default), none",
+            "                        (off), or every method (eager); output, instruction counts and",
+            "                        simulated time are the same in every mode",
             "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
             "                        run a built-in workload",
             "  workloads             list the built-in workloads",
-            "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE]",
+            "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run)",
             "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
             "                        measure this host's interpreter speed per opcode class and",
@@ -41,6 +45,15 @@ public final class CometCli {
             "");
 
     private CometCli() {
+    }
+
+    /** {@code --jit}'s value. */
+    static org.cometsim.dalvik.interp.JitMode jitMode(String v) {
+        try {
+            return org.cometsim.dalvik.interp.JitMode.valueOf(v.toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--jit must be on, off or eager, not '" + v + "'");
+        }
     }
 
     public static void main(String[] args) {

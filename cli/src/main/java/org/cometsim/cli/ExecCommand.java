@@ -26,6 +26,7 @@ final class ExecCommand {
         String cpu = null;
         String energy = null;
         boolean hostLibrary = false; // A/B: JDK collections/builders/Random instead of the guest library
+        org.cometsim.dalvik.interp.JitMode jit = null; // null: -Dcomet.jit, else on
         String workload = null;
         String size = "small";
         int i = 0;
@@ -62,6 +63,12 @@ final class ExecCommand {
             } else if (a.equals("--host-library")) {
                 hostLibrary = true;
                 i++;
+            } else if (a.equals("--jit")) {
+                if (i + 1 >= args.size()) {
+                    throw new CometCli.UsageException("--jit needs on, off or eager");
+                }
+                jit = CometCli.jitMode(args.get(i + 1));
+                i += 2;
             } else if (a.startsWith("-")) {
                 throw new CometCli.UsageException("exec: unknown option " + a);
             } else {
@@ -101,6 +108,9 @@ final class ExecCommand {
         SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
         VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
         Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock).withGuestLibrary(!hostLibrary));
+        if (jit != null) {
+            vm.setJitMode(jit);
+        }
         vm.setGuestProperty("java.class.path", cp);
         if (sim != null) {
             sim.attach(vm);
