@@ -27,8 +27,9 @@ import org.objectweb.asm.MethodVisitor;
  * {@code aput-object} when no store check is needed, quickened instance-field reads and writes,
  * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC}, ordinary returns, and
  * calls (made through the interpreter's invoke; a compiled callee runs nested, up to
- * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom/polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened,
- * objects tracked by the DSM, host objects) makes the code return to the interpreter at that
+ * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom and
+ * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, objects
+ * tracked by the DSM, host objects) makes the code return to the interpreter at that
  * instruction; see {@link CompiledCode} for that contract. The interpreter enters compiled code
  * at a method's start, at targets of backward branches and right after an instruction it ran
  * for the compiled code (a call's return site, say), so a loop with a call in it runs compiled

@@ -12,16 +12,18 @@ import org.cometsim.dalvik.rt.GuestThread;
  * <p>The contract that keeps the interpreter, frame capture and the counters unaware of it:
  * <ul>
  *   <li>{@link #run} is entered with {@code f == t.top} at {@code f.pc}; it runs only if that pc is
- *       an entry (the method's start or the target of a backward branch), else it returns
- *       {@link #EXIT} without touching anything;</li>
- *   <li>whenever it returns, the frame is exactly what the interpreter would have left at
- *       {@code f.pc}: every register it wrote is stored back in {@code f.r}/{@code f.o} with the
- *       frame's invariant (a primitive write clears {@code o}, a reference write zeroes {@code r});
- *       guest exceptions, calls, allocation, monitors and every other instruction it does not
- *       translate make it return {@link #EXIT} at that instruction, which the interpreter then
- *       executes. So does any instruction whose JVM equivalent would throw (a null or too short
- *       array, a zero divisor): compiled code checks first and exits before the instruction has
- *       any effect, and the interpreter raises the guest exception;</li>
+ *       an entry (the method's start, the target of a backward branch, or the instruction after
+ *       one the interpreter ran for it), else it returns {@link #EXIT} without touching anything;</li>
+ *   <li>whenever it returns, every frame is exactly what the interpreter would have left: every
+ *       register it wrote is stored back in {@code f.r}/{@code f.o} with the frame's invariant (a
+ *       primitive write clears {@code o}, a reference write zeroes {@code r}). Allocation, casts,
+ *       monitors, throw and every other instruction it does not translate make it return
+ *       {@link #EXIT} at that instruction, which the interpreter then executes. So does any
+ *       instruction whose JVM equivalent would throw (a null or too short array, a zero divisor):
+ *       compiled code checks first and exits before the instruction has any effect, and the
+ *       interpreter raises the guest exception. A call it makes leaves the caller at its invoke
+ *       while the callee runs; if the callee needs the interpreter, the caller returns with
+ *       {@code t.top} the callee's frame;</li>
  *   <li>per-opcode counts are exact: each basic block adds its instructions' counts when entered,
  *       and an exit in the middle of a block takes back the instructions from the exit point on
  *       ({@link #uncount});</li>
