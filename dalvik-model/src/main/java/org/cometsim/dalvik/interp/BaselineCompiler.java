@@ -96,11 +96,14 @@ final class BaselineCompiler {
      */
     static CompiledCode compile(CodeTemplate tpl, String name) {
         if (tpl.registers > MAX_REGISTERS || tpl.instructionCount() == 0) {
+            verbose("declined " + name + ": " + tpl.registers + " registers (at most " + MAX_REGISTERS + ")");
             return null;
         }
         Translation tr = new Translation(tpl);
         byte[] bytes = tr.generate();
         if (bytes == null) {
+            verbose("declined " + name + ": more than " + MAX_BYTECODE + " bytes of JVM bytecode ("
+                    + tpl.instructionCount() + " instructions)");
             return null;
         }
         try {
@@ -109,9 +112,18 @@ final class BaselineCompiler {
                     MethodType.methodType(void.class)).invoke();
             cc.blockEnd = tr.blockEnd;
             cc.name = name;
+            verbose("compiled " + name + ": " + tpl.instructionCount() + " instructions, " + tpl.registers
+                    + " registers, " + tr.entry.cardinality() + " entries, " + bytes.length + " bytes of class file");
             return cc;
         } catch (Throwable e) {
             throw new IllegalStateException("baseline compiler: the JVM rejected the code of " + name, e);
+        }
+    }
+
+    /** With {@code -Dcomet.jit.verbose=true}: what was compiled and what declined, on stderr (diagnostics). */
+    private static void verbose(String line) {
+        if (Boolean.getBoolean("comet.jit.verbose")) {
+            System.err.println("comet jit: " + line);
         }
     }
 
