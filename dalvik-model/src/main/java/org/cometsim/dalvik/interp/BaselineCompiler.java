@@ -1163,80 +1163,56 @@ final class BaselineCompiler {
         }
 
         private void instanceFieldInsn(int pc, int op, int a, int b) {
-            int objReg = b & 0xFFFF;
-            quickenedField(pc, objReg);
-            if (op <= 0x58) { // iget*
-                mv.visitVarInsn(ALOAD, TMP_GO);
-                if (op == 0x54) {
-                    mv.visitFieldInsn(GETFIELD, OBJ, "r", "[Ljava/lang/Object;");
-                    mv.visitVarInsn(ILOAD, TMP_I);
-                    mv.visitInsn(AALOAD);
-                    storeO(a);
-                } else {
-                    mv.visitFieldInsn(GETFIELD, OBJ, "p", "[J");
-                    mv.visitVarInsn(ILOAD, TMP_I);
-                    mv.visitInsn(LALOAD);
-                    if (op == 0x53) {
-                        storeJ(a);
-                    } else {
-                        storeRaw(a);
-                    }
-                }
-                return;
-            }
-            // iput*: objects the DSM tracks go through the interpreter's write barrier
-            mv.visitVarInsn(ALOAD, TMP_GO);
-            mv.visitFieldInsn(GETFIELD, OBJ, "dsm", "Ljava/lang/Object;");
-            mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
-            mv.visitVarInsn(ALOAD, TMP_GO);
-            if (op == 0x5b) {
-                mv.visitFieldInsn(GETFIELD, OBJ, "r", "[Ljava/lang/Object;");
-                mv.visitVarInsn(ILOAD, TMP_I);
-                loadO(a);
-                mv.visitInsn(AASTORE);
-            } else {
-                mv.visitFieldInsn(GETFIELD, OBJ, "p", "[J");
-                mv.visitVarInsn(ILOAD, TMP_I);
-                primitiveForField(a, op - 0x59);
-                mv.visitInsn(LASTORE);
-            }
+            quickenedField(pc, b & 0xFFFF);
+            boolean get = op <= 0x58;
+            fieldAccess(pc, get, op - (get ? 0x52 : 0x59), a, TMP_GO, OBJ, "r", "p",
+                    () -> mv.visitVarInsn(ILOAD, TMP_I));
         }
 
         private void staticFieldInsn(int pc, int op, int a, int link) {
             staticField(pc, link);
-            if (op <= 0x66) { // sget*
-                mv.visitVarInsn(ALOAD, TMP_CLS);
-                if (op == 0x62) {
-                    mv.visitFieldInsn(GETFIELD, CLASS, "staticR", "[Ljava/lang/Object;");
-                    staticSlot();
+            boolean get = op <= 0x66;
+            fieldAccess(pc, get, op - (get ? 0x60 : 0x67), a, TMP_CLS, CLASS, "staticR", "staticP", this::staticSlot);
+        }
+
+        /**
+         * The read or write of a field once its holder (a GuestObject or a VmClass, in local
+         * {@code holder}) and slot are known. {@code k} is the kind in iget/iput/sget/sput order
+         * (0 int, 1 wide, 2 object, 3 boolean, 4 byte, 5 char, 6 short); {@code refs}/{@code prims}
+         * are the holder's reference and primitive stores. A write to a holder the DSM tracks
+         * exits: the interpreter runs it through the write barrier.
+         */
+        private void fieldAccess(int pc, boolean get, int k, int a, int holder, String owner, String refs,
+                                 String prims, Runnable slot) {
+            if (!get) {
+                mv.visitVarInsn(ALOAD, holder);
+                mv.visitFieldInsn(GETFIELD, owner, "dsm", "Ljava/lang/Object;");
+                mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
+            }
+            mv.visitVarInsn(ALOAD, holder);
+            if (k == 2) {
+                mv.visitFieldInsn(GETFIELD, owner, refs, "[Ljava/lang/Object;");
+                slot.run();
+                if (get) {
                     mv.visitInsn(AALOAD);
                     storeO(a);
                 } else {
-                    mv.visitFieldInsn(GETFIELD, CLASS, "staticP", "[J");
-                    staticSlot();
-                    mv.visitInsn(LALOAD);
-                    if (op == 0x61) {
-                        storeJ(a);
-                    } else {
-                        storeRaw(a);
-                    }
+                    loadO(a);
+                    mv.visitInsn(AASTORE);
                 }
                 return;
             }
-            mv.visitVarInsn(ALOAD, TMP_CLS);
-            mv.visitFieldInsn(GETFIELD, CLASS, "dsm", "Ljava/lang/Object;");
-            mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
-            mv.visitVarInsn(ALOAD, TMP_CLS);
-            if (op == 0x69) {
-                mv.visitFieldInsn(GETFIELD, CLASS, "staticR", "[Ljava/lang/Object;");
-                staticSlot();
-                loadO(a);
-                mv.visitInsn(AASTORE);
-            } else {
-                mv.visitFieldInsn(GETFIELD, CLASS, "staticP", "[J");
-                staticSlot();
-                primitiveForField(a, op - 0x67);
+            mv.visitFieldInsn(GETFIELD, owner, prims, "[J");
+            slot.run();
+            if (!get) {
+                primitiveForField(a, k);
                 mv.visitInsn(LASTORE);
+            } else if (k == 1) {
+                mv.visitInsn(LALOAD);
+                storeJ(a);
+            } else {
+                mv.visitInsn(LALOAD);
+                storeRaw(a);
             }
         }
 
