@@ -18,6 +18,7 @@ abstract class MonitorCondition implements Condition, java.io.Serializable {
 
     private transient Node head;
     private transient Node tail;
+    /** Nodes not yet signalled (a signalled waiter no longer counts, as in the JDK, which moves it to the lock's queue). */
     private transient int waiting;
 
     /** Whether the current thread holds the lock this condition belongs to. */
@@ -65,7 +66,9 @@ abstract class MonitorCondition implements Condition, java.io.Serializable {
                 if (tail == p) {
                     tail = prev;
                 }
-                waiting--;
+                if (!p.signalled) {
+                    waiting--;
+                }
                 return;
             }
         }
@@ -86,8 +89,8 @@ abstract class MonitorCondition implements Condition, java.io.Serializable {
         boolean interrupted = false;
         int saved;
         synchronized (this) {
+            saved = releaseAll(); // first: a caller without the lock must leave no node behind
             Node n = enqueue();
-            saved = releaseAll();
             try {
                 while (!n.signalled) {
                     if (timed) {
@@ -184,6 +187,7 @@ abstract class MonitorCondition implements Condition, java.io.Serializable {
             for (Node p = head; p != null; p = p.next) {
                 if (!p.signalled) {
                     p.signalled = true;
+                    waiting--;
                     notifyAll();
                     return;
                 }
@@ -199,8 +203,11 @@ abstract class MonitorCondition implements Condition, java.io.Serializable {
         synchronized (this) {
             boolean any = false;
             for (Node p = head; p != null; p = p.next) {
-                any |= !p.signalled;
-                p.signalled = true;
+                if (!p.signalled) {
+                    any = true;
+                    p.signalled = true;
+                    waiting--;
+                }
             }
             if (any) {
                 notifyAll();

@@ -250,8 +250,11 @@ public class ReentrantLock implements Lock, java.io.Serializable {
         if (condition == null) {
             throw new NullPointerException();
         }
-        if (!(condition instanceof ConditionObject) || ((ConditionObject) condition).lock != this) {
+        if (!(condition instanceof MonitorCondition)) {
             throw new IllegalArgumentException("not owner");
+        }
+        if (!(condition instanceof ConditionObject) || ((ConditionObject) condition).lock != this) {
+            throw new IllegalArgumentException("Not owner"); // the JDK's message for another lock's condition
         }
         if (!isHeldByCurrentThread()) {
             throw new IllegalMonitorStateException();
