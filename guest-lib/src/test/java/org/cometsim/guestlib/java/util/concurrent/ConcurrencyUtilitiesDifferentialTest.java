@@ -115,6 +115,56 @@ class ConcurrencyUtilitiesDifferentialTest {
         assertFalse(lock.isLocked());
     }
 
+    /** Wait-queue lengths around a signal: a signalled waiter no longer counts (the JDK moves it to the lock's queue). */
+    private static String waitQueueAroundSignal(Lock lock) throws Exception {
+        Condition c = lock.newCondition();
+        boolean[] go = new boolean[1];
+        Thread t = new Thread(() -> {
+            lock.lock();
+            try {
+                while (!go[0]) {
+                    c.awaitUninterruptibly();
+                }
+            } finally {
+                lock.unlock();
+            }
+        });
+        t.start();
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            lock.lock();
+            if (waiters(lock, c) > 0) {
+                break;
+            }
+            lock.unlock();
+            Thread.sleep(1);
+        }
+        sb.append(waiters(lock, c));
+        go[0] = true;
+        c.signal();
+        sb.append(' ').append(waiters(lock, c));
+        lock.unlock();
+        t.join(10_000);
+        lock.lock();
+        sb.append(' ').append(waiters(lock, c));
+        lock.unlock();
+        assertThrows(IllegalMonitorStateException.class, c::await);
+        lock.lock();
+        sb.append(' ').append(waiters(lock, c)).append(" after a failed await");
+        lock.unlock();
+        return sb.toString();
+    }
+
+    private static int waiters(Lock l, Condition c) {
+        return l instanceof ReentrantLock ? ((ReentrantLock) l).getWaitQueueLength(c)
+                : ((java.util.concurrent.locks.ReentrantLock) l).getWaitQueueLength(c);
+    }
+
+    @Test
+    void aSignalledWaiterLeavesTheWaitQueueAsInTheJdk() throws Exception {
+        assertEquals(waitQueueAroundSignal(new java.util.concurrent.locks.ReentrantLock()), waitQueueAroundSignal(new ReentrantLock()));
+    }
+
     @Test
     void latchAndSemaphoreMatchTheJdk() throws Exception {
         CountDownLatch ours = new CountDownLatch(2);
