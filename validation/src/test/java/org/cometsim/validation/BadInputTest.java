@@ -81,6 +81,30 @@ class BadInputTest {
                     public class UsesCompletableFuture {
                         public static void main(String[] args) throws Exception {
                             System.out.println(CompletableFuture.supplyAsync(() -> 42).get());
+                            CompletableFuture<Integer> f = CompletableFuture.supplyAsync(() -> 6)
+                                    .thenCombineAsync(CompletableFuture.supplyAsync(() -> 7), (a, b) -> a * b)
+                                    .thenApply(x -> { if (x == 42) throw new IllegalStateException("answer"); return x; });
+                            System.out.println(f.handle((v, t) -> t.getClass().getSimpleName() + ": " + t.getCause()).join());
+                        }
+                    }
+                    """,
+            "UsesWorkStealingPool", """
+                    import java.util.concurrent.ExecutorService;
+                    import java.util.concurrent.Executors;
+
+                    public class UsesWorkStealingPool {
+                        public static void main(String[] args) throws Exception {
+                            ExecutorService ex = Executors.newWorkStealingPool();
+                            System.out.println(ex.submit(() -> 42).get());
+                        }
+                    }
+                    """,
+            "UsesForkJoinCommonPool", """
+                    import java.util.concurrent.ForkJoinPool;
+
+                    public class UsesForkJoinCommonPool {
+                        public static void main(String[] args) throws Exception {
+                            System.out.println(ForkJoinPool.commonPool().submit(() -> 42).get());
                         }
                     }
                     """,
@@ -342,10 +366,22 @@ class BadInputTest {
         }
 
         @Test
-        void hostExecutorsAreRefusedNotHung() {
-            assertJavaRunsIt("UsesCompletableFuture", "42\n");
+        void completableFuturesRunOnGuestThreads() {
+            String expected = "42\nCompletionException: java.lang.IllegalStateException: answer\n";
+            assertJavaRunsIt("UsesCompletableFuture", expected);
             CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesCompletableFuture");
-            assertOneLineError(r, "unsupported API: ", "CompletableFuture");
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals(expected, r.stdout(), r.describe());
+        }
+
+        @Test
+        void hostExecutorsAreRefusedNotHung() {
+            assertJavaRunsIt("UsesWorkStealingPool", "42\n");
+            CliHarness.Result r = comet("exec", "-cp", programsJar.toString(), "UsesWorkStealingPool");
+            assertOneLineError(r, "unsupported API: ", "newWorkStealingPool");
+            assertJavaRunsIt("UsesForkJoinCommonPool", "42\n");
+            r = comet("exec", "-cp", programsJar.toString(), "UsesForkJoinCommonPool");
+            assertOneLineError(r, "unsupported API: ", "ForkJoinPool");
         }
 
         @Test
