@@ -29,8 +29,7 @@ import java.util.function.Supplier;
  * JVM (ours is not the JDK's class there). Not provided (they stop with the VM's unsupported-API
  * error): {@code completeAsync}, {@code orTimeout}, {@code completeOnTimeout},
  * {@code delayedExecutor}, {@code completedStage}, {@code failedStage},
- * {@code minimalCompletionStage}, {@code copy}, {@code exceptionallyAsync},
- * {@code exceptionallyCompose(Async)}.
+ * {@code minimalCompletionStage}, {@code copy}.
  */
 public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
 
@@ -299,6 +298,7 @@ public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
     static final int OR_RUN = 14;
     static final int ANY_OF = 15;
     static final int CO = 16;
+    static final int EXC_COMPOSE = 17;
 
     /** One dependent action (the JDK's Completion subclasses folded into one class by kind). */
     static final class Completion implements Runnable {
@@ -442,6 +442,42 @@ public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
                     }
                     if (!done) {
                         return null;
+                    }
+                    dep = null;
+                    src = null;
+                    fn = null;
+                    return d.postFire(a, mode);
+                }
+                case EXC_COMPOSE: {
+                    CompletableFuture d = dep;
+                    CompletableFuture<?> a = src;
+                    Object r;
+                    if (a == null || (r = a.result) == null || d == null || fn == null) {
+                        return null;
+                    }
+                    if (d.result == null) {
+                        Throwable x;
+                        if (r instanceof AltResult && (x = ((AltResult) r).ex) != null) {
+                            try {
+                                if (mode <= 0 && !claim()) {
+                                    return null;
+                                }
+                                CompletableFuture g = asOurs((CompletionStage) ((Function) fn).apply(x));
+                                Object s = g.result;
+                                if (s != null) {
+                                    d.completeRelay(s);
+                                } else {
+                                    g.unipush(new Completion(RELAY, null, d, g, null, null, null));
+                                    if (d.result == null) {
+                                        return null;
+                                    }
+                                }
+                            } catch (Throwable ex) {
+                                d.completeThrowable(ex);
+                            }
+                        } else {
+                            d.internalComplete(r);
+                        }
                     }
                     dep = null;
                     src = null;
@@ -834,6 +870,38 @@ public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
             }
         } catch (Throwable ex) {
             d.result = encodeThrowable(ex);
+        }
+        return d;
+    }
+
+    private CompletableFuture<T> composeExceptionallyStage(Executor e,
+            Function<Throwable, ? extends CompletionStage<T>> f) {
+        if (f == null) {
+            throw new NullPointerException();
+        }
+        CompletableFuture<T> d = newIncompleteFuture();
+        Object r = result;
+        Object s;
+        Throwable x;
+        if (r == null) {
+            unipush(new Completion(EXC_COMPOSE, e, d, this, null, f, null));
+        } else if (!(r instanceof AltResult) || (x = ((AltResult) r).ex) == null) {
+            d.internalComplete(r);
+        } else {
+            try {
+                if (e != null) {
+                    e.execute(new Completion(EXC_COMPOSE, null, d, this, null, f, null));
+                } else {
+                    CompletableFuture<T> g = asOurs(f.apply(x));
+                    if ((s = g.result) != null) {
+                        d.result = encodeRelay(s);
+                    } else {
+                        g.unipush(new Completion(RELAY, null, d, g, null, null, null));
+                    }
+                }
+            } catch (Throwable ex) {
+                d.result = encodeThrowable(ex);
+            }
         }
         return d;
     }
@@ -1440,5 +1508,31 @@ public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
     @Override
     public CompletableFuture<T> exceptionally(Function<Throwable, ? extends T> fn) {
         return uniStage(EXCEPTIONALLY, null, fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyAsync(Function<Throwable, ? extends T> fn) {
+        return uniStage(EXCEPTIONALLY, defaultExecutor(), fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyAsync(Function<Throwable, ? extends T> fn, Executor executor) {
+        return uniStage(EXCEPTIONALLY, screenExecutor(executor), fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyCompose(Function<Throwable, ? extends CompletionStage<T>> fn) {
+        return composeExceptionallyStage(null, fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<T>> fn) {
+        return composeExceptionallyStage(defaultExecutor(), fn);
+    }
+
+    @Override
+    public CompletableFuture<T> exceptionallyComposeAsync(Function<Throwable, ? extends CompletionStage<T>> fn,
+            Executor executor) {
+        return composeExceptionallyStage(screenExecutor(executor), fn);
     }
 }

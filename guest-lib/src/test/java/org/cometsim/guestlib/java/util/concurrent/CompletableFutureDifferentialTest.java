@@ -251,10 +251,18 @@ class CompletableFutureDifferentialTest {
                 stages.add(src.thenCombine(impl.completed(1), (a, b) -> a + b));
                 stages.add(impl.completed(1).thenCombine(src, (a, b) -> a + b));
                 stages.add(src.applyToEither(impl.incomplete(), x -> x));
+                stages.add(src.exceptionallyCompose(t -> { log.add("exceptionallyCompose sees " + chain(t)); return impl.completed(-5); }));
+                stages.add(src.thenApply(x -> x).exceptionallyCompose(t -> impl.failed(new ArithmeticException("again"))));
+                CompletionStage<Integer> rescue = impl.incomplete();
+                stages.add(src.exceptionallyCompose(t -> rescue));
+                stages.add(src.exceptionallyCompose(t -> null));
+                stages.add(src.exceptionallyCompose(t -> { throw new IllegalStateException("in compose"); }));
                 if (late) {
                     log.add(describe(impl, src));
                     impl.completeExceptionally(src, new IllegalStateException("raw"));
                 }
+                log.add(describe(impl, stages.get(stages.size() - 3)));
+                impl.complete(rescue, 77);
                 for (CompletionStage<?> s : stages) {
                     log.add(describe(impl, s));
                 }
@@ -284,6 +292,8 @@ class CompletableFutureDifferentialTest {
                 CompletionStage<Integer> inner2 = impl.incomplete();
                 stages.add(src.thenCompose(x -> inner2));
                 stages.add(src.thenApply(x -> x + 1).thenApply(x -> { throw new ArithmeticException("second"); }).thenApply(x -> x));
+                stages.add(src.exceptionallyCompose(t -> impl.completed(-1)));
+                stages.add(src.exceptionallyAsync(t -> -1));
                 if (late) {
                     impl.complete(src, 10);
                 }
@@ -460,6 +470,15 @@ class CompletableFutureDifferentialTest {
                     CompletionStage<Integer> later = e == null ? gate.thenApplyAsync(x -> x + 100) : gate.thenApplyAsync(x -> x + 100, e);
                     impl.complete(gate, 1);
                     log.add("later " + impl.join(later));
+                    CompletionStage<Integer> ea = e == null ? fail.exceptionallyAsync(t -> t.getClass().getName().length())
+                            : fail.exceptionallyAsync(t -> t.getClass().getName().length(), e);
+                    log.add(describe(impl, waitDone(impl, ea)));
+                    CompletionStage<Integer> ec = e == null ? fail.exceptionallyComposeAsync(t -> impl.completed(8))
+                            : fail.exceptionallyComposeAsync(t -> impl.supplyAsync(() -> 9, e), e);
+                    log.add(describe(impl, waitDone(impl, ec)));
+                    CompletionStage<Integer> ok = e == null ? impl.completed(1).exceptionallyComposeAsync(t -> impl.completed(8))
+                            : impl.completed(1).exceptionallyAsync(t -> 0, e);
+                    log.add(describe(impl, waitDone(impl, ok)));
                 });
             } finally {
                 jdkPool.shutdown();
