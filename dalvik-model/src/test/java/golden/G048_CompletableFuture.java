@@ -63,6 +63,16 @@ public class G048_CompletableFuture {
         return sb.toString();
     }
 
+    /** Waits until f is done (however it ends), so what is printed does not depend on timing. */
+    static <T> CompletableFuture<T> settled(CompletableFuture<T> f) {
+        try {
+            f.join();
+        } catch (RuntimeException e) {
+            // shown by the caller
+        }
+        return f;
+    }
+
     static int slowSquare(int x) {
         int acc = 0;
         for (int i = 0; i < x; i++) {
@@ -176,6 +186,11 @@ public class G048_CompletableFuture {
         System.out.println(show(CompletableFuture.failedFuture(new Error("ff")).thenCompose(x -> null)));
         System.out.println(show(CompletableFuture.completedFuture(1)
                 .thenCompose(x -> CompletableFuture.failedFuture(new UnsupportedOperationException("inner")))));
+
+        System.out.println(show(settled(next.exceptionallyCompose(t -> CompletableFuture.supplyAsync(() -> -2, pool)))));
+        System.out.println(show(settled(raw.exceptionallyAsync(t -> -3, pool))));
+        System.out.println(show(settled(raw.exceptionallyComposeAsync(t -> CompletableFuture.failedFuture(new Error("still"))))));
+        System.out.println(show(settled(CompletableFuture.completedFuture(4).exceptionallyAsync(t -> -4))));
 
         // cancellation and timeouts
         CompletableFuture<Integer> cancelled = new CompletableFuture<>();
