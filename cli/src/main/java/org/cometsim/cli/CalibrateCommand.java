@@ -18,8 +18,8 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.OpcodeClass;
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.OpcodeClass;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.LoadException;
 import org.cometsim.dalvik.rt.GuestThread;

@@ -4,10 +4,11 @@ import java.io.PrintStream;
 import java.util.Locale;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.OpcodeClass;
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.OpcodeClass;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.CpuTimeModel;
 import org.cometsim.dalvik.rt.Scheduler;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.device.DeviceModels;
@@ -20,7 +21,7 @@ import org.cometsim.device.energy.RadioKind;
 /**
  * The single-VM simulated run behind {@code comet exec --cpu PRESET [--energy PRESET]}: guest
  * threads run on the preset's cores in simulated time computed from the interpreter's
- * per-opcode counters ({@link Scheduler.TimeModel}); the guest's clock reads simulated time.
+ * per-opcode counters ({@link CpuTimeModel}); the guest's clock reads simulated time.
  * Afterwards it reports, on stderr, the completion time, the instruction mix by opcode class and,
  * with an energy preset, joules per component. Deterministic: the same program and arguments
  * give the same report byte for byte.
@@ -89,7 +90,7 @@ final class SimulatedRun {
         for (HostCost c : HostCost.values()) {
             costKeys[c.ordinal()] = c.key;
         }
-        vm.scheduler().setTimeModel(new Scheduler.TimeModel() {
+        vm.scheduler().setTimeModel(new CpuTimeModel() {
             @Override
             public int cores() {
                 return cpu.cores();

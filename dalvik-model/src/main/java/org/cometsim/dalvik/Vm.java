@@ -16,13 +16,13 @@ import org.cometsim.dalvik.bridge.Natives;
 import org.cometsim.dalvik.hooks.NativeGate;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.hooks.WriteBarrier;
-import org.cometsim.dalvik.interp.CodeTemplate;
+import org.cometsim.dalvik.rt.CodeTemplate;
 import org.cometsim.dalvik.interp.Decoder;
 import org.cometsim.dalvik.interp.Interpreter;
-import org.cometsim.dalvik.interp.LinkTable;
-import org.cometsim.dalvik.interp.Links;
-import org.cometsim.dalvik.interp.MethodCode;
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.LinkTable;
+import org.cometsim.dalvik.rt.Links;
+import org.cometsim.dalvik.rt.MethodCode;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.GuestLibrary;
 import org.cometsim.dalvik.load.ParsedClass;
@@ -307,7 +307,7 @@ public final class Vm {
 
     /**
      * Calls a static method on a fresh thread and runs all threads until it returns. Arguments
-     * and result are boxed by kind (see {@link org.cometsim.dalvik.bridge.NativeImpl}). A guest
+     * and result are boxed by kind (see {@link org.cometsim.dalvik.rt.NativeImpl}). A guest
      * exception escapes as {@link GuestThrowable}.
      */
     public Object invokeStatic(String className, String name, String desc, Object... args) {

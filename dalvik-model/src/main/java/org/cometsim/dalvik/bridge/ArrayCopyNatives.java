@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.HostCost;

@@ -86,7 +86,7 @@ final class CallSites {
     }
 
     /** {@code String.valueOf(Object)} for a guest value. */
-    static String stringOf(Vm vm, org.cometsim.dalvik.interp.Interpreter in, GuestThread t, Object v) {
+    static String stringOf(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, Object v) {
         if (v == null) {
             return "null";
         }
@@ -142,7 +142,7 @@ final class CallSites {
         return factory;
     }
 
-    private static Object construct(Vm vm, org.cometsim.dalvik.interp.Interpreter in, GuestThread t, VmClass owner,
+    private static Object construct(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, VmClass owner,
                                      String desc, Object[] args) {
         Object obj = vm.allocate(t, owner);
         Object[] withThis = new Object[args.length + 1];

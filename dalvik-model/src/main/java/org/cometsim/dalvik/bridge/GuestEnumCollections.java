@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.NativeImpl;
+
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -897,7 +899,7 @@ public final class GuestReflection {
 
     // ------------------------------------------------------------------ invocation
 
-    private Object invoke(Interpreter in, GuestThread t, GuestObject mirror, Object obj, Object argArray) {
+    private Object invoke(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, GuestObject mirror, Object obj, Object argArray) {
         Exec e = exec(mirror);
         boolean isStatic = (e.modifiers & STATIC) != 0;
         if (!isOverridden(mirror)) {
@@ -1079,7 +1081,7 @@ public final class GuestReflection {
         }
     }
 
-    private Object newInstance(Interpreter in, GuestThread t, GuestObject mirror, Object argArray) {
+    private Object newInstance(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, GuestObject mirror, Object argArray) {
         Exec e = exec(mirror);
         VmClass k = e.declaring;
         if (!isOverridden(mirror)) {
@@ -1483,7 +1485,7 @@ public final class GuestReflection {
                 (in, t, a) -> annotationArray(declaredAnnotations(t, a[0], true)));
     }
 
-    private Object classNewInstance(Interpreter in, GuestThread t, VmClass k) {
+    private Object classNewInstance(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, VmClass k) {
         if (k == vm.classClass()) {
             throw vm.guestException(t, "java.lang.IllegalAccessException", "Can not call newInstance() on the Class for java.lang.Class");
         }

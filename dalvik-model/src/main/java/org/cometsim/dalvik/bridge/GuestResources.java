@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;

@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.Interpreter;
-import org.cometsim.dalvik.interp.Links;
+import org.cometsim.dalvik.rt.Links;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;

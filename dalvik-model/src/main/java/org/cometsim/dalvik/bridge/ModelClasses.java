@@ -1,5 +1,9 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
+import org.cometsim.dalvik.rt.NativeImpl;
+
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;

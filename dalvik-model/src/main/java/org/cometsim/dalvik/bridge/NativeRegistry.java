@@ -1,5 +1,9 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
+import org.cometsim.dalvik.rt.NativeImpl;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -327,7 +329,7 @@ public final class Natives {
         return (java.util.List<Object>) vm.bridge().toHost(list, java.util.List.class);
     }
 
-    private static Object libraryRandom(Vm vm, org.cometsim.dalvik.interp.Interpreter in, GuestThread t, String key,
+    private static Object libraryRandom(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, String key,
                                         java.util.concurrent.Callable<Object> hostFallback, Object... args) throws Exception {
         for (Object a : args) {
             if (a == null) {

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import org.cometsim.dalvik.rt.HostCost;
 
 import java.util.Set;

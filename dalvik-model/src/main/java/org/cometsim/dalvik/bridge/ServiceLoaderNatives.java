@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.rt.Placement;
+
 import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
 import java.util.List;

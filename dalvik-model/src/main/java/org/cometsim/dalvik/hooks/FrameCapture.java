@@ -5,7 +5,7 @@ import java.util.BitSet;
 import java.util.List;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.MethodCode;
+import org.cometsim.dalvik.rt.MethodCode;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.VmClass;

@@ -1,5 +1,9 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.rt.CodeTemplate;
+
+import org.cometsim.dalvik.rt.Opcodes;
+
 import static org.objectweb.asm.Opcodes.*;
 
 import java.lang.invoke.MethodHandles;
@@ -46,17 +50,17 @@ final class BaselineCompiler {
     /** HotSpot does not compile a method of 8000 bytecode bytes or more (HugeMethodLimit). */
     static final int MAX_BYTECODE = 7900;
 
-    private static final String CC = "org/cometsim/dalvik/interp/CompiledCode";
-    private static final String THREAD = "org/cometsim/dalvik/rt/GuestThread";
-    private static final String FRAME = "org/cometsim/dalvik/rt/Frame";
-    private static final String VM = "org/cometsim/dalvik/Vm";
-    private static final String MC = "org/cometsim/dalvik/interp/MethodCode";
-    private static final String ARR = "org/cometsim/dalvik/rt/GuestArray";
-    private static final String OBJ = "org/cometsim/dalvik/rt/GuestObject";
-    private static final String FLINK = "org/cometsim/dalvik/interp/Links$FieldLink";
-    private static final String FIELD = "org/cometsim/dalvik/rt/VmField";
-    private static final String CLASS = "org/cometsim/dalvik/rt/VmClass";
-    private static final String BARRIER = "org/cometsim/dalvik/hooks/WriteBarrier";
+    private static final String CC = org.objectweb.asm.Type.getInternalName(CompiledCode.class);
+    private static final String THREAD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestThread.class);
+    private static final String FRAME = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.Frame.class);
+    private static final String VM = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.Vm.class);
+    private static final String MC = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.MethodCode.class);
+    private static final String ARR = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestArray.class);
+    private static final String OBJ = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestObject.class);
+    private static final String FLINK = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.Links.FieldLink.class);
+    private static final String FIELD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmField.class);
+    private static final String CLASS = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmClass.class);
+    private static final String BARRIER = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.hooks.WriteBarrier.class);
 
     // Fixed JVM locals.
     private static final int THIS = 0;
@@ -347,7 +351,7 @@ final class BaselineCompiler {
                     return "java/lang/Object"; // only Object-typed values ever meet at merges
                 }
             };
-            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, "org/cometsim/dalvik/interp/CompiledMethod", null, CC, null);
+            cw.visit(V17, ACC_PUBLIC | ACC_FINAL | ACC_SUPER, org.objectweb.asm.Type.getInternalName(CompiledCode.class).replace("CompiledCode", "CompiledMethod"), null, CC, null);
             MethodVisitor init = cw.visitMethod(ACC_PUBLIC, "<init>", "()V", null, null);
             init.visitCode();
             init.visitVarInsn(ALOAD, 0);
@@ -839,7 +843,7 @@ final class BaselineCompiler {
                 } else {
                     loadJ(tpl.argRegs[c + second]);
                 }
-                mv.visitMethodInsn(INVOKESTATIC, "org/cometsim/dalvik/interp/MathIntrinsics", "applyValues", "(IJJ)J", false);
+                mv.visitMethodInsn(INVOKESTATIC, org.objectweb.asm.Type.getInternalName(MathIntrinsics.class), "applyValues", "(IJJ)J", false);
                 mv.visitFieldInsn(PUTFIELD, THREAD, "retP", "J");
             } else if (op >= 0x7b && op <= 0x8f) {
                 unaryInsn(op, a, b);
@@ -867,14 +871,14 @@ final class BaselineCompiler {
             push(pc);
             mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
             mv.visitVarInsn(ALOAD, V);
-            mv.visitMethodInsn(INVOKEVIRTUAL, VM, "interpreter", "()Lorg/cometsim/dalvik/interp/Interpreter;", false);
+            mv.visitMethodInsn(INVOKEVIRTUAL, VM, "interpreter", "()" + org.objectweb.asm.Type.getDescriptor(Interpreter.class), false);
             mv.visitVarInsn(ALOAD, T);
             mv.visitVarInsn(ALOAD, F);
             push(op);
             push(a);
             push(b);
             push(c);
-            mv.visitMethodInsn(INVOKEVIRTUAL, "org/cometsim/dalvik/interp/Interpreter", "invokeFromCompiled",
+            mv.visitMethodInsn(INVOKEVIRTUAL, org.objectweb.asm.Type.getInternalName(Interpreter.class), "invokeFromCompiled",
                     "(L" + THREAD + ";L" + FRAME + ";IIII)I", false);
             mv.visitVarInsn(ISTORE, TMP_I);
             Label leave = new Label();

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.rt.CompiledBody;
+
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestThread;
@@ -35,7 +37,7 @@ import org.cometsim.dalvik.rt.GuestThread;
  * One instance serves every VM that runs the same {@link CodeTemplate} (VM-specific state, such
  * as quickened field slots and links, is read from the frame's {@link MethodCode} at run time).
  */
-public abstract class CompiledCode {
+public abstract class CompiledCode extends CompiledBody {
     /** Continue interpreting at {@code f.pc} (also: the pc was not an entry). */
     public static final int EXIT = 0;
     /** A backward branch ran the safepoint budget out; {@code f.pc} is its target. */

@@ -1,5 +1,15 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.rt.LinkTable;
+
+import org.cometsim.dalvik.rt.Links;
+
+import org.cometsim.dalvik.rt.CodeTemplate;
+
+import org.cometsim.dalvik.rt.MethodCode;
+
+import org.cometsim.dalvik.rt.Opcodes;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

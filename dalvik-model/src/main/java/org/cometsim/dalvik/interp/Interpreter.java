@@ -1,11 +1,20 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.rt.Links;
+
+import org.cometsim.dalvik.rt.CodeTemplate;
+
+import org.cometsim.dalvik.rt.MethodCode;
+
+import org.cometsim.dalvik.rt.Opcodes;
+
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.bridge.NativeImpl;
+import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
@@ -43,7 +52,7 @@ import org.cometsim.dalvik.rt.VmMethod;
  * backward branch and after an instruction it ran on the compiled code's behalf
  * ({@code enterCompiled}), and goes on at whatever pc the compiled code left the frame.
  */
-public final class Interpreter {
+public final class Interpreter implements GuestCalls {
     /** Status codes returned by {@link #run}. */
     public static final int YIELD = 0;
     public static final int BLOCKED = 1;
@@ -1305,7 +1314,7 @@ public final class Interpreter {
         while (true) {
             Frame f = t.top;
             MethodCode mc = f.code;
-            CompiledCode cc = mc.compiled;
+            CompiledCode cc = (CompiledCode) mc.compiled;
             if (cc == null) {
                 if (vm.jitMode() != JitMode.EAGER || (cc = compiledCode(f)) == null) {
                     return CONTINUE;
@@ -1383,7 +1392,7 @@ public final class Interpreter {
             return CompiledCode.MIGRATE;
         }
         Frame callee = t.top;
-        CompiledCode cc = callee.code.compiled;
+        CompiledCode cc = (CompiledCode) callee.code.compiled;
         if (cc == null) {
             // A method compiled code keeps calling is worth compiling even without a loop: the
             // call then stays in compiled code instead of leaving it twice.
@@ -1428,7 +1437,7 @@ public final class Interpreter {
         if (tpl == null) {
             return null;
         }
-        CompiledCode cc = tpl.compiled(f.method);
+        CompiledCode cc = (CompiledCode) tpl.compiled(x -> BaselineCompiler.compile(x, String.valueOf(f.method)));
         mc.compiled = cc;
         return cc;
     }
@@ -1440,7 +1449,7 @@ public final class Interpreter {
             return;
         }
         CodeTemplate tpl = top.code.template;
-        if (tpl != null && (tpl.isCompiled() || (++tpl.samples >= JIT_SAMPLES && tpl.hasLoop()))) {
+        if (tpl != null && (tpl.isCompiled() || (++tpl.samples >= JIT_SAMPLES && tpl.hasLoop(BaselineCompiler::hasLoop)))) {
             compiledCode(top);
         }
     }
@@ -1829,6 +1838,7 @@ public final class Interpreter {
     }
 
     /** Virtual call by name and descriptor on a guest receiver, from host code. */
+    @Override
     public Object callVirtual(GuestThread t, Object receiver, String name, String desc, Object... args) {
         VmMethod m = vm.findVirtual(t, vm.classOf(receiver), name + desc);
         Object[] all = new Object[args.length + 1];

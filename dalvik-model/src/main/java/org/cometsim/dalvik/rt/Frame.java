@@ -1,6 +1,6 @@
 package org.cometsim.dalvik.rt;
 
-import org.cometsim.dalvik.interp.MethodCode;
+import org.cometsim.dalvik.rt.MethodCode;
 
 /**
  * An interpreted activation. Registers are untyped as in Dalvik; the VM keeps two parallel

@@ -1,6 +1,6 @@
 package org.cometsim.dalvik.rt;
 
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.Opcodes;
 
 /**
  * A guest thread: an explicit frame stack the VM schedules itself (green threads), so thread
@@ -51,7 +51,7 @@ public final class GuestThread {
     public Object uncaught;
     /** Deterministic scheduling order. */
     public final long creationSeq;
-    /** Simulated time (ns) at which this thread can next run (used with a {@code Scheduler.TimeModel}). */
+    /** Simulated time (ns) at which this thread can next run (used with a {@link CpuTimeModel}). */
     public long readyAt;
     /** Offload-runtime per-thread state. */
     public Object offload;

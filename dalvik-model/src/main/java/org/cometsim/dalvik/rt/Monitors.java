@@ -4,7 +4,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.bridge.NativeImpl;
+import org.cometsim.dalvik.rt.NativeImpl;
 
 /**
  * Guest monitors: {@code monitor-enter}/{@code monitor-exit}, {@code wait}/{@code notify}.

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.Interpreter;
-import org.cometsim.dalvik.interp.MethodCode;
+import org.cometsim.dalvik.rt.MethodCode;
 
 /**
  * Deterministic green-thread scheduler. All guest threads of a VM run on the host thread that
@@ -43,27 +43,12 @@ public final class Scheduler {
         this.vm = vm;
     }
 
-    /**
-     * Simulated time for a CPU model: what a slice costs and on how many cores threads run.
-     * Without one, a slice costs one nanosecond per instruction on one core.
-     */
-    public interface TimeModel {
-        int cores();
-
-        /**
-         * Nanoseconds for the instructions counted in {@code opCountDelta} plus the host calls
-         * counted in {@code hostCallsByCost} and the elements they processed in
-         * {@code hostElementsByCost} (both indexed by {@link HostCost#ordinal()}).
-         */
-        long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost);
-    }
-
     /** Told about every slice: which thread ran on which core from when to when (simulated ns). */
     public interface SliceListener {
         void slice(GuestThread t, int core, long startNanos, long endNanos);
     }
 
-    private TimeModel timeModel;
+    private CpuTimeModel timeModel;
     private SliceListener sliceListener;
     private long[] coreFreeAt = new long[1];
     private final long[] sliceStartCounts = new long[256];
@@ -82,7 +67,7 @@ public final class Scheduler {
      * deterministic order as without a model, so cross-thread timing is list-scheduling: an
      * approximation that is exact for independent threads and for one core.
      */
-    public void setTimeModel(TimeModel model, SliceListener listener) {
+    public void setTimeModel(CpuTimeModel model, SliceListener listener) {
         this.timeModel = model;
         this.sliceListener = listener;
         this.coreFreeAt = new long[model.cores()];

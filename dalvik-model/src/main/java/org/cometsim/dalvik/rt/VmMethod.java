@@ -1,8 +1,8 @@
 package org.cometsim.dalvik.rt;
 
-import org.cometsim.dalvik.bridge.NativeImpl;
-import org.cometsim.dalvik.bridge.Placement;
-import org.cometsim.dalvik.interp.MethodCode;
+import org.cometsim.dalvik.rt.NativeImpl;
+import org.cometsim.dalvik.rt.Placement;
+import org.cometsim.dalvik.rt.MethodCode;
 
 /**
  * A method of a {@link VmClass}: either bytecode (decoded lazily, once, into a

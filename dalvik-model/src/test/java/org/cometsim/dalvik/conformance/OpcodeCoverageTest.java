@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.TreeSet;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.junit.jupiter.api.Test;
 

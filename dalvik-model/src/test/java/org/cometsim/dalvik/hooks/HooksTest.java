@@ -12,8 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.conformance.Corpus;
-import org.cometsim.dalvik.interp.OpcodeClass;
-import org.cometsim.dalvik.interp.Opcodes;
+import org.cometsim.dalvik.rt.OpcodeClass;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.rt.CodeTemplate;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.rt;
 
 import java.util.HashMap;
 import java.util.Map;

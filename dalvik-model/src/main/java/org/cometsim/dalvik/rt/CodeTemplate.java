@@ -1,4 +1,9 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.rt;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+
 
 /**
  * A method body decoded once, before any VM has linked it: the {@link MethodCode} layout with
@@ -11,28 +16,28 @@ package org.cometsim.dalvik.interp;
  * shared as they are.
  */
 public final class CodeTemplate {
-    final int registers;
-    final int ins;
+    public final int registers;
+    public final int ins;
     /** Never handed out: each MethodCode gets a copy. */
-    final int[] insns;
-    final int[] addressOf;
-    final int[] lineOf;
+    public final int[] insns;
+    public final int[] addressOf;
+    public final int[] lineOf;
     /** Per link index: a symbol, resolved per VM by {@link LinkTable#link}. */
-    final Object[] symbols;
-    final int[] argRegs;
-    final int[][] switchKeys;
-    final int[][] switchTargets;
-    final Object[] arrayData;
-    final int[] arrayWidth;
-    final int[] tryStart;
-    final int[] tryEnd;
-    final int[] tryHandlers;
+    public final Object[] symbols;
+    public final int[] argRegs;
+    public final int[][] switchKeys;
+    public final int[][] switchTargets;
+    public final Object[] arrayData;
+    public final int[] arrayWidth;
+    public final int[] tryStart;
+    public final int[] tryEnd;
+    public final int[] tryHandlers;
     /** Per handler list: catch type descriptors (null entry = catch-all). */
-    final String[][] catchTypes;
-    final int[][] catchTargets;
-    final int[] hostIntrinsic;
+    public final String[][] catchTypes;
+    public final int[][] catchTargets;
+    public final int[] hostIntrinsic;
 
-    CodeTemplate(MethodCode decoded, Object[] symbols, String[][] catchTypes) {
+    public CodeTemplate(MethodCode decoded, Object[] symbols, String[][] catchTypes) {
         this.registers = decoded.registers;
         this.ins = decoded.ins;
         this.insns = decoded.insns;
@@ -52,22 +57,25 @@ public final class CodeTemplate {
         this.hostIntrinsic = decoded.hostIntrinsic;
     }
 
-    /** Safepoints that found the method on top before it was compiled (racy: a heuristic). */
-    int samples;
+    /** Safepoints that found the method on top before it was compiled (racy: a heuristic of the execution engine). */
+    public int samples;
     /** Calls compiled code made to it while it had no compiled code (racy: a heuristic). */
-    int callsFromCompiled;
-    private volatile CompiledCode compiled;
+    public int callsFromCompiled;
+    private volatile CompiledBody compiled;
     private volatile boolean declined;
 
-    /** The compiled code, compiling it on first call; null if {@link BaselineCompiler} declined. */
-    CompiledCode compiled(Object method) {
-        CompiledCode cc = compiled;
+    /**
+     * The compiled body, made by {@code compiler} on the first call from any VM; null if the
+     * compiler declined (returned null), which is remembered.
+     */
+    public CompiledBody compiled(Function<CodeTemplate, CompiledBody> compiler) {
+        CompiledBody cc = compiled;
         if (cc != null || declined) {
             return cc;
         }
         synchronized (this) {
             if (compiled == null && !declined) {
-                cc = BaselineCompiler.compile(this, String.valueOf(method));
+                cc = compiler.apply(this);
                 if (cc == null) {
                     declined = true;
                 }
@@ -79,21 +87,22 @@ public final class CodeTemplate {
 
     private Boolean hasLoop;
 
-    /** Whether the body has a backward branch ({@link BaselineCompiler#hasLoop}). */
-    boolean hasLoop() {
+    /** Whether the body has a backward branch, as {@code analysis} finds (computed once). */
+    public boolean hasLoop(Predicate<CodeTemplate> analysis) {
         Boolean h = hasLoop;
         if (h == null) {
-            h = BaselineCompiler.hasLoop(this);
+            h = analysis.test(this);
             hasLoop = h;
         }
         return h;
     }
 
-    boolean isCompiled() {
+    /** Compiled, or declined by the compiler. */
+    public boolean isCompiled() {
         return compiled != null || declined;
     }
 
-    CompiledCode compiledOrNull() {
+    public CompiledBody compiledOrNull() {
         return compiled;
     }
 

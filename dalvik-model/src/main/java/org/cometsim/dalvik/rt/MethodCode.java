@@ -1,4 +1,5 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.rt;
+
 
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmMethod;
@@ -48,8 +49,8 @@ public final class MethodCode {
     public org.cometsim.dalvik.rt.Frame spare;
     /** What this was instantiated from (shared by every VM on the class path). */
     public CodeTemplate template;
-    /** The method's {@link CompiledCode}, once compiled (the interpreter enters it); or null. */
-    public CompiledCode compiled;
+    /** The method's {@link CompiledBody}, once compiled (the interpreter enters it); or null. */
+    public CompiledBody compiled;
 
     public int instructionCount() {
         return insns.length / 4;

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.rt;
 
 /**
  * Where a native or host method may run, mirroring COMET's {@code ACC_OFFLOADABLE} whitelist

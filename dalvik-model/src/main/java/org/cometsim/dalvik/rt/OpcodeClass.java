@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.rt;
 
 /**
  * Cost classes of Dalvik instructions. The interpreter counts executed instructions per opcode;

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.rt;
 
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmField;
@@ -118,9 +118,9 @@ public final class Links {
         public final String owner;
         public final String name;
         public final String desc;
-        final String key;
-        final char[] params;
-        final char returnKind;
+        public final String key;
+        public final char[] params;
+        public final char returnKind;
 
         public MethodSymbol(String owner, String name, String desc) {
             this.owner = owner;

@@ -1,7 +1,4 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.interp.Interpreter;
-import org.cometsim.dalvik.rt.GuestThread;
+package org.cometsim.dalvik.rt;
 
 /**
  * Host code standing in for a method: a model-class method, an intercept, or a host-library
@@ -22,9 +19,13 @@ public interface NativeImpl {
         }
     };
 
-    Object invoke(Interpreter in, GuestThread t, Object[] args) throws Throwable;
+    /**
+     * Runs the native for {@code t}; {@code in} calls back into guest code (host→guest callbacks:
+     * {@code toString}, {@code compare}, a {@code Runnable} ...).
+     */
+    Object invoke(GuestCalls in, GuestThread t, Object[] args) throws Throwable;
 
     /** Continue in a guest method; its return value is returned to the native's caller. */
-    record TailCall(org.cometsim.dalvik.rt.VmMethod method, Object[] args) {
+    record TailCall(VmMethod method, Object[] args) {
     }
 }
