@@ -17,7 +17,7 @@ import org.cometsim.dalvik.hooks.NativeGate;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.rt.CodeTemplate;
-import org.cometsim.dalvik.interp.Decoder;
+import org.cometsim.dalvik.code.Decoder;
 import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.rt.LinkTable;
 import org.cometsim.dalvik.rt.Links;
@@ -792,15 +792,9 @@ public final class Vm {
             }
             throw VmError.unsupported("method without code: " + m.display());
         }
-        ParsedClass.ParsedMethod pm = (ParsedClass.ParsedMethod) m.codeSource;
         try {
             // decoded once per class path (shared by every VM made from it), linked per VM
-            CodeTemplate template = (CodeTemplate) pm.decoded();
-            if (template == null) {
-                template = Decoder.template(pm.implementation, m.argWords);
-                pm.decoded(template);
-            }
-            code = decoder.instantiate(template);
+            code = decoder.instantiate(m.codeSource.template(m.argWords));
         } catch (RuntimeException e) {
             throw new VmError("corrupt code in " + m.display() + ": " + e.getMessage(), e);
         }

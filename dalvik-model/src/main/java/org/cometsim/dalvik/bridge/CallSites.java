@@ -3,7 +3,7 @@ package org.cometsim.dalvik.bridge;
 import java.util.List;
 
 import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.Decoder;
+import org.cometsim.dalvik.code.Decoder;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.code.MathIntrinsics;
+
 import org.cometsim.dalvik.rt.CodeTemplate;
 
 import org.cometsim.dalvik.rt.Opcodes;

@@ -1,5 +1,9 @@
 package org.cometsim.dalvik.interp;
 
+import org.cometsim.dalvik.code.HostIntrinsics;
+
+import org.cometsim.dalvik.code.MathIntrinsics;
+
 import org.cometsim.dalvik.rt.Links;
 
 import org.cometsim.dalvik.rt.CodeTemplate;

@@ -3,7 +3,10 @@ package org.cometsim.dalvik.load;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cometsim.dalvik.code.Decoder;
+import org.cometsim.dalvik.rt.CodeTemplate;
 import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.MethodBody;
 import org.jf.dexlib2.iface.ClassDef;
 import org.jf.dexlib2.iface.Field;
 import org.jf.dexlib2.iface.Method;
@@ -16,7 +19,7 @@ import org.jf.dexlib2.iface.value.EncodedValue;
  * host threads at once). dexlib2's dex-backed objects decode their strings anew on every call, and
  * a fresh VM per run (sweeps, {@code comet bench}) would otherwise re-read every class it links;
  * this holds the decoded strings instead. Everything here is immutable except
- * {@link ParsedMethod#decoded()}, a cache of the interpreter's decoded form of a method body (a
+ * {@link ParsedMethod#template}, a cache of the interpreter's decoded form of a method body (a
  * pure function of the body, so a racing second decode is merely wasted work).
  */
 public final class ParsedClass {
@@ -38,7 +41,7 @@ public final class ParsedClass {
     }
 
     /** A method declaration with its descriptor and parameter kinds worked out once. */
-    public static final class ParsedMethod {
+    public static final class ParsedMethod implements MethodBody {
         public final String name;
         /** Method descriptor, e.g. {@code (ILjava/lang/String;)V}. */
         public final String desc;
@@ -48,7 +51,7 @@ public final class ParsedClass {
         public final char returnKind;
         /** The body, or null (abstract or native). */
         public final MethodImplementation implementation;
-        private volatile Object decoded;
+        private volatile CodeTemplate decoded;
 
         ParsedMethod(Method m) {
             this.name = m.getName();
@@ -63,14 +66,19 @@ public final class ParsedClass {
             this.implementation = m.getImplementation();
         }
 
-        /** The interpreter's decoded form of the body, once some VM has decoded it; else null. */
-        public Object decoded() {
-            return decoded;
-        }
-
-        /** Records the decoded form (see {@link #decoded()}). */
-        public void decoded(Object form) {
-            this.decoded = form;
+        /**
+         * The body decoded into the VM's code model, once per class path: every VM made from it
+         * shares the template and links its own copy. Racing VMs may decode twice; both results
+         * are equal, and one wins.
+         */
+        @Override
+        public CodeTemplate template(int argWords) {
+            CodeTemplate t = decoded;
+            if (t == null) {
+                t = Decoder.template(implementation, argWords);
+                decoded = t;
+            }
+            return t;
         }
 
         @Override

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * A method body decoded once, before any VM has linked it: the {@link MethodCode} layout with
  * symbols ({@link Links.TypeSymbol}, {@link Links.FieldSymbol}, {@link Links.MethodSymbol},
  * interned strings, ...) where a {@code MethodCode} holds one VM's links. Immutable; shared by
- * every VM on a class path ({@link org.cometsim.dalvik.load.ParsedClass.ParsedMethod#decoded()}),
+ * every VM on a class path ({@link MethodBody#template})),
  * so a fresh VM per run decodes nothing it has decoded before. {@link Decoder#instantiate} makes
  * a VM's {@code MethodCode} from it: a copy of the instruction array (the interpreter quickens
  * field instructions in place), this VM's links, new inline caches, and the read-only tables

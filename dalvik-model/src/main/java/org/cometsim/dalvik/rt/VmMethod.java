@@ -25,8 +25,8 @@ public final class VmMethod {
 
     /** Set for bytecode methods; decoded on first invocation. */
     public volatile MethodCode code;
-    /** Source of the bytecode (a {@code ParsedClass.ParsedMethod}), dropped once decoded. */
-    public Object codeSource;
+    /** Source of the bytecode, dropped once this VM has its {@link #code}. */
+    public MethodBody codeSource;
     public NativeImpl nativeImpl;
     public Placement placement = Placement.OFFLOADABLE;
     /** Cost class for the simulated clock (natives). */

@@ -223,8 +223,9 @@ class InterpreterFastPathsTest {
                 parsed = pm;
             }
         }
-        CodeTemplate template = (CodeTemplate) parsed.decoded();
-        assertTrue(template != null, "fields was decoded once for the class path");
+        CodeTemplate template = m0.code.template;
+        assertTrue(template != null && template == m1.code.template && template == parsed.template(m0.argWords),
+                "fields was decoded once for the class path");
         assertTrue(m0.code != m1.code && m0.code.insns != m1.code.insns, "each VM links and quickens its own copy");
         assertTrue(m0.code.argRegs == template.argRegs && m1.code.lineOf == template.lineOf, "read-only tables are shared");
         assertTrue(m0.code.links[0] != m1.code.links[0] || m0.code.links[0] instanceof String, "links are per VM");

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.code;
 
 import java.util.List;
 
@@ -8,7 +8,7 @@ import java.util.List;
  * numeric kernels call them per element. Results are bit-identical to the host's {@code Math}
  * (the same methods are called). COMET's whitelist marks these natives offloadable.
  */
-final class MathIntrinsics {
+public final class MathIntrinsics {
     private MathIntrinsics() {
     }
 
@@ -20,12 +20,12 @@ final class MathIntrinsics {
             "pow(DD)D", "atan2(DD)D", "round(D)J", "round(F)I", "hypot(DD)D", "log10(D)D", "cbrt(D)D");
 
     /** Intrinsic id of a Math method key ({@code name(desc)}), or -1. */
-    static int idOf(String key) {
+    public static int idOf(String key) {
         return KEYS.indexOf(key);
     }
 
     /** Computes intrinsic {@code id} on the argument registers; returns the result in register encoding. */
-    static long apply(int id, long[] r, int[] argRegs, int base) {
+    public static long apply(int id, long[] r, int[] argRegs, int base) {
         int second = secondArgOffset(id);
         return applyValues(id, r[argRegs[base]], second == 0 ? 0 : r[argRegs[base + second]]);
     }
@@ -34,7 +34,7 @@ final class MathIntrinsics {
      * Offset in the invoke's argument registers of the second argument of intrinsic {@code id}
      * (1 after an int or float, 2 after a long or double), or 0 for one argument.
      */
-    static int secondArgOffset(int id) {
+    public static int secondArgOffset(int id) {
         switch (id) {
             case 4: case 7: case 8: case 11: return 1;
             case 5: case 6: case 9: case 10: case 21: case 22: case 25: return 2;

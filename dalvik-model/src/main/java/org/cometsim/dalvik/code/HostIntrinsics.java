@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.code;
 
 import java.util.List;
 
@@ -15,7 +15,7 @@ import org.cometsim.dalvik.rt.GuestThread;
  * {@code NativeGate} is installed, and falls back to the bridge when {@link #apply} declines
  * (a null receiver: the bridge raises the NullPointerException).
  */
-final class HostIntrinsics {
+public final class HostIntrinsics {
     private HostIntrinsics() {
     }
 
@@ -69,7 +69,7 @@ final class HostIntrinsics {
      * exact (final) class, static ones only for invoke-static, {@code Object.<init>} only for
      * invoke-direct.
      */
-    static int idOf(int op, String owner, String name, String desc) {
+    public static int idOf(int op, String owner, String name, String desc) {
         if (!owner.startsWith("Ljava/lang/")) {
             return 0;
         }
@@ -92,7 +92,7 @@ final class HostIntrinsics {
      * Runs intrinsic {@code id} on the argument registers {@code argRegs[base..]} and stores the
      * result in {@code t.retP}/{@code t.retR}. Returns false (nothing done) for a null receiver.
      */
-    static boolean apply(GuestThread t, int id, long[] r, Object[] o, int[] argRegs, int base) {
+    public static boolean apply(GuestThread t, int id, long[] r, Object[] o, int[] argRegs, int base) {
         int a0 = argRegs[base];
         switch (id) {
             case 1: // Object.<init>: nothing to do

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.interp;
+package org.cometsim.dalvik.code;
 
 import org.cometsim.dalvik.rt.LinkTable;
 
