@@ -235,7 +235,7 @@ final class CalibrateCommand {
 
     /** Runs {@code method(n)} once on the VM's main thread and returns its time and counts. */
     static Sample runOnce(Vm vm, String method, int n, boolean cpuClock) {
-        GuestThread before = vm.scheduler().mainThread();
+        GuestThread before = vm.launcher().mainThread();
         long[] ops0 = before == null ? new long[256] : before.opCounts.clone();
         long host0 = before == null ? 0 : before.hostCalls;
         long c0 = THREADS.getCurrentThreadCpuTime();
@@ -243,7 +243,7 @@ final class CalibrateCommand {
         Object r = vm.invokeStatic(KERNEL_CLASS, method, "(I)J", n);
         long t1 = System.nanoTime();
         long c1 = THREADS.getCurrentThreadCpuTime();
-        GuestThread t = vm.scheduler().mainThread();
+        GuestThread t = vm.launcher().mainThread();
         if (t != before) {
             ops0 = new long[256];
             host0 = 0;

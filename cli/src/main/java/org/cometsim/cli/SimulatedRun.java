@@ -9,7 +9,7 @@ import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.CpuTimeModel;
-import org.cometsim.dalvik.rt.Scheduler;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;

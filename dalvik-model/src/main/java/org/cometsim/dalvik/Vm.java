@@ -32,13 +32,13 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
-import org.cometsim.dalvik.rt.Monitors;
-import org.cometsim.dalvik.rt.Scheduler;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.sched.Monitors;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.jf.dexlib2.ValueType;
 import org.jf.dexlib2.iface.ClassDef;
 import org.jf.dexlib2.iface.value.BooleanEncodedValue;
@@ -120,8 +120,9 @@ public final class Vm {
     private final LinkTable linkTable = new LinkTable();
     private final Decoder decoder = new Decoder(linkTable);
     private final Interpreter interpreter = new Interpreter(this);
-    public final Monitors monitors = new Monitors(this);
-    private final Scheduler scheduler = new Scheduler(this);
+    private final Scheduler scheduler;
+    public final Monitors monitors;
+    private final Launcher launcher = new Launcher(this);
     private final HostBridge bridge = new HostBridge(this);
     private final NativeRegistry natives = new NativeRegistry();
     private final GuestResources resources = new GuestResources(this);
@@ -143,7 +144,12 @@ public final class Vm {
         this.options = options;
         this.classPath = classPath;
         this.library = options.guestLibrary() ? GuestLibrary.classPath() : null;
+        this.scheduler = new Scheduler(interpreter, this::safepointInterval, options.clock());
+        this.monitors = new Monitors(scheduler);
         this.models = new ModelClasses(this);
+        scheduler.setExceptions(this::guestException);
+        monitors.setExceptions(this::guestException);
+        scheduler.setTerminationHandler(t -> models.reportUncaught(t, t.uncaught));
         Natives.registerAll(this, natives);
         this.objectClass = classForDescriptor("Ljava/lang/Object;");
         this.stringClass = classForDescriptor("Ljava/lang/String;");
@@ -302,7 +308,12 @@ public final class Vm {
      * {@code System.exit} code, 1 if the main thread ended with an uncaught exception, else 0.
      */
     public int runMain(String mainClass, String[] args) {
-        return scheduler.runMain(mainClass, args);
+        return launcher.runMain(mainClass, args);
+    }
+
+    /** The program's life: main thread, entry points, shutdown hooks. */
+    public Launcher launcher() {
+        return launcher;
     }
 
     /**
@@ -311,7 +322,7 @@ public final class Vm {
      * exception escapes as {@link GuestThrowable}.
      */
     public Object invokeStatic(String className, String name, String desc, Object... args) {
-        return scheduler.invokeStatic(className, name, desc, args);
+        return launcher.invokeStatic(className, name, desc, args);
     }
 
     // ------------------------------------------------------------------ classes

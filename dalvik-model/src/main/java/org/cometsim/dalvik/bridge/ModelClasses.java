@@ -20,7 +20,7 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
-import org.cometsim.dalvik.rt.Scheduler;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.dalvik.rt.ThreadState;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
@@ -987,11 +987,11 @@ public final class ModelClasses {
     }
 
     /** Starts a shutdown-hook thread (it must not have been started). */
-    public void startHook(GuestThread starter, GuestObject g) {
-        startThread(starter, g);
+    public GuestThread startHook(GuestThread starter, GuestObject g) {
+        return startThread(starter, g);
     }
 
-    private void startThread(GuestThread t, GuestObject g) {
+    private GuestThread startThread(GuestThread t, GuestObject g) {
         if (g.p[thStarted.slot] != 0) {
             throw vm.guestException(t, "java.lang.IllegalThreadStateException", null);
         }
@@ -1006,7 +1006,7 @@ public final class ModelClasses {
             Object target = g.r[thTarget.slot];
             if (target == null) {
                 nt.state = ThreadState.TERMINATED;
-                return;
+                return nt;
             }
             run = vm.findVirtual(t, vm.classOf(target), "run()V");
             receiver = target;
@@ -1016,6 +1016,7 @@ public final class ModelClasses {
         }
         Frame f = vm.interpreter().newFrameWithArgs(run, vm.codeOf(t, run), new Object[] {receiver});
         vm.scheduler().start(nt, f);
+        return nt;
     }
 
     /** The main thread, with its guest {@code Thread} object. */

@@ -73,11 +73,11 @@ public final class Natives {
             if (a[1] == null) {
                 throw vm.npe(t, null);
             }
-            vm.scheduler().addShutdownHook(t, (GuestObject) a[1]);
+            vm.launcher().addShutdownHook(t, (GuestObject) a[1]);
             return null;
         });
         reg.register("java.lang.Runtime", "removeShutdownHook", "(Ljava/lang/Thread;)Z", false, PIN, "default",
-                (in, t, a) -> vm.scheduler().removeShutdownHook((GuestObject) a[1]));
+                (in, t, a) -> vm.launcher().removeShutdownHook(t, (GuestObject) a[1]));
         // Guest-visible system properties the VM overrides (java.class.path is the guest's -cp).
         reg.register(sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default", (in, t, a) -> {
             if (a[0] == null) {
@@ -100,7 +100,7 @@ public final class Natives {
         });
         reg.register("java.lang.Runtime", "halt", "(I)V", false, PIN, "default", (in, t, a) -> {
             vm.out().flush();
-            throw new VmExit((Integer) a[1]);
+            throw new VmExit((Integer) a[1], true);
         });
 
         String arr = "java.lang.reflect.Array";

@@ -19,6 +19,8 @@ import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.sched.Scheduler;
+import org.cometsim.dalvik.sched.ThreadRunner;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
@@ -56,13 +58,9 @@ import org.cometsim.dalvik.rt.VmMethod;
  * backward branch and after an instruction it ran on the compiled code's behalf
  * ({@code enterCompiled}), and goes on at whatever pc the compiled code left the frame.
  */
-public final class Interpreter implements GuestCalls {
+public final class Interpreter implements GuestCalls, ThreadRunner {
     /** Status codes returned by {@link #run}. */
-    public static final int YIELD = 0;
-    public static final int BLOCKED = 1;
-    public static final int TERMINATED = 2;
-    public static final int BASE_RETURN = 3;
-    public static final int MIGRATE = 4;
+    // Status codes of run(): ThreadRunner's YIELD, BLOCKED, TERMINATED, BASE_RETURN, MIGRATE.
 
     private static final int CONTINUE = -1;
     /**
@@ -93,6 +91,11 @@ public final class Interpreter implements GuestCalls {
      * base (callback) frame, or is stopped for migration. Throws {@link GuestThrowable} when an
      * exception unwinds past a base frame.
      */
+    @Override
+    public int runSlice(GuestThread t) {
+        return run(t);
+    }
+
     public int run(GuestThread t) {
         int s;
         do {
@@ -1802,6 +1805,16 @@ public final class Interpreter implements GuestCalls {
      * a base frame; if it blocks, other threads run until it can continue.
      */
     public Object callGuest(GuestThread t, VmMethod m, Object... args) {
+        Scheduler sched = vm.scheduler();
+        if (sched.current() == null) {
+            // Called by a tool or test outside any slice: the call gets one of its own.
+            sched.enter(t);
+            try {
+                return callGuest(t, m, args);
+            } finally {
+                sched.leave(t);
+            }
+        }
         if (m.nativeImpl != null) {
             Object res = callNative(t, m, args);
             if (res instanceof NativeImpl.TailCall) {

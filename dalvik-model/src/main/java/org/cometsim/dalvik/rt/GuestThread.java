@@ -51,8 +51,13 @@ public final class GuestThread {
     public Object uncaught;
     /** Deterministic scheduling order. */
     public final long creationSeq;
-    /** Simulated time (ns) at which this thread can next run (used with a {@link CpuTimeModel}). */
+    /** Simulated time (ns) at which this thread can next run: the end of its last slice or when it was woken. */
     public long readyAt;
+    /** In the scheduler's ready queue; its position among equal ready times. */
+    public boolean queued;
+    public long readySeq;
+    /** What this thread waits for outside its VM (a reply from the other endpoint), or null. */
+    public String externalWait;
     /** Offload-runtime per-thread state. */
     public Object offload;
 

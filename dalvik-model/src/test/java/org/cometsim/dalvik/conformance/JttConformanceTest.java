@@ -180,7 +180,7 @@ class JttConformanceTest {
         } catch (GuestThrowable e) {
             actual = null;
             GuestObject g = e.guest;
-            Object msg = vm.interpreter().callVirtual(vm.scheduler().mainThread(), g, "getMessage", "()Ljava/lang/String;");
+            Object msg = vm.interpreter().callVirtual(vm.launcher().mainThread(), g, "getMessage", "()Ljava/lang/String;");
             actualEx = g.cls.name + ": " + msg;
         } finally {
             OpcodeCoverageTest.record(vm);
@@ -228,7 +228,7 @@ class JttConformanceTest {
             return g.data;
         }
         if (v instanceof GuestObject) {
-            return vm.interpreter().callVirtual(vm.scheduler().mainThread(), v, "toString", "()Ljava/lang/String;");
+            return vm.interpreter().callVirtual(vm.launcher().mainThread(), v, "toString", "()Ljava/lang/String;");
         }
         return v;
     }

@@ -91,7 +91,7 @@ class HooksTest {
         vm.invokeStatic("hooktarget.Writes", "arraycopy", "([I)V", ints);
         vm.invokeStatic("hooktarget.Writes", "reflectiveArray", "([I)V", ints);
         vm.invokeStatic("hooktarget.Writes", "hostWritesArray", "([I)V", ints);
-        vm.fillArrayData(vm.scheduler().mainThread(), ints, new int[] {1, 2});
+        vm.fillArrayData(vm.launcher().mainThread(), ints, new int[] {1, 2});
         vm.invokeStatic("hooktarget.Writes", "reflectiveField", sig, w);
         vm.invokeStatic("hooktarget.Writes", "readOnly", "(Lhooktarget/Writes;[I)I", w, ints);
         assertEquals(List.of(
@@ -131,7 +131,7 @@ class HooksTest {
     void instructionCountersFeedTheCostModel() throws Exception {
         Vm vm = vm(new ByteArrayOutputStream());
         vm.invokeStatic("hooktarget.Loop", "sum", "(I)J", 1000);
-        GuestThread t = vm.scheduler().mainThread();
+        GuestThread t = vm.launcher().mainThread();
         long[] byClass = Opcodes.countsByClass(t.opCounts);
         long total = 0;
         for (long c : byClass) {
@@ -159,20 +159,22 @@ class HooksTest {
         List<List<FrameCapture.FrameState>> shipped = new ArrayList<>();
         phone.scheduler().setMigrationHandler(t -> {
             shipped.add(FrameCapture.capture(t));
-            t.top = null; // the thread now lives on the other endpoint
+            phone.scheduler().detach(t); // the thread now lives on the other endpoint
+            t.top = null;
             t.state = ThreadState.TERMINATED;
         });
         VmMethod sum = phone.classForDescriptor("Lhooktarget/Loop;").methods.get("sum(I)J");
-        GuestThread pt = phone.scheduler().spawn("worker", sum, 20_000);
-        phone.scheduler().runAll();
+        GuestThread pt = phone.launcher().spawn("worker", sum, 20_000);
+        phone.launcher().runAll();
         assertEquals(1, shipped.size(), "the thread was stopped once");
         List<FrameCapture.FrameState> frames = shipped.get(0);
         assertTrue(frames.get(frames.size() - 1).methodKey().equals("sum(I)J"));
         assertTrue(pt.totalInstructions() > 0);
 
-        GuestThread st = server.scheduler().adoptEmpty("worker");
+        GuestThread st = server.models().createStartedThread("worker");
         FrameCapture.restore(server, st, frames);
-        server.scheduler().runAll();
+        server.scheduler().adopt(st, 0);
+        server.launcher().runAll();
         assertEquals(ThreadState.TERMINATED, st.state);
         assertEquals(expectedSum(20_000), st.retP, "the computation continued exactly where it stopped");
         assertTrue(st.totalInstructions() > 0 && pt.totalInstructions() > 0, "both endpoints did part of the work");
@@ -194,10 +196,11 @@ class HooksTest {
         server.scheduler().setMigrationHandler(t -> {
             stopped.add(FrameCapture.capture(t).get(0));
             server.setNativeGate(null); // "back on the phone": natives may run now
+            server.scheduler().adopt(t, 0);
         });
         VmMethod m = server.classForDescriptor("Lhooktarget/Loop;").methods.get("printTwice()V");
-        server.scheduler().spawn("ui", m);
-        server.scheduler().runAll();
+        server.launcher().spawn("ui", m);
+        server.launcher().runAll();
         assertEquals(1, refusals.get());
         assertEquals(1, stopped.size());
         FrameCapture.FrameState top = stopped.get(0);

@@ -27,7 +27,7 @@ class BaselineCompilerTest {
 
     private static MethodCode code(Vm vm, String key) {
         VmClass c = vm.classForDescriptor("Lgolden/G045_CompiledEdges;");
-        return vm.codeOf(vm.scheduler().mainThread(), c.methods.get(key));
+        return vm.codeOf(vm.launcher().mainThread(), c.methods.get(key));
     }
 
     private static Vm vm() throws Exception {

@@ -1,10 +1,16 @@
-package org.cometsim.dalvik.rt;
+package org.cometsim.dalvik.sched;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.Monitor;
 import org.cometsim.dalvik.rt.NativeImpl;
+import org.cometsim.dalvik.rt.ThreadState;
+import org.cometsim.dalvik.rt.VmClass;
 
 /**
  * Guest monitors: {@code monitor-enter}/{@code monitor-exit}, {@code wait}/{@code notify}.
@@ -14,11 +20,17 @@ import org.cometsim.dalvik.rt.NativeImpl;
  * ({@link GuestThread#blockPhase} says how far a {@code wait} got).
  */
 public final class Monitors {
-    private final Vm vm;
+    private final Scheduler scheduler;
+    private GuestExceptions exceptions;
     private final Map<Object, Monitor> hostMonitors = new IdentityHashMap<>();
 
-    public Monitors(Vm vm) {
-        this.vm = vm;
+    public Monitors(Scheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Where IllegalMonitorStateException and InterruptedException come from (the class library). */
+    public void setExceptions(GuestExceptions exceptions) {
+        this.exceptions = exceptions;
     }
 
     public Monitor of(Object obj) {
@@ -67,11 +79,11 @@ public final class Monitors {
     public void exit(GuestThread t, Object obj) {
         Monitor m = of(obj);
         if (m.owner != t) {
-            throw vm.guestException(t, "java.lang.IllegalMonitorStateException", "current thread is not owner");
+            throw exceptions.illegalMonitorState(t);
         }
         if (--m.count == 0) {
             m.owner = null;
-            vm.scheduler().monitorReleased(m);
+            scheduler.monitorReleased(m);
         }
     }
 
@@ -80,7 +92,7 @@ public final class Monitors {
         Monitor m = of(obj);
         if (m.owner == t && --m.count == 0) {
             m.owner = null;
-            vm.scheduler().monitorReleased(m);
+            scheduler.monitorReleased(m);
         }
     }
 
@@ -96,25 +108,24 @@ public final class Monitors {
         Monitor m = of(obj);
         if (t.blockPhase == 0) {
             if (m.owner != t) {
-                throw vm.guestException(t, "java.lang.IllegalMonitorStateException", "current thread is not owner");
+                throw exceptions.illegalMonitorState(t);
             }
             if (millis < 0) {
-                throw vm.guestException(t, "java.lang.IllegalArgumentException", "timeout value is negative");
+                throw exceptions.create(t, "java.lang.IllegalArgumentException", "timeout value is negative");
             }
             if (t.interrupted) {
                 t.interrupted = false;
-                throw vm.guestException(t, "java.lang.InterruptedException", null);
+                throw exceptions.interrupted(t, null);
             }
             t.savedLockCount = m.count;
             m.owner = null;
             m.count = 0;
-            vm.scheduler().monitorReleased(m);
+            scheduler.monitorReleased(m);
             m.waitSet.add(t);
             t.blockedOn = m;
             t.blockPhase = Scheduler.PHASE_WAITING;
             if (millis > 0) {
-                t.state = ThreadState.TIMED_WAITING;
-                t.wakeAt = vm.scheduler().now() + millis * 1_000_000L;
+                scheduler.waitTimed(t, millis * 1_000_000L);
             } else {
                 t.state = ThreadState.WAITING;
                 t.wakeAt = Long.MAX_VALUE;
@@ -137,7 +148,7 @@ public final class Monitors {
         t.blockPhase = 0;
         if (phase == Scheduler.PHASE_INTERRUPTED) {
             t.interrupted = false;
-            throw vm.guestException(t, "java.lang.InterruptedException", null);
+            throw exceptions.interrupted(t, null);
         }
         return null;
     }
@@ -145,11 +156,11 @@ public final class Monitors {
     public void notify(GuestThread t, Object obj, boolean all) {
         Monitor m = of(obj);
         if (m.owner != t) {
-            throw vm.guestException(t, "java.lang.IllegalMonitorStateException", "current thread is not owner");
+            throw exceptions.illegalMonitorState(t);
         }
         while (!m.waitSet.isEmpty()) {
             GuestThread w = m.waitSet.remove(0);
-            vm.scheduler().wake(w, Scheduler.PHASE_WOKEN);
+            scheduler.wake(w, Scheduler.PHASE_WOKEN);
             if (!all) {
                 break;
             }
