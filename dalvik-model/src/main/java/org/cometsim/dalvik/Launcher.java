@@ -61,7 +61,7 @@ public final class Launcher {
         VmClass c;
         try {
             c = vm.classForDescriptor(desc);
-        } catch (Vm.LinkageFailure e) {
+        } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
             throw new MainClassError("could not load main class " + mainClass + ": " + e.getMessage());
         }
         if (c == null || c.kind != VmClass.Kind.GUEST) {

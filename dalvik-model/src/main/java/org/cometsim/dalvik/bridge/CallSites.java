@@ -148,7 +148,7 @@ final class CallSites {
         Object[] withThis = new Object[args.length + 1];
         withThis[0] = obj;
         System.arraycopy(args, 0, withThis, 1, args.length);
-        if (obj instanceof Vm.UninitializedHostObject) {
+        if (obj instanceof org.cometsim.dalvik.link.Heap.UninitializedHostObject) {
             VmMethod ctor = vm.bridge().hostConstructor(owner, desc);
             try {
                 return ctor.nativeImpl.invoke(in, t, withThis);

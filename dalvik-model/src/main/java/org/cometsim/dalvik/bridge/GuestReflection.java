@@ -544,7 +544,7 @@ public final class GuestReflection {
     private boolean loadable(String descriptor) {
         try {
             return vm.classForDescriptor(descriptor) != null;
-        } catch (Vm.LinkageFailure e) {
+        } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
             return false;
         }
     }

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.link.NativeRegistry;
+
 import org.cometsim.dalvik.rt.Placement;
 
 import java.io.ByteArrayInputStream;
@@ -210,7 +212,7 @@ public final class GuestResources {
                     VmClass k;
                     try {
                         k = n.startsWith("[") ? null : vm.classForDescriptor(org.cometsim.dalvik.rt.Descriptors.toDescriptor(n));
-                    } catch (Vm.LinkageFailure e) {
+                    } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
                         k = null;
                     }
                     if (k == null || k.isPrimitive()) {

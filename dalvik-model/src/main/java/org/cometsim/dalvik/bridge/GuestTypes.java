@@ -413,7 +413,7 @@ final class GuestTypes {
         VmClass c;
         try {
             c = vm.classForDescriptor("L" + internalName + ";");
-        } catch (Vm.LinkageFailure e) {
+        } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
             c = null;
         }
         if (c == null) {

@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.link.NativeRegistry;
+
 import org.cometsim.dalvik.rt.Placement;
 
 import java.util.logging.Level;

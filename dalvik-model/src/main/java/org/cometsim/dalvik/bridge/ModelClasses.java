@@ -17,6 +17,7 @@ import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
@@ -35,7 +36,7 @@ import org.cometsim.dalvik.rt.VmMethod;
  * exception class (mirrored on demand, same name and hierarchy), {@code Thread} and {@code Enum}.
  * Their methods are natives defined here; Java PathFinder's model classes are the precedent.
  */
-public final class ModelClasses {
+public final class ModelClasses implements GuestExceptions {
     private static final Set<String> MODELS = Set.of("java.lang.Object", "java.lang.Class", "java.lang.Throwable",
             "java.lang.Thread", "java.lang.Enum", "java.lang.reflect.Field");
     /** Reflection (Method, Constructor, AccessibleObject, Type values, Unsafe): {@link GuestReflection}. */
@@ -363,7 +364,7 @@ public final class ModelClasses {
             try {
                 k = n.startsWith("[") ? vm.classForDescriptor(n.replace('.', '/'))
                         : vm.classForDescriptor(Descriptors.toDescriptor(n));
-            } catch (Vm.LinkageFailure e) {
+            } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
                 k = null;
             }
             if (k == null || k.isPrimitive()) {
@@ -700,6 +701,22 @@ public final class ModelClasses {
             return m;
         }
         return null;
+    }
+
+    @Override
+    public GuestThrowable create(GuestThread t, String className, String message) {
+        VmClass c = vm.classForDescriptor(Descriptors.toDescriptor(className));
+        if (c == null) {
+            throw new VmError("internal error: no exception class " + className);
+        }
+        return new GuestThrowable(newThrowable(t, c, message));
+    }
+
+    @Override
+    public GuestThrowable createWithCause(GuestThread t, String className, String message, Object cause) {
+        GuestThrowable g = create(t, className, message);
+        setCause(g.guest, cause);
+        return g;
     }
 
     /** A new guest exception of class {@code c} with a message and the current guest stack trace. */

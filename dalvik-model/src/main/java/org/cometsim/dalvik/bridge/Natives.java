@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.bridge;
 
+import org.cometsim.dalvik.link.NativeRegistry;
+
 import org.cometsim.dalvik.rt.Placement;
 
 import org.cometsim.dalvik.Vm;
@@ -25,7 +27,6 @@ public final class Natives {
     private static final Placement PIN = Placement.CLIENT_PINNED;
 
     public static void registerAll(Vm vm, NativeRegistry reg) {
-        reg.attach(vm);
         new GuestEnumCollections(vm).register(reg);
         ArrayCopyNatives.register(vm, reg);
         registerRandomness(vm, reg);

@@ -14,6 +14,25 @@ import org.cometsim.dalvik.rt.VmField;
  * acquire ownership first (COMET wrote first and grabbed after: a bug not to copy).
  */
 public interface WriteBarrier {
+    /** The barrier of a VM with no offload runtime: does nothing. */
+    WriteBarrier NONE = new WriteBarrier() {
+        @Override
+        public void fieldWrite(GuestObject obj, VmField field) {
+        }
+
+        @Override
+        public void staticWrite(VmClass cls, VmField field) {
+        }
+
+        @Override
+        public void arrayWrite(GuestArray array, int from, int count) {
+        }
+
+        @Override
+        public void arrayWrittenWhole(GuestArray array) {
+        }
+    };
+
     void fieldWrite(GuestObject obj, VmField field);
 
     void staticWrite(VmClass cls, VmField field);

@@ -55,7 +55,7 @@ final class BaselineCompiler {
     private static final String CC = org.objectweb.asm.Type.getInternalName(CompiledCode.class);
     private static final String THREAD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestThread.class);
     private static final String FRAME = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.Frame.class);
-    private static final String VM = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.Vm.class);
+    private static final String VM = org.objectweb.asm.Type.getInternalName(Interpreter.class);
     private static final String MC = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.MethodCode.class);
     private static final String ARR = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestArray.class);
     private static final String OBJ = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.GuestObject.class);
@@ -873,7 +873,6 @@ final class BaselineCompiler {
             push(pc);
             mv.visitFieldInsn(PUTFIELD, FRAME, "pc", "I");
             mv.visitVarInsn(ALOAD, V);
-            mv.visitMethodInsn(INVOKEVIRTUAL, VM, "interpreter", "()" + org.objectweb.asm.Type.getDescriptor(Interpreter.class), false);
             mv.visitVarInsn(ALOAD, T);
             mv.visitVarInsn(ALOAD, F);
             push(op);

@@ -2,7 +2,6 @@ package org.cometsim.dalvik.interp;
 
 import org.cometsim.dalvik.rt.CompiledBody;
 
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestThread;
 
@@ -68,7 +67,7 @@ public abstract class CompiledCode extends CompiledBody {
     String name;
 
     /** Runs the guest frame {@code f} (the top of {@code t}) from {@code f.pc}; see the class comment. */
-    public abstract int run(GuestThread t, Frame f, Vm vm);
+    public abstract int run(GuestThread t, Frame f, Interpreter in);
 
     /** Takes back the counts of instructions {@code from .. blockEnd[from]}: an exit at {@code from}. */
     final void uncount(long[] counts, int[] insns, int from) {

@@ -12,7 +12,15 @@ import org.cometsim.dalvik.rt.MethodCode;
 
 import org.cometsim.dalvik.rt.Opcodes;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.bridge.HostBridge;
+import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.hooks.WriteBarrier;
+import org.cometsim.dalvik.link.ClassInitializer;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.link.MemberResolver;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.rt.Frame;
@@ -76,14 +84,81 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     /** Frames deeper than this raise StackOverflowError (frames live on the heap, not the host stack). */
     public static final int MAX_DEPTH = 20_000;
 
-    private final Vm vm;
+    private final OffloadHooks hooks;
+    private ClassLinker linker;
+    private MemberResolver resolver;
+    private ClassInitializer init;
+    private Heap heap;
+    private GuestExceptions exceptions;
+    private GuestFaults faults;
+    private Scheduler scheduler;
+    private Monitors monitors;
+    private HostBridge bridge;
+    private JitMode jitMode = JitMode.fromSystemProperty();
+    private int safepointInterval = 1024;
+    private long instructionLimit = Long.MAX_VALUE;
 
-    public Interpreter(Vm vm) {
-        this.vm = vm;
+    public Interpreter(OffloadHooks hooks) {
+        this.hooks = hooks;
     }
 
-    public Vm vm() {
-        return vm;
+    /** Connects the engine to its VM's parts (once, while the VM is assembled). */
+    public void attach(ClassLinker linker, MemberResolver resolver, ClassInitializer init, Heap heap,
+                       GuestExceptions exceptions, Scheduler scheduler, Monitors monitors, HostBridge bridge) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.init = init;
+        this.heap = heap;
+        this.exceptions = exceptions;
+        this.faults = new GuestFaults(exceptions);
+        this.scheduler = scheduler;
+        this.monitors = monitors;
+        this.bridge = bridge;
+    }
+
+    /** Whether hot guest methods run as compiled code (default from {@code -Dcomet.jit}, else ON). */
+    public JitMode jitMode() {
+        return jitMode;
+    }
+
+    public void setJitMode(JitMode mode) {
+        this.jitMode = java.util.Objects.requireNonNull(mode);
+    }
+
+    /** How many safepoints a thread passes between two slow paths (COMET: 1024). */
+    public int safepointInterval() {
+        return safepointInterval;
+    }
+
+    public void setSafepointInterval(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("safepoint interval must be >= 1");
+        }
+        this.safepointInterval = n;
+    }
+
+    /**
+     * Stops the run with a {@link VmError} once the guest has executed more than {@code limit}
+     * instructions in all (checked at safepoint slow paths): a guard for tests and sweeps.
+     */
+    public void setInstructionLimit(long limit) {
+        this.instructionLimit = limit;
+    }
+
+    private void checkInstructionLimit() {
+        if (instructionLimit != Long.MAX_VALUE && scheduler.executedSoFar() > instructionLimit) {
+            throw new VmError("instruction limit of " + instructionLimit + " exceeded");
+        }
+    }
+
+    /** For compiled code: the write barrier (the no-op one when none is installed). */
+    public WriteBarrier barrier() {
+        return hooks.barrier();
+    }
+
+    /** For compiled code: {@code java.lang.Object}'s class. */
+    public VmClass objectClass() {
+        return linker.objectClass();
     }
 
     /**
@@ -250,7 +325,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             Object arr = o[code[i + 2]];
                             if (arr == null) {
                                 f.pc = pc;
-                                throw vm.npe(t, "Cannot read the array length because the array is null");
+                                throw exceptions.npe(t, "Cannot read the array length because the array is null");
                             }
                             r[a] = ((GuestArray) arr).length;
                             o[a] = null;
@@ -495,7 +570,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                                 ((float[]) d)[idx] = Float.intBitsToFloat((int) r[code[i + 1]]);
                             }
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -511,7 +586,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                                 ((double[]) d)[idx] = Double.longBitsToDouble(v);
                             }
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -521,7 +596,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             int idx = (int) r[code[i + 3]];
                             ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -531,7 +606,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             int idx = (int) r[code[i + 3]];
                             ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -541,7 +616,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             int idx = (int) r[code[i + 3]];
                             ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -551,7 +626,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             int idx = (int) r[code[i + 3]];
                             ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                vm.barrier().arrayWrite(arr, idx, 1);
+                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -770,13 +845,13 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 pending = e.guest; // raised with t.top.pc at the throwing instruction
             } catch (NullPointerException e) {
                 f.pc = pc;
-                pending = vm.translateHostFault(t, e);
+                pending = faults.translateHostFault(t, e);
             } catch (ArrayIndexOutOfBoundsException e) {
                 f.pc = pc;
-                pending = vm.translateHostFault(t, e);
+                pending = faults.translateHostFault(t, e);
             } catch (ClassCastException e) {
                 f.pc = pc;
-                pending = vm.translateHostFault(t, e);
+                pending = faults.translateHostFault(t, e);
             }
         }
     }
@@ -818,7 +893,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             Frame caller = f.caller;
             leaveFrame(t, f, false);
             if (f.clinitOf != null) {
-                ex = vm.failInit(t, f.clinitOf, ex);
+                ex = init.failInit(t, f.clinitOf, ex);
             }
             t.top = caller;
             if (f.base) {
@@ -862,7 +937,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             }
             case 0x1c: { // const-class
                 int a = code[i + 1];
-                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                VmClass c = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
                 o[a] = c;
                 r[a] = 0;
                 break;
@@ -870,9 +945,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             case 0x1d: { // monitor-enter
                 Object obj = o[code[i + 1]];
                 if (obj == null) {
-                    throw vm.npe(t, "Cannot enter synchronized block because the lock is null");
+                    throw exceptions.npe(t, "Cannot enter synchronized block because the lock is null");
                 }
-                if (!vm.monitors.enter(t, obj)) {
+                if (!monitors.enter(t, obj)) {
                     return BLOCKED; // re-executed when the monitor may be free
                 }
                 break;
@@ -881,9 +956,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 Object obj = o[code[i + 1]];
                 try {
                     if (obj == null) {
-                        throw vm.npe(t, "Cannot exit synchronized block because the lock is null");
+                        throw exceptions.npe(t, "Cannot exit synchronized block because the lock is null");
                     }
-                    vm.monitors.exit(t, obj);
+                    monitors.exit(t, obj);
                 } catch (GuestThrowable e) {
                     f.pc = pc + 1;
                     throw e;
@@ -893,10 +968,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             case 0x1f: { // check-cast
                 Object v = o[code[i + 1]];
                 if (v != null) {
-                    VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                    VmClass vc = vm.classOf(v);
+                    VmClass target = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                    VmClass vc = linker.classOf(v);
                     if (vc != target && !vc.isSubtypeOf(target)) {
-                        throw vm.classCast(t, vc, target);
+                        throw faults.classCast(t, vc, target);
                     }
                 }
                 break;
@@ -906,8 +981,8 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 Object v = o[code[i + 2]];
                 int res = 0;
                 if (v != null) {
-                    VmClass target = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                    VmClass vc = vm.classOf(v);
+                    VmClass target = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                    VmClass vc = linker.classOf(v);
                     res = (vc == target || vc.isSubtypeOf(target)) ? 1 : 0;
                 }
                 r[a] = res;
@@ -915,32 +990,32 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 break;
             }
             case 0x22: { // new-instance
-                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                VmClass c = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
                 if (c.initState != VmClass.INIT_DONE) {
-                    int s = vm.ensureInitialized(t, c);
-                    if (s != Vm.INIT_READY) {
+                    int s = init.ensureInitialized(t, c);
+                    if (s != ClassInitializer.INIT_READY) {
                         // blocked, or a <clinit> frame was pushed (pc 0): re-executed afterwards
-                        return s == Vm.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : CONTINUE;
                     }
                 }
                 int a = code[i + 1];
-                o[a] = vm.allocate(t, c);
+                o[a] = heap.allocate(t, c);
                 r[a] = 0;
                 break;
             }
             case 0x23: { // new-array
                 int a = code[i + 1];
                 int len = (int) r[code[i + 2]];
-                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
-                o[a] = vm.newArray(t, c, len);
+                VmClass c = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 3]]);
+                o[a] = heap.newArray(t, c, len);
                 r[a] = 0;
                 break;
             }
             case 0x24: case 0x25: { // filled-new-array(/range)
                 int n = code[i + 1];
                 int argBase = code[i + 3];
-                VmClass c = vm.resolveClass(t, (Links.TypeLink) links[code[i + 2]]);
-                GuestArray arr = vm.newArray(t, c, n);
+                VmClass c = resolver.resolveClass(t, (Links.TypeLink) links[code[i + 2]]);
+                GuestArray arr = heap.newArray(t, c, n);
                 int[] ar = mc.argRegs;
                 if (arr.data instanceof int[]) {
                     int[] d = (int[]) arr.data;
@@ -953,7 +1028,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         d[k] = o[ar[argBase + k]];
                     }
                 } else {
-                    throw vm.internal(t, "filled-new-array of " + c.name + " is not allowed");
+                    throw faults.internal(t, "filled-new-array of " + c.name + " is not allowed");
                 }
                 t.retR = arr;
                 break;
@@ -961,15 +1036,15 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             case 0x26: { // fill-array-data
                 Object arr = o[code[i + 1]];
                 if (arr == null) {
-                    throw vm.npe(t, "Cannot fill the array because it is null");
+                    throw exceptions.npe(t, "Cannot fill the array because it is null");
                 }
-                vm.fillArrayData(t, (GuestArray) arr, mc.arrayData[code[i + 2]]);
+                heap.fillArrayData(t, (GuestArray) arr, mc.arrayData[code[i + 2]]);
                 break;
             }
             case 0x27: { // throw
                 Object ex = o[code[i + 1]];
                 if (ex == null) {
-                    throw vm.npe(t, "Cannot throw exception because the exception is null");
+                    throw exceptions.npe(t, "Cannot throw exception because the exception is null");
                 }
                 throw new GuestThrowable((GuestObject) ex);
             }
@@ -995,9 +1070,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 int a = code[i + 1];
                 Object obj = o[code[i + 2] & 0xFFFF];
                 Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(code, i)];
-                VmField fd = vm.resolveInstanceField(t, fl, obj);
+                VmField fd = resolver.resolveInstanceField(t, fl, obj);
                 if (fd == null) { // a host object's field, read through the bridge
-                    vm.hostFieldGet(t, fl, obj, f, a);
+                    bridge.fieldGet(t, fl, obj, f, a);
                     break;
                 }
                 quickenField(code, i, fd);
@@ -1017,15 +1092,15 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 int a = code[i + 1];
                 Object obj = o[code[i + 2] & 0xFFFF];
                 Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(code, i)];
-                VmField fd = vm.resolveInstanceField(t, fl, obj);
+                VmField fd = resolver.resolveInstanceField(t, fl, obj);
                 if (fd == null) {
-                    vm.hostFieldPut(t, fl, obj, f, a);
+                    bridge.fieldPut(t, fl, obj, f, a);
                     break;
                 }
                 quickenField(code, i, fd);
                 GuestObject go = (GuestObject) obj;
                 if (go.dsm != null) {
-                    vm.barrier().fieldWrite(go, fd);
+                    hooks.barrier().fieldWrite(go, fd);
                 }
                 if (op == 0x5b) {
                     go.r[fd.slot] = o[a];
@@ -1041,21 +1116,21 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 VmField fd = fl.resolved;
                 boolean get = op <= 0x66;
                 if (fd == null) {
-                    fd = vm.resolveStaticField(t, fl);
+                    fd = resolver.resolveStaticField(t, fl);
                     if (fd == null) {
                         if (!get) {
                             throw VmError.unsupported("writing static field " + fl.owner + "->" + fl.name
                                     + " of a host library class");
                         }
-                        vm.hostStaticGet(t, fl, f, a);
+                        bridge.staticGet(t, fl, f, a);
                         break;
                     }
                 }
                 VmClass oc = fd.owner;
                 if (oc.initState != VmClass.INIT_DONE) {
-                    int s = vm.ensureInitialized(t, oc);
-                    if (s != Vm.INIT_READY) {
-                        return s == Vm.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                    int s = init.ensureInitialized(t, oc);
+                    if (s != ClassInitializer.INIT_READY) {
+                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : CONTINUE;
                     }
                 }
                 if (get) {
@@ -1070,7 +1145,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     }
                 } else {
                     if (oc.dsm != null) {
-                        vm.barrier().staticWrite(oc, fd);
+                        hooks.barrier().staticWrite(oc, fd);
                     }
                     if (op == 0x69) {
                         oc.staticR[fd.slot] = o[a];
@@ -1088,15 +1163,15 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 if (idx < 0 || idx >= d.length) {
                     throw new ArrayIndexOutOfBoundsException("Index " + idx + " out of bounds for length " + d.length);
                 }
-                if (v != null && arr.type.component != vm.objectClass()) {
-                    VmClass vc = vm.classOf(v);
+                if (v != null && arr.type.component != linker.objectClass()) {
+                    VmClass vc = linker.classOf(v);
                     if (vc != arr.type.component && !vc.isSubtypeOf(arr.type.component)) {
-                        throw vm.guestException(t, "java.lang.ArrayStoreException", vc.name);
+                        throw exceptions.create(t, "java.lang.ArrayStoreException", vc.name);
                     }
                 }
                 d[idx] = v;
                 if (arr.dsm != null) {
-                    vm.barrier().arrayWrite(arr, idx, 1);
+                    hooks.barrier().arrayWrite(arr, idx, 1);
                 }
                 break;
             }
@@ -1106,7 +1181,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 boolean lit = op >= 0xd3;
                 int d = lit ? code[i + 3] : (int) r[code[i + 3]];
                 if (d == 0) {
-                    throw vm.arithmetic(t);
+                    throw faults.arithmetic(t);
                 }
                 int x = (int) r[code[i + 2]];
                 r[a] = (op == 0x93 || op == 0xb3 || op == 0xd3 || op == 0xdb) ? x / d : x % d;
@@ -1114,14 +1189,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 break;
             }
             case 0xfe: case 0xff: // const-method-handle, const-method-type
-                throw vm.unsupportedInstruction(t, op, links[code[i + 3]]);
+                throw faults.unsupportedInstruction(t, op, links[code[i + 3]]);
             default:
                 if ((op >= 0x2d && op <= 0x31) || (op >= 0x7b && op <= 0x8f) || (op >= 0x9b && op <= 0xaf)
                         || (op >= 0xbb && op <= 0xcf)) {
                     arith(t, op, code, i, r, o);
                     break;
                 }
-                throw vm.internal(t, "invalid opcode 0x" + Integer.toHexString(op));
+                throw faults.internal(t, "invalid opcode 0x" + Integer.toHexString(op));
         }
         f.pc = pc + 1;
         return CONTINUE;
@@ -1222,7 +1297,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x9e: case 0xbe: {
                             long d = r[code[i + 3]];
                             if (d == 0) {
-                                                                throw vm.arithmetic(t);
+                                                                throw faults.arithmetic(t);
                             }
                             setWide(r, o, code[i + 1], r[code[i + 2]] / d);
                             break;
@@ -1230,7 +1305,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x9f: case 0xbf: {
                             long d = r[code[i + 3]];
                             if (d == 0) {
-                                                                throw vm.arithmetic(t);
+                                                                throw faults.arithmetic(t);
                             }
                             setWide(r, o, code[i + 1], r[code[i + 2]] % d);
                             break;
@@ -1265,7 +1340,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0xae: case 0xce: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) / Double.longBitsToDouble(r[code[i + 3]]))); break; }
                         case 0xaf: case 0xcf: { setWide(r, o, code[i + 1], Double.doubleToRawLongBits(Double.longBitsToDouble(r[code[i + 2]]) % Double.longBitsToDouble(r[code[i + 3]]))); break; }
             default:
-                throw vm.internal(t, "arith: opcode 0x" + Integer.toHexString(op));
+                throw faults.internal(t, "arith: opcode 0x" + Integer.toHexString(op));
         }
     }
 
@@ -1279,10 +1354,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     /** Releases what a frame holds when it is popped (normally or by an exception). */
     private void leaveFrame(GuestThread t, Frame f, boolean normal) {
         if (f.syncOn != null) {
-            vm.monitors.exitQuietly(t, f.syncOn);
+            monitors.exitQuietly(t, f.syncOn);
         }
         if (normal && f.clinitOf != null) {
-            vm.finishInit(f.clinitOf);
+            init.finishInit(f.clinitOf);
         }
     }
 
@@ -1292,13 +1367,13 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         for (int k = 0; k < starts.length; k++) {
             if (pc >= starts[k] && pc < mc.tryEnd[k]) {
                 Links.TypeLink[] types = mc.catchTypes[k];
-                VmClass exClass = vm.classOf(ex);
+                VmClass exClass = linker.classOf(ex);
                 for (int h = 0; h < types.length; h++) {
                     Links.TypeLink tl = types[h];
                     if (tl == null) {
                         return mc.catchTargets[k][h];
                     }
-                    VmClass c = vm.tryResolveClass(tl);
+                    VmClass c = resolver.tryResolveClass(tl);
                     if (c != null && exClass.isSubtypeOf(c)) {
                         return mc.catchTargets[k][h];
                     }
@@ -1315,7 +1390,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
      * CONTINUE with {@code t.top} at the pc the interpreter goes on from, or a safepoint's status.
      */
     private int enterCompiled(GuestThread t) {
-        if (vm.jitMode() == JitMode.OFF) {
+        if (jitMode == JitMode.OFF) {
             return CONTINUE; // (methods may have code another VM compiled)
         }
         while (true) {
@@ -1323,18 +1398,18 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             MethodCode mc = f.code;
             CompiledCode cc = (CompiledCode) mc.compiled;
             if (cc == null) {
-                if (vm.jitMode() != JitMode.EAGER || (cc = compiledCode(f)) == null) {
+                if (jitMode != JitMode.EAGER || (cc = compiledCode(f)) == null) {
                     return CONTINUE;
                 }
             }
             compiledRuns++;
             int s;
             try {
-                s = cc.run(t, f, vm);
+                s = cc.run(t, f, this);
             } catch (NullPointerException | ArrayIndexOutOfBoundsException | ClassCastException e) {
                 // From a call compiled code made, with t.top.pc at the call (execute's own
                 // translation would use its stale pc).
-                throw new GuestThrowable((GuestObject) vm.translateHostFault(t, e));
+                throw new GuestThrowable((GuestObject) faults.translateHostFault(t, e));
             }
             switch (s) {
                 case CompiledCode.EXIT:
@@ -1386,7 +1461,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
      */
     int invokeFromCompiled(GuestThread t, Frame f, int op, int argc, int link, int argBase) {
         boolean hostConstructor = (op == 0x70 || op == 0x76) && argc > 0
-                && f.o[f.code.argRegs[argBase]] instanceof Vm.UninitializedHostObject;
+                && f.o[f.code.argRegs[argBase]] instanceof Heap.UninitializedHostObject;
         int s = invoke(t, f, op, argc, link, argBase);
         if (s == INVOKE_DONE) {
             f.pc++;
@@ -1404,7 +1479,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             // A method compiled code keeps calling is worth compiling even without a loop: the
             // call then stays in compiled code instead of leaving it twice.
             CodeTemplate tpl = callee.code.template;
-            if (vm.jitMode() == JitMode.EAGER || (tpl != null && ++tpl.callsFromCompiled == JIT_CALLS)) {
+            if (jitMode == JitMode.EAGER || (tpl != null && ++tpl.callsFromCompiled == JIT_CALLS)) {
                 cc = compiledCode(callee);
             }
         }
@@ -1415,7 +1490,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         compiledRuns++;
         int r;
         try {
-            r = cc.run(t, callee, vm);
+            r = cc.run(t, callee, this);
         } finally {
             compiledNesting--;
         }
@@ -1472,16 +1547,16 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static final int JIT_CALLS = 1000;
 
     private int safepoint(GuestThread t, SafepointHandler.Kind kind) {
-        t.safepointBudget = vm.safepointInterval();
-        if (vm.jitMode() == JitMode.ON) {
+        t.safepointBudget = safepointInterval;
+        if (jitMode == JitMode.ON) {
             sampleForCompilation(t);
         }
-        vm.checkInstructionLimit();
-        SafepointHandler h = vm.safepointHandler();
+        checkInstructionLimit();
+        SafepointHandler h = hooks.safepointHandler();
         if (h != null && h.atSafepoint(t, kind) == SafepointHandler.Action.MIGRATE && t.nestDepth == 0) {
             return MIGRATE;
         }
-        if (t.nestDepth == 0 && vm.scheduler().shouldPreempt(t)) {
+        if (t.nestDepth == 0 && scheduler.shouldPreempt(t)) {
             return YIELD;
         }
         return (++slowSafepoints & RESTART_PERIOD_MASK) == 0 ? RESTART : CONTINUE;
@@ -1514,7 +1589,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             if (op == 0xfc || op == 0xfd) {
                 return invokeCustom(t, f, (Links.CallSiteLink) link, argc, argBase);
             }
-            throw vm.unsupportedInstruction(t, op, link);
+            throw faults.unsupportedInstruction(t, op, link);
         }
         Links.MethodLink ml = (Links.MethodLink) link;
         int kind = op >= 0x74 ? op - 0x74 : op - 0x6e; // 0 virtual, 1 super, 2 direct, 3 static, 4 interface
@@ -1523,49 +1598,49 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         if (kind == 3) {
             m = ml.resolved;
             if (m == null) {
-                m = vm.resolveStatic(t, ml);
+                m = resolver.resolveStatic(t, ml);
             }
             VmClass owner = m.owner;
             if (owner.initState != VmClass.INIT_DONE) {
-                int s = vm.ensureInitialized(t, owner);
-                if (s == Vm.INIT_BLOCKED) {
+                int s = init.ensureInitialized(t, owner);
+                if (s == ClassInitializer.INIT_BLOCKED) {
                     return BLOCKED;
                 }
-                if (s == Vm.INIT_PUSHED) {
+                if (s == ClassInitializer.INIT_PUSHED) {
                     return INVOKE_PUSHED;
                 }
             }
         } else {
             receiver = f.o[ar[argBase]];
             if (receiver == null) {
-                throw vm.npe(t, "Cannot invoke \"" + vm.displayMethodRef(ml) + "\" because value is null");
+                throw exceptions.npe(t, "Cannot invoke \"" + resolver.displayMethodRef(ml) + "\" because value is null");
             }
             if (kind == 0 || kind == 4) {
-                VmClass rc = receiver instanceof GuestObject ? ((GuestObject) receiver).cls : vm.classOf(receiver);
+                VmClass rc = receiver instanceof GuestObject ? ((GuestObject) receiver).cls : linker.classOf(receiver);
                 int ic = f.pc;
                 if (mc.icClass[ic] == rc) {
                     m = mc.icTarget[ic];
                 } else {
-                    m = vm.findVirtual(t, rc, ml);
+                    m = resolver.findVirtual(t, rc, ml);
                     mc.icClass[ic] = rc;
                     mc.icTarget[ic] = m;
                 }
             } else if (kind == 1) {
                 m = ml.resolved;
                 if (m == null) {
-                    m = vm.resolveSuper(t, ml, f.method.owner);
+                    m = resolver.resolveSuper(t, ml, f.method.owner);
                 }
             } else {
                 m = ml.resolved;
                 if (m == null) {
-                    m = vm.resolveDirect(t, ml);
+                    m = resolver.resolveDirect(t, ml);
                 }
-                if (receiver instanceof Vm.UninitializedHostObject) {
-                    return constructHost(t, f, m, ml, (Vm.UninitializedHostObject) receiver, argc, argBase);
+                if (receiver instanceof Heap.UninitializedHostObject) {
+                    return constructHost(t, f, m, ml, (Heap.UninitializedHostObject) receiver, argc, argBase);
                 }
                 if (m.owner.kind == VmClass.Kind.HOST && receiver instanceof GuestObject && ml.name.equals("<init>")) {
                     // super(...) of a guest class extending a library class: build its host peer.
-                    vm.bridge().peers().constructPeer(t, (GuestObject) receiver, m.owner, ml.desc,
+                    bridge.peers().constructPeer(t, (GuestObject) receiver, m.owner, ml.desc,
                             boxArgs(f, ml.params, false, argBase));
                     return INVOKE_DONE;
                 }
@@ -1573,11 +1648,11 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         }
         MethodCode callee = m.code;
         if (callee == null && m.nativeImpl == null) {
-            callee = vm.codeOf(t, m);
+            callee = linker.codeOf(t, m);
         }
         if (callee != null) {
             if (f.depth >= MAX_DEPTH) {
-                throw vm.guestException(t, "java.lang.StackOverflowError", null);
+                throw exceptions.create(t, "java.lang.StackOverflowError", null);
             }
             int dst = callee.registers - m.argWords;
             Frame nf = callee.spare;
@@ -1611,7 +1686,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             return INVOKE_PUSHED;
         }
         int[] hi = mc.hostIntrinsic;
-        if (hi != null && hi[f.pc] != 0 && vm.nativeGate() == null
+        if (hi != null && hi[f.pc] != 0 && hooks.nativeGate() == null
                 && HostIntrinsics.apply(t, hi[f.pc], f.r, f.o, ar, argBase)) {
             t.countHostCall(m, NO_ARGS); // the intrinsics' arguments are scalars and boxes: no elements
             return INVOKE_DONE;
@@ -1622,7 +1697,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static final Object[] NO_ARGS = new Object[0];
 
     private int invokeNative(GuestThread t, Frame f, VmMethod m, char[] params, boolean isStatic, int argc, int argBase) {
-        if (vm.nativeGate() != null && !vm.nativeGate().mayRunHere(t, m)) {
+        if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m)) {
             return MIGRATE;
         }
         Object[] args = boxArgs(f, params, isStatic, argBase);
@@ -1646,14 +1721,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         } catch (GuestThrowable | VmExit | VmError e) {
             throw e;
         } catch (StackOverflowError e) {
-            throw vm.guestException(t, "java.lang.StackOverflowError", null);
+            throw exceptions.create(t, "java.lang.StackOverflowError", null);
         } catch (Throwable e) {
-            throw new GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+            throw new GuestThrowable(bridge.toGuestThrowable(t, e));
         }
     }
 
     private int pushCall(GuestThread t, Frame f, VmMethod m, Object[] args) {
-        MethodCode callee = m.nativeImpl == null ? vm.codeOf(t, m) : null;
+        MethodCode callee = m.nativeImpl == null ? linker.codeOf(t, m) : null;
         if (callee == null) {
             Object res = callNative(t, m, args);
             if (res == NativeImpl.BLOCK) {
@@ -1772,7 +1847,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     }
 
     private int constructHost(GuestThread t, Frame f, VmMethod m, Links.MethodLink ml,
-                              Vm.UninitializedHostObject placeholder, int argc, int argBase) {
+                              Heap.UninitializedHostObject placeholder, int argc, int argBase) {
         Object[] args = boxArgs(f, ml.params, false, argBase);
         Object made;
         try {
@@ -1780,7 +1855,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         } catch (GuestThrowable | VmExit | VmError e) {
             throw e;
         } catch (Throwable e) {
-            throw new GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+            throw new GuestThrowable(bridge.toGuestThrowable(t, e));
         }
         // new-instance left a placeholder; every register still holding it now holds the object.
         Object[] o = f.o;
@@ -1793,7 +1868,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     }
 
     private int invokeCustom(GuestThread t, Frame f, Links.CallSiteLink site, int argc, int argBase) {
-        VmMethod target = vm.bridge().linkCallSite(t, site);
+        VmMethod target = bridge.linkCallSite(t, site);
         return invokeNative(t, f, target, target.params, true, argc, argBase);
     }
 
@@ -1805,7 +1880,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
      * a base frame; if it blocks, other threads run until it can continue.
      */
     public Object callGuest(GuestThread t, VmMethod m, Object... args) {
-        Scheduler sched = vm.scheduler();
+        Scheduler sched = scheduler;
         if (sched.current() == null) {
             // Called by a tool or test outside any slice: the call gets one of its own.
             sched.enter(t);
@@ -1823,18 +1898,18 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             }
             if (res == NativeImpl.BLOCK) {
                 // A blocking native called from host code: wait here, then retry it.
-                vm.scheduler().runOthersUntilRunnable(t);
+                scheduler.runOthersUntilRunnable(t);
                 return callGuest(t, m, args);
             }
             return res;
         }
-        MethodCode code = vm.codeOf(t, m);
+        MethodCode code = linker.codeOf(t, m);
         Frame nf = newFrameWithArgs(m, code, args);
         nf.base = true;
         nf.caller = t.top;
         nf.depth = t.top == null ? 0 : t.top.depth + 1;
         if (nf.depth >= MAX_DEPTH) {
-            throw vm.guestException(t, "java.lang.StackOverflowError", null);
+            throw exceptions.create(t, "java.lang.StackOverflowError", null);
         }
         t.top = nf;
         t.nestDepth++;
@@ -1845,7 +1920,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     return loadResult(t, m.returnKind);
                 }
                 if (s == BLOCKED) {
-                    vm.scheduler().runOthersUntilRunnable(t);
+                    scheduler.runOthersUntilRunnable(t);
                 }
                 // YIELD and MIGRATE are not honoured inside a callback: host frames are in the way.
             }
@@ -1857,7 +1932,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     /** Virtual call by name and descriptor on a guest receiver, from host code. */
     @Override
     public Object callVirtual(GuestThread t, Object receiver, String name, String desc, Object... args) {
-        VmMethod m = vm.findVirtual(t, vm.classOf(receiver), name + desc);
+        VmMethod m = resolver.findVirtual(t, linker.classOf(receiver), name + desc);
         Object[] all = new Object[args.length + 1];
         all[0] = receiver;
         System.arraycopy(args, 0, all, 1, args.length);

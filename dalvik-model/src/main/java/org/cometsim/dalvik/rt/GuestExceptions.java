@@ -14,6 +14,9 @@ public interface GuestExceptions {
      */
     GuestThrowable create(GuestThread t, String className, String message);
 
+    /** As {@link #create}, with {@code cause} (a guest throwable) as its cause. */
+    GuestThrowable createWithCause(GuestThread t, String className, String message, Object cause);
+
     default GuestThrowable npe(GuestThread t, String message) {
         return create(t, "java.lang.NullPointerException", message);
     }

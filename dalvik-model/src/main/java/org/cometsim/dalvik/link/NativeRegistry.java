@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.link;
 
 import org.cometsim.dalvik.rt.Placement;
 
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.VmClass;
@@ -36,10 +35,11 @@ public final class NativeRegistry {
 
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, VmMethod> made = new HashMap<>();
-    private Vm vm;
+    private ClassLinker linker;
 
-    public void attach(Vm vm) {
-        this.vm = vm;
+    /** The linker that owns the classes natives are bound to (set once, before any lookup). */
+    void attach(ClassLinker linker) {
+        this.linker = linker;
     }
 
     /**
@@ -72,7 +72,7 @@ public final class NativeRegistry {
         if (e == null) {
             return null;
         }
-        VmClass oc = vm.classForDescriptor(Descriptors.toDescriptor(owner));
+        VmClass oc = linker.classForDescriptor(Descriptors.toDescriptor(owner));
         m = new VmMethod(oc, e.name(), e.desc(), 0x0001 | 0x0100 | (e.isStatic() ? 0x0008 : 0));
         m.nativeImpl = e.impl();
         m.placement = e.placement();

@@ -1,0 +1,137 @@
+package org.cometsim.dalvik.link;
+
+import java.lang.reflect.Modifier;
+
+import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.VmClass;
+
+/**
+ * Allocation of guest objects and arrays, array initialisation from {@code fill-array-data}, and
+ * deterministic identity hashes. Objects live in the host heap (the JVM collects them); arrays of
+ * a final host component type are typed host arrays so host calls take them as they are.
+ */
+public final class Heap {
+    private final OffloadHooks hooks;
+    private GuestExceptions exceptions;
+    private int nextIdentityHash = 0x1000;
+
+    public Heap(OffloadHooks hooks) {
+        this.hooks = hooks;
+    }
+
+    public void attach(GuestExceptions exceptions) {
+        this.exceptions = exceptions;
+    }
+
+
+    /** Next deterministic identity hash code. */
+    public int newIdentityHash() {
+        int h = nextIdentityHash;
+        nextIdentityHash = h * 0x41C64E6D + 12345 & 0x7fffffff; // LCG: deterministic, spread out
+        if (nextIdentityHash == 0) {
+            nextIdentityHash = 1;
+        }
+        return h;
+    }
+
+    // ------------------------------------------------------------------ allocation
+
+    /** A host object between new-instance and its constructor call. */
+    public static final class UninitializedHostObject {
+        public final VmClass cls;
+
+        public UninitializedHostObject(VmClass cls) {
+            this.cls = cls;
+        }
+    }
+
+    public Object allocate(GuestThread t, VmClass c) {
+        if (c.isInterface() || (c.access & 0x0400) != 0 || c.kind == VmClass.Kind.ARRAY || c.kind == VmClass.Kind.PRIMITIVE) {
+            throw exceptions.create(t, "java.lang.InstantiationError", c.name);
+        }
+        if (c.kind == VmClass.Kind.HOST) {
+            return new UninitializedHostObject(c);
+        }
+        return new GuestObject(c);
+    }
+
+    public GuestArray newArray(GuestThread t, VmClass arrayClass, int len) {
+        if (len < 0) {
+            throw exceptions.create(t, "java.lang.NegativeArraySizeException", Integer.toString(len));
+        }
+        Object data;
+        switch (arrayClass.primitive) {
+            case 'I': data = new int[len]; break;
+            case 'J': data = new long[len]; break;
+            case 'F': data = new float[len]; break;
+            case 'D': data = new double[len]; break;
+            case 'Z': data = new boolean[len]; break;
+            case 'B': data = new byte[len]; break;
+            case 'C': data = new char[len]; break;
+            case 'S': data = new short[len]; break;
+            default: {
+                VmClass comp = arrayClass.component;
+                // Final host component types (String, Integer ...) get a typed host array so host
+                // calls can take it as is; anything a guest object could be stored into stays Object[].
+                if (comp.kind == VmClass.Kind.HOST && Modifier.isFinal(comp.host.getModifiers())) {
+                    data = java.lang.reflect.Array.newInstance(comp.host, len);
+                } else {
+                    data = new Object[len];
+                }
+            }
+        }
+        return new GuestArray(arrayClass, data, len);
+    }
+
+    public void fillArrayData(GuestThread t, GuestArray arr, Object payload) {
+        int n = java.lang.reflect.Array.getLength(payload);
+        if (n > arr.length) {
+            throw exceptions.create(t, "java.lang.ArrayIndexOutOfBoundsException",
+                    "Index " + arr.length + " out of bounds for length " + arr.length);
+        }
+        if (arr.dsm != null) {
+            hooks.barrier().arrayWrite(arr, 0, n); // before the store, like every write path
+        }
+        Object d = arr.data;
+        if (payload instanceof byte[]) {
+            byte[] p = (byte[]) payload;
+            if (d instanceof boolean[]) {
+                for (int k = 0; k < n; k++) {
+                    ((boolean[]) d)[k] = p[k] != 0;
+                }
+            } else {
+                System.arraycopy(p, 0, d, 0, n);
+            }
+        } else if (payload instanceof short[]) {
+            short[] p = (short[]) payload;
+            if (d instanceof char[]) {
+                for (int k = 0; k < n; k++) {
+                    ((char[]) d)[k] = (char) p[k];
+                }
+            } else {
+                System.arraycopy(p, 0, d, 0, n);
+            }
+        } else if (payload instanceof int[]) {
+            int[] p = (int[]) payload;
+            if (d instanceof float[]) {
+                for (int k = 0; k < n; k++) {
+                    ((float[]) d)[k] = Float.intBitsToFloat(p[k]);
+                }
+            } else {
+                System.arraycopy(p, 0, d, 0, n);
+            }
+        } else {
+            long[] p = (long[]) payload;
+            if (d instanceof double[]) {
+                for (int k = 0; k < n; k++) {
+                    ((double[]) d)[k] = Double.longBitsToDouble(p[k]);
+                }
+            } else {
+                System.arraycopy(p, 0, d, 0, n);
+            }
+        }
+    }}

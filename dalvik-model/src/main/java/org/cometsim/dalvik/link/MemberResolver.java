@@ -1,0 +1,417 @@
+package org.cometsim.dalvik.link;
+
+import java.util.List;
+
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.Links;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmField;
+import org.cometsim.dalvik.rt.VmMethod;
+
+/**
+ * Resolution of symbolic references (JVMS 5.4.3) and method selection for dispatch (5.4.6):
+ * classes named by code, fields, static/direct/super methods, virtual and interface dispatch with
+ * per-class caches and default methods, and the errors the JVM gives when they fail
+ * ({@code NoClassDefFoundError}, {@code NoSuchFieldError}, {@code NoSuchMethodError},
+ * {@code AbstractMethodError} ...). A member the guest library's version of a JDK class lacks is
+ * an unsupported API, never the program's error.
+ */
+public final class MemberResolver {
+    private final ClassLinker linker;
+    private final NativeRegistry natives;
+    private ClassLibrary library;
+    private GuestExceptions exceptions;
+
+    public MemberResolver(ClassLinker linker, NativeRegistry natives) {
+        this.linker = linker;
+        this.natives = natives;
+    }
+
+    public void attach(ClassLibrary library, GuestExceptions exceptions) {
+        this.library = library;
+        this.exceptions = exceptions;
+    }
+
+
+
+    /** Resolves a type link, raising the guest's NoClassDefFoundError if the class is missing. */
+    public VmClass resolveClass(GuestThread t, Links.TypeLink tl) {
+        VmClass c = tl.resolved;
+        if (c != null) {
+            return c;
+        }
+        try {
+            c = linker.classForDescriptor(tl.descriptor);
+        } catch (ClassLinker.LinkageFailure e) {
+            throw exceptions.create(t, e.guestError, e.getMessage());
+        }
+        if (c == null) {
+            throw noClass(t, tl.descriptor);
+        }
+        tl.resolved = c;
+        return c;
+    }
+
+    /** Like {@link #resolveClass} but returns null instead of throwing (catch clauses). */
+    public VmClass tryResolveClass(Links.TypeLink tl) {
+        if (tl.resolved != null) {
+            return tl.resolved;
+        }
+        try {
+            VmClass c = linker.classForDescriptor(tl.descriptor);
+            tl.resolved = c;
+            return c;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    public VmClass classForName(GuestThread t, String descriptor) {
+        try {
+            VmClass c = linker.classForDescriptor(descriptor);
+            if (c == null) {
+                throw noClass(t, descriptor);
+            }
+            return c;
+        } catch (ClassLinker.LinkageFailure e) {
+            throw exceptions.create(t, e.guestError, e.getMessage());
+        }
+    }
+
+    private RuntimeException noClass(GuestThread t, String descriptor) {
+        String name = Descriptors.toClassName(descriptor);
+        if (name.startsWith("android.") || name.startsWith("dalvik.") || name.startsWith("com.android.")) {
+            return VmError.unsupported("class " + name + " (Android framework APIs are not available)");
+        }
+        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("jdk.")) {
+            return VmError.unsupported("class " + name + " is not available to guest code");
+        }
+        return exceptions.create(t, "java.lang.NoClassDefFoundError", name.replace('.', '/'));
+    }
+
+    public VmField resolveInstanceField(GuestThread t, Links.FieldLink fl, Object obj) {
+        if (obj == null) {
+            throw exceptions.npe(t, "Cannot access field \"" + fl.name + "\" because value is null");
+        }
+        VmField f = fl.resolved;
+        if (f == null) {
+            VmClass owner = resolveClass(t, linker.links().type(fl.owner));
+            if (owner.kind == VmClass.Kind.HOST) {
+                return null;
+            }
+            f = owner.findField(fl.name);
+            if (f == null && owner.hostBase != null) {
+                return null; // a field of the library superclass, on the host peer
+            }
+            if (f == null || f.isStatic) {
+                throw exceptions.create(t, f == null ? "java.lang.NoSuchFieldError" : "java.lang.IncompatibleClassChangeError",
+                        f == null ? fl.name : "Expected non-static field " + owner.name + "." + fl.name);
+            }
+            fl.resolved = f;
+        }
+        if (!(obj instanceof GuestObject)) {
+            return null;
+        }
+        return f;
+    }
+
+    /** Resolves a static field; null for fields of host classes (read through the bridge). */
+    public VmField resolveStaticField(GuestThread t, Links.FieldLink fl) {
+        VmClass owner = resolveClass(t, linker.links().type(fl.owner));
+        if (owner.kind == VmClass.Kind.HOST) {
+            return null;
+        }
+        VmField f = owner.findField(fl.name);
+        if (f == null) {
+            if (owner.kind == VmClass.Kind.MODEL && owner.host != null) {
+                return null; // e.g. a constant of a model class's host counterpart
+            }
+            throw exceptions.create(t, "java.lang.NoSuchFieldError", fl.name);
+        }
+        if (!f.isStatic) {
+            throw exceptions.create(t, "java.lang.IncompatibleClassChangeError", "Expected static field " + owner.name + "." + fl.name);
+        }
+        fl.resolved = f;
+        return f;
+    }
+
+    public VmMethod resolveStatic(GuestThread t, Links.MethodLink ml) {
+        VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+        VmMethod m = null;
+        if (owner.kind == VmClass.Kind.HOST) {
+            m = natives.lookup(owner.name, ml.key);
+            if (m == null) {
+                m = library.hostStatic(owner, ml.name, ml.desc);
+            }
+        } else {
+            for (VmClass c = owner; c != null && m == null; c = c.superclass) {
+                VmMethod d = c.methods.get(ml.key);
+                if (d != null && d.isStatic) {
+                    m = d;
+                }
+                if (c.kind == VmClass.Kind.MODEL && m == null && c.host != null) {
+                    m = natives.lookup(c.name, ml.key);
+                    if (m == null && !c.name.equals("java.lang.Object")) {
+                        m = library.hostStaticOrNull(c, ml.name, ml.desc);
+                    }
+                }
+            }
+            if (m == null && owner.isInterface()) {
+                m = owner.methods.get(ml.key);
+            }
+        }
+        if (m == null) {
+            throw noSuchMethod(t, owner, ml.key);
+        }
+        ml.resolved = m;
+        return m;
+    }
+
+    /** A static method by name and descriptor (lambda targets). */
+    public VmMethod findStaticForLambda(GuestThread t, VmClass owner, String key) {
+        int paren = key.indexOf('(');
+        return resolveStatic(t, linker.links().method(owner.descriptor, key.substring(0, paren), key.substring(paren)));
+    }
+
+    public VmMethod resolveDirect(GuestThread t, Links.MethodLink ml) {
+        VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+        VmMethod m;
+        if (owner.kind == VmClass.Kind.HOST) {
+            m = natives.lookup(owner.name, ml.key);
+            if (m == null) {
+                if (!ml.name.equals("<init>")) {
+                    throw VmError.unsupported("private method " + owner.name + "." + ml.key);
+                }
+                try {
+                    m = library.hostConstructor(owner, ml.desc);
+                } catch (VmError e) {
+                    // Not public: still reachable as super(...) from a guest subclass (its host peer
+                    // calls it); a direct 'new' of it fails with the same precise error.
+                    VmMethod ctor = new VmMethod(owner, "<init>", ml.desc, 0x0004 | 0x0100);
+                    ctor.nativeImpl = (in, th, a) -> {
+                        throw e;
+                    };
+                    m = ctor;
+                }
+            }
+        } else {
+            m = owner.methods.get(ml.key);
+            if (m == null && owner.kind == VmClass.Kind.MODEL) {
+                m = library.modelDirectMethod(owner, ml.name, ml.desc);
+            }
+            if (m == null) {
+                // Private interface methods and nest-mates may be reached through invoke-direct too.
+                m = findVirtualOrNull(owner, ml.key);
+            }
+        }
+        if (m == null) {
+            throw noSuchMethod(t, owner, ml.key);
+        }
+        ml.resolved = m;
+        return m;
+    }
+
+    public VmMethod resolveSuper(GuestThread t, Links.MethodLink ml, VmClass current) {
+        VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+        if (owner.kind == VmClass.Kind.HOST && current.hostBase != null) {
+            // super.m() into the library: its own implementation, not re-dispatched to the guest.
+            VmMethod m = library.superMethod(current.hostBase, ml.name, ml.desc);
+            if (m == null) {
+                throw exceptions.create(t, "java.lang.AbstractMethodError", owner.name + "." + ml.key);
+            }
+            ml.resolved = m;
+            return m;
+        }
+        VmMethod m = findVirtualOrNull(owner, ml.key);
+        if (m == null) {
+            throw noSuchMethod(t, owner, ml.key);
+        }
+        ml.resolved = m;
+        return m;
+    }
+
+    /** Virtual/interface dispatch on a receiver class (cached per class). */
+    public VmMethod findVirtual(GuestThread t, VmClass rc, Links.MethodLink ml) {
+        VmMethod m = rc.vtable.get(ml.key);
+        if (m != null) {
+            return m;
+        }
+        if (rc.kind == VmClass.Kind.HOST) {
+            m = receiverNative(rc, ml.key);
+            if (m == null) {
+                VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+                m = library.hostVirtual(rc, owner, ml.name, ml.desc);
+            }
+            rc.vtable.put(ml.key, m);
+            return m;
+        }
+        return findVirtual(t, rc, ml.key);
+    }
+
+    /**
+     * The error for a method {@code key} that {@code owner} lacks: a JDK method the guest library's
+     * version of a class does not (yet) provide is an unsupported API, not the program's error.
+     */
+    private RuntimeException noSuchMethod(GuestThread t, VmClass owner, String key) {
+        String missing = guestLibraryGap(owner, key);
+        if (missing != null) {
+            return VmError.unsupported(missing);
+        }
+        return exceptions.create(t, "java.lang.NoSuchMethodError", owner.name + "." + key);
+    }
+
+    /** "Class.key (...)" if a guest-library class in owner's chain replaces a JDK class that has key. */
+    private static String guestLibraryGap(VmClass owner, String key) {
+        String name = key.substring(0, key.indexOf('('));
+        String desc = key.substring(key.indexOf('('));
+        for (VmClass c = owner; c != null; c = c.superclass) {
+            Class<?> h = c.replacesHost;
+            if (h == null) {
+                continue;
+            }
+            boolean found = false;
+            if (name.equals("<init>")) {
+                for (java.lang.reflect.Constructor<?> k : h.getConstructors()) {
+                    found |= Descriptors.methodDescriptor(k.getParameterTypes(), void.class).equals(desc);
+                }
+            } else {
+                for (java.lang.reflect.Method hm : h.getMethods()) {
+                    found |= hm.getName().equals(name)
+                            && Descriptors.methodDescriptor(hm.getParameterTypes(), hm.getReturnType()).equals(desc);
+                }
+            }
+            if (found) {
+                return c.name + "." + key + " (the guest library's " + c.name
+                        + " does not provide it; comet exec --host-library runs the JDK's class instead)";
+            }
+        }
+        return null;
+    }
+
+    public VmMethod findVirtual(GuestThread t, VmClass rc, String key) {
+        VmMethod m = findVirtualOrNull(rc, key);
+        if (m == null) {
+            String missing = guestLibraryGap(rc, key);
+            if (missing != null) {
+                throw VmError.unsupported(missing);
+            }
+            VmMethod accessor = library.throwableAccessor(rc, key);
+            if (accessor != null) {
+                rc.vtable.put(key, accessor);
+                return accessor;
+            }
+            // A library method the model classes do not provide is an unsupported API, not a guest error.
+            for (VmClass c = rc; c != null; c = c.superclass) {
+                if (c.kind == VmClass.Kind.MODEL && c.host != null) {
+                    String name = key.substring(0, key.indexOf('('));
+                    for (java.lang.reflect.Method hm : c.host.getMethods()) {
+                        if (hm.getName().equals(name)) {
+                            throw VmError.unsupported(c.name + "." + key);
+                        }
+                    }
+                }
+            }
+            throw exceptions.create(t, "java.lang.AbstractMethodError", rc.name + "." + key);
+        }
+        return m;
+    }
+
+    /**
+     * Intercepts for a method called on a host (library) object: the receiver class's own, then
+     * the {@code Object} ones (getClass, wait, notify) every host receiver needs.
+     */
+    private VmMethod receiverNative(VmClass hostClass, String key) {
+        VmMethod m = natives.lookup(hostClass.name, key);
+        return m != null ? m : natives.lookup("java.lang.Object", key);
+    }
+
+    /** Dispatch lookup: the class chain, then default methods of interfaces; null if none. */
+    public VmMethod findVirtualOrNull(VmClass rc, String key) {
+        VmMethod m = rc.vtable.get(key);
+        if (m != null) {
+            return m;
+        }
+        if (rc.kind == VmClass.Kind.ARRAY) {
+            m = key.equals("clone()Ljava/lang/Object;") ? library.arrayClone() : findVirtualOrNull(linker.objectClass(), key);
+        } else if (rc.kind == VmClass.Kind.HOST) {
+            m = receiverNative(rc, key);
+            if (m == null) {
+                int paren = key.indexOf('(');
+                m = library.hostVirtualOrNull(rc, key.substring(0, paren), key.substring(paren));
+            }
+        } else {
+            for (VmClass c = rc; c != null && m == null; c = c.superclass) {
+                VmMethod d = c.methods.get(key);
+                if (d != null && !d.isStatic && !d.name.equals("<init>")) {
+                    m = d;
+                } else if (c.kind == VmClass.Kind.HOST) {
+                    // A guest class extending a library class: inherited methods run on the host peer.
+                    m = receiverNative(c, key);
+                    if (m == null) {
+                        int paren = key.indexOf('(');
+                        m = library.hostVirtualOrNull(c, key.substring(0, paren), key.substring(paren));
+                    }
+                    break;
+                }
+            }
+            if (m == null || m.isAbstract()) {
+                VmMethod def = findDefault(rc, key);
+                if (def != null) {
+                    m = def;
+                }
+            }
+        }
+        if (m != null) {
+            rc.vtable.put(key, m);
+        }
+        return m;
+    }
+
+    private VmMethod findDefault(VmClass rc, String key) {
+        for (VmClass c = rc; c != null; c = c.superclass) {
+            for (VmClass i : c.interfaces) {
+                VmMethod m = findInInterface(i, key);
+                if (m != null) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private VmMethod findInInterface(VmClass i, String key) {
+        if (i.kind == VmClass.Kind.HOST) {
+            int paren = key.indexOf('(');
+            return library.hostInterfaceDefault(i, key.substring(0, paren), key.substring(paren));
+        }
+        VmMethod m = i.methods.get(key);
+        if (m != null && !m.isStatic && !m.isAbstract()) {
+            return m;
+        }
+        for (VmClass s : i.interfaces) {
+            VmMethod d = findInInterface(s, key);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    public String displayMethodRef(Links.MethodLink ml) {
+        String owner = Descriptors.toClassName(ml.owner);
+        owner = owner.substring(owner.lastIndexOf('.') + 1);
+        StringBuilder sb = new StringBuilder(owner).append('.').append(ml.name).append('(');
+        List<String> ps = Descriptors.paramTypes(ml.desc);
+        for (int k = 0; k < ps.size(); k++) {
+            if (k > 0) {
+                sb.append(", ");
+            }
+            String n = Descriptors.toClassName(ps.get(k));
+            sb.append(n.startsWith("[") ? n : n.substring(n.lastIndexOf('.') + 1));
+        }
+        return sb.append(')').toString();
+    }}
