@@ -36,6 +36,10 @@ public final class CometCli {
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run)",
+            "  bench-simtime [--workload NAME] [--size S] [--cpu PRESET] [--pairs N]",
+            "                        host CPU time of a run in simulated time (exec --cpu, through",
+            "                        the event loop) against the same run without it, paired runs",
+            "                        (default mandelbrot, medium, 5 pairs; target: median <= 1.15x)",
             "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
             "                        measure this host's interpreter speed per opcode class and",
             "                        write a CPU preset (default host-calibrated.yaml)",
@@ -90,6 +94,8 @@ public final class CometCli {
                 return BenchCommand.run(rest, out, err);
             case "calibrate":
                 return CalibrateCommand.run(rest, out, err);
+            case "bench-simtime":
+                return BenchSimTimeCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

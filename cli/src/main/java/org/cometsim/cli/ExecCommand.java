@@ -5,12 +5,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.device.DeviceModels;
+import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.energy.PhoneEnergyModel;
+import org.cometsim.scenarios.SimulatedExec;
 
 /**
  * {@code comet exec [--cpu PRESET] -cp CLASSPATH MAIN [ARGS...]}: mirrors
@@ -26,7 +31,7 @@ final class ExecCommand {
         String cpu = null;
         String energy = null;
         boolean hostLibrary = false; // A/B: JDK collections/builders/Random instead of the guest library
-        org.cometsim.dalvik.interp.JitMode jit = null; // null: -Dcomet.jit, else on
+        JitMode jit = null; // null: -Dcomet.jit, else on
         String workload = null;
         String size = "small";
         int i = 0;
@@ -105,16 +110,14 @@ final class ExecCommand {
         if (cpu == null && energy != null) {
             throw new CometCli.UsageException("--energy needs --cpu");
         }
-        SimulatedRun sim = cpu == null ? null : SimulatedRun.create(cpu, energy);
-        VmClock clock = sim != null ? sim.clock() : VmClock.wallClock();
-        Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, clock).withGuestLibrary(!hostLibrary));
+        if (cpu != null) {
+            return runSimulated(classPath, cp, main, guestArgs, cpu, energy, jit, hostLibrary, out, err);
+        }
+        Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, VmClock.wallClock()).withGuestLibrary(!hostLibrary));
         if (jit != null) {
             vm.setJitMode(jit);
         }
         vm.setGuestProperty("java.class.path", cp);
-        if (sim != null) {
-            sim.attach(vm);
-        }
         int status;
         try {
             status = vm.runMain(main, guestArgs);
@@ -136,9 +139,47 @@ final class ExecCommand {
             return 1;
         }
         out.flush();
-        if (sim != null) {
-            sim.report(vm, err);
+        return status;
+    }
+
+    /** {@code --cpu}: the run goes through the simulation's event loop (module scenarios). */
+    private static int runSimulated(ClassPath classPath, String cp, String main, String[] guestArgs, String cpuPreset,
+                                    String energyPreset, JitMode jit, boolean hostLibrary, PrintStream out, PrintStream err) {
+        CpuModel cpu;
+        try {
+            cpu = DeviceModels.cpu(cpuPreset);
+        } catch (IllegalArgumentException e) {
+            throw new CometCli.UsageException("--cpu: " + e.getMessage() + " (see 'comet presets list')");
         }
+        PhoneEnergyModel energy = null;
+        if (energyPreset != null) {
+            try {
+                energy = DeviceModels.energy(energyPreset);
+            } catch (IllegalArgumentException e) {
+                throw new CometCli.UsageException("--energy: " + e.getMessage() + " (see 'comet presets list')");
+            }
+        }
+        SimulatedExec run = new SimulatedExec(classPath, cp, cpu, energy, out, err, System.in, jit, !hostLibrary);
+        int status;
+        try {
+            status = run.runMain(main, guestArgs);
+        } catch (VmError e) {
+            out.flush();
+            err.println("comet: " + e.getMessage());
+            if (CometCli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        } catch (RuntimeException | Error e) {
+            out.flush();
+            err.println("comet: internal error: " + e);
+            if (CometCli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+        out.flush();
+        SimulatedRunReport.print(run.report(), cpu, energyPreset, err);
         return status;
     }
 }

@@ -27,4 +27,10 @@ public interface LinkModel {
      *     submission in the same direction, or {@code payloadBytes} is negative
      */
     Delivery send(Direction direction, long submitNanos, long payloadBytes);
+
+    /**
+     * A lower bound on any message's submit-to-delivery time, in either direction: the lookahead
+     * a co-simulation of the two endpoints may use (neither can hear from the other sooner).
+     */
+    long minimumLatencyNanos();
 }

@@ -115,6 +115,12 @@ public final class MahimahiTraceLinkModel implements LinkModel {
         this(name, uplink, downlink, delay, TcpFraming.TCP_IPV4_TIMESTAMPS, 1500, 0);
     }
 
+    /** A message waits at least the fixed one-way delay after its last packet departs. */
+    @Override
+    public long minimumLatencyNanos() {
+        return delay.nanos();
+    }
+
     @Override
     public String name() {
         return name;

@@ -93,6 +93,12 @@ public final class ShapedLinkModel implements LinkModel {
         return config;
     }
 
+    /** Jitter and RTO waits only add delay: the configured latency is the minimum. */
+    @Override
+    public long minimumLatencyNanos() {
+        return config.latency().nanos();
+    }
+
     @Override
     public String name() {
         return config.name();

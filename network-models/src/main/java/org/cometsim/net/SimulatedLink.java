@@ -35,7 +35,18 @@ public final class SimulatedLink {
 
     /** Sends {@code bytes} now; {@code receiver} runs at delivery. Returns the planned delivery. */
     public Delivery transmit(Direction direction, long bytes, Consumer<Delivery> receiver) {
-        Delivery d = model.send(direction, sim.now(), bytes);
+        return transmit(direction, sim.now(), bytes, receiver);
+    }
+
+    /**
+     * Sends {@code bytes} at {@code submitNanos} (not before now: an actor inside one of its steps
+     * is ahead of the event clock, at its own simulated time); {@code receiver} runs at delivery.
+     */
+    public Delivery transmit(Direction direction, long submitNanos, long bytes, Consumer<Delivery> receiver) {
+        if (submitNanos < sim.now()) {
+            throw new IllegalArgumentException("submit time " + submitNanos + " is before now " + sim.now());
+        }
+        Delivery d = model.send(direction, submitNanos, bytes);
         sim.scheduleAtNanos(d.deliveredNanos(), 0, new MessageDelivered(model.name(), d, receiver));
         return d;
     }

@@ -83,6 +83,21 @@ public final class Simulation {
         return executed;
     }
 
+    /**
+     * Time of the earliest pending event, or {@code Long.MAX_VALUE} if none: how far an actor may
+     * run ahead without overtaking anything already scheduled (cancelled events are skipped).
+     */
+    public long nextEventNanos() {
+        while (!events.isEmpty()) {
+            if (!cancelled.isEmpty() && cancelled.remove(events.firstSequence())) {
+                events.removeFirst();
+                continue;
+            }
+            return events.firstTime();
+        }
+        return Long.MAX_VALUE;
+    }
+
     /** Number of entries in the event list, including cancelled ones not yet skipped. */
     public int pendingEvents() {
         return events.size();
