@@ -15,8 +15,8 @@ import org.cometsim.device.energy.PhoneEnergyModel;
  *       (the interpreter counts by these names), host-call costs per free-form cost class, and
  *       a core count. {@code CpuPresets} loads cited YAML presets (2012 phone and server, a
  *       modern phone and edge server); {@code CpuPresetWriter} writes one for
- *       {@code comet calibrate}. {@code CoreScheduler} runs guest threads round-robin on N
- *       cores in simulated time, deterministically.</li>
+ *       {@code comet calibrate}. Guest threads are scheduled on the model's cores by the VM's own
+ *       scheduler (dalvik-model, {@code sched.Scheduler}).</li>
  *   <li><b>Energy</b> ({@code org.cometsim.device.energy}): {@link PhoneEnergyModel} turns an
  *       {@code ActivityTimeline} (radio transfers + CPU busy intervals) into joules per
  *       component, with the 3G RRC (DCH/FACH/IDLE), LTE (promotion, DRX tail, idle) and WiFi
