@@ -26,7 +26,8 @@ import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.device.cpu.CpuModel;
 import org.cometsim.device.cpu.CpuPresetWriter;
-import org.cometsim.device.cpu.HostCost;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.device.cpu.HostCallCost;
 import org.cometsim.workloads.WorkloadCatalog;
 
 /**
@@ -185,8 +186,7 @@ final class CalibrateCommand {
                 "This host (%s) running comet-sim's Dalvik interpreter on JDK %s: %.2f ns/instr count-weighted over"
                         + " the calibration kernels, measured by comet calibrate",
                 host, System.getProperty("java.version"), fit.meanNanos);
-        Map<String, HostCost> hostCosts = new LinkedHashMap<>();
-        hostCosts.put(CpuModel.DEFAULT_HOST_CLASS, new HostCost(hostNanos, 0));
+        Map<HostCost, HostCallCost> hostCosts = Map.of(HostCost.DEFAULT, new HostCallCost(hostNanos, 0));
         CpuPresetWriter.write(name, description, nanos, hostCosts, 1, source, outFile);
 
         printTables(out, m, fit, cpuClock);

@@ -81,15 +81,7 @@ final class SimulatedRun {
 
     void attach(Vm vm) {
         this.vm = vm;
-        org.cometsim.device.cpu.OpcodeClass[] theirs = org.cometsim.device.cpu.OpcodeClass.values();
-        int[] map = new int[OpcodeClass.values().length];
-        for (OpcodeClass c : OpcodeClass.values()) {
-            map[c.ordinal()] = org.cometsim.device.cpu.OpcodeClass.valueOf(c.name()).ordinal();
-        }
-        String[] costKeys = new String[HostCost.COUNT];
-        for (HostCost c : HostCost.values()) {
-            costKeys[c.ordinal()] = c.key;
-        }
+        HostCost[] costClasses = HostCost.values();
         vm.scheduler().setTimeModel(new CpuTimeModel() {
             @Override
             public int cores() {
@@ -98,18 +90,13 @@ final class SimulatedRun {
 
             @Override
             public long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost) {
-                long[] mine = Opcodes.countsByClass(opCountDelta);
-                long[] byTheirs = new long[theirs.length];
-                for (int i = 0; i < mine.length; i++) {
-                    byTheirs[map[i]] += mine[i];
-                }
                 double host = 0;
-                for (int c = 0; c < costKeys.length; c++) {
+                for (int c = 0; c < costClasses.length; c++) {
                     if (hostCallsByCost[c] != 0 || hostElementsByCost[c] != 0) {
-                        host += cpu.nanosForHostCalls(costKeys[c], hostCallsByCost[c], hostElementsByCost[c]);
+                        host += cpu.nanosForHostCalls(costClasses[c], hostCallsByCost[c], hostElementsByCost[c]);
                     }
                 }
-                return cpu.nanosFor(byTheirs) + Math.round(host);
+                return cpu.nanosFor(Opcodes.countsByClass(opCountDelta)) + Math.round(host);
             }
         }, (t, core, start, end) -> timeline.cpuBusy(start, end));
     }
@@ -144,7 +131,7 @@ final class SimulatedRun {
             long n = byClass[c.ordinal()];
             if (n > 0) {
                 err.printf(Locale.ROOT, "comet:   %-13s %14d  %5.1f%%  %8.2f ns each%n", c.name(), n, 100.0 * n / total,
-                        cpu.nanosPerInstruction(org.cometsim.device.cpu.OpcodeClass.valueOf(c.name())));
+                        cpu.nanosPerInstruction(c));
             }
         }
         if (hostCalls > 0) {
@@ -154,7 +141,7 @@ final class SimulatedRun {
                 if (n > 0) {
                     long e = elementsByCost[c.ordinal()];
                     err.printf(Locale.ROOT, "comet:   %-13s %14d  %14d  %12.6f s%n", c.key, n, e,
-                            cpu.nanosForHostCalls(c.key, n, e) / 1e9);
+                            cpu.nanosForHostCalls(c, n, e) / 1e9);
                 }
             }
         }

@@ -4,12 +4,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 
 /**
  * How fast a device interprets Dalvik code: nanoseconds per instruction for each
- * {@link OpcodeClass}, the cost of host (native) method calls by cost class, and the number of
- * cores. Immutable; build one from a preset ({@link CpuPresets}) or directly.
+ * {@link OpcodeClass}, the cost of host (native) method calls for each {@link HostCost} class, and
+ * the number of cores. Immutable; build one from a preset ({@link CpuPresets}) or directly.
  *
  * <p>Costs are additive (time = Σ count × cost): no pipelining, cache or JIT effects, which is
  * adequate for the portable interpreter COMET used as its baseline, whose dispatch overhead
@@ -17,19 +18,20 @@ import java.util.TreeMap;
  */
 public final class CpuModel {
 
-    /** Host-call cost class used when a class is not listed. */
-    public static final String DEFAULT_HOST_CLASS = "default";
-
     private final String name;
     private final double[] nanosPerInstruction = new double[OpcodeClass.values().length];
-    private final Map<String, HostCost> hostCosts;
+    /** The classes the model lists, as given (for presets and reports). */
+    private final Map<HostCost, HostCallCost> listedHostCosts;
+    /** Cost of every class by {@link HostCost#ordinal()}: listed, else {@link HostCost#DEFAULT}'s. */
+    private final HostCallCost[] hostCostByClass = new HostCallCost[HostCost.COUNT];
     private final int cores;
 
     /**
      * @param nanosPerInstruction must hold every {@link OpcodeClass}
-     * @param hostCosts must hold {@link #DEFAULT_HOST_CLASS}
+     * @param hostCosts must hold {@link HostCost#DEFAULT}, which also prices every class not
+     *     listed; {@link HostCost#NONE} is never counted, so it cannot have a cost
      */
-    public CpuModel(String name, Map<OpcodeClass, Double> nanosPerInstruction, Map<String, HostCost> hostCosts, int cores) {
+    public CpuModel(String name, Map<OpcodeClass, Double> nanosPerInstruction, Map<HostCost, HostCallCost> hostCosts, int cores) {
         this.name = Objects.requireNonNull(name);
         for (OpcodeClass c : OpcodeClass.values()) {
             Double v = nanosPerInstruction.get(c);
@@ -38,10 +40,20 @@ public final class CpuModel {
             }
             this.nanosPerInstruction[c.ordinal()] = v;
         }
-        if (!hostCosts.containsKey(DEFAULT_HOST_CLASS)) {
-            throw new IllegalArgumentException(name + ": host costs need a '" + DEFAULT_HOST_CLASS + "' class");
+        HostCallCost fallback = hostCosts.get(HostCost.DEFAULT);
+        if (fallback == null) {
+            throw new IllegalArgumentException(name + ": host costs need a '" + HostCost.DEFAULT.key + "' class");
         }
-        this.hostCosts = Collections.unmodifiableMap(new TreeMap<>(hostCosts));
+        if (hostCosts.containsKey(HostCost.NONE)) {
+            throw new IllegalArgumentException(name + ": host-call class '" + HostCost.NONE.key
+                    + "' is never counted and cannot have a cost");
+        }
+        EnumMap<HostCost, HostCallCost> listed = new EnumMap<>(HostCost.class);
+        listed.putAll(hostCosts);
+        this.listedHostCosts = Collections.unmodifiableMap(listed);
+        for (HostCost c : HostCost.values()) {
+            hostCostByClass[c.ordinal()] = listed.getOrDefault(c, fallback);
+        }
         if (cores < 1) {
             throw new IllegalArgumentException("cores must be ≥ 1");
         }
@@ -69,8 +81,9 @@ public final class CpuModel {
         return m;
     }
 
-    public Map<String, HostCost> hostCosts() {
-        return hostCosts;
+    /** The host-call classes the model lists (always {@link HostCost#DEFAULT}), in enum order. */
+    public Map<HostCost, HostCallCost> hostCosts() {
+        return listedHostCosts;
     }
 
     /**
@@ -102,24 +115,22 @@ public final class CpuModel {
         return Math.round(sum);
     }
 
-    /** Time of one host-method call of {@code costClass} over {@code elements} elements. */
-    public long nanosForHostCall(String costClass, long elements) {
-        HostCost c = hostCosts.getOrDefault(costClass, hostCosts.get(DEFAULT_HOST_CLASS));
-        return Math.round(c.nanosFor(elements));
+    /** The cost of class {@code costClass}: the listed one, or {@link HostCost#DEFAULT}'s. */
+    public HostCallCost hostCost(HostCost costClass) {
+        return hostCostByClass[costClass.ordinal()];
     }
 
-    /** The cost class {@code costClass}, or the {@code default} one when the preset does not list it. */
-    public HostCost hostCost(String costClass) {
-        return hostCosts.getOrDefault(costClass, hostCosts.get(DEFAULT_HOST_CLASS));
+    /** Time of one host-method call of {@code costClass} over {@code elements} elements. */
+    public long nanosForHostCall(HostCost costClass, long elements) {
+        return Math.round(hostCost(costClass).nanosFor(elements));
     }
 
     /**
      * Time of {@code calls} host-method calls of {@code costClass} that together looped over
      * {@code elements} elements: {@code calls × perCall + elements × perElement}.
      */
-    public double nanosForHostCalls(String costClass, long calls, long elements) {
-        HostCost c = hostCost(costClass);
-        return calls * c.perCallNanos() + Math.max(0, elements) * c.perElementNanos();
+    public double nanosForHostCalls(HostCost costClass, long calls, long elements) {
+        return hostCost(costClass).nanosFor(calls, elements);
     }
 
     /** Mean nanoseconds per instruction under {@code mix}. */

@@ -7,11 +7,13 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 import org.junit.jupiter.api.Test;
 
 class CpuModelTest {
 
-    /** The interpreter counts by these names; renaming one breaks dalvik-model. */
+    /** Preset files name the interpreter's classes; renaming one breaks every preset. */
     @Test
     void opcodeClassNamesAreExactlyTheAgreedOnes() {
         assertEquals(List.of("NOP", "MOVE", "CONST", "BRANCH", "SWITCH", "COMPARE", "INT_ARITH", "INT_DIV",
@@ -27,7 +29,7 @@ class CpuModelTest {
             m.put(c, ns);
         }
         m.put(OpcodeClass.INVOKE, 100.0);
-        return new CpuModel("u", m, Map.of("default", new HostCost(1000, 10), "math", new HostCost(50, 0)), 2);
+        return new CpuModel("u", m, Map.of(HostCost.DEFAULT, new HostCallCost(1000, 10), HostCost.MATH, new HostCallCost(50, 0)), 2);
     }
 
     @Test
@@ -45,14 +47,26 @@ class CpuModelTest {
     @Test
     void hostCallsFallBackToDefault() {
         CpuModel m = uniform(20);
-        assertEquals(50, m.nanosForHostCall("math", 1000));
-        assertEquals(1000 + 10 * 4096, m.nanosForHostCall("arraycopy", 4096), "unlisted class -> default: 1 µs + 4096 × 10 ns");
+        assertEquals(50, m.nanosForHostCall(HostCost.MATH, 1000));
+        assertEquals(1000 + 10 * 4096, m.nanosForHostCall(HostCost.ARRAYCOPY, 4096), "unlisted class -> default: 1 µs + 4096 × 10 ns");
+        assertEquals(3 * 1000 + 10 * 100.0, m.nanosForHostCalls(HostCost.IO, 3, 100), 0.0, "3 calls × 1 µs + 100 elements × 10 ns");
+        assertEquals(Map.of(HostCost.DEFAULT, new HostCallCost(1000, 10), HostCost.MATH, new HostCallCost(50, 0)),
+                m.hostCosts(), "hostCosts() is what the model lists, not the filled-in table");
         assertEquals(2, m.cores());
+    }
+
+    @Test
+    void hostCostsNeedDefaultAndRejectTheUncountedClass() {
+        Map<OpcodeClass, Double> ns = uniform(1).nanosPerInstruction();
+        assertThrows(IllegalArgumentException.class,
+                () -> new CpuModel("x", ns, Map.of(HostCost.MATH, new HostCallCost(1, 0)), 1));
+        assertThrows(IllegalArgumentException.class, () -> new CpuModel("x", ns,
+                Map.of(HostCost.DEFAULT, new HostCallCost(1, 0), HostCost.NONE, new HostCallCost(1, 0)), 1));
     }
 
     @Test
     void rejectsIncompleteTables() {
         assertThrows(IllegalArgumentException.class,
-                () -> new CpuModel("x", Map.of(OpcodeClass.NOP, 1.0), Map.of("default", new HostCost(0, 0)), 1));
+                () -> new CpuModel("x", Map.of(OpcodeClass.NOP, 1.0), Map.of(HostCost.DEFAULT, new HostCallCost(0, 0)), 1));
     }
 }
