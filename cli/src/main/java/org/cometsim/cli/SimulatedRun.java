@@ -8,8 +8,6 @@ import org.cometsim.dalvik.rt.OpcodeClass;
 import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
-import org.cometsim.dalvik.rt.CpuTimeModel;
-import org.cometsim.dalvik.rt.Scheduler;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
@@ -21,7 +19,8 @@ import org.cometsim.device.energy.RadioKind;
 /**
  * The single-VM simulated run behind {@code comet exec --cpu PRESET [--energy PRESET]}: guest
  * threads run on the preset's cores in simulated time computed from the interpreter's
- * per-opcode counters ({@link CpuTimeModel}); the guest's clock reads simulated time.
+ * per-opcode counters (the {@link CpuModel} is the VM's time model); the guest's clock reads
+ * simulated time.
  * Afterwards it reports, on stderr, the completion time, the instruction mix by opcode class and,
  * with an energy preset, joules per component. Deterministic: the same program and arguments
  * give the same report byte for byte.
@@ -81,24 +80,7 @@ final class SimulatedRun {
 
     void attach(Vm vm) {
         this.vm = vm;
-        HostCost[] costClasses = HostCost.values();
-        vm.scheduler().setTimeModel(new CpuTimeModel() {
-            @Override
-            public int cores() {
-                return cpu.cores();
-            }
-
-            @Override
-            public long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost) {
-                double host = 0;
-                for (int c = 0; c < costClasses.length; c++) {
-                    if (hostCallsByCost[c] != 0 || hostElementsByCost[c] != 0) {
-                        host += cpu.nanosForHostCalls(costClasses[c], hostCallsByCost[c], hostElementsByCost[c]);
-                    }
-                }
-                return cpu.nanosFor(Opcodes.countsByClass(opCountDelta)) + Math.round(host);
-            }
-        }, (t, core, start, end) -> timeline.cpuBusy(start, end));
+        vm.scheduler().setTimeModel(cpu, (t, core, start, end) -> timeline.cpuBusy(start, end));
     }
 
     void report(Vm vm, PrintStream err) {
