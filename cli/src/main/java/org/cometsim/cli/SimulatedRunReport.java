@@ -26,7 +26,7 @@ final class SimulatedRunReport {
             long n = r.count(c);
             if (n > 0) {
                 err.printf(Locale.ROOT, "comet:   %-13s %14d  %5.1f%%  %8.2f ns each%n", c.name(), n, 100.0 * n / r.instructions(),
-                        cpu.nanosPerInstruction(org.cometsim.device.cpu.OpcodeClass.valueOf(c.name())));
+                        cpu.nanosPerInstruction(c));
             }
         }
         if (r.hostCalls() > 0) {

@@ -13,7 +13,8 @@ import java.util.List;
 import org.cometsim.device.cpu.CpuModel;
 import org.cometsim.device.cpu.CpuPreset;
 import org.cometsim.device.cpu.CpuPresets;
-import org.cometsim.device.cpu.OpcodeClass;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,7 +41,7 @@ class CalibrateCommandTest {
             assertTrue(v > 0 && Double.isFinite(v), c + " = " + v + "\n" + table);
             assertTrue(table.contains(c.name()), table);
         }
-        assertTrue(cpu.hostCosts().containsKey(CpuModel.DEFAULT_HOST_CLASS));
+        assertTrue(cpu.hostCosts().containsKey(HostCost.DEFAULT));
         String src = p.sources().get("nanosPerInstruction");
         assertTrue(src.contains("comet calibrate on host") && src.contains("non-negative least squares")
                 && src.contains("JDK") && src.contains("CalibrationKernels"), src);

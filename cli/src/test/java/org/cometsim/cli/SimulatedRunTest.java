@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
-import org.cometsim.device.cpu.HostCost;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
+import org.cometsim.device.cpu.HostCallCost;
 import org.junit.jupiter.api.Test;
 
 /** {@code comet exec --cpu}: the simulated time is the CPU model applied to the counted instructions. */
@@ -38,7 +40,7 @@ class SimulatedRunTest {
         double handNanos = 0;
         int classes = 0;
         while (m.find()) {
-            handNanos += Long.parseLong(m.group(2)) * cpu.nanosPerInstruction(org.cometsim.device.cpu.OpcodeClass.valueOf(m.group(1)));
+            handNanos += Long.parseLong(m.group(2)) * cpu.nanosPerInstruction(OpcodeClass.valueOf(m.group(1)));
             classes++;
         }
         // Plus, per host-call cost class, calls x perCall + elements x perElement.
@@ -47,7 +49,7 @@ class SimulatedRunTest {
         while (host.find()) {
             long n = Long.parseLong(host.group(2));
             long e = Long.parseLong(host.group(3));
-            HostCost c = cpu.hostCost(host.group(1));
+            HostCallCost c = cpu.hostCost(HostCost.of(host.group(1)));
             handNanos += n * c.perCallNanos() + e * c.perElementNanos();
             hostCalls += n;
         }

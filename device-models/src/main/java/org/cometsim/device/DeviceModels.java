@@ -11,9 +11,9 @@ import org.cometsim.device.energy.PhoneEnergyModel;
  * <h2>Tour</h2>
  * <ul>
  *   <li><b>CPU</b> ({@code org.cometsim.device.cpu}): a {@link CpuModel} gives nanoseconds per
- *       Dalvik instruction for each of the 24 {@link org.cometsim.device.cpu.OpcodeClass}es
- *       (the interpreter counts by these names), host-call costs per free-form cost class, and
- *       a core count. {@code CpuPresets} loads cited YAML presets (2012 phone and server, a
+ *       Dalvik instruction for each of the 24 {@link org.cometsim.dalvik.rt.OpcodeClass}es
+ *       (the interpreter's own classes), a host-call cost per {@link org.cometsim.dalvik.rt.HostCost}
+ *       class, and a core count; it is the VM's {@link org.cometsim.dalvik.rt.CpuTimeModel}. {@code CpuPresets} loads cited YAML presets (2012 phone and server, a
  *       modern phone and edge server); {@code CpuPresetWriter} writes one for
  *       {@code comet calibrate}. Guest threads are scheduled on the model's cores by the VM's own
  *       scheduler (dalvik-model, {@code sched.Scheduler}).</li>

@@ -7,7 +7,6 @@ import java.util.SortedMap;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
-import org.cometsim.dalvik.rt.CpuTimeModel;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.OpcodeClass;
@@ -53,14 +52,9 @@ public final class SimulatedExec {
             vm.setJitMode(jit);
         }
         vm.setGuestProperty("java.class.path", classPathText);
-        vm.scheduler().setTimeModel(timeModelOf(cpu), (t, core, start, end) -> timeline.cpuBusy(start, end));
+        vm.scheduler().setTimeModel(cpu, (t, core, start, end) -> timeline.cpuBusy(start, end));
         // Alone on the simulation, nothing outside can affect the VM: no lookahead bound.
         this.endpoint = new SimulatedEndpoint("device", vm, sim, Long.MAX_VALUE);
-    }
-
-    /** The CPU model as the VM's scheduler prices a slice. */
-    public static CpuTimeModel timeModelOf(CpuModel cpu) {
-        return new CpuModelTime(cpu);
     }
 
     /** The guest's clock: the simulated time of the running slice. */
@@ -120,7 +114,7 @@ public final class SimulatedExec {
                          SortedMap<String, Long> hostState, EnergyReport energy) {
         /** Simulated time of {@code calls} host calls of class {@code c} over {@code elements} elements. */
         public double hostNanos(CpuModel cpu, HostCost c) {
-            return cpu.nanosForHostCalls(c.key, hostCallsByCost[c.ordinal()], hostElementsByCost[c.ordinal()]);
+            return cpu.nanosForHostCalls(c, hostCallsByCost[c.ordinal()], hostElementsByCost[c.ordinal()]);
         }
 
         public long count(OpcodeClass c) {
@@ -153,48 +147,5 @@ public final class SimulatedExec {
         EnergyReport e = energy == null ? null : energy.evaluate(timeline, RadioKind.WIFI, end);
         return new Report(cpu.name(), cpu.cores(), end, byClass, total, hostCalls, callsByCost, elementsByCost,
                 vm.scheduler().threads().size(), vm.bridge().hostStateReport(), e);
-    }
-
-    /**
-     * The CPU model as the VM's scheduler prices a slice: instructions folded into opcode classes
-     * times nanoseconds per class, plus host calls per cost class.
-     * TODO(#11): CpuModel implements CpuTimeModel itself (no mapping, no allocation per slice).
-     */
-    private static final class CpuModelTime implements CpuTimeModel {
-        private final CpuModel cpu;
-        private final org.cometsim.device.cpu.OpcodeClass[] theirs = org.cometsim.device.cpu.OpcodeClass.values();
-        private final int[] map = new int[OpcodeClass.values().length];
-        private final String[] costKeys = new String[HostCost.COUNT];
-
-        CpuModelTime(CpuModel cpu) {
-            this.cpu = cpu;
-            for (OpcodeClass c : OpcodeClass.values()) {
-                map[c.ordinal()] = org.cometsim.device.cpu.OpcodeClass.valueOf(c.name()).ordinal();
-            }
-            for (HostCost c : HostCost.values()) {
-                costKeys[c.ordinal()] = c.key;
-            }
-        }
-
-        @Override
-        public int cores() {
-            return cpu.cores();
-        }
-
-        @Override
-        public long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost) {
-            long[] mine = Opcodes.countsByClass(opCountDelta);
-            long[] byTheirs = new long[theirs.length];
-            for (int i = 0; i < mine.length; i++) {
-                byTheirs[map[i]] += mine[i];
-            }
-            double host = 0;
-            for (int c = 0; c < costKeys.length; c++) {
-                if (hostCallsByCost[c] != 0 || hostElementsByCost[c] != 0) {
-                    host += cpu.nanosForHostCalls(costKeys[c], hostCallsByCost[c], hostElementsByCost[c]);
-                }
-            }
-            return cpu.nanosFor(byTheirs) + Math.round(host);
-        }
     }
 }

@@ -133,7 +133,7 @@ class TwoEndpointsOnOneClockTest {
         Vm vm = new Vm(classPath, new Vm.Options(ps, ps, System.in, SimulatedExec.simulatedClock(() -> self[0].scheduler().now())));
         self[0] = vm;
         vm.setJitMode(jit);
-        vm.scheduler().setTimeModel(SimulatedExec.timeModelOf(DeviceModels.cpu(cpuPreset)), null);
+        vm.scheduler().setTimeModel(DeviceModels.cpu(cpuPreset), null);
         return vm;
     }
 

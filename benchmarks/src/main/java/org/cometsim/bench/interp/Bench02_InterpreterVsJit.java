@@ -45,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>interpreter: the workload's dex files are parsed once per trial; each operation builds a
  *       fresh {@link Vm} (guest statics start clean, as in a new process) and runs {@code main}.
- *       Default VM configuration, i.e. write barriers compiled in and per-opcode counters on.
+ *       Default VM configuration: per-opcode counters on, no write barrier installed and no
+ *       object tracked (a store pays only the check for a tracked object). The fresh Vm is
+ *       part of the operation here, unlike in {@code comet bench}, which times runMain alone.
  *       Guest stdout goes to a null stream.</li>
  *   <li>hostJvm: the workload's jars in one {@link URLClassLoader} per trial (parent: the platform
  *       loader, so the copies of the apps on the benchmark class path are not used); each operation

@@ -5,15 +5,19 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 
 /**
- * Writes a CPU preset file that {@link CpuPresets#read} loads back; the output of the future
- * {@code comet calibrate} command.
+ * Writes a CPU preset file that {@link CpuPresets#read} loads back; the output of
+ * {@code comet calibrate}.
  *
- * <p>Output is plain text in a fixed order (opcode classes in enum order) so that two
- * calibrations with equal numbers give byte-identical files, which keeps diffs reviewable.
+ * <p>Output is plain text in a fixed order (opcode classes and host-call classes in enum order)
+ * so that two calibrations with equal numbers give byte-identical files, which keeps diffs
+ * reviewable.
  */
 public final class CpuPresetWriter {
 
@@ -32,9 +36,12 @@ public final class CpuPresetWriter {
 
     /** Full form with a description and host-call costs (may be empty). */
     public static void write(String name, String description, Map<String, Double> nanosPerOpcodeClass,
-            Map<String, HostCost> hostCosts, int cores, String source, Path out) {
+            Map<HostCost, HostCallCost> hostCosts, int cores, String source, Path out) {
         for (String k : nanosPerOpcodeClass.keySet()) {
             OpcodeClass.valueOf(k); // throws for unknown names
+        }
+        if (hostCosts.containsKey(HostCost.NONE)) {
+            throw new IllegalArgumentException("host-call class '" + HostCost.NONE.key + "' is never counted and cannot have a cost");
         }
         StringBuilder y = new StringBuilder();
         y.append("# Written by CpuPresetWriter. Every constant: ").append(oneLine(source)).append('\n');
@@ -52,7 +59,7 @@ public final class CpuPresetWriter {
         }
         if (!hostCosts.isEmpty()) {
             y.append("hostCalls:\n");
-            hostCosts.forEach((k, v) -> y.append("  ").append(quote(k)).append(": {perCall: \"")
+            new EnumMap<>(hostCosts).forEach((k, v) -> y.append("  ").append(quote(k.key)).append(": {perCall: \"")
                     .append(num(v.perCallNanos())).append("ns\", perElement: \"")
                     .append(num(v.perElementNanos())).append("ns\"}\n"));
         }

@@ -6,12 +6,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -33,8 +36,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * sources:                      # citation for every key above
  *   cores: "..."
  * </pre>
- * Without {@code hostCalls}, the {@code default} class costs one INVOKE per call and nothing
- * per element. Unknown keys and unknown opcode classes are errors.
+ * {@code hostCalls} keys are the VM's {@link HostCost} keys ({@link #hostCostKeys()}: default,
+ * math, string, ...); a class not listed costs what {@code default} costs. Without {@code hostCalls}, {@code default} costs one INVOKE per call
+ * and nothing per element. Unknown keys, unknown opcode classes and unknown host-call classes are
+ * errors that name the valid ones.
  */
 public final class CpuPresets {
 
@@ -82,23 +87,26 @@ public final class CpuPresets {
             try {
                 c = OpcodeClass.valueOf(k);
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(name + ": unknown opcode class " + k, e);
+                throw new IllegalArgumentException(name + ": unknown opcode class " + k + " (valid: "
+                        + String.join(", ", opcodeClassNames()) + ")", e);
             }
             nanos.put(c, ((Number) v).doubleValue());
         });
-        Map<String, HostCost> host = new LinkedHashMap<>();
+        Map<HostCost, HostCallCost> host = new EnumMap<>(HostCost.class);
         Object hc = left.remove("hostCalls");
         if (hc instanceof Map<?, ?> hm) {
             hm.forEach((k, v) -> {
                 Map<String, Object> cost = (Map<String, Object>) v;
-                host.put(String.valueOf(k), new HostCost(
+                host.put(hostCostClass(name, String.valueOf(k)), new HostCallCost(
                         parseNanos(String.valueOf(cost.getOrDefault("perCall", "0ns"))),
                         parseNanos(String.valueOf(cost.getOrDefault("perElement", "0ns")))));
             });
+        } else if (hc != null) {
+            throw new IllegalArgumentException(name + ": hostCalls must be a map of cost class to costs");
         }
-        if (!host.containsKey(CpuModel.DEFAULT_HOST_CLASS)) {
+        if (!host.containsKey(HostCost.DEFAULT)) {
             Double invoke = nanos.get(OpcodeClass.INVOKE);
-            host.put(CpuModel.DEFAULT_HOST_CLASS, new HostCost(invoke == null ? 0 : invoke, 0));
+            host.put(HostCost.DEFAULT, new HostCallCost(invoke == null ? 0 : invoke, 0));
         }
         Object src = left.remove("sources");
         Map<String, String> sources = new LinkedHashMap<>();
@@ -107,7 +115,8 @@ public final class CpuPresets {
         }
         sm.forEach((k, v) -> sources.put(String.valueOf(k), String.valueOf(v)));
         if (!left.isEmpty()) {
-            throw new IllegalArgumentException(name + ": unknown keys " + left.keySet());
+            throw new IllegalArgumentException(name + ": unknown keys " + left.keySet()
+                    + " (valid: name, description, cores, nanosPerInstruction, hostCalls, sources)");
         }
         for (String k : List.of("cores", "nanosPerInstruction")) {
             if (!sources.containsKey(k)) {
@@ -118,6 +127,39 @@ public final class CpuPresets {
             throw new IllegalArgumentException(name + ": no source for hostCalls");
         }
         return new CpuPreset(name, description, new CpuModel(name, nanos, host, cores), sources, text);
+    }
+
+    /**
+     * The host-call class a preset's {@code hostCalls:} key names. {@link HostCost#NONE} is not
+     * one: the VM never counts it, so a cost for it would silently do nothing.
+     */
+    static HostCost hostCostClass(String preset, String key) {
+        for (HostCost c : HostCost.values()) {
+            if (c != HostCost.NONE && c.key.equals(key)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException(preset + ": unknown host-call cost class '" + key + "' (valid: "
+                + String.join(", ", hostCostKeys()) + ")");
+    }
+
+    /** The keys a preset's {@code hostCalls:} map may use, in {@link HostCost} order. */
+    public static List<String> hostCostKeys() {
+        List<String> keys = new ArrayList<>();
+        for (HostCost c : HostCost.values()) {
+            if (c != HostCost.NONE) {
+                keys.add(c.key);
+            }
+        }
+        return keys;
+    }
+
+    private static List<String> opcodeClassNames() {
+        List<String> names = new ArrayList<>();
+        for (OpcodeClass c : OpcodeClass.values()) {
+            names.add(c.name());
+        }
+        return names;
     }
 
     /** Parses {@code "20ns"}, {@code "2.5us"}, {@code "1ms"} to (fractional) nanoseconds. */

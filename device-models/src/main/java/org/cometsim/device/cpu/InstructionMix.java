@@ -3,6 +3,7 @@ package org.cometsim.device.cpu;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import org.cometsim.dalvik.rt.OpcodeClass;
 
 /**
  * A dynamic instruction mix: the fraction of executed instructions in each

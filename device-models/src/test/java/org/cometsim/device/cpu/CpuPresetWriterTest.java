@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.OpcodeClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +38,7 @@ class CpuPresetWriterTest {
             assertEquals(costs.get(c.name()), back.model().nanosPerInstruction(c), 0.0, c.name());
         }
         assertEquals("comet calibrate on host-x, \"quoted\" note", back.sources().get("nanosPerInstruction"));
-        assertEquals(Math.round(costs.get("INVOKE")), back.model().nanosForHostCall("anything", 99),
+        assertEquals(Math.round(costs.get("INVOKE")), back.model().nanosForHostCall(HostCost.STRING, 99),
                 "without host costs the default class costs one INVOKE");
         // Deterministic output: writing again gives identical bytes.
         Path again = dir.resolve("again.yaml");
@@ -47,11 +49,31 @@ class CpuPresetWriterTest {
     @Test
     void hostCostsRoundTrip() {
         Path out = dir.resolve("h.yaml");
-        CpuPresetWriter.write("h", "with host costs", costs(), Map.of("default", new HostCost(1500, 2.5),
-                "math", new HostCost(300, 0)), 1, "test", out);
+        CpuPresetWriter.write("h", "with host costs", costs(), Map.of(HostCost.MATH, new HostCallCost(300, 0),
+                HostCost.DEFAULT, new HostCallCost(1500, 2.5)), 1, "test", out);
         CpuModel m = CpuPresets.read(out).model();
-        assertEquals(1500 + 2.5 * 10, m.nanosForHostCall("io", 10), 0.0);
-        assertEquals(300, m.nanosForHostCall("math", 10));
+        assertEquals(1500 + 2.5 * 10, m.nanosForHostCall(HostCost.IO, 10), 0.0);
+        assertEquals(300, m.nanosForHostCall(HostCost.MATH, 10));
+        assertEquals(Map.of(HostCost.DEFAULT, new HostCallCost(1500, 2.5), HostCost.MATH, new HostCallCost(300, 0)),
+                m.hostCosts());
+    }
+
+    @Test
+    void hostCostsAreWrittenInEnumOrderWhateverTheMapOrder() throws Exception {
+        Map<HostCost, HostCallCost> forward = new LinkedHashMap<>();
+        forward.put(HostCost.DEFAULT, new HostCallCost(1, 0));
+        forward.put(HostCost.IO, new HostCallCost(2, 0));
+        Map<HostCost, HostCallCost> backward = new LinkedHashMap<>();
+        backward.put(HostCost.IO, new HostCallCost(2, 0));
+        backward.put(HostCost.DEFAULT, new HostCallCost(1, 0));
+        Path a = dir.resolve("a.yaml");
+        Path b = dir.resolve("b.yaml");
+        CpuPresetWriter.write("o", "order", costs(), forward, 1, "test", a);
+        CpuPresetWriter.write("o", "order", costs(), backward, 1, "test", b);
+        assertEquals(Files.readString(a), Files.readString(b));
+        assertThrows(IllegalArgumentException.class, () -> CpuPresetWriter.write("o", "order", costs(),
+                Map.of(HostCost.DEFAULT, new HostCallCost(1, 0), HostCost.NONE, new HostCallCost(1, 0)), 1, "t",
+                dir.resolve("none.yaml")), "a cost for the never-counted class would not load back");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.cometsim.cli;
+package org.cometsim.bench.harness;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -27,24 +27,27 @@ import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 
 /**
- * The measuring side of {@code comet bench}: one child JVM per workload and side, so heap peaks
- * and JIT state of one measurement never leak into another.
+ * The measuring side of {@code comet bench} ({@link InterpreterVsJvm}): one child JVM per workload
+ * and side, so heap peaks and JIT state of one measurement never leak into another.
  *
  * <pre>
- * java -cp comet-cli.jar org.cometsim.cli.BenchChild (jvm|interp) WARMUP_MS REPEAT MIN_SAMPLE_MS
- *      CLASSPATH MAIN [ARGS...]
+ * java -cp comet-cli-all.jar org.cometsim.bench.harness.BenchChild (jvm|interp) WARMUP_MS REPEAT
+ *      MIN_SAMPLE_MS CLASSPATH MAIN [ARGS...]
  * </pre>
  * {@code jvm}: CLASSPATH holds jars, loaded once into a {@link URLClassLoader} whose parent is the
- * platform loader (so the copies of the apps inside comet-cli.jar are never used) and
+ * platform loader (so the copies of the apps on the harness's class path are never used) and
  * {@code main} is called repeatedly with System.out/err captured. {@code interp}: CLASSPATH holds
- * dex files, parsed once; every run builds a fresh {@link Vm} (guest statics start clean, as in a
- * new process) and times {@link Vm#runMain} only.
+ * dex files (or jars, converted by D8), parsed once; every run builds a fresh {@link Vm} (guest
+ * statics start clean, as in a new process) with the default options (per-opcode counters on, no
+ * write barrier installed, no object tracked) and times {@link Vm#runMain} only.
  *
  * <p>Protocol (identical for both sides):
  * <ol>
  *   <li>Run 1 is the cold run: after {@code System.gc()} the heap pools' peaks are reset, the run
  *       executes, and the sum of the heap pools' peak usage is recorded ({@code peakHeapBytes}).
- *       Its guest output is the reference the parent compares across sides.</li>
+ *       Its guest output is the reference the parent compares across sides. Its time, like every
+ *       run's, covers {@code main}/{@code runMain} only: not JVM start-up, and for the interpreter
+ *       not D8, dex parsing (app and guest library) or {@code Vm} creation.</li>
  *   <li>Warm-up continues until at least 2 runs and {@code WARMUP_MS} have elapsed, so the host
  *       JIT has compiled the workload (jvm) or the interpreter (interp).</li>
  *   <li>{@code REPEAT} samples follow. A sample runs the workload {@code k} times back to back,

@@ -1,4 +1,4 @@
-package org.cometsim.cli;
+package org.cometsim.device.cpu.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 

@@ -1,9 +1,9 @@
-package org.cometsim.cli;
+package org.cometsim.device.cpu.calibration;
 
 /**
  * Non-negative least squares, {@code min ‖A·x − b‖₂ subject to x ≥ 0}, by the Lawson–Hanson active-set
  * method (Lawson &amp; Hanson, <i>Solving Least Squares Problems</i>, 1974, ch. 23). Used by
- * {@link CalibrateCommand} to fit nanoseconds per opcode class to kernel timings.
+ * {@link CalibrationFit} to fit nanoseconds per opcode class to kernel timings.
  *
  * <p>Columns are scaled to unit norm internally (instruction counts differ by orders of magnitude between
  * classes) and all-zero columns get 0. The sub-problems on the passive set are solved through the normal
