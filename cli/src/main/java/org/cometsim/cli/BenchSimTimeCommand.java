@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 
-import org.cometsim.bench.simtime.SimulatedTimeOverhead;
+import org.cometsim.bench.harness.SimulatedTimeOverhead;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;

@@ -1,4 +1,4 @@
-package org.cometsim.bench.simtime;
+package org.cometsim.bench.harness;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
