@@ -27,8 +27,9 @@ import org.cometsim.dalvik.sched.ShutdownHooks;
 /**
  * A program's life in one VM, as the {@code java} launcher and the JVM's shutdown sequence see
  * it: the main thread and its class's initialisation, entry points for tools and tests (a static
- * call, a spawned thread), and shutdown hooks, which run when {@code main} returns, when the last
- * non-daemon thread ends, and on {@code System.exit} (not on {@code Runtime.halt}).
+ * call, a spawned thread), and shutdown hooks (registered by {@code Runtime.addShutdownHook} in
+ * {@link ShutdownHooks}), which run when {@code main} returns, when the last non-daemon thread
+ * ends, and on {@code System.exit} (not on {@code Runtime.halt}).
  *
  * <p>It only prepares threads and asks the {@link Scheduler} to run them; a discrete-event driver
  * uses {@link #startMain} and drives the scheduler itself, then calls {@link #finish}.

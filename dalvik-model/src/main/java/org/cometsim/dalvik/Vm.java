@@ -3,7 +3,6 @@ package org.cometsim.dalvik;
 import java.io.InputStream;
 import java.io.PrintStream;
 
-import org.cometsim.dalvik.hooks.FrameCapture;
 import org.cometsim.dalvik.hooks.NativeGate;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.SafepointHandler;
@@ -74,7 +73,8 @@ import org.cometsim.dalvik.sched.ShutdownHooks;
  *   <li>Hooks for the offload runtime ({@code hooks}, installed through {@link #hooks()}):
  *       {@link WriteBarrier} on every write path of tracked objects, {@link SafepointHandler} at
  *       safepoints, {@link NativeGate} before natives, per-opcode counters in
- *       {@link GuestThread#opCounts}, and frame capture and rebuild in {@link FrameCapture}.</li>
+ *       {@link GuestThread#opCounts}, and frame capture and rebuild in
+ *       {@link org.cometsim.dalvik.hooks.FrameCapture}.</li>
  * </ul>
  * Use {@link #runMain} to run a program as {@code java} would, {@link #invokeStatic} to call one
  * method (conformance tests do), or the {@link #launcher()} and {@link #scheduler()} to drive the
