@@ -130,7 +130,7 @@ final class EnumModel {
         }
         if (k.kind == VmClass.Kind.HOST && k.host != null && k.host.isEnum()) {
             // A JDK enum (TimeUnit, DayOfWeek, StandardOpenOption ...): its constants are host
-            // values, immutable, so the guest sees the host's own array (cloned per call below).
+            // values, immutable, so the guest sees the host's own array (getEnumConstants hands out clones).
             GuestArray arr = (GuestArray) bridge.toGuest(k.host.getEnumConstants());
             k.enumConstants = arr;
             return arr;

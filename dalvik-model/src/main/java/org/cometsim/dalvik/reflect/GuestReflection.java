@@ -54,10 +54,10 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  *       information; their non-public members (the JDK's internals) stop with
  *       {@code unsupported API}, as do {@code getDeclaredMethods()} on them.</li>
  * </ul>
- * Invocation ({@code Method.invoke}, {@code Constructor.newInstance}) runs the target in a nested
- * interpreter loop on the calling guest thread, with virtual dispatch, the JDK 17 argument
- * conversion and messages here (those of the native accessor used for the first invocations),
- * and access checks against the calling guest class.
+ * For invocation ({@code Method.invoke}, {@code Constructor.newInstance}, which run the target in
+ * a nested interpreter loop on the calling guest thread) it checks access against the calling
+ * guest class and converts arguments and results as JDK 17 does, with its messages (those of the
+ * native accessor used for the first invocations).
  *
  * <p>Annotations: instances of runtime-visible annotations ({@link GuestAnnotations}) on guest
  * classes and members; library classes and members answer with the JDK's own annotation objects.
