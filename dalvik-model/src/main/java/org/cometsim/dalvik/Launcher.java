@@ -1,11 +1,18 @@
 package org.cometsim.dalvik;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cometsim.dalvik.link.ClassInitializer;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.model.ThreadModel;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.Frames;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
@@ -15,24 +22,40 @@ import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.dalvik.rt.VmMethod;
 import org.cometsim.dalvik.sched.Scheduler;
+import org.cometsim.dalvik.sched.ShutdownHooks;
 
 /**
  * A program's life in one VM, as the {@code java} launcher and the JVM's shutdown sequence see
  * it: the main thread and its class's initialisation, entry points for tools and tests (a static
- * call, a spawned thread), and shutdown hooks, which run when {@code main} returns, when the last
- * non-daemon thread ends, and on {@code System.exit} (not on {@code Runtime.halt}).
+ * call, a spawned thread), and shutdown hooks (registered by {@code Runtime.addShutdownHook} in
+ * {@link ShutdownHooks}), which run when {@code main} returns, when the last non-daemon thread
+ * ends, and on {@code System.exit} (not on {@code Runtime.halt}).
  *
  * <p>It only prepares threads and asks the {@link Scheduler} to run them; a discrete-event driver
  * uses {@link #startMain} and drives the scheduler itself, then calls {@link #finish}.
  */
 public final class Launcher {
-    private final Vm vm;
+    private final ClassLinker linker;
+    private final ClassInitializer initializer;
+    private final Heap heap;
+    private final Scheduler scheduler;
+    private final GuestCalls calls;
+    private final ThreadModel threads;
+    private final ShutdownHooks shutdownHooks;
+    private final PrintStream out;
     private GuestThread mainThread;
-    private final List<GuestObject> shutdownHooks = new ArrayList<>();
-    private boolean shuttingDown;
 
-    Launcher(Vm vm) {
-        this.vm = vm;
+    /** {@code out}: the guest's {@code System.out}, flushed when the program ends. */
+    Launcher(ClassLinker linker, ClassInitializer initializer, Heap heap, Scheduler scheduler, GuestCalls calls,
+             ThreadModel threads, ShutdownHooks shutdownHooks, PrintStream out) {
+        this.linker = linker;
+        this.initializer = initializer;
+        this.heap = heap;
+        this.scheduler = scheduler;
+        this.calls = calls;
+        this.threads = threads;
+        this.shutdownHooks = shutdownHooks;
+        this.out = out;
     }
 
     public GuestThread mainThread() {
@@ -43,7 +66,7 @@ public final class Launcher {
     public int runMain(String mainClass, String[] args) {
         GuestThread t = startMain(mainClass, args);
         try {
-            vm.scheduler().runToCompletion();
+            scheduler.runToCompletion();
         } catch (VmExit e) {
             exit(e);
             throw e;
@@ -60,8 +83,8 @@ public final class Launcher {
         String desc = Descriptors.toDescriptor(mainClass);
         VmClass c;
         try {
-            c = vm.classForDescriptor(desc);
-        } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
+            c = linker.classForDescriptor(desc);
+        } catch (ClassLinker.LinkageFailure e) {
             throw new MainClassError("could not load main class " + mainClass + ": " + e.getMessage());
         }
         if (c == null || c.kind != VmClass.Kind.GUEST) {
@@ -72,24 +95,24 @@ public final class Launcher {
             throw new MainClassError("main method not found in class " + mainClass
                     + ", please define the main method as: public static void main(String[] args)");
         }
-        GuestThread t = vm.models().createMainThread();
+        GuestThread t = threads.createMainThread();
         mainThread = t;
-        VmClass stringArray = vm.classForDescriptor("[Ljava/lang/String;");
-        GuestArray argv = vm.newArray(t, stringArray, args.length);
+        VmClass stringArray = linker.classForDescriptor("[Ljava/lang/String;");
+        GuestArray argv = heap.newArray(t, stringArray, args.length);
         for (int i = 0; i < args.length; i++) {
             ((Object[]) argv.data)[i] = args[i];
         }
-        Frame f = vm.interpreter().newFrameWithArgs(main, vm.codeOf(t, main), new Object[] {argv});
-        vm.scheduler().start(t, f);
+        Frame f = Frames.withArgs(main, linker.codeOf(t, main), new Object[] {argv});
+        scheduler.start(t, f);
         try {
-            int s = vm.ensureInitialized(t, c);
-            if (s == Vm.INIT_BLOCKED) {
+            int s = initializer.ensureInitialized(t, c);
+            if (s == ClassInitializer.INIT_BLOCKED) {
                 throw new VmError("internal error: main class initialisation blocked");
             }
         } catch (GuestThrowable e) {
             t.top = null;
             t.uncaught = e.guest;
-            vm.scheduler().terminate(t);
+            scheduler.terminate(t);
         }
         return t;
     }
@@ -103,7 +126,7 @@ public final class Launcher {
         try {
             runShutdownHooks();
         } finally {
-            vm.out().flush();
+            out.flush();
         }
         return main.uncaught != null ? 1 : 0;
     }
@@ -113,7 +136,7 @@ public final class Launcher {
         if (!e.halt) {
             runShutdownHooks();
         }
-        vm.out().flush();
+        out.flush();
     }
 
     /**
@@ -121,7 +144,7 @@ public final class Launcher {
      * threads until it returns. Arguments and result are boxed by kind.
      */
     public Object invokeStatic(String className, String name, String desc, Object[] args) {
-        VmClass c = vm.classForDescriptor(Descriptors.toDescriptor(className));
+        VmClass c = linker.classForDescriptor(Descriptors.toDescriptor(className));
         if (c == null) {
             throw new MainClassError("no class " + className);
         }
@@ -130,15 +153,14 @@ public final class Launcher {
             throw new MainClassError("no static method " + className + "." + name + desc);
         }
         GuestThread t = mainThread != null && mainThread.state != ThreadState.TERMINATED && mainThread.top == null
-                ? mainThread : vm.models().createMainThread();
+                ? mainThread : threads.createMainThread();
         mainThread = t;
-        Scheduler s = vm.scheduler();
-        s.enter(t);
+        scheduler.enter(t);
         try {
-            vm.initializeNow(t, c);
-            return vm.interpreter().callGuest(t, m, args);
+            initializer.initializeNow(t, c);
+            return calls.callGuest(t, m, args);
         } finally {
-            s.leave(t);
+            scheduler.leave(t);
         }
     }
 
@@ -148,52 +170,34 @@ public final class Launcher {
      * stopped for migration and captured; its result is left in {@code retP/retR}.
      */
     public GuestThread spawn(String name, VmMethod m, Object... args) {
-        GuestThread t = vm.models().createStartedThread(name);
-        Frame f = vm.interpreter().newFrameWithArgs(m, vm.codeOf(t, m), args);
-        vm.scheduler().start(t, f);
+        GuestThread t = threads.createStartedThread(name);
+        Frame f = Frames.withArgs(m, linker.codeOf(t, m), args);
+        scheduler.start(t, f);
         return t;
     }
 
     /** Runs every thread until no non-daemon thread is alive (or a deadlock is reported). */
     public void runAll() {
         try {
-            vm.scheduler().runToCompletion();
+            scheduler.runToCompletion();
         } finally {
-            vm.out().flush();
+            out.flush();
         }
     }
 
-    /** {@code Runtime.addShutdownHook}: the hook thread starts when the program ends. */
-    public void addShutdownHook(GuestThread caller, GuestObject hookThread) {
-        if (shuttingDown) {
-            throw vm.guestException(caller, "java.lang.IllegalStateException", "Shutdown in progress");
-        }
-        if (shutdownHooks.contains(hookThread)) {
-            throw vm.guestException(caller, "java.lang.IllegalArgumentException", "Hook previously registered");
-        }
-        shutdownHooks.add(hookThread);
-    }
-
-    public boolean removeShutdownHook(GuestThread caller, GuestObject hookThread) {
-        if (shuttingDown) {
-            throw vm.guestException(caller, "java.lang.IllegalStateException", "Shutdown in progress");
-        }
-        return shutdownHooks.remove(hookThread);
-    }
-
-    /** Runs the registered hooks to completion, as the JVM does on exit (once). */
+    /** Runs the registered hooks ({@code Runtime.addShutdownHook}) to completion, as the JVM does on exit (once). */
     private void runShutdownHooks() {
-        if (shuttingDown || shutdownHooks.isEmpty()) {
+        List<GuestObject> registered = shutdownHooks.beginShutdown();
+        if (registered.isEmpty()) {
             return;
         }
-        shuttingDown = true;
         GuestThread starter = mainThread;
         List<GuestThread> hooks = new ArrayList<>();
-        for (GuestObject hook : shutdownHooks) {
-            hooks.add(vm.models().startHook(starter, hook));
+        for (GuestObject hook : registered) {
+            hooks.add(threads.startHook(starter, hook));
         }
         try {
-            vm.scheduler().runOnly(hooks);
+            scheduler.runOnly(hooks);
         } catch (VmExit e) {
             // System.exit inside a hook: the JVM would block forever; we stop running hooks.
         }

@@ -2,18 +2,14 @@ package org.cometsim.dalvik;
 
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.util.HashMap;
-import java.util.Map;
 
-import org.cometsim.dalvik.bridge.GuestResources;
-import org.cometsim.dalvik.bridge.HostBridge;
-import org.cometsim.dalvik.bridge.LibraryClasses;
-import org.cometsim.dalvik.bridge.ModelClasses;
-import org.cometsim.dalvik.bridge.Natives;
 import org.cometsim.dalvik.hooks.NativeGate;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.hooks.WriteBarrier;
+import org.cometsim.dalvik.host.GuestResources;
+import org.cometsim.dalvik.host.HostBridge;
+import org.cometsim.dalvik.host.Natives;
 import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -23,56 +19,68 @@ import org.cometsim.dalvik.link.MemberResolver;
 import org.cometsim.dalvik.link.NativeRegistry;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.GuestLibrary;
-import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.model.LibraryClasses;
+import org.cometsim.dalvik.model.ModelClasses;
+import org.cometsim.dalvik.reflect.GuestReflection;
 import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
-import org.cometsim.dalvik.rt.MethodCode;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
-import org.cometsim.dalvik.rt.VmMethod;
 import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.sched.Scheduler;
-import org.jf.dexlib2.iface.ClassDef;
+import org.cometsim.dalvik.sched.ShutdownHooks;
 
 /**
  * <b>Start here.</b> One Dalvik virtual machine: a class path of dex images, the classes linked
  * from it, guest threads and the interpreter that runs them. Everything mutable hangs off this
- * instance, so two VMs (a COMET phone and server endpoint) coexist in one JVM.
+ * instance, so two VMs (a COMET phone and server endpoint) coexist in one JVM. This class only
+ * assembles the parts and offers what tools, tests and the offload runtime use; the parts do the
+ * work, each package using only those below it:
+ * {@code rt < code < load < hooks < sched < link < host < reflect < model < interp < Vm, Launcher}.
  *
  * <h2>Tour</h2>
  * <ul>
- *   <li>Loading: {@link ClassPath} reads .dex/.jar/.apk ({@code load} package; jars go through
- *       D8). Classes are linked lazily by descriptor ({@link #classForDescriptor}).</li>
- *   <li>Class kinds ({@link VmClass.Kind}): guest classes from dex; <em>model</em> classes the
- *       VM implements so their instances stay guest objects ({@code Object}, {@code Throwable}
- *       family, {@code Thread}, {@code Enum}, {@code Class}, reflection); <em>host</em> classes
- *       bridged to the JVM ({@link HostBridge}); arrays; primitives. The mutable workhorses
- *       ({@code java.util} collections, {@code StringBuilder}, {@code Random}, the
- *       {@code java.util.concurrent} locks, pools and queues) are guest classes from the guest
- *       library ({@link GuestLibrary}, module {@code guest-lib}), linked under the JDK's names in
- *       place of the host's, so the DSM can track their fields. Class loaders, resources and
- *       packages of the guest class path: {@link GuestResources}.</li>
- *   <li>Execution: {@link Interpreter} runs pre-decoded code ({@link Decoder},
- *       {@link MethodCode}), and hot methods as JVM bytecode
- *       ({@link org.cometsim.dalvik.interp.BaselineCompiler}, {@link #jitMode()}), invisibly to
- *       the guest and the counters; {@link Scheduler} runs green threads deterministically;
- *       {@link Monitors} implements monitors and wait/notify.</li>
- *   <li>Hooks for the offload runtime ({@code hooks} package): {@link WriteBarrier} on every
- *       write path of tracked objects, {@link SafepointHandler} at safepoints, {@link NativeGate}
- *       before natives, per-opcode counters in {@link GuestThread#opCounts}, and frame capture
- *       and rebuild in {@link org.cometsim.dalvik.hooks.FrameCapture}.</li>
+ *   <li>Runtime data ({@code rt}): {@link VmClass} and its members, guest objects, arrays,
+ *       threads and frames, and the contracts the layers above fulfil ({@link GuestExceptions},
+ *       {@link org.cometsim.dalvik.rt.GuestCalls}); what {@code java.lang.System} shows the guest
+ *       ({@link GuestSystem}).</li>
+ *   <li>Loading ({@code load}): {@link ClassPath} reads .dex/.jar/.apk (jars go through D8);
+ *       {@code code} decodes each method once per class path.</li>
+ *   <li>Threads ({@code sched}): the {@link Scheduler} runs green threads deterministically on
+ *       simulated cores; {@link Monitors} implements monitors and wait/notify.</li>
+ *   <li>Linking ({@code link}): {@link #linker()} finds and links classes by descriptor and lays
+ *       out their fields, {@link #resolver()} resolves symbolic references and dispatches,
+ *       {@link #initializer()} runs class initialisation, {@link #heap()} allocates, and
+ *       {@link #natives()} holds the natives and intercepts.</li>
+ *   <li>The class library, in three packages. {@code host}: {@code java.*} classes bridged to
+ *       the JVM ({@link HostBridge}: method handles, value conversion, callbacks; host peers of
+ *       guest subclasses; {@code invoke-custom}), the JDK intercepts ({@link Natives}) and the
+ *       guest class loader ({@link GuestResources}). {@code reflect}: reflection over guest and
+ *       library classes ({@link GuestReflection}). {@code model}: the classes the VM implements
+ *       itself so their instances stay guest objects ({@code Object}, {@code Class}, the
+ *       {@code Throwable} family, {@code Thread}, {@code Enum}, reflection), one file each,
+ *       registered by {@link ModelClasses}. The mutable workhorses ({@code java.util}
+ *       collections, {@code StringBuilder}, {@code Random}, the {@code java.util.concurrent}
+ *       locks, pools and queues) are guest classes of the guest library ({@link GuestLibrary},
+ *       module {@code guest-lib}), linked under the JDK's names in place of the host's, so the
+ *       DSM can track their fields.</li>
+ *   <li>Execution ({@code interp}): {@link Interpreter} runs pre-decoded code, and hot methods as
+ *       JVM bytecode ({@link org.cometsim.dalvik.interp.BaselineCompiler}, {@link #jitMode()}),
+ *       invisibly to the guest and the counters.</li>
+ *   <li>Hooks for the offload runtime ({@code hooks}, installed through {@link #hooks()}):
+ *       {@link WriteBarrier} on every write path of tracked objects, {@link SafepointHandler} at
+ *       safepoints, {@link NativeGate} before natives, per-opcode counters in
+ *       {@link GuestThread#opCounts}, and frame capture and rebuild in
+ *       {@link org.cometsim.dalvik.hooks.FrameCapture}.</li>
  * </ul>
- * Use {@link #runMain} to run a program as {@code java} would, or {@link #invokeStatic} to call
- * one method (conformance tests do).
+ * Use {@link #runMain} to run a program as {@code java} would, {@link #invokeStatic} to call one
+ * method (conformance tests do), or the {@link #launcher()} and {@link #scheduler()} to drive the
+ * threads from a discrete-event simulation.
  */
 public final class Vm {
-    public static final int INIT_READY = ClassInitializer.INIT_READY;
-    public static final int INIT_PUSHED = ClassInitializer.INIT_PUSHED;
-    public static final int INIT_BLOCKED = ClassInitializer.INIT_BLOCKED;
-
-    /** Configuration of one VM. */
     /**
      * Configuration of one VM.
      *
@@ -95,6 +103,7 @@ public final class Vm {
     }
 
     private final Options options;
+    private final GuestSystem system;
     private final OffloadHooks hooks = new OffloadHooks();
     private final NativeRegistry natives = new NativeRegistry();
     private final ClassLinker linker;
@@ -104,13 +113,13 @@ public final class Vm {
     private final Scheduler scheduler;
     public final Monitors monitors;
     private final ClassInitializer initializer;
-    private final Launcher launcher;
     private final HostBridge bridge;
-    private final GuestResources resources;
     private final ModelClasses models;
+    private final Launcher launcher;
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
+        this.system = new GuestSystem(options.out(), options.err(), options.in(), options.clock());
         this.linker = new ClassLinker(classPath, options.guestLibrary() ? GuestLibrary.classPath() : null, natives);
         this.resolver = new MemberResolver(linker, natives);
         this.heap = new Heap(hooks);
@@ -118,20 +127,29 @@ public final class Vm {
         this.scheduler = new Scheduler(interpreter, interpreter::safepointInterval, options.clock());
         this.monitors = new Monitors(scheduler);
         this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter);
-        this.launcher = new Launcher(this);
-        this.bridge = new HostBridge(this);
-        this.resources = new GuestResources(this);
-        this.models = new ModelClasses(this);
-        GuestExceptions exceptions = models;
-        resolver.attach(new LibraryClasses(models, bridge), exceptions);
+        // The class library: the host bridge, then the model classes over it. The model Throwable
+        // makes every guest exception, so the parts below it are handed it last.
+        this.bridge = new HostBridge(linker, resolver, heap, scheduler, hooks, system, interpreter);
+        GuestResources resources = new GuestResources(system);
+        this.models = new ModelClasses(linker, resolver, initializer, heap, natives, scheduler, monitors, hooks, system,
+                interpreter, bridge, resources);
+        GuestExceptions exceptions = models.exceptions();
+        LibraryClasses library = new LibraryClasses(models, bridge);
+        bridge.attach(exceptions);
+        resolver.attach(library, exceptions);
         heap.attach(exceptions);
         initializer.attach(exceptions);
         scheduler.setExceptions(exceptions);
         monitors.setExceptions(exceptions);
-        scheduler.setTerminationHandler(t -> models.reportUncaught(t, t.uncaught));
+        scheduler.setTerminationHandler(t -> models.threads().reportUncaught(t, t.uncaught));
         interpreter.attach(linker, resolver, initializer, heap, exceptions, scheduler, monitors, bridge);
-        Natives.registerAll(this, natives);
-        linker.attach(new LibraryClasses(models, bridge), exceptions);
+        ShutdownHooks shutdownHooks = new ShutdownHooks(exceptions);
+        new Natives(linker, initializer, heap, monitors, exceptions, hooks, system, shutdownHooks, bridge, resources)
+                .register(natives);
+        models.registerIntercepts(natives);
+        this.launcher = new Launcher(linker, initializer, heap, scheduler, interpreter, models.threads(), shutdownHooks,
+                system.out());
+        linker.attach(library, exceptions);
     }
 
     // ------------------------------------------------------------------ parts
@@ -140,37 +158,34 @@ public final class Vm {
         return options;
     }
 
-    public PrintStream out() {
-        return options.out();
-    }
-
-    public PrintStream err() {
-        return options.err();
-    }
-
-    public VmClock clock() {
-        return options.clock();
-    }
-
     /** The hooks an offload runtime installs (write barrier, safepoint handler, native gate). */
     public OffloadHooks hooks() {
         return hooks;
     }
 
+    /** Classes by descriptor, linked on first use; each method's code. */
     public ClassLinker linker() {
         return linker;
     }
 
+    /** Symbolic references and dispatch. */
     public MemberResolver resolver() {
         return resolver;
     }
 
+    /** Class initialisation. */
     public ClassInitializer initializer() {
         return initializer;
     }
 
+    /** Allocation and identity hashes. */
     public Heap heap() {
         return heap;
+    }
+
+    /** The natives and intercepts, each with its placement and cost class. */
+    public NativeRegistry natives() {
+        return natives;
     }
 
     public Interpreter interpreter() {
@@ -186,26 +201,19 @@ public final class Vm {
         return launcher;
     }
 
+    /** Host classes, and the host state the guest has been handed ({@link HostBridge#hostStateReport}). */
     public HostBridge bridge() {
         return bridge;
     }
 
-    public NativeRegistry natives() {
-        return natives;
-    }
-
-    /** Class loaders and resources of the guest class path. */
-    public GuestResources resources() {
-        return resources;
-    }
-
+    /** The model classes ({@code Object}, {@code Class}, {@code Throwable}, {@code Thread} ...). */
     public ModelClasses models() {
         return models;
     }
 
     /** Makes guest exceptions (the model {@code Throwable}). */
     public GuestExceptions exceptions() {
-        return models;
+        return models.exceptions();
     }
 
     // ------------------------------------------------------------------ settings
@@ -245,110 +253,13 @@ public final class Vm {
         hooks.setNativeGate(g);
     }
 
-    private final Map<String, String> guestProperties = new HashMap<>();
-
     /** A system property as the guest sees it when it differs from the host's (e.g. java.class.path). */
     public void setGuestProperty(String key, String value) {
-        guestProperties.put(key, value);
+        system.setProperty(key, value);
     }
 
     public String guestProperty(String key) {
-        return guestProperties.get(key);
-    }
-
-    // ------------------------------------------------------------------ class-library shortcuts
-    // Transitional (TODO(#11): the class library reaches the parts directly): delegates the
-    // natives still call through the facade.
-
-    public WriteBarrier barrier() {
-        return hooks.barrier();
-    }
-
-    public NativeGate nativeGate() {
-        return hooks.nativeGate();
-    }
-
-    public VmClass objectClass() {
-        return linker.objectClass();
-    }
-
-    public VmClass stringClass() {
-        return linker.stringClass();
-    }
-
-    public VmClass classClass() {
-        return linker.classClass();
-    }
-
-    /** The class for a descriptor, linking it on first use; null if it does not exist anywhere. */
-    public VmClass classForDescriptor(String d) {
-        return linker.classForDescriptor(d);
-    }
-
-    public VmClass hostClassOf(Class<?> h) {
-        return linker.hostClassOf(h);
-    }
-
-    /** The class of any guest value. */
-    public VmClass classOf(Object v) {
-        return linker.classOf(v);
-    }
-
-    public boolean hasGuestClass(String descriptor) {
-        return linker.hasGuestClass(descriptor);
-    }
-
-    public Map<String, ClassDef> guestDefinitions() {
-        return linker.guestDefinitions();
-    }
-
-    public MethodCode codeOf(GuestThread t, VmMethod m) {
-        return linker.codeOf(t, m);
-    }
-
-    public VmClass classForName(GuestThread t, String descriptor) {
-        return resolver.classForName(t, descriptor);
-    }
-
-    public VmMethod findVirtual(GuestThread t, VmClass rc, String key) {
-        return resolver.findVirtual(t, rc, key);
-    }
-
-    public VmMethod findVirtualOrNull(VmClass rc, String key) {
-        return resolver.findVirtualOrNull(rc, key);
-    }
-
-    public VmMethod findStaticForLambda(GuestThread t, VmClass owner, String key) {
-        return resolver.findStaticForLambda(t, owner, key);
-    }
-
-    public int ensureInitialized(GuestThread t, VmClass c) {
-        return initializer.ensureInitialized(t, c);
-    }
-
-    /** Runs class initialisation to completion from host code (natives, reflection, tests). */
-    public void initializeNow(GuestThread t, VmClass c) {
-        initializer.initializeNow(t, c);
-    }
-
-    public Object allocate(GuestThread t, VmClass c) {
-        return heap.allocate(t, c);
-    }
-
-    public GuestArray newArray(GuestThread t, VmClass arrayClass, int len) {
-        return heap.newArray(t, arrayClass, len);
-    }
-
-    public void fillArrayData(GuestThread t, GuestArray arr, Object payload) {
-        heap.fillArrayData(t, arr, payload);
-    }
-
-    public int newIdentityHash() {
-        return heap.newIdentityHash();
-    }
-
-    public VmError internal(GuestThread t, String message) {
-        return new VmError("internal error: " + message + " (in " + (t.top == null ? "?" : t.top.method.display()) + ")");
+        return system.property(key);
     }
 
     // ------------------------------------------------------------------ running
@@ -368,14 +279,5 @@ public final class Vm {
      */
     public Object invokeStatic(String className, String name, String desc, Object... args) {
         return launcher.invokeStatic(className, name, desc, args);
-    }
-
-    /** Creates a guest exception of a {@code java.*} (or guest) class and returns its carrier. */
-    public GuestThrowable guestException(GuestThread t, String className, String message) {
-        return models.create(t, className, message);
-    }
-
-    public GuestThrowable npe(GuestThread t, String message) {
-        return models.npe(t, message);
     }
 }

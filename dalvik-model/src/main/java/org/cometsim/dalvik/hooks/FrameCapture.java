@@ -59,7 +59,7 @@ public final class FrameCapture {
         int depth = 0;
         for (int k = frames.size() - 1; k >= 0; k--) {
             FrameState s = frames.get(k);
-            VmClass c = vm.classForDescriptor(s.classDescriptor());
+            VmClass c = vm.linker().classForDescriptor(s.classDescriptor());
             if (c == null) {
                 throw new IllegalArgumentException("no class " + s.classDescriptor() + " on this VM");
             }
@@ -67,7 +67,7 @@ public final class FrameCapture {
             if (m == null) {
                 throw new IllegalArgumentException("no method " + s.methodKey() + " in " + c.name);
             }
-            MethodCode code = vm.codeOf(t, m);
+            MethodCode code = vm.linker().codeOf(t, m);
             Frame f = new Frame(m, code);
             int n = s.words().length;
             for (int i = 0; i < n; i++) {
@@ -84,7 +84,7 @@ public final class FrameCapture {
             }
             f.pc = idx;
             f.base = s.base();
-            f.clinitOf = s.clinitOf() == null ? null : vm.classForDescriptor(s.clinitOf());
+            f.clinitOf = s.clinitOf() == null ? null : vm.linker().classForDescriptor(s.clinitOf());
             f.caller = caller;
             f.depth = depth++;
             caller = f;

@@ -12,7 +12,7 @@ import org.cometsim.dalvik.rt.MethodCode;
 
 import org.cometsim.dalvik.rt.Opcodes;
 
-import org.cometsim.dalvik.bridge.HostBridge;
+import org.cometsim.dalvik.host.HostBridge;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -24,6 +24,7 @@ import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.hooks.SafepointHandler;
 import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.Frames;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestCalls;
@@ -1750,41 +1751,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
 
     /** Builds a frame for {@code m} with boxed arguments placed in its in-registers. */
     public Frame newFrameWithArgs(VmMethod m, MethodCode code, Object[] args) {
-        Frame nf = new Frame(m, code);
-        int reg = code.registers - m.argWords;
-        int ai = 0;
-        if (!m.isStatic) {
-            nf.o[reg++] = args[ai++];
-        }
-        for (char k : m.params) {
-            Object v = args[ai++];
-            switch (k) {
-                case 'L':
-                    nf.o[reg++] = v;
-                    break;
-                case 'J':
-                case 'D': {
-                    long w = k == 'J' ? ((Number) v).longValue() : Double.doubleToRawLongBits(((Number) v).doubleValue());
-                    nf.r[reg] = w;
-                    nf.r[reg + 1] = w >> 32;
-                    reg += 2;
-                    break;
-                }
-                case 'F':
-                    nf.r[reg++] = Float.floatToRawIntBits(((Number) v).floatValue());
-                    break;
-                case 'Z':
-                    nf.r[reg++] = ((Boolean) v) ? 1 : 0;
-                    break;
-                case 'C':
-                    nf.r[reg++] = (Character) v;
-                    break;
-                default:
-                    nf.r[reg++] = ((Number) v).intValue();
-                    break;
-            }
-        }
-        return nf;
+        return Frames.withArgs(m, code, args);
     }
 
     private Object[] boxArgs(Frame f, char[] params, boolean isStatic, int argBase) {

@@ -38,6 +38,36 @@ public final class Heap {
         return h;
     }
 
+    /**
+     * The identity hash of any guest value ({@code Object.hashCode}, {@code System.identityHashCode}):
+     * guest objects, arrays and classes get the next deterministic hash on first use; host objects
+     * answer the host's.
+     */
+    public int identityHash(Object o) {
+        if (o instanceof GuestObject) {
+            GuestObject g = (GuestObject) o;
+            if (g.hash == 0) {
+                g.hash = newIdentityHash();
+            }
+            return g.hash;
+        }
+        if (o instanceof GuestArray) {
+            GuestArray g = (GuestArray) o;
+            if (g.hash == 0) {
+                g.hash = newIdentityHash();
+            }
+            return g.hash;
+        }
+        if (o instanceof VmClass) {
+            VmClass g = (VmClass) o;
+            if (g.hash == 0) {
+                g.hash = newIdentityHash();
+            }
+            return g.hash;
+        }
+        return System.identityHashCode(o);
+    }
+
     // ------------------------------------------------------------------ allocation
 
     /** A host object between new-instance and its constructor call. */

@@ -17,6 +17,17 @@ public interface GuestExceptions {
     /** As {@link #create}, with {@code cause} (a guest throwable) as its cause. */
     GuestThrowable createWithCause(GuestThread t, String className, String message, Object cause);
 
+    /**
+     * As {@link #create}, of a class already at hand rather than named: a host exception crossing
+     * into the guest becomes one of its class as the VM sees it (a mirrored {@code java.*} class,
+     * or the host class of one outside {@code java.*}). Its cause is left unset, as by a
+     * constructor that takes none.
+     */
+    GuestThrowable create(GuestThread t, VmClass c, String message);
+
+    /** As {@link #create(GuestThread, VmClass, String)}, with {@code cause} (a guest throwable) as its cause. */
+    GuestThrowable createWithCause(GuestThread t, VmClass c, String message, Object cause);
+
     default GuestThrowable npe(GuestThread t, String message) {
         return create(t, "java.lang.NullPointerException", message);
     }

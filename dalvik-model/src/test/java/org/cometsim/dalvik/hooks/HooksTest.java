@@ -82,7 +82,7 @@ class HooksTest {
         w.dsm = "tracked";
         ints.dsm = "tracked";
         objs.dsm = "tracked";
-        vm.classForDescriptor("Lhooktarget/Writes;").dsm = "tracked";
+        vm.linker().classForDescriptor("Lhooktarget/Writes;").dsm = "tracked";
         vm.invokeStatic("hooktarget.Writes", "instanceField", sig, w);
         vm.invokeStatic("hooktarget.Writes", "refField", sig, w);
         vm.invokeStatic("hooktarget.Writes", "staticField", "()V");
@@ -91,7 +91,7 @@ class HooksTest {
         vm.invokeStatic("hooktarget.Writes", "arraycopy", "([I)V", ints);
         vm.invokeStatic("hooktarget.Writes", "reflectiveArray", "([I)V", ints);
         vm.invokeStatic("hooktarget.Writes", "hostWritesArray", "([I)V", ints);
-        vm.fillArrayData(vm.launcher().mainThread(), ints, new int[] {1, 2});
+        vm.heap().fillArrayData(vm.launcher().mainThread(), ints, new int[] {1, 2});
         vm.invokeStatic("hooktarget.Writes", "reflectiveField", sig, w);
         vm.invokeStatic("hooktarget.Writes", "readOnly", "(Lhooktarget/Writes;[I)I", w, ints);
         assertEquals(List.of(
@@ -163,7 +163,7 @@ class HooksTest {
             t.top = null;
             t.state = ThreadState.TERMINATED;
         });
-        VmMethod sum = phone.classForDescriptor("Lhooktarget/Loop;").methods.get("sum(I)J");
+        VmMethod sum = phone.linker().classForDescriptor("Lhooktarget/Loop;").methods.get("sum(I)J");
         GuestThread pt = phone.launcher().spawn("worker", sum, 20_000);
         phone.launcher().runAll();
         assertEquals(1, shipped.size(), "the thread was stopped once");
@@ -171,7 +171,7 @@ class HooksTest {
         assertTrue(frames.get(frames.size() - 1).methodKey().equals("sum(I)J"));
         assertTrue(pt.totalInstructions() > 0);
 
-        GuestThread st = server.models().createStartedThread("worker");
+        GuestThread st = server.models().threads().createStartedThread("worker");
         FrameCapture.restore(server, st, frames);
         server.scheduler().adopt(st, 0);
         server.launcher().runAll();
@@ -198,13 +198,13 @@ class HooksTest {
             server.setNativeGate(null); // "back on the phone": natives may run now
             server.scheduler().adopt(t, 0);
         });
-        VmMethod m = server.classForDescriptor("Lhooktarget/Loop;").methods.get("printTwice()V");
+        VmMethod m = server.linker().classForDescriptor("Lhooktarget/Loop;").methods.get("printTwice()V");
         server.launcher().spawn("ui", m);
         server.launcher().runAll();
         assertEquals(1, refusals.get());
         assertEquals(1, stopped.size());
         FrameCapture.FrameState top = stopped.get(0);
-        VmMethod pm = server.classForDescriptor("Lhooktarget/Loop;").methods.get("printTwice()V");
+        VmMethod pm = server.linker().classForDescriptor("Lhooktarget/Loop;").methods.get("printTwice()V");
         int idx = pm.code.indexOfAddress(top.pcCodeUnits());
         int op = pm.code.insns[idx * 4];
         assertTrue(op == 0x6e || op == 0x74, "pc is on the invoke-virtual of println, was " + Opcodes.name(op));
@@ -216,8 +216,8 @@ class HooksTest {
         Vm a = vm(new ByteArrayOutputStream());
         Vm b = vm(new ByteArrayOutputStream());
         a.invokeStatic("hooktarget.Writes", "staticField", "()V");
-        VmClass ca = a.classForDescriptor("Lhooktarget/Writes;");
-        VmClass cb = b.classForDescriptor("Lhooktarget/Writes;");
+        VmClass ca = a.linker().classForDescriptor("Lhooktarget/Writes;");
+        VmClass cb = b.linker().classForDescriptor("Lhooktarget/Writes;");
         assertTrue(ca != cb);
         assertEquals(7L, ca.staticP[ca.fields.get("count").slot]);
         assertEquals(0L, cb.staticP[cb.fields.get("count").slot]);

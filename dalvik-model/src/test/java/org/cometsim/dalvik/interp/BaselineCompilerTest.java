@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 class BaselineCompilerTest {
 
     private static MethodCode code(Vm vm, String key) {
-        VmClass c = vm.classForDescriptor("Lgolden/G045_CompiledEdges;");
-        return vm.codeOf(vm.launcher().mainThread(), c.methods.get(key));
+        VmClass c = vm.linker().classForDescriptor("Lgolden/G045_CompiledEdges;");
+        return vm.linker().codeOf(vm.launcher().mainThread(), c.methods.get(key));
     }
 
     private static Vm vm() throws Exception {

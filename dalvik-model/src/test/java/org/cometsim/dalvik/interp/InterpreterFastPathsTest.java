@@ -215,8 +215,8 @@ class InterpreterFastPathsTest {
             vms.add(vm);
         }
         String desc = "(LFastPaths$Base;I)J";
-        VmMethod m0 = vms.get(0).classForDescriptor("LFastPaths;").methods.get("fields" + desc);
-        VmMethod m1 = vms.get(1).classForDescriptor("LFastPaths;").methods.get("fields" + desc);
+        VmMethod m0 = vms.get(0).linker().classForDescriptor("LFastPaths;").methods.get("fields" + desc);
+        VmMethod m1 = vms.get(1).linker().classForDescriptor("LFastPaths;").methods.get("fields" + desc);
         ParsedClass.ParsedMethod parsed = null;
         for (ParsedClass.ParsedMethod pm : cp.parsedClass("LFastPaths;").methods) {
             if (pm.name.equals("fields") && pm.desc.equals(desc)) {

@@ -49,7 +49,7 @@ class GuestLibraryTest {
             assertTrue(defs.containsKey(d), d);
         }
         for (String d : defs.keySet()) {
-            VmClass c = vm.classForDescriptor(d);
+            VmClass c = vm.linker().classForDescriptor(d);
             assertNotNull(c, d);
             assertEquals(VmClass.Kind.GUEST, c.kind, d);
             if (!d.contains("$") && (c.access & 0x0001) != 0) {
@@ -63,8 +63,8 @@ class GuestLibraryTest {
     @Test
     void withoutTheGuestLibraryTheHostClassesAreBridged() throws Exception {
         Vm vm = vm(false);
-        assertEquals(VmClass.Kind.HOST, vm.classForDescriptor("Ljava/util/ArrayList;").kind);
-        assertSame(java.util.ArrayList.class, vm.classForDescriptor("Ljava/util/ArrayList;").host);
+        assertEquals(VmClass.Kind.HOST, vm.linker().classForDescriptor("Ljava/util/ArrayList;").kind);
+        assertSame(java.util.ArrayList.class, vm.linker().classForDescriptor("Ljava/util/ArrayList;").host);
     }
 
     /** Records which guest objects and arrays were written. */

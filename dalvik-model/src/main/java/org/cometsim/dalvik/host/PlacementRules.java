@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
 import org.cometsim.dalvik.rt.Placement;
 

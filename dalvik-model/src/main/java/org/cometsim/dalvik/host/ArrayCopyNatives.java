@@ -1,12 +1,12 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
+import org.cometsim.dalvik.link.Heap;
 import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
-
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
@@ -22,40 +22,40 @@ final class ArrayCopyNatives {
 
     private static final String[] KINDS = {"[Ljava/lang/Object;", "[I", "[J", "[D", "[F", "[B", "[C", "[S", "[Z"};
 
-    static void register(Vm vm, NativeRegistry reg) {
+    static void register(NativeRegistry reg, Heap heap, GuestExceptions exceptions) {
         String arrays = "java.util.Arrays";
         for (String k : KINDS) {
             reg.register(arrays, "copyOf", "(" + k + "I)" + k, true, Placement.OFFLOADABLE, HostCost.ARRAYCOPY,
                     a -> Math.max(0, (Integer) a[1]), (in, t, a) -> {
-                        GuestArray src = nonNull(vm, t, a[0]);
+                        GuestArray src = nonNull(exceptions, t, a[0]);
                         Object data = copyOf(src.data, (Integer) a[1]);
                         return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
                     });
             reg.register(arrays, "copyOfRange", "(" + k + "II)" + k, true, Placement.OFFLOADABLE, HostCost.ARRAYCOPY,
                     ArrayCopyNatives::rangeLength, (in, t, a) -> {
-                        GuestArray src = nonNull(vm, t, a[0]);
+                        GuestArray src = nonNull(exceptions, t, a[0]);
                         Object data = copyOfRange(src.data, (Integer) a[1], (Integer) a[2]);
                         return new GuestArray(src.type, data, java.lang.reflect.Array.getLength(data));
                     });
         }
         reg.register(arrays, "copyOf", "([Ljava/lang/Object;ILjava/lang/Class;)[Ljava/lang/Object;", true,
                 Placement.OFFLOADABLE, HostCost.ARRAYCOPY, a -> Math.max(0, (Integer) a[1]), (in, t, a) -> {
-                    GuestArray src = nonNull(vm, t, a[0]);
+                    GuestArray src = nonNull(exceptions, t, a[0]);
                     int n = (Integer) a[1];
-                    GuestArray dst = vm.newArray(t, arrayType(vm, t, a[2]), n);
+                    GuestArray dst = heap.newArray(t, arrayType(exceptions, t, a[2]), n);
                     System.arraycopy(src.data, 0, dst.data, 0, Math.min(src.length, n));
                     return dst;
                 });
         reg.register(arrays, "copyOfRange", "([Ljava/lang/Object;IILjava/lang/Class;)[Ljava/lang/Object;", true,
                 Placement.OFFLOADABLE, HostCost.ARRAYCOPY, ArrayCopyNatives::rangeLength, (in, t, a) -> {
-                    GuestArray src = nonNull(vm, t, a[0]);
+                    GuestArray src = nonNull(exceptions, t, a[0]);
                     int from = (Integer) a[1];
                     int to = (Integer) a[2];
                     if (from > to) {
-                        throw vm.guestException(t, "java.lang.IllegalArgumentException", from + " > " + to);
+                        throw exceptions.create(t, "java.lang.IllegalArgumentException", from + " > " + to);
                     }
-                    VmClass type = arrayType(vm, t, a[3]);
-                    GuestArray dst = vm.newArray(t, type, to - from);
+                    VmClass type = arrayType(exceptions, t, a[3]);
+                    GuestArray dst = heap.newArray(t, type, to - from);
                     System.arraycopy(src.data, from, dst.data, 0, Math.min(src.length - from, to - from));
                     return dst;
                 });
@@ -66,21 +66,21 @@ final class ArrayCopyNatives {
         return Math.max(0, (Integer) a[2] - (Integer) a[1]);
     }
 
-    private static GuestArray nonNull(Vm vm, org.cometsim.dalvik.rt.GuestThread t, Object a) {
+    private static GuestArray nonNull(GuestExceptions exceptions, GuestThread t, Object a) {
         if (a == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         return (GuestArray) a;
     }
 
-    private static VmClass arrayType(Vm vm, org.cometsim.dalvik.rt.GuestThread t, Object cls) {
+    private static VmClass arrayType(GuestExceptions exceptions, GuestThread t, Object cls) {
         if (cls == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         VmClass c = (VmClass) cls;
         if (c.kind != VmClass.Kind.ARRAY || c.component.kind == VmClass.Kind.PRIMITIVE) {
             // What the JDK's Array.newInstance(getComponentType()) would reject.
-            throw vm.guestException(t, "java.lang.ClassCastException", "Cannot cast " + c.name + " to [Ljava.lang.Object;");
+            throw exceptions.create(t, "java.lang.ClassCastException", "Cannot cast " + c.name + " to [Ljava.lang.Object;");
         }
         return c;
     }

@@ -1,14 +1,13 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
+package org.cometsim.dalvik.host;
 
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.link.NativeRegistry;
 import org.cometsim.dalvik.rt.Frame;
+import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmError;
 
 /**
@@ -28,11 +27,11 @@ final class LoggingNatives {
     private static final String L = "java.util.logging.Logger";
     private static final Placement PIN = Placement.CLIENT_PINNED;
 
-    static void register(Vm vm, NativeRegistry reg) {
+    static void register(NativeRegistry reg, GuestExceptions exceptions, HostBridge bridge) {
         reg.register(L, "getLogger", "(Ljava/lang/String;)Ljava/util/logging/Logger;", true, PIN, "io",
                 (in, t, a) -> {
                     if (a[0] == null) {
-                        throw vm.npe(t, null);
+                        throw exceptions.npe(t, null);
                     }
                     return Logger.getLogger((String) a[0]);
                 });
@@ -58,14 +57,14 @@ final class LoggingNatives {
         reg.register(L, "log", "(Ljava/util/logging/Level;Ljava/lang/String;Ljava/lang/Object;)V", false, PIN, "io",
                 (in, t, a) -> {
                     Frame f = t.top;
-                    ((Logger) a[0]).logp((Level) a[1], source(f), method(f), (String) a[2], vm.bridge().toHost(a[3], Object.class));
+                    ((Logger) a[0]).logp((Level) a[1], source(f), method(f), (String) a[2], bridge.toHost(a[3], Object.class));
                     return null;
                 });
         reg.register(L, "log", "(Ljava/util/logging/Level;Ljava/lang/String;[Ljava/lang/Object;)V", false, PIN, "io",
                 (in, t, a) -> {
                     Frame f = t.top;
                     ((Logger) a[0]).logp((Level) a[1], source(f), method(f), (String) a[2],
-                            (Object[]) vm.bridge().toHost(a[3], Object[].class));
+                            (Object[]) bridge.toHost(a[3], Object[].class));
                     return null;
                 });
         reg.register(L, "log", "(Ljava/util/logging/Level;Ljava/lang/String;Ljava/lang/Throwable;)V", false, PIN, "io",
@@ -73,7 +72,7 @@ final class LoggingNatives {
                     Frame f = t.top;
                     Logger logger = (Logger) a[0];
                     if (a[3] != null && logger.isLoggable((Level) a[1])) {
-                        Object twin = a[3] instanceof org.cometsim.dalvik.rt.GuestObject g ? g.vmData : null;
+                        Object twin = a[3] instanceof GuestObject g ? g.vmData : null;
                         if (!(twin instanceof Throwable)) {
                             throw VmError.unsupported(L + ".log(Level, String, Throwable) with a guest exception");
                         }

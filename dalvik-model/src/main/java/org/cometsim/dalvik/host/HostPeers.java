@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -13,14 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -69,13 +70,17 @@ public final class HostPeers {
         }
     }
 
-    private final Vm vm;
+    private final HostBridge bridge;
+    private final Scheduler scheduler;
+    private final GuestCalls calls;
     private final Map<Class<?>, Peer> peers = new HashMap<>();
     private final Map<VmClass, VmMethod[]> overrides = new HashMap<>();
     private final PeerLoader loader = new PeerLoader(HostPeers.class.getClassLoader());
 
-    public HostPeers(Vm vm) {
-        this.vm = vm;
+    HostPeers(HostBridge bridge, Scheduler scheduler, GuestCalls calls) {
+        this.bridge = bridge;
+        this.scheduler = scheduler;
+        this.calls = calls;
     }
 
     /** Can guest classes extend this library class? (public, not final, a public or protected constructor) */
@@ -125,13 +130,13 @@ public final class HostPeers {
             }
             Object[] hostArgs = new Object[types.length];
             for (int i = 0; i < types.length; i++) {
-                hostArgs[i] = types[i].isPrimitive() ? args[i + 1] : vm.bridge().toHost(args[i + 1], types[i]);
+                hostArgs[i] = types[i].isPrimitive() ? args[i + 1] : bridge.toHost(args[i + 1], types[i]);
             }
             Object peer;
             try {
                 peer = c.newInstance(hostArgs);
             } catch (java.lang.reflect.InvocationTargetException e) {
-                throw new GuestThrowable(vm.bridge().toGuestThrowable(t, e.getCause()));
+                throw new GuestThrowable(bridge.toGuestThrowable(t, e.getCause()));
             } catch (ReflectiveOperationException e) {
                 throw new VmError("internal error: cannot construct peer of " + hostBase.name + ": " + e);
             }
@@ -150,7 +155,7 @@ public final class HostPeers {
     /** A library method called on a peer: run the guest override if there is one. */
     private Object dispatch(Peer p, GuestObject g, int index, Object[] args) throws Throwable {
         VmMethod gm = guestOverride(g.cls, p, index);
-        GuestThread t = vm.scheduler().current();
+        GuestThread t = scheduler.current();
         if (gm == null || t == null) {
             return SUPER;
         }
@@ -159,14 +164,14 @@ public final class HostPeers {
         Object[] gargs = new Object[types.length + 1];
         gargs[0] = g;
         for (int i = 0; i < types.length; i++) {
-            gargs[i + 1] = types[i].isPrimitive() ? args[i] : vm.bridge().toGuest(args[i]);
+            gargs[i + 1] = types[i].isPrimitive() ? args[i] : bridge.toGuest(args[i]);
         }
-        Object res = vm.interpreter().callGuest(t, gm, gargs);
+        Object res = calls.callGuest(t, gm, gargs);
         Class<?> rt = hm.getReturnType();
         if (rt == void.class) {
             return null;
         }
-        return rt.isPrimitive() ? res : vm.bridge().toHost(res, rt);
+        return rt.isPrimitive() ? res : bridge.toHost(res, rt);
     }
 
     private VmMethod guestOverride(VmClass c, Peer p, int index) {
@@ -203,7 +208,7 @@ public final class HostPeers {
         try {
             MethodHandle mh = MethodHandles.publicLookup().findVirtual(p.cls, "comet$super$" + idx,
                     MethodType.methodType(hm.getReturnType(), hm.getParameterTypes()));
-            return vm.bridge().wrapHandle(hostBase, name, desc, mh);
+            return bridge.wrapHandle(hostBase, name, desc, mh);
         } catch (ReflectiveOperationException e) {
             throw new VmError("internal error: super bridge " + name + desc + " of " + hostBase.name + ": " + e);
         }

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.reflect;
 
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
@@ -6,11 +6,17 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.link.ClassInitializer;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.link.MemberResolver;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
@@ -67,7 +73,12 @@ final class GuestAnnotations {
         }
     }
 
-    private final Vm vm;
+    private final ClassLinker linker;
+    private final MemberResolver resolver;
+    private final ClassInitializer initializer;
+    private final Heap heap;
+    private final GuestExceptions exceptions;
+    private final GuestCalls calls;
     private final GuestReflection refl;
     private final GuestTypes types;
     /** Keyed by the (immutable, cached) dex annotation: one instance per occurrence. */
@@ -75,10 +86,22 @@ final class GuestAnnotations {
     private final Map<VmClass, VmClass> proxyClasses = new IdentityHashMap<>();
     private int proxyCount;
 
-    GuestAnnotations(Vm vm, GuestReflection refl, GuestTypes types) {
-        this.vm = vm;
+    GuestAnnotations(ClassLinker linker, MemberResolver resolver, ClassInitializer initializer, Heap heap,
+                     GuestExceptions exceptions, GuestCalls calls, GuestReflection refl, GuestTypes types) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.initializer = initializer;
+        this.heap = heap;
+        this.exceptions = exceptions;
+        this.calls = calls;
         this.refl = refl;
         this.types = types;
+    }
+
+    private static void nat(VmClass c, String name, String desc, NativeImpl impl) {
+        VmMethod m = new VmMethod(c, name, desc, 0x0001 | 0x0100);
+        m.nativeImpl = impl;
+        c.methods.put(m.key(), m);
     }
 
     /** The guest instance of a dex annotation of type {@code descriptor}. */
@@ -87,7 +110,7 @@ final class GuestAnnotations {
         if (g != null) {
             return g;
         }
-        VmClass type = vm.classForName(t, descriptor);
+        VmClass type = resolver.classForName(t, descriptor);
         Map<String, String> elements = elements(type);
         Map<String, Object> defaults = new HashMap<>(0); // the JDK's AnnotationType.memberDefaults
         for (Map.Entry<String, String> e : elements.entrySet()) {
@@ -182,7 +205,7 @@ final class GuestAnnotations {
             case ValueType.DOUBLE: return ((DoubleEncodedValue) v).getValue();
             case ValueType.BOOLEAN: return ((BooleanEncodedValue) v).getValue();
             case ValueType.STRING: return ((StringEncodedValue) v).getValue();
-            case ValueType.TYPE: return vm.classForName(t, ((TypeEncodedValue) v).getValue());
+            case ValueType.TYPE: return resolver.classForName(t, ((TypeEncodedValue) v).getValue());
             case ValueType.ENUM: return enumConstant(t, ((EnumEncodedValue) v).getValue());
             case ValueType.ANNOTATION: {
                 AnnotationEncodedValue a = (AnnotationEncodedValue) v;
@@ -190,7 +213,7 @@ final class GuestAnnotations {
             }
             case ValueType.ARRAY: {
                 java.util.List<? extends EncodedValue> items = ((ArrayEncodedValue) v).getValue();
-                GuestArray arr = vm.newArray(t, vm.classForName(t, rd), items.size());
+                GuestArray arr = heap.newArray(t, resolver.classForName(t, rd), items.size());
                 for (int i = 0; i < items.size(); i++) {
                     store(arr, i, convert(t, items.get(i), rd.substring(1)));
                 }
@@ -210,18 +233,18 @@ final class GuestAnnotations {
     }
 
     private Object enumConstant(GuestThread t, FieldReference f) {
-        VmClass k = vm.classForName(t, f.getDefiningClass());
+        VmClass k = resolver.classForName(t, f.getDefiningClass());
         if (k.kind == VmClass.Kind.HOST) {
             try {
                 return k.host.getField(f.getName()).get(null); // a JDK enum (ElementType ...): the host constant
             } catch (ReflectiveOperationException e) {
-                throw vm.guestException(t, "java.lang.EnumConstantNotPresentException", k.name + "." + f.getName());
+                throw exceptions.create(t, "java.lang.EnumConstantNotPresentException", k.name + "." + f.getName());
             }
         }
-        vm.initializeNow(t, k);
+        initializer.initializeNow(t, k);
         VmField field = k.fields.get(f.getName());
         if (field == null || !field.isStatic) {
-            throw vm.guestException(t, "java.lang.EnumConstantNotPresentException", k.name + "." + f.getName());
+            throw exceptions.create(t, "java.lang.EnumConstantNotPresentException", k.name + "." + f.getName());
         }
         return k.staticR[field.slot];
     }
@@ -233,7 +256,7 @@ final class GuestAnnotations {
         }
         if (h.getClass().isArray()) {
             int n = java.lang.reflect.Array.getLength(h);
-            GuestArray arr = vm.newArray(t, vm.classForName(t, rd), n);
+            GuestArray arr = heap.newArray(t, resolver.classForName(t, rd), n);
             for (int i = 0; i < n; i++) {
                 store(arr, i, fromHost(t, java.lang.reflect.Array.get(h, i), rd.substring(1)));
             }
@@ -255,18 +278,18 @@ final class GuestAnnotations {
         // Named like the JDK's dynamic-module proxies; the number is this VM's own count.
         int n = ++proxyCount;
         c = new VmClass(VmClass.Kind.MODEL, "jdk.proxy1.$Proxy" + n, "Ljdk/proxy1/$Proxy" + n + ";");
-        c.superclass = vm.objectClass();
+        c.superclass = linker.objectClass();
         c.interfaces = new VmClass[] {type};
         c.access = Modifier.PUBLIC | Modifier.FINAL;
         c.initState = VmClass.INIT_DONE;
         for (Map.Entry<String, String> e : elements.entrySet()) {
             String name = e.getKey();
-            refl.nat(c, name, "()" + e.getValue(), false, (in, t, a) -> member(t, (GuestObject) a[0], name));
+            nat(c, name, "()" + e.getValue(), (in, t, a) -> member(t, (GuestObject) a[0], name));
         }
-        refl.nat(c, "annotationType", "()Ljava/lang/Class;", false, (in, t, a) -> data(a[0]).type);
-        refl.nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> toString(t, (GuestObject) a[0]));
-        refl.nat(c, "hashCode", "()I", false, (in, t, a) -> hash(t, data(a[0])));
-        refl.nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> annotationEquals(t, (GuestObject) a[0], a[1]));
+        nat(c, "annotationType", "()Ljava/lang/Class;", (in, t, a) -> data(a[0]).type);
+        nat(c, "toString", "()Ljava/lang/String;", (in, t, a) -> toString(t, (GuestObject) a[0]));
+        nat(c, "hashCode", "()I", (in, t, a) -> hash(t, data(a[0])));
+        nat(c, "equals", "(Ljava/lang/Object;)Z", (in, t, a) -> annotationEquals(t, (GuestObject) a[0], a[1]));
         proxyClasses.put(type, c);
         return c;
     }
@@ -279,7 +302,7 @@ final class GuestAnnotations {
         Data d = data(self);
         Object v = d.values.get(name);
         if (v == null) {
-            throw vm.guestException(t, "java.lang.annotation.IncompleteAnnotationException", d.type.name + " missing element " + name);
+            throw exceptions.create(t, "java.lang.annotation.IncompleteAnnotationException", d.type.name + " missing element " + name);
         }
         if (v instanceof GuestArray) {
             GuestArray a = (GuestArray) v;
@@ -351,7 +374,7 @@ final class GuestAnnotations {
             return Double.isNaN(x) ? "0.0/0.0" : Double.isInfinite(x) ? (x > 0 ? "1.0/0.0" : "-1.0/0.0") : Double.toString(x);
         }
         if (v instanceof GuestObject) {
-            return (String) vm.interpreter().callVirtual(t, v, "toString", "()Ljava/lang/String;");
+            return (String) calls.callVirtual(t, v, "toString", "()Ljava/lang/String;");
         }
         return String.valueOf(v);
     }
@@ -397,14 +420,14 @@ final class GuestAnnotations {
             return true;
         }
         Data d = data(self);
-        if (o == null || !vm.classOf(o).isSubtypeOf(d.type)) {
+        if (o == null || !linker.classOf(o).isSubtypeOf(d.type)) {
             return false;
         }
         Data other = o instanceof GuestObject && ((GuestObject) o).vmData instanceof Data ? data(o) : null;
         for (Map.Entry<String, String> e : d.elements.entrySet()) {
             Object ours = d.values.get(e.getKey());
             Object his = other != null ? other.values.get(e.getKey())
-                    : vm.interpreter().callVirtual(t, o, e.getKey(), "()" + e.getValue());
+                    : calls.callVirtual(t, o, e.getKey(), "()" + e.getValue());
             if (!valueEquals(t, ours, his)) {
                 return false;
             }

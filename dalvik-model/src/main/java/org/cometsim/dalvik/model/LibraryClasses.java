@@ -1,5 +1,7 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.model;
 
+import org.cometsim.dalvik.host.HostBridge;
+import org.cometsim.dalvik.host.HostPeers;
 import org.cometsim.dalvik.link.ClassLibrary;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmMethod;
@@ -7,7 +9,8 @@ import org.cometsim.dalvik.rt.VmMethod;
 /**
  * The class library as the linker and resolver see it ({@link ClassLibrary}): model classes from
  * {@link ModelClasses}, host classes and their methods from {@link HostBridge}, library
- * superclasses of guest classes from {@link HostPeers}.
+ * superclasses of guest classes from {@link HostPeers}. It stands with the model classes, the top
+ * of the class library, because it is where the two halves meet.
  */
 public final class LibraryClasses implements ClassLibrary {
     private final ModelClasses models;

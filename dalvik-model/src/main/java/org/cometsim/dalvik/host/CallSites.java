@@ -1,13 +1,17 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
 import java.util.List;
 
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.code.Decoder;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.link.MemberResolver;
 import org.cometsim.dalvik.rt.Descriptors;
-import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmMethod;
@@ -29,10 +33,21 @@ import org.jf.dexlib2.iface.value.StringEncodedValue;
  * bootstrap stops with a precise unsupported-API error naming it.
  */
 final class CallSites {
-    private CallSites() {
+    private final ClassLinker linker;
+    private final MemberResolver resolver;
+    private final Heap heap;
+    private final GuestExceptions exceptions;
+    private final HostBridge bridge;
+
+    CallSites(ClassLinker linker, MemberResolver resolver, Heap heap, GuestExceptions exceptions, HostBridge bridge) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.heap = heap;
+        this.exceptions = exceptions;
+        this.bridge = bridge;
     }
 
-    static VmMethod link(Vm vm, GuestThread t, Object siteObj) {
+    VmMethod link(GuestThread t, Object siteObj) {
         CallSiteReference site = (CallSiteReference) siteObj;
         MethodHandleReference bsm = site.getMethodHandle();
         MethodReference bsmRef = (MethodReference) bsm.getMemberReference();
@@ -48,21 +63,21 @@ final class CallSites {
                 EncodedValue ev = extra.get(i);
                 constants[i - 1] = ev instanceof StringEncodedValue ? ((StringEncodedValue) ev).getValue() : String.valueOf(ev);
             }
-            return concat(vm, invokedDesc, recipe, constants);
+            return concat(invokedDesc, recipe, constants);
         }
         if (owner.equals("Ljava/lang/invoke/LambdaMetafactory;")
                 && (bsmName.equals("metafactory") || bsmName.equals("altMetafactory"))) {
             MethodProtoReference samType = ((MethodTypeEncodedValue) extra.get(0)).getValue();
             MethodHandleReference impl = ((MethodHandleEncodedValue) extra.get(1)).getValue();
-            return lambda(vm, t, site.getMethodName(), invokedDesc,
+            return lambda(t, site.getMethodName(), invokedDesc,
                     Decoder.methodDesc(samType.getParameterTypes(), samType.getReturnType()), impl);
         }
         throw VmError.unsupported("invoke-custom with bootstrap " + Descriptors.toClassName(owner) + "." + bsmName
                 + " (only LambdaMetafactory and StringConcatFactory are supported)");
     }
 
-    private static VmMethod concat(Vm vm, String desc, String recipe, Object[] constants) {
-        VmMethod m = new VmMethod(vm.stringClass(), "makeConcatWithConstants", desc, 0x0001 | 0x0008 | 0x0100);
+    private VmMethod concat(String desc, String recipe, Object[] constants) {
+        VmMethod m = new VmMethod(linker.stringClass(), "makeConcatWithConstants", desc, 0x0001 | 0x0008 | 0x0100);
         char[] kinds = m.params;
         m.nativeImpl = (in, t, a) -> {
             StringBuilder sb = new StringBuilder();
@@ -72,7 +87,7 @@ final class CallSites {
                 char ch = recipe.charAt(i);
                 if (ch == '\u0001') {
                     Object v = a[arg];
-                    sb.append(kinds[arg] == 'L' ? stringOf(vm, in, t, v) : String.valueOf(v));
+                    sb.append(kinds[arg] == 'L' ? stringOf(in, t, v) : String.valueOf(v));
                     arg++;
                 } else if (ch == '\u0002') {
                     sb.append(constants[cst++]);
@@ -86,7 +101,7 @@ final class CallSites {
     }
 
     /** {@code String.valueOf(Object)} for a guest value. */
-    static String stringOf(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, Object v) {
+    private static String stringOf(GuestCalls in, GuestThread t, Object v) {
         if (v == null) {
             return "null";
         }
@@ -97,16 +112,16 @@ final class CallSites {
         return String.valueOf(s);
     }
 
-    private static VmMethod lambda(Vm vm, GuestThread t, String samName, String invokedDesc, String samDesc,
+    private VmMethod lambda(GuestThread t, String samName, String invokedDesc, String samDesc,
                                    MethodHandleReference impl) {
-        VmClass iface = vm.classForName(t, Descriptors.returnType(invokedDesc));
+        VmClass iface = resolver.classForName(t, Descriptors.returnType(invokedDesc));
         MethodReference target = (MethodReference) impl.getMemberReference();
         String targetDesc = Decoder.methodDesc(target.getParameterTypes(), target.getReturnType());
-        VmClass targetOwner = vm.classForName(t, target.getDefiningClass());
+        VmClass targetOwner = resolver.classForName(t, target.getDefiningClass());
         int kind = impl.getMethodHandleType();
 
         VmClass lambdaClass = new VmClass(VmClass.Kind.MODEL, iface.name + "$$Lambda", "L" + iface.name.replace('.', '/') + "$$Lambda;");
-        lambdaClass.superclass = vm.objectClass();
+        lambdaClass.superclass = linker.objectClass();
         lambdaClass.interfaces = new VmClass[] {iface};
         lambdaClass.access = 0x0001 | 0x0010 | 0x1000;
         lambdaClass.initState = VmClass.INIT_DONE;
@@ -119,16 +134,16 @@ final class CallSites {
             VmMethod callee;
             String key = target.getName() + targetDesc;
             if (kind == MethodHandleType.INVOKE_STATIC) {
-                callee = vm.findStaticForLambda(th, targetOwner, key);
+                callee = resolver.findStaticForLambda(th, targetOwner, key);
             } else if (kind == MethodHandleType.INVOKE_CONSTRUCTOR) {
-                return construct(vm, in, th, targetOwner, targetDesc, all);
+                return construct(in, th, targetOwner, targetDesc, all);
             } else if (kind == MethodHandleType.INVOKE_DIRECT) {
                 callee = targetOwner.methods.get(key);
             } else {
                 if (all[0] == null) {
-                    throw vm.npe(th, null);
+                    throw exceptions.npe(th, null);
                 }
-                callee = vm.findVirtual(th, vm.classOf(all[0]), key);
+                callee = resolver.findVirtual(th, linker.classOf(all[0]), key);
             }
             return in.callGuest(th, callee, all);
         };
@@ -142,28 +157,24 @@ final class CallSites {
         return factory;
     }
 
-    private static Object construct(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, VmClass owner,
+    private Object construct(GuestCalls in, GuestThread t, VmClass owner,
                                      String desc, Object[] args) {
-        Object obj = vm.allocate(t, owner);
+        Object obj = heap.allocate(t, owner);
         Object[] withThis = new Object[args.length + 1];
         withThis[0] = obj;
         System.arraycopy(args, 0, withThis, 1, args.length);
-        if (obj instanceof org.cometsim.dalvik.link.Heap.UninitializedHostObject) {
-            VmMethod ctor = vm.bridge().hostConstructor(owner, desc);
+        if (obj instanceof Heap.UninitializedHostObject) {
+            VmMethod ctor = bridge.hostConstructor(owner, desc);
             try {
                 return ctor.nativeImpl.invoke(in, t, withThis);
             } catch (RuntimeException e) {
                 throw e;
             } catch (Throwable e) {
-                throw new org.cometsim.dalvik.rt.GuestThrowable(vm.bridge().toGuestThrowable(t, e));
+                throw new GuestThrowable(bridge.toGuestThrowable(t, e));
             }
         }
         VmMethod ctor = owner.methods.get("<init>" + desc);
         in.callGuest(t, ctor, withThis);
         return obj;
-    }
-
-    static boolean isArray(Object o) {
-        return o instanceof GuestArray;
     }
 }

@@ -1,24 +1,27 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.reflect;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
-import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.bridge.GenericSignatures.Arg;
-import org.cometsim.dalvik.bridge.GenericSignatures.Arr;
-import org.cometsim.dalvik.bridge.GenericSignatures.ClassSig;
-import org.cometsim.dalvik.bridge.GenericSignatures.Formal;
-import org.cometsim.dalvik.bridge.GenericSignatures.Prim;
-import org.cometsim.dalvik.bridge.GenericSignatures.Sig;
-import org.cometsim.dalvik.bridge.GenericSignatures.Simple;
-import org.cometsim.dalvik.bridge.GenericSignatures.TVar;
-import org.cometsim.dalvik.interp.Interpreter;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.reflect.GenericSignatures.Arg;
+import org.cometsim.dalvik.reflect.GenericSignatures.Arr;
+import org.cometsim.dalvik.reflect.GenericSignatures.ClassSig;
+import org.cometsim.dalvik.reflect.GenericSignatures.Formal;
+import org.cometsim.dalvik.reflect.GenericSignatures.Prim;
+import org.cometsim.dalvik.reflect.GenericSignatures.Sig;
+import org.cometsim.dalvik.reflect.GenericSignatures.Simple;
+import org.cometsim.dalvik.reflect.GenericSignatures.TVar;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmMethod;
 
 /**
  * Guest {@code java.lang.reflect.Type} values. A {@code Class} is its {@link VmClass}; the other
@@ -31,13 +34,17 @@ import org.cometsim.dalvik.rt.VmError;
  *
  * <p>Values come from two sources: a guest class's generic signature (parsed by
  * {@link GenericSignatures}, type variables resolved in the JDK's scope order: method, class,
- * enclosing method or class), or the host JDK's reflection for library classes.
+ * enclosing method or class), or the host JDK's reflection for library classes. The four classes
+ * are defined here, with the values they hold ({@link #complete}), when the model-class registry
+ * links them: they are reflection's own values, made nowhere else.
  */
-final class GuestTypes {
-    static final String PTYPE = "sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl";
-    static final String TVAR = "sun.reflect.generics.reflectiveObjects.TypeVariableImpl";
-    static final String WILDCARD = "sun.reflect.generics.reflectiveObjects.WildcardTypeImpl";
-    static final String GARRAY = "sun.reflect.generics.reflectiveObjects.GenericArrayTypeImpl";
+public final class GuestTypes {
+    public static final String PTYPE = "sun.reflect.generics.reflectiveObjects.ParameterizedTypeImpl";
+    public static final String TVAR = "sun.reflect.generics.reflectiveObjects.TypeVariableImpl";
+    public static final String WILDCARD = "sun.reflect.generics.reflectiveObjects.WildcardTypeImpl";
+    public static final String GARRAY = "sun.reflect.generics.reflectiveObjects.GenericArrayTypeImpl";
+    /** The four implementation classes, all model classes. */
+    public static final java.util.Set<String> CLASS_NAMES = java.util.Set.of(PTYPE, TVAR, WILDCARD, GARRAY);
 
     /** {@code ParameterizedType}: raw class, arguments (guest types), owner (guest type or null). */
     record PType(VmClass raw, Object[] args, Object owner) {
@@ -73,64 +80,75 @@ final class GuestTypes {
     }
 
     /** Resolves a type-variable name in a declaration's scope; null if not declared there. */
-    interface Scope {
+    public interface Scope {
         Object lookup(GuestThread t, String name);
     }
 
-    private final Vm vm;
+    private final ClassLinker linker;
+    private final GuestExceptions exceptions;
+    private final GuestCalls calls;
     private final GuestReflection refl;
     private VmClass ptypeClass;
     private VmClass tvarClass;
     private VmClass wildClass;
     private VmClass garrClass;
 
-    GuestTypes(Vm vm, GuestReflection refl) {
-        this.vm = vm;
+    GuestTypes(ClassLinker linker, GuestExceptions exceptions, GuestCalls calls, GuestReflection refl) {
+        this.linker = linker;
+        this.exceptions = exceptions;
+        this.calls = calls;
         this.refl = refl;
     }
 
     private VmClass cls(String d) {
-        return vm.classForDescriptor(d);
+        return linker.classForDescriptor(d);
+    }
+
+    private static void nat(VmClass c, String name, String desc, NativeImpl impl) {
+        VmMethod m = new VmMethod(c, name, desc, 0x0001 | 0x0100);
+        m.nativeImpl = impl;
+        c.methods.put(m.key(), m);
     }
 
     // ------------------------------------------------------------------ model classes
 
-    void complete(VmClass c) {
+    /** Fills one of the four implementation classes ({@link #CLASS_NAMES}) as it is linked. */
+    public void complete(VmClass c) {
         c.superclass = cls("Ljava/lang/Object;");
         switch (c.name) {
             case PTYPE:
                 ptypeClass = c;
                 c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/ParameterizedType;")};
-                refl.nat(c, "getActualTypeArguments", "()[Ljava/lang/reflect/Type;", false,
+                nat(c, "getActualTypeArguments", "()[Ljava/lang/reflect/Type;",
                         (in, t, a) -> typeArray(ptype(a[0]).args().clone()));
-                refl.nat(c, "getRawType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> ptype(a[0]).raw());
-                refl.nat(c, "getOwnerType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> ptype(a[0]).owner());
+                nat(c, "getRawType", "()Ljava/lang/reflect/Type;", (in, t, a) -> ptype(a[0]).raw());
+                nat(c, "getOwnerType", "()Ljava/lang/reflect/Type;", (in, t, a) -> ptype(a[0]).owner());
                 break;
             case TVAR:
                 tvarClass = c;
                 c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/TypeVariable;")};
-                refl.nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> tvar(a[0]).name);
-                refl.nat(c, "getBounds", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> typeArray(tvar(a[0]).bounds(t).clone()));
-                refl.nat(c, "getGenericDeclaration", "()Ljava/lang/reflect/GenericDeclaration;", false, (in, t, a) -> tvar(a[0]).decl);
+                nat(c, "getName", "()Ljava/lang/String;", (in, t, a) -> tvar(a[0]).name);
+                nat(c, "getBounds", "()[Ljava/lang/reflect/Type;", (in, t, a) -> typeArray(tvar(a[0]).bounds(t).clone()));
+                nat(c, "getGenericDeclaration", "()Ljava/lang/reflect/GenericDeclaration;", (in, t, a) -> tvar(a[0]).decl);
                 break;
             case WILDCARD:
                 wildClass = c;
                 c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/WildcardType;")};
-                refl.nat(c, "getUpperBounds", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> typeArray(wild(a[0]).upper().clone()));
-                refl.nat(c, "getLowerBounds", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> typeArray(wild(a[0]).lower().clone()));
+                nat(c, "getUpperBounds", "()[Ljava/lang/reflect/Type;", (in, t, a) -> typeArray(wild(a[0]).upper().clone()));
+                nat(c, "getLowerBounds", "()[Ljava/lang/reflect/Type;", (in, t, a) -> typeArray(wild(a[0]).lower().clone()));
                 break;
             case GARRAY:
                 garrClass = c;
                 c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/GenericArrayType;")};
-                refl.nat(c, "getGenericComponentType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> garr(a[0]).component());
+                nat(c, "getGenericComponentType", "()Ljava/lang/reflect/Type;", (in, t, a) -> garr(a[0]).component());
                 break;
             default:
                 throw new IllegalStateException(c.name);
         }
-        refl.nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> typeName(t, a[0]));
-        refl.nat(c, "getTypeName", "()Ljava/lang/String;", false, (in, t, a) -> typeName(t, a[0]));
-        refl.nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> typeEquals(t, (GuestObject) a[0], a[1]));
-        refl.nat(c, "hashCode", "()I", false, (in, t, a) -> typeHash(t, (GuestObject) a[0]));
+        nat(c, "toString", "()Ljava/lang/String;", (in, t, a) -> typeName(t, a[0]));
+        nat(c, "getTypeName", "()Ljava/lang/String;", (in, t, a) -> typeName(t, a[0]));
+        nat(c, "equals", "(Ljava/lang/Object;)Z", (in, t, a) -> typeEquals(t, (GuestObject) a[0], a[1]));
+        nat(c, "hashCode", "()I", (in, t, a) -> typeHash(t, (GuestObject) a[0]));
     }
 
     private static PType ptype(Object o) {
@@ -177,11 +195,13 @@ final class GuestTypes {
         return make("Lsun/reflect/generics/reflectiveObjects/GenericArrayTypeImpl;", new GArr(component));
     }
 
-    GuestArray typeArray(Object[] types) {
+    /** A guest {@code Type[]} holding {@code types}. */
+    public GuestArray typeArray(Object[] types) {
         return new GuestArray(cls("[Ljava/lang/reflect/Type;"), types, types.length);
     }
 
-    GuestArray typeVariableArray(Object[] vars) {
+    /** A guest {@code TypeVariable[]} holding {@code vars}. */
+    public GuestArray typeVariableArray(Object[] vars) {
         return new GuestArray(cls("[Ljava/lang/reflect/TypeVariable;"), vars, vars.length);
     }
 
@@ -240,7 +260,7 @@ final class GuestTypes {
         if (d instanceof GArr) {
             return typeName(t, ((GArr) d).component()) + "[]";
         }
-        return (String) vm.interpreter().callVirtual(t, ty, "getTypeName", "()Ljava/lang/String;");
+        return (String) calls.callVirtual(t, ty, "getTypeName", "()Ljava/lang/String;");
     }
 
     /** {@code Objects.equals} on guest values. */
@@ -251,12 +271,12 @@ final class GuestTypes {
         if (a == null || b == null) {
             return false;
         }
-        return (Boolean) vm.interpreter().callVirtual(t, a, "equals", "(Ljava/lang/Object;)Z", b);
+        return (Boolean) calls.callVirtual(t, a, "equals", "(Ljava/lang/Object;)Z", b);
     }
 
     /** {@code Objects.hashCode} on guest values. */
     int guestHash(GuestThread t, Object a) {
-        return a == null ? 0 : (Integer) vm.interpreter().callVirtual(t, a, "hashCode", "()I");
+        return a == null ? 0 : (Integer) calls.callVirtual(t, a, "hashCode", "()I");
     }
 
     private boolean arraysEqual(GuestThread t, Object[] a, Object[] b) {
@@ -280,20 +300,20 @@ final class GuestTypes {
     }
 
     private boolean isInstance(Object o, String iface) {
-        return o != null && vm.classOf(o).isSubtypeOf(cls(iface));
+        return o != null && linker.classOf(o).isSubtypeOf(cls(iface));
     }
 
     /** The result of a getter returning {@code Type[]} on another guest implementation. */
     private Object[] typesVia(GuestThread t, Object o, String getter) {
-        Object arr = vm.interpreter().callVirtual(t, o, getter, "()[Ljava/lang/reflect/Type;");
+        Object arr = calls.callVirtual(t, o, getter, "()[Ljava/lang/reflect/Type;");
         if (arr == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         return (Object[]) ((GuestArray) arr).data;
     }
 
     private boolean typeEquals(GuestThread t, GuestObject self, Object o) {
-        Interpreter in = vm.interpreter();
+        GuestCalls in = calls;
         Object d = self.vmData;
         if (d instanceof PType) {
             if (!isInstance(o, "Ljava/lang/reflect/ParameterizedType;")) {
@@ -350,7 +370,7 @@ final class GuestTypes {
     // ------------------------------------------------------------------ from signatures
 
     /** The guest type for a parsed signature type, type variables resolved in {@code scope}. */
-    Object reify(GuestThread t, Sig s, Scope scope) {
+    public Object reify(GuestThread t, Sig s, Scope scope) {
         if (s instanceof Prim) {
             return cls(String.valueOf(((Prim) s).kind()));
         }
@@ -412,17 +432,17 @@ final class GuestTypes {
     private VmClass named(GuestThread t, String internalName) {
         VmClass c;
         try {
-            c = vm.classForDescriptor("L" + internalName + ";");
+            c = linker.classForDescriptor("L" + internalName + ";");
         } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
             c = null;
         }
         if (c == null) {
-            throw vm.guestException(t, "java.lang.TypeNotPresentException", "Type " + internalName.replace('/', '.') + " not present");
+            throw exceptions.create(t, "java.lang.TypeNotPresentException", "Type " + internalName.replace('/', '.') + " not present");
         }
         return c;
     }
 
-    Object[] reifyAll(GuestThread t, List<Sig> sigs, Scope scope) {
+    public Object[] reifyAll(GuestThread t, List<Sig> sigs, Scope scope) {
         Object[] out = new Object[sigs.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = reify(t, sigs.get(i), scope);
@@ -431,7 +451,7 @@ final class GuestTypes {
     }
 
     /** Type variables for formal parameters declared by {@code decl}; bounds resolve in {@code scope}. */
-    Object[] formals(List<Formal> formals, Object decl, Scope scope) {
+    public Object[] formals(List<Formal> formals, Object decl, Scope scope) {
         Object[] out = new Object[formals.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = formal(formals.get(i), decl, scope);
@@ -462,7 +482,7 @@ final class GuestTypes {
     // ------------------------------------------------------------------ from the host JDK
 
     /** The guest value of a host reflection type (library classes' generic information). */
-    Object fromHost(java.lang.reflect.Type h) {
+    public Object fromHost(java.lang.reflect.Type h) {
         if (h == null) {
             return null;
         }
@@ -489,7 +509,7 @@ final class GuestTypes {
         throw VmError.unsupported("host reflection type " + h.getClass().getName());
     }
 
-    Object[] fromHostAll(java.lang.reflect.Type[] hs) {
+    public Object[] fromHostAll(java.lang.reflect.Type[] hs) {
         List<Object> out = new ArrayList<>();
         for (java.lang.reflect.Type h : hs) {
             out.add(fromHost(h));

@@ -1,6 +1,4 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.rt.NativeImpl;
+package org.cometsim.dalvik.reflect;
 
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
@@ -11,13 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.bridge.GenericSignatures.ClassSignature;
-import org.cometsim.dalvik.bridge.GenericSignatures.MethodSignature;
-import org.cometsim.dalvik.interp.Interpreter;
+import org.cometsim.dalvik.host.HostBridge;
+import org.cometsim.dalvik.link.ClassInitializer;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.link.MemberResolver;
+import org.cometsim.dalvik.reflect.GenericSignatures.ClassSignature;
+import org.cometsim.dalvik.reflect.GenericSignatures.MethodSignature;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
@@ -28,15 +32,18 @@ import org.jf.dexlib2.iface.ClassDef;
 import org.jf.dexlib2.iface.reference.MethodReference;
 
 /**
- * Reflection as model classes (issue #3): {@code java.lang.reflect.AccessibleObject},
- * {@code Executable}, {@code Method}, {@code Constructor} (and the {@code Field} additions), the
- * reflective queries of {@code Class} (members, enclosing classes, modifiers, generic supertypes),
- * guest {@code Type} values ({@link GuestTypes}) and {@code sun.misc.Unsafe.allocateInstance}.
+ * What reflection knows about guest and library classes (issue #3), for the reflection model
+ * classes ({@code java.lang.reflect.AccessibleObject}, {@code Executable}, {@code Method},
+ * {@code Constructor}, {@code Field}, {@code RecordComponent} and the reflective queries of
+ * {@code Class}, package {@code model}) to answer from: members and their mirrors, the JDK's
+ * access checks and argument conversions, class metadata (enclosing and declaring classes,
+ * modifiers, names, records), generic signatures as guest {@code Type} values
+ * ({@link GuestTypes}) and annotations ({@link GuestAnnotations}).
  *
  * <p>A mirror ({@code Method}/{@code Constructor}) is a guest object with the JDK's
  * {@code override} flag as a real (DSM-trackable) field and an immutable {@link Exec} as its
- * {@code vmData}. Like the JDK, every lookup returns a fresh mirror; {@code equals} compares
- * declaring class, name and descriptor.
+ * {@code vmData}; a {@code Field} mirror carries its {@link VmField}. Like the JDK, every lookup
+ * returns a fresh mirror; {@code equals} compares declaring class, name and descriptor.
  *
  * <p>Which classes answer from where:
  * <ul>
@@ -47,10 +54,10 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  *       information; their non-public members (the JDK's internals) stop with
  *       {@code unsupported API}, as do {@code getDeclaredMethods()} on them.</li>
  * </ul>
- * Invocation runs the target through the interpreter ({@link Interpreter#callGuest}, a nested loop on
- * the calling guest thread) with virtual dispatch, JDK 17 argument conversion and messages (those
- * of the native accessor used for the first invocations), and access checks against the calling
- * guest class.
+ * For invocation ({@code Method.invoke}, {@code Constructor.newInstance}, which run the target in
+ * a nested interpreter loop on the calling guest thread) it checks access against the calling
+ * guest class and converts arguments and results as JDK 17 does, with its messages (those of the
+ * native accessor used for the first invocations).
  *
  * <p>Annotations: instances of runtime-visible annotations ({@link GuestAnnotations}) on guest
  * classes and members; library classes and members answer with the JDK's own annotation objects.
@@ -63,27 +70,17 @@ import org.jf.dexlib2.iface.reference.MethodReference;
  * {@code toGenericString}, annotations of record components.
  */
 public final class GuestReflection {
-    static final String AO = "java.lang.reflect.AccessibleObject";
-    static final String EXECUTABLE = "java.lang.reflect.Executable";
-    static final String METHOD = "java.lang.reflect.Method";
-    static final String CONSTRUCTOR = "java.lang.reflect.Constructor";
-    static final String UNSAFE = "sun.misc.Unsafe";
-    static final String RECORD_COMPONENT = "java.lang.reflect.RecordComponent";
-
-    /** Model classes this class defines (see {@link ModelClasses#define}). */
-    public static final Set<String> MODEL_NAMES = Set.of(AO, EXECUTABLE, METHOD, CONSTRUCTOR, UNSAFE, RECORD_COMPONENT,
-            GuestTypes.PTYPE, GuestTypes.TVAR, GuestTypes.WILDCARD, GuestTypes.GARRAY);
+    private static final String UNSAFE = "sun.misc.Unsafe";
 
     private static final int PUBLIC = Modifier.PUBLIC;
     private static final int PRIVATE = Modifier.PRIVATE;
     private static final int PROTECTED = Modifier.PROTECTED;
     private static final int STATIC = Modifier.STATIC;
     private static final int ABSTRACT = Modifier.ABSTRACT;
-    private static final int ENUM = 0x4000;
     /** HotSpot's JVM_RECOGNIZED_METHOD_MODIFIERS: what {@code Method.getModifiers()} reports. */
     private static final int METHOD_MODIFIERS = 0x1DFF;
-    /** HotSpot's JVM_RECOGNIZED_FIELD_MODIFIERS. */
-    static final int FIELD_MODIFIERS = 0x50DF;
+    /** HotSpot's JVM_RECOGNIZED_FIELD_MODIFIERS: what {@code Field.getModifiers()} reports. */
+    public static final int FIELD_MODIFIERS = 0x50DF;
 
     /**
      * What a {@code Method}/{@code Constructor} mirror stands for. {@link #method} is the guest
@@ -91,14 +88,14 @@ public final class GuestReflection {
      * at each call (dispatch on the receiver, natives, the host bridge), {@link #host} giving the
      * JDK's metadata.
      */
-    static final class Exec {
-        final VmClass declaring;
-        final String name;
-        final String desc;
-        final int modifiers;
-        final VmMethod method;
-        final java.lang.reflect.Executable host;
-        final List<String> params;
+    public static final class Exec {
+        public final VmClass declaring;
+        public final String name;
+        public final String desc;
+        public final int modifiers;
+        public final VmMethod method;
+        public final java.lang.reflect.Executable host;
+        public final List<String> params;
 
         Exec(VmClass declaring, String name, String desc, int modifiers, VmMethod method, java.lang.reflect.Executable host) {
             this.declaring = declaring;
@@ -110,286 +107,90 @@ public final class GuestReflection {
             this.params = Descriptors.paramTypes(desc);
         }
 
-        boolean isConstructor() {
+        public boolean isConstructor() {
             return name.equals("<init>");
         }
 
-        String ret() {
+        /** The return type's descriptor. */
+        public String ret() {
             return Descriptors.returnType(desc);
         }
 
-        String paramKey() {
+        /** Name and parameter descriptor, without the return type: what {@code getMethod} matches. */
+        public String paramKey() {
             return name + desc.substring(0, desc.indexOf(')') + 1);
         }
     }
 
-    private final Vm vm;
-    private final ModelClasses models;
+    private final ClassLinker linker;
+    private final MemberResolver resolver;
+    private final GuestExceptions exceptions;
+    private final HostBridge bridge;
+    private final GuestSystem system;
     private final GuestTypes types;
     private final GuestAnnotations annotations;
-    private VmField override;
     private final Map<VmClass, ReflectionMetadata> metadata = new IdentityHashMap<>();
     private final Map<VmClass, List<Exec>> publicMethods = new IdentityHashMap<>();
 
-    GuestReflection(Vm vm, ModelClasses models) {
-        this.vm = vm;
-        this.models = models;
-        this.types = new GuestTypes(vm, this);
-        this.annotations = new GuestAnnotations(vm, this, types);
+    /**
+     * Reflection in one VM. {@code system} gives the guest's {@code java.class.path}, where class
+     * files (declaration orders, record components) are read; {@code calls} runs the guest
+     * methods that {@code Type} and annotation values call ({@code equals}, {@code toString} ...).
+     */
+    public GuestReflection(ClassLinker linker, MemberResolver resolver, ClassInitializer initializer, Heap heap,
+                           GuestExceptions exceptions, GuestCalls calls, HostBridge bridge, GuestSystem system) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.exceptions = exceptions;
+        this.bridge = bridge;
+        this.system = system;
+        this.types = new GuestTypes(linker, exceptions, calls, this);
+        this.annotations = new GuestAnnotations(linker, resolver, initializer, heap, exceptions, calls, this, types);
+    }
+
+    /** Guest {@code Type} values. */
+    public GuestTypes types() {
+        return types;
     }
 
     private VmClass cls(String d) {
-        return vm.classForDescriptor(d);
-    }
-
-    VmMethod nat(VmClass c, String name, String desc, boolean isStatic, NativeImpl impl) {
-        VmMethod m = new VmMethod(c, name, desc, 0x0001 | 0x0100 | (isStatic ? 0x0008 : 0));
-        m.nativeImpl = impl;
-        c.methods.put(m.key(), m);
-        return m;
+        return linker.classForDescriptor(d);
     }
 
     private GuestThrowable iae(GuestThread t, String msg) {
-        return vm.guestException(t, "java.lang.IllegalArgumentException", msg);
+        return exceptions.create(t, "java.lang.IllegalArgumentException", msg);
     }
 
-    // ------------------------------------------------------------------ model classes
+    // ------------------------------------------------------------------ mirrors
 
-    /** Fills one of {@link #MODEL_NAMES}. */
-    void complete(VmClass c) {
-        c.access = c.host.getModifiers() & 0xffff;
-        switch (c.name) {
-            case AO:
-                c.superclass = cls("Ljava/lang/Object;");
-                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/AnnotatedElement;")};
-                override = new VmField(c, "override", "Z", 0x0000);
-                override.slot = c.instancePrimCount++;
-                override.index = c.instanceFieldCount++;
-                c.fields.put(override.name, override);
-                defineAccessibleObject(c);
-                break;
-            case EXECUTABLE:
-                inherit(c, cls("Ljava/lang/reflect/AccessibleObject;"));
-                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/Member;"), cls("Ljava/lang/reflect/GenericDeclaration;")};
-                defineExecutable(c);
-                break;
-            case METHOD:
-                inherit(c, cls("Ljava/lang/reflect/Executable;"));
-                defineMethod(c);
-                break;
-            case CONSTRUCTOR:
-                inherit(c, cls("Ljava/lang/reflect/Executable;"));
-                defineConstructor(c);
-                break;
-            case UNSAFE:
-                c.superclass = cls("Ljava/lang/Object;");
-                defineUnsafe(c);
-                break;
-            case RECORD_COMPONENT:
-                c.superclass = cls("Ljava/lang/Object;");
-                c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/AnnotatedElement;")};
-                c.access |= Modifier.FINAL;
-                defineRecordComponent(c);
-                break;
-            default:
-                types.complete(c);
-                break;
-        }
-    }
-
-    private static void inherit(VmClass c, VmClass sup) {
-        c.superclass = sup;
-        c.instancePrimCount = sup.instancePrimCount;
-        c.instanceRefCount = sup.instanceRefCount;
-        c.instanceFieldCount = sup.instanceFieldCount;
-    }
-
-    /** {@code java.lang.reflect.Field} is an AccessibleObject and a Member, as in the JDK. */
-    void completeField(VmClass c) {
-        inherit(c, cls("Ljava/lang/reflect/AccessibleObject;"));
-        c.interfaces = new VmClass[] {cls("Ljava/lang/reflect/Member;")};
-        nat(c, "getGenericType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> fieldGenericType(t, field(a[0])));
-        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (field(a[0]).access & 0x1000) != 0);
-        nat(c, "isEnumConstant", "()Z", false, (in, t, a) -> (field(a[0]).access & ENUM) != 0);
-        nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> a[1] instanceof GuestObject
-                && ((GuestObject) a[1]).cls == ((GuestObject) a[0]).cls && field(a[1]) == field(a[0]));
-        nat(c, "hashCode", "()I", false, (in, t, a) -> field(a[0]).owner.name.hashCode() ^ field(a[0]).name.hashCode());
-    }
-
-    private static VmField field(Object mirror) {
+    /** The member a {@code Field} mirror stands for. */
+    public static VmField fieldOf(Object mirror) {
         return (VmField) ((GuestObject) mirror).vmData;
     }
 
-    private static Exec exec(Object mirror) {
+    /** The member a {@code Method}/{@code Constructor} mirror stands for. */
+    public static Exec execOf(Object mirror) {
         return (Exec) ((GuestObject) mirror).vmData;
     }
 
     /** A fresh {@code Field} mirror (the JDK returns copies too; {@code override} starts false). */
-    GuestObject fieldMirror(VmField f) {
+    public GuestObject fieldMirror(VmField f) {
         GuestObject g = new GuestObject(cls("Ljava/lang/reflect/Field;"));
         g.vmData = f;
         return g;
     }
 
-    private GuestObject mirror(Exec e) {
+    /** A fresh {@code Method} or {@code Constructor} mirror of {@code e}. */
+    public GuestObject mirror(Exec e) {
         GuestObject g = new GuestObject(cls(e.isConstructor() ? "Ljava/lang/reflect/Constructor;" : "Ljava/lang/reflect/Method;"));
         g.vmData = e;
         return g;
     }
 
-    boolean isOverridden(GuestObject mirror) {
-        return mirror.p[override.slot] != 0;
-    }
-
-    private void setOverride(GuestObject mirror, boolean on) {
-        if (mirror.dsm != null && vm.barrier() != null) {
-            vm.barrier().fieldWrite(mirror, override);
-        }
-        mirror.p[override.slot] = on ? 1 : 0;
-    }
-
-    // ------------------------------------------------------------------ records
-
-    /** A record component: its record and what the class file says about it. */
-    private record Component(VmClass record, ReflectionMetadata.RecordComponentInfo info) {
-    }
-
-    private static Component component(Object mirror) {
-        return (Component) ((GuestObject) mirror).vmData;
-    }
-
-    /**
-     * {@code Class.getRecordComponents()}: null for a class that is not a record, as in the JDK.
-     * Dex keeps no Record attribute (D8 desugars records), so the components come from the class
-     * file on the guest class path; without it the call stops as unsupported rather than guess
-     * an order from dex, which sorts fields by name.
-     */
-    private Object recordComponents(VmClass k) {
-        if (!isRecord(k)) {
-            return null;
-        }
-        ReflectionMetadata m = meta(k);
-        if (m == null || m.recordComponents == null) {
-            throw VmError.unsupported("java.lang.Class.getRecordComponents()[Ljava/lang/reflect/RecordComponent; of "
-                    + k.name + " (record components need the record's class file on the guest class path: run the"
-                    + " jar or class directory, not only its dex)");
-        }
-        Object[] out = new Object[m.recordComponents.size()];
-        for (int i = 0; i < out.length; i++) {
-            GuestObject g = new GuestObject(cls("Ljava/lang/reflect/RecordComponent;"));
-            g.vmData = new Component(k, m.recordComponents.get(i));
-            out[i] = g;
-        }
-        return new GuestArray(cls("[Ljava/lang/reflect/RecordComponent;"), out, out.length);
-    }
-
-    private static boolean isRecord(VmClass k) {
-        // D8 desugars java.lang.Record to com.android.tools.r8.RecordTag.
+    /** Is {@code k} a record? D8 desugars {@code java.lang.Record} to {@code com.android.tools.r8.RecordTag}. */
+    public static boolean isRecord(VmClass k) {
         VmClass s = k.superclass;
         return s != null && (s.name.equals("java.lang.Record") || s.name.equals("com.android.tools.r8.RecordTag"));
-    }
-
-    private void defineRecordComponent(VmClass c) {
-        nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> component(a[0]).info().name());
-        nat(c, "getType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, component(a[0]).info().descriptor()));
-        nat(c, "getGenericSignature", "()Ljava/lang/String;", false, (in, t, a) -> component(a[0]).info().signature());
-        nat(c, "getGenericType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> {
-            Component rc = component(a[0]);
-            if (rc.info().signature() == null) {
-                return vm.classForName(t, rc.info().descriptor());
-            }
-            return types.reify(t, parse(() -> GenericSignatures.parseField(rc.info().signature())), classScope(rc.record()));
-        });
-        nat(c, "getAccessor", "()Ljava/lang/reflect/Method;", false, (in, t, a) -> {
-            Component rc = component(a[0]);
-            VmMethod m = rc.record().methods.get(rc.info().name() + "()" + rc.info().descriptor());
-            if (m == null) {
-                throw vm.internal(t, "record " + rc.record().name + " has no accessor " + rc.info().name() + "()");
-            }
-            return mirror(guestExec(m));
-        });
-        nat(c, "getDeclaringRecord", "()Ljava/lang/Class;", false, (in, t, a) -> component(a[0]).record());
-        nat(c, "toString", "()Ljava/lang/String;", false,
-                (in, t, a) -> descTypeName(component(a[0]).info().descriptor()) + " " + component(a[0]).info().name());
-        // Annotations of a component live in the Record attribute only; not read yet.
-        NativeImpl one = (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            unannotated(component(a[0]), "getAnnotation(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;");
-            return null;
-        };
-        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
-        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
-        NativeImpl all = (in, t, a) -> {
-            unannotated(component(a[0]), "getAnnotations()[Ljava/lang/annotation/Annotation;");
-            return new GuestArray(cls("[Ljava/lang/annotation/Annotation;"), new Object[0], 0);
-        };
-        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
-        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
-    }
-
-    private static void unannotated(Component rc, String method) {
-        if (rc.info().annotated()) {
-            throw VmError.unsupported("java.lang.reflect.RecordComponent." + method + " of annotated component "
-                    + rc.record().name + "." + rc.info().name());
-        }
-    }
-
-    // ------------------------------------------------------------------ AccessibleObject
-
-    private void defineAccessibleObject(VmClass c) {
-        nat(c, "setAccessible", "(Z)V", false, (in, t, a) -> {
-            if ((Boolean) a[1]) {
-                checkCanSetAccessible((GuestObject) a[0]);
-            }
-            setOverride((GuestObject) a[0], (Boolean) a[1]);
-            return null;
-        });
-        nat(c, "setAccessible", "([Ljava/lang/reflect/AccessibleObject;Z)V", true, (in, t, a) -> {
-            if (a[0] == null) {
-                throw vm.npe(t, null);
-            }
-            Object[] all = ((Object[]) ((GuestArray) a[0]).data).clone();
-            for (Object o : all) {
-                if (o == null) {
-                    throw vm.npe(t, null);
-                }
-                if ((Boolean) a[1]) {
-                    checkCanSetAccessible((GuestObject) o);
-                }
-            }
-            for (Object o : all) {
-                setOverride((GuestObject) o, (Boolean) a[1]);
-            }
-            return null;
-        });
-        nat(c, "trySetAccessible", "()Z", false, (in, t, a) -> {
-            if (!canSetAccessible((GuestObject) a[0])) {
-                return false;
-            }
-            setOverride((GuestObject) a[0], true);
-            return true;
-        });
-        nat(c, "isAccessible", "()Z", false, (in, t, a) -> isOverridden((GuestObject) a[0]));
-        nat(c, "canAccess", "(Ljava/lang/Object;)Z", false, (in, t, a) -> canAccess(t, (GuestObject) a[0], a[1]));
-        NativeImpl one = (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            return declaredAnnotation(t, a[0], (VmClass) a[1]); // members inherit no annotations
-        };
-        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
-        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, one);
-        nat(c, "isAnnotationPresent", "(Ljava/lang/Class;)Z", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            return declaredAnnotationTypes(a[0]).contains(((VmClass) a[1]).descriptor);
-        });
-        NativeImpl all = (in, t, a) -> annotationArray(declaredAnnotations(t, a[0], true));
-        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
-        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false, all);
     }
 
     // ------------------------------------------------------------------ annotations
@@ -440,7 +241,7 @@ public final class GuestReflection {
         return d instanceof Exec ? ((Exec) d).host : null;
     }
 
-    private Set<String> declaredAnnotationTypes(Object element) {
+    public Set<String> declaredAnnotationTypes(Object element) {
         Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
         if (dex != null) {
             return dex.keySet();
@@ -457,7 +258,7 @@ public final class GuestReflection {
 
     /** The declared annotation of {@code type} on an element (a guest instance, or the JDK's own object), or null. */
     @SuppressWarnings("unchecked")
-    private Object declaredAnnotation(GuestThread t, Object element, VmClass type) {
+    public Object declaredAnnotation(GuestThread t, Object element, VmClass type) {
         Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
         if (dex != null) {
             org.jf.dexlib2.iface.Annotation a = dex.get(type.descriptor);
@@ -475,7 +276,7 @@ public final class GuestReflection {
      * them by type, losing the class file's order the JDK reports: an array of two or more is in
      * the class file's order when the class came from a jar on the guest class path, else stops.
      */
-    private Map<String, Object> declaredAnnotations(GuestThread t, Object element, boolean ordered) {
+    public Map<String, Object> declaredAnnotations(GuestThread t, Object element, boolean ordered) {
         Map<String, Object> out = new LinkedHashMap<>();
         Map<String, org.jf.dexlib2.iface.Annotation> dex = dexAnnotations(element);
         if (dex != null) {
@@ -512,10 +313,10 @@ public final class GuestReflection {
      * dex parameter annotations (runtime-visible, types not on the class path skipped); a parameter
      * with two or more stops, as their class-file order is not kept. Library members give the JDK's.
      */
-    private GuestArray parameterAnnotations(GuestThread t, Object element) {
-        Exec e = exec(element);
+    public GuestArray parameterAnnotations(GuestThread t, Object element) {
+        Exec e = execOf(element);
         if (e.host != null) {
-            return (GuestArray) vm.bridge().toGuest(e.host.getParameterAnnotations());
+            return (GuestArray) bridge.toGuest(e.host.getParameterAnnotations());
         }
         ReflectionMetadata m = memberMeta(element);
         ReflectionMetadata.Member mm = m == null ? null : m.members.get(memberKey(element));
@@ -543,24 +344,24 @@ public final class GuestReflection {
 
     private boolean loadable(String descriptor) {
         try {
-            return vm.classForDescriptor(descriptor) != null;
-        } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
+            return linker.classForDescriptor(descriptor) != null;
+        } catch (ClassLinker.LinkageFailure e) {
             return false;
         }
     }
 
-    private GuestArray annotationArray(Map<String, Object> annotations) {
+    public GuestArray annotationArray(Map<String, Object> annotations) {
         Object[] out = annotations.values().toArray();
         return new GuestArray(cls("[Ljava/lang/annotation/Annotation;"), out, out.length);
     }
 
     private boolean isInherited(String annotationType) {
-        VmClass type = vm.classForDescriptor(annotationType);
+        VmClass type = linker.classForDescriptor(annotationType);
         return type != null && declaredAnnotationTypes(type).contains("Ljava/lang/annotation/Inherited;");
     }
 
     /** Class.getAnnotations: the superclass's @Inherited annotations, then the declared ones (AnnotationData). */
-    private Map<String, Object> classAnnotations(GuestThread t, VmClass k) {
+    public Map<String, Object> classAnnotations(GuestThread t, VmClass k) {
         Map<String, Object> declared = declaredAnnotations(t, k, true);
         VmClass sup = k.isInterface() || k.isPrimitive() ? null : k.superclass;
         if (sup == null) {
@@ -577,7 +378,7 @@ public final class GuestReflection {
     }
 
     /** The class (k or, for an @Inherited annotation type, a superclass) carrying annotation {@code type}; else null. */
-    private VmClass annotatedClass(VmClass k, VmClass type) {
+    public VmClass annotatedClass(VmClass k, VmClass type) {
         if (declaredAnnotationTypes(k).contains(type.descriptor)) {
             return k;
         }
@@ -592,12 +393,14 @@ public final class GuestReflection {
         return null;
     }
 
-    private String describe(GuestThread t, Object mirror) {
+    /** A reflected member as its {@code toString} shows it. */
+    public String describe(GuestThread t, Object mirror) {
         Object d = ((GuestObject) mirror).vmData;
         return d instanceof VmField ? fieldToString((VmField) d) : execToString(t, (Exec) d);
     }
 
-    private boolean canSetAccessible(GuestObject mirror) {
+    /** May {@code setAccessible(true)} succeed on this mirror (guest members, and public members of public library classes)? */
+    public boolean canSetAccessible(GuestObject mirror) {
         Object d = mirror.vmData;
         VmClass k = d instanceof VmField ? ((VmField) d).owner : ((Exec) d).declaring;
         int mods = d instanceof VmField ? ((VmField) d).access : ((Exec) d).modifiers;
@@ -607,34 +410,12 @@ public final class GuestReflection {
         return (mods & PUBLIC) != 0 && (classAccessFlags(k) & PUBLIC) != 0;
     }
 
-    private void checkCanSetAccessible(GuestObject mirror) {
+    public void checkCanSetAccessible(GuestObject mirror) {
         if (!canSetAccessible(mirror)) {
             // The JDK throws InaccessibleObjectException naming the caller's unnamed module by identity hash.
             throw VmError.unsupported("java.lang.reflect.AccessibleObject.setAccessible(Z)V on a non-public member of library class "
                     + (mirror.vmData instanceof VmField ? ((VmField) mirror.vmData).owner.name : ((Exec) mirror.vmData).declaring.name));
         }
-    }
-
-    private boolean canAccess(GuestThread t, GuestObject ao, Object obj) {
-        Object d = ao.vmData;
-        VmClass declaring = d instanceof VmField ? ((VmField) d).owner : ((Exec) d).declaring;
-        int mods = d instanceof VmField ? ((VmField) d).access & FIELD_MODIFIERS : ((Exec) d).modifiers;
-        boolean ctor = d instanceof Exec && ((Exec) d).isConstructor();
-        if ((mods & STATIC) == 0 && !ctor) {
-            if (obj == null) {
-                throw iae(t, "null object for " + describe(t, ao));
-            }
-            if (!vm.classOf(obj).isSubtypeOf(declaring)) {
-                throw iae(t, "object is not an instance of " + declaring.name);
-            }
-        } else if (obj != null) {
-            throw iae(t, "non-null object for " + describe(t, ao));
-        }
-        if (isOverridden(ao)) {
-            return true;
-        }
-        VmClass target = ctor ? declaring : (mods & STATIC) != 0 ? null : vm.classOf(obj);
-        return verifyAccess(caller(t), declaring, target, mods);
     }
 
     /** The guest class calling the reflective method (HotSpot's Reflection.getCallerClass). */
@@ -643,17 +424,25 @@ public final class GuestReflection {
     }
 
     /**
+     * May the guest class calling the reflective method use a member of {@code declaring} with
+     * {@code modifiers}, on {@code target} (the receiver's class; null for statics)?
+     */
+    public boolean callerMayAccess(GuestThread t, VmClass declaring, VmClass target, int modifiers) {
+        return verifyAccess(caller(t), declaring, target, modifiers);
+    }
+
+    /**
      * The JDK's access check for a non-overridden mirror: IllegalAccessException with the JDK's
      * message if the calling guest class may not use the member.
      */
-    void checkAccess(GuestThread t, VmClass declaring, int modifiers, VmClass target) {
+    public void checkAccess(GuestThread t, VmClass declaring, int modifiers, VmClass target) {
         VmClass caller = caller(t);
         if (verifyAccess(caller, declaring, target, modifiers)) {
             return;
         }
         String msg = caller + moduleSuffix(caller) + " cannot access a member of " + declaring + moduleSuffix(declaring)
                 + " with modifiers \"" + Modifier.toString(modifiers) + "\"";
-        throw vm.guestException(t, "java.lang.IllegalAccessException", msg);
+        throw exceptions.create(t, "java.lang.IllegalAccessException", msg);
     }
 
     private static String moduleSuffix(VmClass k) {
@@ -731,95 +520,12 @@ public final class GuestReflection {
 
     // ------------------------------------------------------------------ Executable, Method, Constructor
 
-    private void defineExecutable(VmClass c) {
-        nat(c, "getName", "()Ljava/lang/String;", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            return e.isConstructor() ? e.declaring.name : e.name;
-        });
-        nat(c, "getModifiers", "()I", false, (in, t, a) -> exec(a[0]).modifiers);
-        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> exec(a[0]).declaring);
-        nat(c, "getParameterTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exec(a[0]).params));
-        nat(c, "getParameterCount", "()I", false, (in, t, a) -> exec(a[0]).params.size());
-        nat(c, "getParameterAnnotations", "()[[Ljava/lang/annotation/Annotation;", false,
-                (in, t, a) -> parameterAnnotations(t, a[0]));
-        nat(c, "getExceptionTypes", "()[Ljava/lang/Class;", false, (in, t, a) -> classArray(t, exceptions(exec(a[0]))));
-        nat(c, "isVarArgs", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x0080) != 0);
-        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x1000) != 0);
-        nat(c, "getTypeParameters", "()[Ljava/lang/reflect/TypeVariable;", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            Object[] vars;
-            if (e.host != null) {
-                vars = types.fromHostAll(e.host.getTypeParameters());
-            } else {
-                MethodSignature s = methodSignature(e);
-                vars = s == null ? new Object[0] : types.formals(s.formals(), a[0], methodScope(e, (GuestObject) a[0]));
-            }
-            return types.typeVariableArray(vars);
-        });
-        nat(c, "getGenericParameterTypes", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            if (e.host != null) {
-                return types.typeArray(types.fromHostAll(e.host.getGenericParameterTypes()));
-            }
-            MethodSignature s = methodSignature(e);
-            if (s == null) {
-                return types.typeArray(((Object[]) classArray(t, e.params).data).clone());
-            }
-            return types.typeArray(types.reifyAll(t, s.params(), methodScope(e, (GuestObject) a[0])));
-        });
-        nat(c, "getGenericExceptionTypes", "()[Ljava/lang/reflect/Type;", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            if (e.host != null) {
-                return types.typeArray(types.fromHostAll(e.host.getGenericExceptionTypes()));
-            }
-            MethodSignature s = methodSignature(e);
-            if (s == null || s.exceptions().isEmpty()) {
-                return types.typeArray(((Object[]) classArray(t, exceptions(e)).data).clone());
-            }
-            return types.typeArray(types.reifyAll(t, s.exceptions(), methodScope(e, (GuestObject) a[0])));
-        });
-        nat(c, "toString", "()Ljava/lang/String;", false, (in, t, a) -> execToString(t, exec(a[0])));
-        nat(c, "equals", "(Ljava/lang/Object;)Z", false, (in, t, a) -> {
-            if (!(a[1] instanceof GuestObject) || ((GuestObject) a[1]).cls != ((GuestObject) a[0]).cls) {
-                return false;
-            }
-            Exec x = exec(a[0]);
-            Exec y = exec(a[1]);
-            return x.declaring == y.declaring && x.name.equals(y.name) && x.desc.equals(y.desc);
-        });
-        nat(c, "hashCode", "()I", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            int h = e.declaring.name.hashCode();
-            return e.isConstructor() ? h : h ^ e.name.hashCode();
-        });
-    }
-
-    private void defineMethod(VmClass c) {
-        nat(c, "getReturnType", "()Ljava/lang/Class;", false, (in, t, a) -> vm.classForName(t, exec(a[0]).ret()));
-        nat(c, "getGenericReturnType", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> {
-            Exec e = exec(a[0]);
-            if (e.host != null) {
-                return types.fromHost(((java.lang.reflect.Method) e.host).getGenericReturnType());
-            }
-            MethodSignature s = methodSignature(e);
-            return s == null ? vm.classForName(t, e.ret()) : types.reify(t, s.ret(), methodScope(e, (GuestObject) a[0]));
-        });
-        nat(c, "isDefault", "()Z", false, (in, t, a) -> isDefault(exec(a[0])));
-        nat(c, "isBridge", "()Z", false, (in, t, a) -> (exec(a[0]).modifiers & 0x0040) != 0);
-        nat(c, "invoke", "(Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;", false,
-                (in, t, a) -> invoke(in, t, (GuestObject) a[0], a[1], a[2]));
-    }
-
-    private void defineConstructor(VmClass c) {
-        nat(c, "newInstance", "([Ljava/lang/Object;)Ljava/lang/Object;", false,
-                (in, t, a) -> newInstance(in, t, (GuestObject) a[0], a[1]));
-    }
-
-    private static boolean isDefault(Exec e) {
+    public static boolean isDefault(Exec e) {
         return (e.modifiers & (ABSTRACT | PUBLIC | STATIC)) == PUBLIC && e.declaring.isInterface() && !e.isConstructor();
     }
 
-    private List<String> exceptions(Exec e) {
+    /** The declared exception types of a method or constructor, as descriptors. */
+    public List<String> exceptionTypes(Exec e) {
         if (e.host != null) {
             List<String> out = new ArrayList<>();
             for (Class<?> x : e.host.getExceptionTypes()) {
@@ -832,16 +538,17 @@ public final class GuestReflection {
         return mm == null ? List.of() : mm.exceptions();
     }
 
-    private GuestArray classArray(GuestThread t, List<String> descs) {
+    /** A guest {@code Class[]} of the classes named by {@code descs}. */
+    public GuestArray classArray(GuestThread t, List<String> descs) {
         Object[] out = new Object[descs.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = vm.classForName(t, descs.get(i));
+            out[i] = resolver.classForName(t, descs.get(i));
         }
         return new GuestArray(cls("[Ljava/lang/Class;"), out, out.length);
     }
 
     /** Executable.sharedToString (JDK 17): modifiers, return type, declaring class, parameters, throws. */
-    String execToString(GuestThread t, Exec e) {
+    public String execToString(GuestThread t, Exec e) {
         StringBuilder sb = new StringBuilder();
         int mask = e.isConstructor() ? Modifier.constructorModifiers() : Modifier.methodModifiers();
         int mod = e.modifiers & mask;
@@ -873,7 +580,7 @@ public final class GuestReflection {
             sb.append(i == 0 ? "" : ",").append(descTypeName(e.params.get(i)));
         }
         sb.append(')');
-        List<String> ex = exceptions(e);
+        List<String> ex = exceptionTypes(e);
         for (int i = 0; i < ex.size(); i++) {
             sb.append(i == 0 ? " throws " : ",").append(descTypeName(ex.get(i)));
         }
@@ -881,7 +588,7 @@ public final class GuestReflection {
     }
 
     /** {@code Class.getTypeName()} for a descriptor: {@code int[][]}, {@code java.lang.String}. */
-    static String descTypeName(String desc) {
+    public static String descTypeName(String desc) {
         int dims = 0;
         while (desc.charAt(dims) == '[') {
             dims++;
@@ -893,88 +600,22 @@ public final class GuestReflection {
         return sb.toString();
     }
 
-    static String classTypeName(VmClass k) {
+    public static String classTypeName(VmClass k) {
         return k.isArray() ? classTypeName(k.component) + "[]" : k.name;
     }
 
     // ------------------------------------------------------------------ invocation
 
-    private Object invoke(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, GuestObject mirror, Object obj, Object argArray) {
-        Exec e = exec(mirror);
-        boolean isStatic = (e.modifiers & STATIC) != 0;
-        if (!isOverridden(mirror)) {
-            if (!isStatic && obj == null) {
-                throw vm.npe(t, null);
-            }
-            checkAccess(t, e.declaring, e.modifiers, isStatic ? null : vm.classOf(obj));
-        }
-        // The order of HotSpot's Reflection::invoke: class initialisation, receiver, arguments.
-        vm.initializeNow(t, e.declaring);
-        if (!isStatic) {
-            if (obj == null) {
-                throw vm.npe(t, null);
-            }
-            if (!vm.classOf(obj).isSubtypeOf(e.declaring)) {
-                throw iae(t, "object is not an instance of declaring class");
-            }
-        }
-        Object[] args = convertArgs(t, e, argArray, isStatic ? 0 : 1);
-        if (!isStatic) {
-            args[0] = obj;
-        }
-        VmMethod target = target(t, e, obj);
-        checkGate(t, target);
-        Object res;
-        try {
-            res = in.callGuest(t, target, args);
-        } catch (GuestThrowable g) {
-            throw invocationTarget(t, g.guest);
-        }
-        return rebox(Descriptors.returnKind(e.desc), res);
-    }
-
-    /** The method an invocation runs: dispatched on the receiver unless static or private. */
-    private VmMethod target(GuestThread t, Exec e, Object receiver) {
-        String key = e.name + e.desc;
-        if ((e.modifiers & STATIC) != 0) {
-            return e.method != null ? e.method : vm.findStaticForLambda(t, e.declaring, key);
-        }
-        if (e.method != null && (e.modifiers & PRIVATE) != 0) {
-            return e.method;
-        }
-        VmClass rc = vm.classOf(receiver);
-        VmMethod m = vm.findVirtualOrNull(rc, key);
-        if (m == null && rc.kind == VmClass.Kind.HOST) {
-            m = vm.bridge().hostVirtual(rc, e.declaring, e.name, e.desc);
-        }
-        if (m == null) {
-            m = vm.findVirtual(t, rc, key);
-        }
-        return m;
-    }
-
-    /**
-     * A client-pinned native reached reflectively on an endpoint that refuses it cannot migrate from
-     * inside {@code Method.invoke} (host frames are in the way): stop rather than run it here.
-     */
-    private void checkGate(GuestThread t, VmMethod target) {
-        if (target.nativeImpl != null && vm.nativeGate() != null && !vm.nativeGate().mayRunHere(t, target)) {
-            throw VmError.unsupported("reflective call of client-pinned native " + target.display()
-                    + " where it may not run (it cannot migrate from inside Method.invoke)");
-        }
-    }
-
-    private GuestThrowable invocationTarget(GuestThread t, GuestObject cause) {
-        GuestThrowable ite = vm.guestException(t, "java.lang.reflect.InvocationTargetException", null);
-        models.setCause(ite.guest, cause);
-        return ite;
+    /** The {@code InvocationTargetException} a reflective call throws when its target threw {@code cause}. */
+    public GuestThrowable invocationTarget(GuestThread t, GuestObject cause) {
+        return exceptions.createWithCause(t, "java.lang.reflect.InvocationTargetException", null, cause);
     }
 
     /**
      * Arguments for the call, boxed by parameter kind from slot {@code first}: HotSpot's checks
      * (count, then each argument: unboxing with widening for primitives, assignability for references).
      */
-    private Object[] convertArgs(GuestThread t, Exec e, Object argArray, int first) {
+    public Object[] convertArgs(GuestThread t, Exec e, Object argArray, int first) {
         Object[] given = argArray == null ? new Object[0] : (Object[]) ((GuestArray) argArray).data;
         int n = argArray == null ? 0 : ((GuestArray) argArray).length;
         if (n != e.params.size()) {
@@ -995,7 +636,7 @@ public final class GuestReflection {
                 }
                 out[first + i] = convertPrimitive(v, k);
             } else {
-                if (v != null && !vm.classOf(v).isSubtypeOf(vm.classForName(t, p))) {
+                if (v != null && !linker.classOf(v).isSubtypeOf(resolver.classForName(t, p))) {
                     throw iae(t, "argument type mismatch");
                 }
                 out[first + i] = v;
@@ -1005,7 +646,7 @@ public final class GuestReflection {
     }
 
     /** The primitive kind of a box, or 0. */
-    static char boxKind(Object v) {
+    public static char boxKind(Object v) {
         if (v instanceof Integer) {
             return 'I';
         }
@@ -1034,7 +675,7 @@ public final class GuestReflection {
     }
 
     /** JLS 5.1.2 widening primitive conversion (or identity) from {@code from} to {@code to}. */
-    static boolean widens(char from, char to) {
+    public static boolean widens(char from, char to) {
         if (from == to) {
             return true;
         }
@@ -1055,7 +696,7 @@ public final class GuestReflection {
     }
 
     /** A box of kind {@code to} holding {@code v} (already checked to widen). */
-    static Object convertPrimitive(Object v, char to) {
+    public static Object convertPrimitive(Object v, char to) {
         if (to == 'Z' || to == 'C') {
             return v;
         }
@@ -1073,7 +714,8 @@ public final class GuestReflection {
         }
     }
 
-    private static Object rebox(char kind, Object res) {
+    /** A reflective call's result boxed as the JDK returns it for return kind {@code kind}. */
+    public static Object rebox(char kind, Object res) {
         switch (kind) {
             case 'V': return null;
             case 'L': case 'Z': case 'C': return res;
@@ -1081,57 +723,10 @@ public final class GuestReflection {
         }
     }
 
-    private Object newInstance(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, GuestObject mirror, Object argArray) {
-        Exec e = exec(mirror);
-        VmClass k = e.declaring;
-        if (!isOverridden(mirror)) {
-            checkAccess(t, k, e.modifiers, k);
-        }
-        if ((classModifiers(k) & ENUM) != 0) {
-            throw iae(t, "Cannot reflectively create enum objects");
-        }
-        if ((k.access & ABSTRACT) != 0 || k.isInterface()) {
-            throw vm.guestException(t, "java.lang.InstantiationException", null);
-        }
-        if (k == vm.classClass()) {
-            throw vm.guestException(t, "java.lang.InstantiationException", "Can not instantiate java.lang.Class");
-        }
-        vm.initializeNow(t, k);
-        Object[] args = convertArgs(t, e, argArray, 1);
-        String key = "<init>" + e.desc;
-        if (k.kind == VmClass.Kind.HOST) {
-            VmMethod ctor = vm.natives().lookup(k.name, key);
-            if (ctor == null) {
-                ctor = vm.bridge().hostConstructor(k, e.desc);
-            }
-            args[0] = vm.allocate(t, k);
-            try {
-                return in.callGuest(t, ctor, args);
-            } catch (GuestThrowable g) {
-                throw invocationTarget(t, g.guest);
-            }
-        }
-        VmMethod init = e.method != null ? e.method : k.methods.get(key);
-        if (init == null) {
-            init = models.directMethod(k, "<init>", e.desc);
-        }
-        if (init == null) {
-            throw VmError.unsupported(k.name + "." + key + " (constructor of a model class)");
-        }
-        Object obj = vm.allocate(t, k);
-        args[0] = obj;
-        try {
-            in.callGuest(t, init, args);
-        } catch (GuestThrowable g) {
-            throw invocationTarget(t, g.guest);
-        }
-        return obj;
-    }
-
     // ------------------------------------------------------------------ member lookup
 
     /** A mirror record for a declared guest method or constructor. */
-    private Exec guestExec(VmMethod m) {
+    public Exec guestExec(VmMethod m) {
         int mods = (m.access & METHOD_MODIFIERS) | ((m.access & 0x20000) != 0 ? Modifier.SYNCHRONIZED : 0);
         return new Exec(m.owner, m.name, m.desc, mods, m, null);
     }
@@ -1148,9 +743,9 @@ public final class GuestReflection {
     }
 
     /** The VM class standing for a host class (a guest-library class where one replaces it). */
-    VmClass classOfHost(Class<?> h) {
-        VmClass c = vm.classForDescriptor(Descriptors.of(h));
-        return c != null ? c : vm.hostClassOf(h);
+    public VmClass classOfHost(Class<?> h) {
+        VmClass c = linker.classForDescriptor(Descriptors.of(h));
+        return c != null ? c : linker.hostClassOf(h);
     }
 
     /** A generic declaration of the host JDK as a guest value: the Class, or a Method/Constructor mirror. */
@@ -1161,11 +756,13 @@ public final class GuestReflection {
         return mirror(hostExec((java.lang.reflect.Executable) d));
     }
 
-    private static boolean isLibrary(VmClass k) {
+    /** A library class: its members are the JDK's (host and model classes). */
+    public static boolean isLibrary(VmClass k) {
         return k.kind == VmClass.Kind.HOST || k.kind == VmClass.Kind.MODEL;
     }
 
-    private List<Exec> declaredExecs(VmClass k, boolean constructors) {
+    /** The declared methods (or constructors) of a guest class, in dex order; none for other kinds. */
+    public List<Exec> declaredExecs(VmClass k, boolean constructors) {
         List<Exec> out = new ArrayList<>();
         if (k.kind != VmClass.Kind.GUEST) {
             return out;
@@ -1179,7 +776,7 @@ public final class GuestReflection {
     }
 
     /** Class.getMethods (JDK 17 PublicMethods): declared public, then the superclass's, then superinterfaces' non-static. */
-    private List<Exec> publicMethods(VmClass k) {
+    public List<Exec> publicMethods(VmClass k) {
         List<Exec> cached = publicMethods.get(k);
         if (cached != null) {
             return cached;
@@ -1190,7 +787,7 @@ public final class GuestReflection {
                 out.add(hostExec(m));
             }
         } else if (k.isArray()) {
-            out.addAll(publicMethods(vm.objectClass()));
+            out.addAll(publicMethods(linker.objectClass()));
         } else if (k.kind == VmClass.Kind.GUEST) {
             Map<String, List<Exec>> merged = new LinkedHashMap<>();
             for (Exec e : declaredExecs(k, false)) {
@@ -1261,7 +858,7 @@ public final class GuestReflection {
 
     private VmClass safeClass(String desc) {
         try {
-            return vm.classForDescriptor(desc);
+            return linker.classForDescriptor(desc);
         } catch (RuntimeException e) {
             return null;
         }
@@ -1297,12 +894,13 @@ public final class GuestReflection {
     }
 
     private GuestThrowable noSuchMethod(GuestThread t, VmClass k, String name, Object classes) {
-        return vm.guestException(t, "java.lang.NoSuchMethodException", methodToString(k, name, classes));
+        return exceptions.create(t, "java.lang.NoSuchMethodException", methodToString(k, name, classes));
     }
 
-    private Object getMethod(GuestThread t, VmClass k, String name, Object classes, boolean declared) {
+    /** {@code Class.getMethod}/{@code getDeclaredMethod}: a fresh mirror, or the guest's NoSuchMethodException. */
+    public Object getMethod(GuestThread t, VmClass k, String name, Object classes, boolean declared) {
         if (name == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         String pd = paramsDesc(classes);
         List<Exec> matches = new ArrayList<>();
@@ -1339,7 +937,7 @@ public final class GuestReflection {
         return mirror(found);
     }
 
-    private List<Exec> constructors(VmClass k, boolean publicOnly) {
+    public List<Exec> constructors(VmClass k, boolean publicOnly) {
         List<Exec> out = new ArrayList<>();
         if (isLibrary(k)) {
             for (java.lang.reflect.Constructor<?> c : publicOnly ? k.host.getConstructors() : k.host.getDeclaredConstructors()) {
@@ -1359,7 +957,8 @@ public final class GuestReflection {
         return out;
     }
 
-    private Object getConstructor(GuestThread t, VmClass k, Object classes, boolean declared) {
+    /** {@code Class.getConstructor}/{@code getDeclaredConstructor}: a fresh mirror, or the guest's NoSuchMethodException. */
+    public Object getConstructor(GuestThread t, VmClass k, Object classes, boolean declared) {
         String pd = paramsDesc(classes);
         if (pd != null) {
             if (isLibrary(k)) {
@@ -1384,7 +983,8 @@ public final class GuestReflection {
         throw noSuchMethod(t, k, "<init>", classes);
     }
 
-    private GuestArray mirrors(List<Exec> execs, String arrayDesc) {
+    /** Fresh mirrors of {@code execs} in a guest array of type {@code arrayDesc}. */
+    public GuestArray mirrors(List<Exec> execs, String arrayDesc) {
         Object[] out = new Object[execs.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = mirror(execs.get(i));
@@ -1394,128 +994,8 @@ public final class GuestReflection {
 
     // ------------------------------------------------------------------ Class queries
 
-    /** Adds the reflective queries to the {@code java.lang.Class} model (replacing simpler versions). */
-    void defineClassQueries(VmClass c) {
-        nat(c, "getDeclaredMethods", "()[Ljava/lang/reflect/Method;", false, (in, t, a) -> {
-            VmClass k = (VmClass) a[0];
-            if (isLibrary(k)) {
-                throw VmError.unsupported("java.lang.Class.getDeclaredMethods()[Ljava/lang/reflect/Method; on library class " + k.name);
-            }
-            return mirrors(declaredExecs(k, false), "[Ljava/lang/reflect/Method;");
-        });
-        nat(c, "getMethods", "()[Ljava/lang/reflect/Method;", false,
-                (in, t, a) -> mirrors(publicMethods((VmClass) a[0]), "[Ljava/lang/reflect/Method;"));
-        nat(c, "getDeclaredMethod", "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false,
-                (in, t, a) -> getMethod(t, (VmClass) a[0], (String) a[1], a[2], true));
-        nat(c, "getMethod", "(Ljava/lang/String;[Ljava/lang/Class;)Ljava/lang/reflect/Method;", false,
-                (in, t, a) -> getMethod(t, (VmClass) a[0], (String) a[1], a[2], false));
-        nat(c, "getDeclaredConstructors", "()[Ljava/lang/reflect/Constructor;", false,
-                (in, t, a) -> mirrors(constructors((VmClass) a[0], false), "[Ljava/lang/reflect/Constructor;"));
-        nat(c, "getConstructors", "()[Ljava/lang/reflect/Constructor;", false,
-                (in, t, a) -> mirrors(constructors((VmClass) a[0], true), "[Ljava/lang/reflect/Constructor;"));
-        nat(c, "getDeclaredConstructor", "([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;", false,
-                (in, t, a) -> getConstructor(t, (VmClass) a[0], a[1], true));
-        nat(c, "getConstructor", "([Ljava/lang/Class;)Ljava/lang/reflect/Constructor;", false,
-                (in, t, a) -> getConstructor(t, (VmClass) a[0], a[1], false));
-        nat(c, "newInstance", "()Ljava/lang/Object;", false, (in, t, a) -> classNewInstance(in, t, (VmClass) a[0]));
-        nat(c, "getDeclaredFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> fieldArray(declaredFields((VmClass) a[0])));
-        nat(c, "getFields", "()[Ljava/lang/reflect/Field;", false, (in, t, a) -> {
-            List<VmField> out = new ArrayList<>();
-            publicFields((VmClass) a[0], out);
-            return fieldArray(out);
-        });
-        nat(c, "getField", "(Ljava/lang/String;)Ljava/lang/reflect/Field;", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            VmField f = publicField((VmClass) a[0], (String) a[1]);
-            if (f == null) {
-                throw vm.guestException(t, "java.lang.NoSuchFieldException", (String) a[1]);
-            }
-            return fieldMirror(f);
-        });
-        nat(c, "getEnclosingMethod", "()Ljava/lang/reflect/Method;", false, (in, t, a) -> enclosingExec(t, (VmClass) a[0], false));
-        nat(c, "getEnclosingConstructor", "()Ljava/lang/reflect/Constructor;", false,
-                (in, t, a) -> enclosingExec(t, (VmClass) a[0], true));
-        nat(c, "isAnonymousClass", "()Z", false, (in, t, a) -> isAnonymous((VmClass) a[0]));
-        nat(c, "isLocalClass", "()Z", false, (in, t, a) -> isLocalOrAnonymous((VmClass) a[0]) && !isAnonymous((VmClass) a[0]));
-        nat(c, "isMemberClass", "()Z", false, (in, t, a) -> !isLocalOrAnonymous((VmClass) a[0]) && declaringClass((VmClass) a[0]) != null);
-        nat(c, "getEnclosingClass", "()Ljava/lang/Class;", false, (in, t, a) -> enclosingClass((VmClass) a[0]));
-        nat(c, "getDeclaringClass", "()Ljava/lang/Class;", false, (in, t, a) -> declaringClass((VmClass) a[0]));
-        nat(c, "getModifiers", "()I", false, (in, t, a) -> classModifiers((VmClass) a[0]));
-        nat(c, "isSynthetic", "()Z", false, (in, t, a) -> (classModifiers((VmClass) a[0]) & 0x1000) != 0);
-        nat(c, "isAnnotation", "()Z", false, (in, t, a) -> (((VmClass) a[0]).access & 0x2000) != 0);
-        nat(c, "getSimpleName", "()Ljava/lang/String;", false, (in, t, a) -> simpleName((VmClass) a[0]));
-        nat(c, "getCanonicalName", "()Ljava/lang/String;", false, (in, t, a) -> canonicalName((VmClass) a[0]));
-        nat(c, "getInterfaces", "()[Ljava/lang/Class;", false, (in, t, a) -> {
-            VmClass[] ifs = ((VmClass) a[0]).interfaces;
-            Object[] out = ((VmClass) a[0]).isPrimitive() ? new Object[0] : java.util.Arrays.copyOf(ifs, ifs.length, Object[].class);
-            return new GuestArray(cls("[Ljava/lang/Class;"), out, out.length);
-        });
-        nat(c, "getGenericSuperclass", "()Ljava/lang/reflect/Type;", false, (in, t, a) -> genericSuperclass(t, (VmClass) a[0]));
-        nat(c, "getGenericInterfaces", "()[Ljava/lang/reflect/Type;", false,
-                (in, t, a) -> types.typeArray(genericInterfaces(t, (VmClass) a[0])));
-        nat(c, "getTypeParameters", "()[Ljava/lang/reflect/TypeVariable;", false,
-                (in, t, a) -> types.typeVariableArray(typeParameters((VmClass) a[0])));
-        nat(c, "isRecord", "()Z", false, (in, t, a) -> isRecord((VmClass) a[0]));
-        nat(c, "getRecordComponents", "()[Ljava/lang/reflect/RecordComponent;", false,
-                (in, t, a) -> recordComponents((VmClass) a[0]));
-        nat(c, "getAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            VmClass holder = annotatedClass((VmClass) a[0], (VmClass) a[1]);
-            return holder == null ? null : declaredAnnotation(t, holder, (VmClass) a[1]);
-        });
-        nat(c, "getDeclaredAnnotation", "(Ljava/lang/Class;)Ljava/lang/annotation/Annotation;", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            return declaredAnnotation(t, a[0], (VmClass) a[1]);
-        });
-        nat(c, "isAnnotationPresent", "(Ljava/lang/Class;)Z", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            return annotatedClass((VmClass) a[0], (VmClass) a[1]) != null;
-        });
-        nat(c, "getAnnotations", "()[Ljava/lang/annotation/Annotation;", false,
-                (in, t, a) -> annotationArray(classAnnotations(t, (VmClass) a[0])));
-        nat(c, "getDeclaredAnnotations", "()[Ljava/lang/annotation/Annotation;", false,
-                (in, t, a) -> annotationArray(declaredAnnotations(t, a[0], true)));
-    }
-
-    private Object classNewInstance(org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, VmClass k) {
-        if (k == vm.classClass()) {
-            throw vm.guestException(t, "java.lang.IllegalAccessException", "Can not call newInstance() on the Class for java.lang.Class");
-        }
-        Exec ctor = null;
-        for (Exec e : k.isPrimitive() || k.isArray() || k.isInterface() ? List.<Exec>of() : constructors(k, false)) {
-            if (e.params.isEmpty()) {
-                ctor = e;
-            }
-        }
-        if (ctor == null) {
-            GuestThrowable ie = vm.guestException(t, "java.lang.InstantiationException", k.name);
-            models.setCause(ie.guest, vm.guestException(t, "java.lang.NoSuchMethodException", k.name + ".<init>()").guest);
-            throw ie;
-        }
-        checkAccess(t, k, ctor.modifiers, k);
-        GuestObject m = mirror(ctor);
-        setOverride(m, true);
-        try {
-            return newInstance(in, t, m, null);
-        } catch (GuestThrowable g) {
-            // Class.newInstance rethrows the constructor's exception itself (Unsafe.throwException).
-            if (g.guest.cls.name.equals("java.lang.reflect.InvocationTargetException")) {
-                Object cause = vm.interpreter().callVirtual(t, g.guest, "getCause", "()Ljava/lang/Throwable;");
-                throw new GuestThrowable((GuestObject) cause);
-            }
-            throw g;
-        }
-    }
-
-    private Object enclosingExec(GuestThread t, VmClass k, boolean constructor) {
+    /** {@code Class.getEnclosingMethod}/{@code getEnclosingConstructor}. */
+    public Object enclosingExec(GuestThread t, VmClass k, boolean constructor) {
         ReflectionMetadata m = meta(k);
         if (m == null || m.enclosingMethod == null) {
             if (k.kind != VmClass.Kind.GUEST && k.host != null) {
@@ -1528,10 +1008,10 @@ public final class GuestReflection {
         if (r.getName().equals("<init>") != constructor || r.getName().equals("<clinit>")) {
             return null;
         }
-        VmClass owner = vm.classForName(t, r.getDefiningClass());
+        VmClass owner = resolver.classForName(t, r.getDefiningClass());
         VmMethod vmm = owner.methods.get(r.getName() + ReflectionMetadata.desc(r.getParameterTypes(), r.getReturnType()));
         if (vmm == null) {
-            throw vm.guestException(t, "java.lang.InternalError", "Enclosing method not found");
+            throw exceptions.create(t, "java.lang.InternalError", "Enclosing method not found");
         }
         return mirror(guestExec(vmm));
     }
@@ -1544,13 +1024,13 @@ public final class GuestReflection {
         ReflectionMetadata m = metadata.get(k);
         if (m == null) {
             m = ReflectionMetadata.read((ClassDef) k.definition,
-                    k.replacesHost == null ? vm.guestProperty("java.class.path") : null);
+                    k.replacesHost == null ? system.property("java.class.path") : null);
             metadata.put(k, m);
         }
         return m;
     }
 
-    private boolean isLocalOrAnonymous(VmClass k) {
+    public boolean isLocalOrAnonymous(VmClass k) {
         ReflectionMetadata m = meta(k);
         if (m == null) {
             return k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null
@@ -1559,7 +1039,7 @@ public final class GuestReflection {
         return m.enclosingMethod != null || (m.inner && m.innerName == null);
     }
 
-    private boolean isAnonymous(VmClass k) {
+    public boolean isAnonymous(VmClass k) {
         ReflectionMetadata m = meta(k);
         if (m == null) {
             return k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.isAnonymousClass();
@@ -1568,7 +1048,7 @@ public final class GuestReflection {
     }
 
     /** Class.getDeclaringClass: the class a member class is declared in (null for local and anonymous classes). */
-    VmClass declaringClass(VmClass k) {
+    public VmClass declaringClass(VmClass k) {
         ReflectionMetadata m = meta(k);
         if (m == null) {
             if (k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.getDeclaringClass() != null) {
@@ -1579,11 +1059,11 @@ public final class GuestReflection {
         if (isLocalOrAnonymous(k) || m.enclosingClass == null) {
             return null;
         }
-        return vm.classForDescriptor(m.enclosingClass);
+        return linker.classForDescriptor(m.enclosingClass);
     }
 
     /** Class.getEnclosingClass. */
-    VmClass enclosingClass(VmClass k) {
+    public VmClass enclosingClass(VmClass k) {
         ReflectionMetadata m = meta(k);
         if (m == null) {
             if (k.kind != VmClass.Kind.GUEST && !k.isArray() && k.host != null && k.host.getEnclosingClass() != null) {
@@ -1592,13 +1072,13 @@ public final class GuestReflection {
             return null;
         }
         if (m.enclosingMethod != null) {
-            return vm.classForDescriptor(m.enclosingMethod.getDefiningClass());
+            return linker.classForDescriptor(m.enclosingMethod.getDefiningClass());
         }
-        return m.enclosingClass == null ? null : vm.classForDescriptor(m.enclosingClass);
+        return m.enclosingClass == null ? null : linker.classForDescriptor(m.enclosingClass);
     }
 
     /** Class.getModifiers: the inner-class flags for nested classes, without ACC_SUPER (HotSpot). */
-    int classModifiers(VmClass k) {
+    public int classModifiers(VmClass k) {
         if (k.isArray()) {
             return (classModifiers(k.component) & (PUBLIC | PRIVATE | PROTECTED)) | ABSTRACT | Modifier.FINAL;
         }
@@ -1612,7 +1092,7 @@ public final class GuestReflection {
         return (m.inner ? m.innerFlags : k.access) & 0x7fdf;
     }
 
-    String simpleName(VmClass k) {
+    public String simpleName(VmClass k) {
         if (k.isArray()) {
             return simpleName(k.component) + "[]";
         }
@@ -1626,7 +1106,7 @@ public final class GuestReflection {
         return k.name.substring(k.name.lastIndexOf('.') + 1);
     }
 
-    private String canonicalName(VmClass k) {
+    public String canonicalName(VmClass k) {
         if (k.isArray()) {
             String c = canonicalName(k.component);
             return c == null ? null : c + "[]";
@@ -1648,7 +1128,7 @@ public final class GuestReflection {
     // ------------------------------------------------------------------ fields
 
     /** Declared fields in declaration order (see {@link ReflectionMetadata#fieldOrder}). */
-    private List<VmField> declaredFields(VmClass k) {
+    public List<VmField> declaredFields(VmClass k) {
         ReflectionMetadata m = meta(k);
         List<VmField> out = new ArrayList<>();
         if (m == null) {
@@ -1667,7 +1147,8 @@ public final class GuestReflection {
         return out;
     }
 
-    private GuestArray fieldArray(List<VmField> fs) {
+    /** Fresh {@code Field} mirrors of {@code fs} in a guest {@code Field[]}. */
+    public GuestArray fieldArray(List<VmField> fs) {
         Object[] out = new Object[fs.size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = fieldMirror(fs.get(i));
@@ -1676,7 +1157,7 @@ public final class GuestReflection {
     }
 
     /** Class.getFields order: declared public fields, superinterfaces', then the superclass's. */
-    private void publicFields(VmClass k, List<VmField> out) {
+    public void publicFields(VmClass k, List<VmField> out) {
         if (isLibrary(k)) {
             if (k.host.getFields().length > 0) {
                 throw VmError.unsupported("reflection on fields of library class " + k.name);
@@ -1700,7 +1181,7 @@ public final class GuestReflection {
     }
 
     /** Class.getField's search: declared public field, then superinterfaces, then the superclass. */
-    private VmField publicField(VmClass k, String name) {
+    public VmField publicField(VmClass k, String name) {
         if (isLibrary(k)) {
             try {
                 k.host.getField(name);
@@ -1723,23 +1204,120 @@ public final class GuestReflection {
     }
 
     /** Field.toString (JDK 17). */
-    static String fieldToString(VmField f) {
+    public static String fieldToString(VmField f) {
         int mod = f.access & FIELD_MODIFIERS;
         return (mod == 0 ? "" : Modifier.toString(mod) + " ") + descTypeName(f.type) + " " + classTypeName(f.owner) + "." + f.name;
     }
 
-    private Object fieldGenericType(GuestThread t, VmField f) {
+    /** {@code Field.getGenericType()}. */
+    public Object fieldGenericType(GuestThread t, VmField f) {
         ReflectionMetadata m = meta(f.owner);
         ReflectionMetadata.Member mm = m == null ? null : m.members.get("F" + f.name);
         if (mm == null || mm.signature() == null) {
-            return vm.classForName(t, f.type);
+            return resolver.classForName(t, f.type);
         }
         return types.reify(t, parse(() -> GenericSignatures.parseField(mm.signature())), classScope(f.owner));
     }
 
+    // ------------------------------------------------------------------ generic members
+
+    /** {@code Executable.getTypeParameters()}, unwrapped. */
+    public Object[] typeParameters(GuestObject mirror) {
+        Exec e = execOf(mirror);
+        if (e.host != null) {
+            return types.fromHostAll(e.host.getTypeParameters());
+        }
+        MethodSignature s = methodSignature(e);
+        return s == null ? new Object[0] : types.formals(s.formals(), mirror, methodScope(e, mirror));
+    }
+
+    /** {@code Executable.getGenericParameterTypes()}, unwrapped. */
+    public Object[] genericParameterTypes(GuestThread t, GuestObject mirror) {
+        Exec e = execOf(mirror);
+        if (e.host != null) {
+            return types.fromHostAll(e.host.getGenericParameterTypes());
+        }
+        MethodSignature s = methodSignature(e);
+        if (s == null) {
+            return ((Object[]) classArray(t, e.params).data).clone();
+        }
+        return types.reifyAll(t, s.params(), methodScope(e, mirror));
+    }
+
+    /** {@code Executable.getGenericExceptionTypes()}, unwrapped. */
+    public Object[] genericExceptionTypes(GuestThread t, GuestObject mirror) {
+        Exec e = execOf(mirror);
+        if (e.host != null) {
+            return types.fromHostAll(e.host.getGenericExceptionTypes());
+        }
+        MethodSignature s = methodSignature(e);
+        if (s == null || s.exceptions().isEmpty()) {
+            return ((Object[]) classArray(t, exceptionTypes(e)).data).clone();
+        }
+        return types.reifyAll(t, s.exceptions(), methodScope(e, mirror));
+    }
+
+    /** {@code Method.getGenericReturnType()}. */
+    public Object genericReturnType(GuestThread t, GuestObject mirror) {
+        Exec e = execOf(mirror);
+        if (e.host != null) {
+            return types.fromHost(((java.lang.reflect.Method) e.host).getGenericReturnType());
+        }
+        MethodSignature s = methodSignature(e);
+        return s == null ? resolver.classForName(t, e.ret()) : types.reify(t, s.ret(), methodScope(e, mirror));
+    }
+
+    // ------------------------------------------------------------------ records
+
+    /**
+     * What a {@code RecordComponent} stands for: its record and what the class file's
+     * {@code Record} attribute says about it (dex keeps none).
+     */
+    public record RecordComponent(VmClass record, String name, String descriptor, String signature, boolean annotated) {
+    }
+
+    /** The component a {@code RecordComponent} object stands for. */
+    public static RecordComponent componentOf(Object g) {
+        return (RecordComponent) ((GuestObject) g).vmData;
+    }
+
+    /**
+     * {@code Class.getRecordComponents()}: null for a class that is not a record, as in the JDK.
+     * Dex keeps no Record attribute (D8 desugars records), so the components come from the class
+     * file on the guest class path; without it the call stops as unsupported rather than guess
+     * an order from dex, which sorts fields by name.
+     */
+    public Object recordComponents(VmClass k) {
+        if (!isRecord(k)) {
+            return null;
+        }
+        ReflectionMetadata m = meta(k);
+        if (m == null || m.recordComponents == null) {
+            throw VmError.unsupported("java.lang.Class.getRecordComponents()[Ljava/lang/reflect/RecordComponent; of "
+                    + k.name + " (record components need the record's class file on the guest class path: run the"
+                    + " jar or class directory, not only its dex)");
+        }
+        Object[] out = new Object[m.recordComponents.size()];
+        for (int i = 0; i < out.length; i++) {
+            ReflectionMetadata.RecordComponentInfo info = m.recordComponents.get(i);
+            GuestObject g = new GuestObject(cls("Ljava/lang/reflect/RecordComponent;"));
+            g.vmData = new RecordComponent(k, info.name(), info.descriptor(), info.signature(), info.annotated());
+            out[i] = g;
+        }
+        return new GuestArray(cls("[Ljava/lang/reflect/RecordComponent;"), out, out.length);
+    }
+
+    /** {@code RecordComponent.getGenericType()}. */
+    public Object genericType(GuestThread t, RecordComponent rc) {
+        if (rc.signature() == null) {
+            return resolver.classForName(t, rc.descriptor());
+        }
+        return types.reify(t, parse(() -> GenericSignatures.parseField(rc.signature())), classScope(rc.record()));
+    }
+
     // ------------------------------------------------------------------ generic supertypes
 
-    private <T> T parse(java.util.function.Supplier<T> p) {
+    private static <T> T parse(java.util.function.Supplier<T> p) {
         try {
             return p.get();
         } catch (GenericSignatures.FormatError e) {
@@ -1768,7 +1346,7 @@ public final class GuestReflection {
         ReflectionMetadata m = meta(k);
         if (m != null && m.enclosingMethod != null && !m.enclosingMethod.getName().equals("<clinit>")) {
             MethodReference r = m.enclosingMethod;
-            VmClass owner = vm.classForDescriptor(r.getDefiningClass());
+            VmClass owner = linker.classForDescriptor(r.getDefiningClass());
             VmMethod vmm = owner == null ? null : owner.methods.get(r.getName() + ReflectionMetadata.desc(r.getParameterTypes(), r.getReturnType()));
             if (vmm != null) {
                 Exec e = guestExec(vmm);
@@ -1784,7 +1362,8 @@ public final class GuestReflection {
         return types.scope(s == null ? List.of() : s.formals(), mirror, () -> classScope(e.declaring));
     }
 
-    private Object genericSuperclass(GuestThread t, VmClass k) {
+    /** {@code Class.getGenericSuperclass()}. */
+    public Object genericSuperclass(GuestThread t, VmClass k) {
         VmClass sup = k.isInterface() || k.isPrimitive() ? null : k.superclass;
         if (k.kind == VmClass.Kind.GUEST) {
             ClassSignature s = classSignature(k);
@@ -1800,7 +1379,8 @@ public final class GuestReflection {
         return g != null && classOfHost(GuestTypes.rawOf(g)) == sup ? types.fromHost(g) : sup;
     }
 
-    private Object[] genericInterfaces(GuestThread t, VmClass k) {
+    /** {@code Class.getGenericInterfaces()}, unwrapped. */
+    public Object[] genericInterfaces(GuestThread t, VmClass k) {
         if (k.isPrimitive()) {
             return new Object[0];
         }
@@ -1827,7 +1407,8 @@ public final class GuestReflection {
         return out;
     }
 
-    private Object[] typeParameters(VmClass k) {
+    /** {@code Class.getTypeParameters()}, unwrapped. */
+    public Object[] typeParameters(VmClass k) {
         if (k.kind == VmClass.Kind.GUEST) {
             ClassSignature s = classSignature(k);
             return s == null ? new Object[0] : types.formals(s.formals(), k, classScope(k));
@@ -1838,35 +1419,5 @@ public final class GuestReflection {
         return new Object[0];
     }
 
-    // ------------------------------------------------------------------ sun.misc.Unsafe
 
-    private void defineUnsafe(VmClass c) {
-        VmField the = new VmField(c, "theUnsafe", "Lsun/misc/Unsafe;", PRIVATE | STATIC | Modifier.FINAL);
-        the.slot = 0;
-        the.index = 0;
-        c.fields.put(the.name, the);
-        c.staticR = new Object[] {new GuestObject(c)};
-        c.staticFields = new VmField[] {the};
-        // JDK 17 refuses callers outside the system domain (every guest class); hidden from reflection there too.
-        nat(c, "getUnsafe", "()Lsun/misc/Unsafe;", true, (in, t, a) -> {
-            throw vm.guestException(t, "java.lang.SecurityException", "Unsafe");
-        });
-        nat(c, "allocateInstance", "(Ljava/lang/Class;)Ljava/lang/Object;", false, (in, t, a) -> {
-            if (a[1] == null) {
-                throw vm.npe(t, null);
-            }
-            VmClass k = (VmClass) a[1];
-            if (k.isInterface() || (k.access & ABSTRACT) != 0 || k.isArray() || k.isPrimitive() || k == vm.classClass()) {
-                throw vm.guestException(t, "java.lang.InstantiationException", k.name);
-            }
-            boolean plainGuest = k.kind == VmClass.Kind.GUEST && k.hostBase == null;
-            boolean throwable = k.kind == VmClass.Kind.MODEL && k.isSubtypeOf(cls("Ljava/lang/Throwable;"));
-            if (!plainGuest && !throwable) {
-                throw VmError.unsupported("sun.misc.Unsafe.allocateInstance(Ljava/lang/Class;)Ljava/lang/Object; for " + k.name
-                        + (k.hostBase != null ? ", which extends library class " + k.hostBase.name : " (a library class)"));
-            }
-            vm.initializeNow(t, k);
-            return new GuestObject(k);
-        });
-    }
 }

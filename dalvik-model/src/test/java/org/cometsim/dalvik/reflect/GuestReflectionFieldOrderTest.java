@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.reflect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,17 +1,16 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
+package org.cometsim.dalvik.host;
 
 import java.lang.module.ModuleFinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.NativeRegistry;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
@@ -46,11 +45,11 @@ final class ServiceLoaderNatives {
         }
     }
 
-    static void register(Vm vm, NativeRegistry reg) {
+    static void register(NativeRegistry reg, ClassLinker linker, GuestExceptions exceptions, HostBridge bridge) {
         reg.register("java.util.ServiceLoader", "jdkProviders", "(Ljava/lang/Class;Z)[Ljava/lang/Object;", true,
                 Placement.CLIENT_PINNED, HostCost.IO, null, (in, t, a) -> {
                     if (a[0] == null) {
-                        throw vm.npe(t, null);
+                        throw exceptions.npe(t, null);
                     }
                     VmClass k = (VmClass) a[0];
                     Class<?> host = k.host != null ? k.host : k.replacesHost;
@@ -58,16 +57,16 @@ final class ServiceLoaderNatives {
                     if (host != null && k.kind != VmClass.Kind.ARRAY && k.kind != VmClass.Kind.PRIMITIVE) {
                         if ((Boolean) a[1]) {
                             for (Object p : ServiceLoader.load(host, ClassLoader.getPlatformClassLoader())) {
-                                found.add(vm.bridge().toGuest(p));
+                                found.add(bridge.toGuest(p));
                             }
                         } else {
                             ServiceLoader.load(host, ClassLoader.getSystemClassLoader()).stream()
                                     .filter(p -> isJdk(p.type().getModule()))
-                                    .forEach(p -> found.add(vm.bridge().toGuest(p.get())));
+                                    .forEach(p -> found.add(bridge.toGuest(p.get())));
                         }
                     }
                     Object[] out = found.toArray();
-                    return new GuestArray(vm.hostClassOf(Object[].class), out, out.length);
+                    return new GuestArray(linker.hostClassOf(Object[].class), out, out.length);
                 });
     }
 

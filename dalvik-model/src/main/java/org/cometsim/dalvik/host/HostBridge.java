@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -17,20 +17,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.interp.Interpreter;
-import org.cometsim.dalvik.rt.Links;
+import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.link.MemberResolver;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
-import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.Links;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.sched.Scheduler;
 
 /**
  * The bridge to host library classes: resolves {@code java.*} methods to method handles (once
@@ -57,7 +63,15 @@ public final class HostBridge {
         Object guestObject();
     }
 
-    private final Vm vm;
+    private final ClassLinker linker;
+    private final MemberResolver resolver;
+    private final Heap heap;
+    private final Scheduler scheduler;
+    private final OffloadHooks hooks;
+    private final GuestSystem system;
+    private final GuestCalls calls;
+    private GuestExceptions exceptions;
+    private CallSites callSites;
     private static final MethodHandles.Lookup LOOKUP = MethodHandles.publicLookup();
 
     /**
@@ -88,9 +102,30 @@ public final class HostBridge {
     };
     private final HostPeers peers;
 
-    public HostBridge(Vm vm) {
-        this.vm = vm;
-        this.peers = new HostPeers(vm);
+    /**
+     * The bridge of one VM. {@code calls} runs host-to-guest callbacks (a host view's methods, a
+     * peer's overrides) on the thread the scheduler is running.
+     */
+    public HostBridge(ClassLinker linker, MemberResolver resolver, Heap heap, Scheduler scheduler, OffloadHooks hooks,
+                      GuestSystem system, GuestCalls calls) {
+        this.linker = linker;
+        this.resolver = resolver;
+        this.heap = heap;
+        this.scheduler = scheduler;
+        this.hooks = hooks;
+        this.system = system;
+        this.calls = calls;
+        this.peers = new HostPeers(this, scheduler, calls);
+    }
+
+    /**
+     * Connects the maker of guest exceptions: the model {@code Throwable}, which itself mirrors
+     * host exception classes through this bridge, so it is made second (once, while the VM is
+     * assembled, before any guest code runs).
+     */
+    public void attach(GuestExceptions exceptions) {
+        this.exceptions = exceptions;
+        this.callSites = new CallSites(linker, resolver, heap, exceptions, this);
     }
 
     public HostPeers peers() {
@@ -209,18 +244,18 @@ public final class HostBridge {
         VmMethod m = new VmMethod(rc, "toArray", "([Ljava/lang/Object;)[Ljava/lang/Object;", 0x0001 | 0x0100);
         m.nativeImpl = (in, t, a) -> {
             if (a[1] == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
             GuestArray target = (GuestArray) a[1];
             Object recv = a[0] instanceof GuestObject g ? g.hostView : a[0]; // a guest subclass: its host peer
             Object[] elems = ((java.util.Collection<?>) recv).toArray();
             int n = elems.length;
-            GuestArray out = n <= target.length ? target : vm.newArray(t, target.type, n);
+            GuestArray out = n <= target.length ? target : heap.newArray(t, target.type, n);
             Object[] data = (Object[]) out.data;
             for (int i = 0; i < n; i++) {
                 Object g = toGuest(elems[i]);
-                if (g != null && !vm.classOf(g).isSubtypeOf(out.type.component)) {
-                    throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: can not cast"
+                if (g != null && !linker.classOf(g).isSubtypeOf(out.type.component)) {
+                    throw exceptions.create(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: can not cast"
                             + " one of the elements of java.lang.Object[] to the type of the destination array, "
                             + out.type.component.name);
                 }
@@ -229,8 +264,8 @@ public final class HostBridge {
             if (n < out.length) {
                 data[n] = null;
             }
-            if (out.dsm != null && vm.barrier() != null) {
-                vm.barrier().arrayWrittenWhole(out);
+            if (out.dsm != null && hooks.barrier() != null) {
+                hooks.barrier().arrayWrittenWhole(out);
             }
             return out;
         };
@@ -408,7 +443,7 @@ public final class HostBridge {
                         // (a guest-library java.util.Random passed to new BigInteger(int, Random)):
                         // stop precisely instead of letting the host throw a ClassCastException.
                         throw VmError.unsupported(owner.name + "." + name + desc + " with a guest "
-                                + vm.classOf(a).name + " argument (the host method needs its own "
+                                + linker.classOf(a).name + " argument (the host method needs its own "
                                 + params[i].getName() + ")");
                     }
                     if (h != a) {
@@ -470,8 +505,8 @@ public final class HostBridge {
                         dst[k] = toGuest(src[k]);
                     }
                 }
-                if (ga.dsm != null && vm.barrier() != null) {
-                    vm.barrier().arrayWrittenWhole(ga);
+                if (ga.dsm != null && hooks.barrier() != null) {
+                    hooks.barrier().arrayWrittenWhole(ga);
                 }
             }
         }
@@ -569,7 +604,7 @@ public final class HostBridge {
             return ((GuestBacked) h).guestObject();
         }
         if (h instanceof Class) {
-            return vm.hostClassOf((Class<?>) h);
+            return linker.hostClassOf((Class<?>) h);
         }
         Class<?> k = h.getClass();
         if (k.isArray()) {
@@ -584,7 +619,7 @@ public final class HostBridge {
                 // are converted. A host Object[] is converted in place, keeping its identity; any
                 // other reference array (String[][] from getZoneStrings(), Type[]) could not hold
                 // a GuestArray or VmClass, so the guest gets an Object[] copy, which is how guest
-                // arrays of non-final element types are represented anyway (Vm.newArray).
+                // arrays of non-final element types are represented anyway (Heap.newArray).
                 Object[] dst = k == Object[].class ? src : new Object[src.length];
                 for (int i = 0; i < src.length; i++) {
                     Object e = src[i];
@@ -595,7 +630,7 @@ public final class HostBridge {
             if (same != null && data == h) {
                 return same;
             }
-            GuestArray ga = new GuestArray(known != null ? known.type() : vm.hostClassOf(k), data,
+            GuestArray ga = new GuestArray(known != null ? known.type() : linker.hostClassOf(k), data,
                     java.lang.reflect.Array.getLength(h));
             if (data == h) {
                 knownArrays.put(h, new KnownArray(ga.type, new java.lang.ref.WeakReference<>(ga)));
@@ -603,7 +638,7 @@ public final class HostBridge {
             return ga;
         }
         if (h instanceof Throwable) {
-            return toGuestThrowable(vm.scheduler().current(), (Throwable) h);
+            return toGuestThrowable(scheduler.current(), (Throwable) h);
         }
         if (!(h instanceof String) && !(h instanceof Number)) {
             noteHostObject(k);
@@ -730,7 +765,7 @@ public final class HostBridge {
                 return g;
             }
             String key = method.getName() + Descriptors.methodDescriptor(method.getParameterTypes(), method.getReturnType());
-            VmMethod m = vm.findVirtualOrNull(g.cls, key);
+            VmMethod m = resolver.findVirtualOrNull(g.cls, key);
             if (m == null || (m.owner.kind == VmClass.Kind.HOST && m.nativeImpl != null && method.isDefault())) {
                 if (method.isDefault()) {
                     return InvocationHandler.invokeDefault(proxy, method, args);
@@ -738,7 +773,7 @@ public final class HostBridge {
                 throw VmError.unsupported("host library called " + method + " on guest object of class " + g.cls.name
                         + ", which does not implement it");
             }
-            GuestThread t = vm.scheduler().current();
+            GuestThread t = scheduler.current();
             if (t == null) {
                 throw new VmError("internal error: host callback outside a guest thread");
             }
@@ -748,7 +783,7 @@ public final class HostBridge {
             for (int i = 0; i < n; i++) {
                 gargs[i + 1] = method.getParameterTypes()[i].isPrimitive() ? args[i] : toGuest(args[i]);
             }
-            Object res = vm.interpreter().callGuest(t, m, gargs);
+            Object res = calls.callGuest(t, m, gargs);
             Class<?> rt = method.getReturnType();
             if (rt == void.class) {
                 return null;
@@ -764,9 +799,9 @@ public final class HostBridge {
         String owner = Descriptors.toClassName(fl.owner);
         if (owner.equals("java.lang.System")) {
             switch (fl.name) {
-                case "out": hostValue = vm.out(); break;
-                case "err": hostValue = vm.err(); break;
-                case "in": hostValue = vm.options().in(); break;
+                case "out": hostValue = system.out(); break;
+                case "err": hostValue = system.err(); break;
+                case "in": hostValue = system.in(); break;
                 default: hostValue = readStatic(owner, fl); break;
             }
         } else {
@@ -777,7 +812,7 @@ public final class HostBridge {
 
     private Object readStatic(String owner, Links.FieldLink fl) {
         try {
-            VmClass c = vm.classForDescriptor(fl.owner);
+            VmClass c = linker.classForDescriptor(fl.owner);
             java.lang.reflect.Field field = c.host.getField(fl.name);
             if (!Modifier.isStatic(field.getModifiers())) {
                 throw VmError.unsupported("field " + owner + "." + fl.name + " is not static");
@@ -873,13 +908,12 @@ public final class HostBridge {
         if ((e instanceof UndeclaredThrowableException || e instanceof InvocationTargetException) && e.getCause() != null) {
             return toGuestThrowable(t, e.getCause());
         }
-        VmClass c = vm.hostClassOf(e.getClass());
-        GuestObject g = vm.models().newThrowable(t, c, e.getMessage());
-        g.vmData = e; // its class's own state (MissingResourceException.getKey ...): ModelClasses.throwableAccessor
+        VmClass c = linker.hostClassOf(e.getClass());
         Throwable cause = e.getCause();
-        if (cause != null && cause != e) {
-            vm.models().setCause(g, toGuestThrowable(t, cause));
-        }
+        GuestObject g = cause != null && cause != e
+                ? exceptions.createWithCause(t, c, e.getMessage(), toGuestThrowable(t, cause)).guest
+                : exceptions.create(t, c, e.getMessage()).guest;
+        g.vmData = e; // its class's own state (MissingResourceException.getKey ...): ThrowableModel.throwableAccessor
         return g;
     }
 
@@ -887,18 +921,8 @@ public final class HostBridge {
 
     public VmMethod linkCallSite(GuestThread t, Links.CallSiteLink site) {
         if (site.target == null) {
-            site.target = CallSites.link(vm, t, site.site);
+            site.target = callSites.link(t, site.site);
         }
         return (VmMethod) site.target;
-    }
-
-    /** For callers that need to run a guest callback with host arguments. */
-    public Object callGuestFromHost(GuestThread t, VmMethod m, Object... args) {
-        return vm.interpreter().callGuest(t, m, args);
-    }
-
-    /** Unused-parameter guard for {@link Interpreter} symmetry. */
-    static boolean isPrimitiveKind(char k) {
-        return k != 'L';
     }
 }

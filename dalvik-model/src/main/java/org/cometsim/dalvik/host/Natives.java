@@ -1,17 +1,23 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.host;
 
+import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.link.ClassInitializer;
+import org.cometsim.dalvik.link.ClassLinker;
+import org.cometsim.dalvik.link.Heap;
 import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
-
-import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestCalls;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.dalvik.sched.Monitors;
+import org.cometsim.dalvik.sched.ShutdownHooks;
 
 /**
  * Intercepts of host-library methods whose behaviour belongs to the VM: process exit, clocks,
@@ -20,246 +26,270 @@ import org.cometsim.dalvik.rt.VmExit;
  * must use guest monitors or guest classes.
  */
 public final class Natives {
-    private Natives() {
-    }
-
     private static final Placement OFF = Placement.OFFLOADABLE;
     private static final Placement PIN = Placement.CLIENT_PINNED;
 
-    public static void registerAll(Vm vm, NativeRegistry reg) {
-        new GuestEnumCollections(vm).register(reg);
-        ArrayCopyNatives.register(vm, reg);
-        registerRandomness(vm, reg);
-        vm.resources().register(reg);
+    private final ClassLinker linker;
+    private final ClassInitializer initializer;
+    private final Heap heap;
+    private final Monitors monitors;
+    private final GuestExceptions exceptions;
+    private final OffloadHooks hooks;
+    private final GuestSystem system;
+    private final ShutdownHooks shutdownHooks;
+    private final HostBridge bridge;
+    private final GuestResources resources;
+
+    /** The intercepts of one VM. */
+    public Natives(ClassLinker linker, ClassInitializer initializer, Heap heap, Monitors monitors, GuestExceptions exceptions,
+                   OffloadHooks hooks, GuestSystem system, ShutdownHooks shutdownHooks, HostBridge bridge,
+                   GuestResources resources) {
+        this.linker = linker;
+        this.initializer = initializer;
+        this.heap = heap;
+        this.monitors = monitors;
+        this.exceptions = exceptions;
+        this.hooks = hooks;
+        this.system = system;
+        this.shutdownHooks = shutdownHooks;
+        this.bridge = bridge;
+        this.resources = resources;
+    }
+
+    /** Registers every intercept of the host library with {@code reg}. */
+    public void register(NativeRegistry reg) {
+        ArrayCopyNatives.register(reg, heap, exceptions);
+        registerRandomness(reg);
+        ClassLoaderNatives.register(reg, resources, linker, exceptions, bridge);
         // The one common host method taking Object that looks inside arrays: guest arrays cross
         // Object positions as themselves (HostBridge.toHost), so here they get host views of their
         // guest elements, whose equals is the guest's.
         reg.register("java.util.Objects", "deepEquals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", true, OFF, "collections",
-                (in, t, a) -> java.util.Objects.deepEquals(vm.bridge().toHostValue(a[0], Object.class),
-                        vm.bridge().toHostValue(a[1], Object.class)));
-        LoggingNatives.register(vm, reg);
-        ServiceLoaderNatives.register(vm, reg);
+                (in, t, a) -> java.util.Objects.deepEquals(bridge.toHostValue(a[0], Object.class),
+                        bridge.toHostValue(a[1], Object.class)));
+        LoggingNatives.register(reg, exceptions, bridge);
+        ServiceLoaderNatives.register(reg, linker, exceptions, bridge);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
-        reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));
-        reg.register(obj, "wait", "()V", false, OFF, "default", (in, t, a) -> vm.monitors.waitOn(t, a[0], 0));
-        reg.register(obj, "wait", "(J)V", false, OFF, "default", (in, t, a) -> vm.monitors.waitOn(t, a[0], (Long) a[1]));
+        reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> linker.classOf(a[0]));
+        reg.register(obj, "wait", "()V", false, OFF, "default", (in, t, a) -> monitors.waitOn(t, a[0], 0));
+        reg.register(obj, "wait", "(J)V", false, OFF, "default", (in, t, a) -> monitors.waitOn(t, a[0], (Long) a[1]));
         reg.register(obj, "notify", "()V", false, OFF, "default", (in, t, a) -> {
-            vm.monitors.notify(t, a[0], false);
+            monitors.notify(t, a[0], false);
             return null;
         });
         reg.register(obj, "notifyAll", "()V", false, OFF, "default", (in, t, a) -> {
-            vm.monitors.notify(t, a[0], true);
+            monitors.notify(t, a[0], true);
             return null;
         });
 
         String sys = "java.lang.System";
         reg.register(sys, "exit", "(I)V", true, PIN, "default", (in, t, a) -> {
-            vm.out().flush();
+            system.out().flush();
             throw new VmExit((Integer) a[0]);
         });
         // COMET lists the clocks as offloadable ("sort of a lie": the server reads its own clock).
-        reg.register(sys, "currentTimeMillis", "()J", true, OFF, "default", (in, t, a) -> vm.clock().currentTimeMillis());
-        reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> vm.clock().nanoTime());
+        reg.register(sys, "currentTimeMillis", "()J", true, OFF, "default", (in, t, a) -> system.clock().currentTimeMillis());
+        reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> system.clock().nanoTime());
         reg.register(sys, "identityHashCode", "(Ljava/lang/Object;)I", true, OFF, "default",
-                (in, t, a) -> a[0] == null ? 0 : vm.models().identityHash(a[0]));
+                (in, t, a) -> a[0] == null ? 0 : heap.identityHash(a[0]));
         reg.register(sys, "gc", "()V", true, OFF, "default", (in, t, a) -> null);
         reg.register(sys, "runFinalization", "()V", true, OFF, "default", (in, t, a) -> null);
         reg.register(sys, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", true, OFF, HostCost.ARRAYCOPY,
                 a -> Math.max(0, (Integer) a[4]), (in, t, a) -> {
-                    arraycopy(vm, t, a[0], (Integer) a[1], a[2], (Integer) a[3], (Integer) a[4]);
+                    arraycopy(t, a[0], (Integer) a[1], a[2], (Integer) a[3], (Integer) a[4]);
                     return null;
                 });
         reg.register("java.lang.Runtime", "addShutdownHook", "(Ljava/lang/Thread;)V", false, PIN, "default", (in, t, a) -> {
             if (a[1] == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
-            vm.launcher().addShutdownHook(t, (GuestObject) a[1]);
+            shutdownHooks.add(t, (GuestObject) a[1]);
             return null;
         });
         reg.register("java.lang.Runtime", "removeShutdownHook", "(Ljava/lang/Thread;)Z", false, PIN, "default",
-                (in, t, a) -> vm.launcher().removeShutdownHook(t, (GuestObject) a[1]));
+                (in, t, a) -> shutdownHooks.remove(t, (GuestObject) a[1]));
         // Guest-visible system properties the VM overrides (java.class.path is the guest's -cp).
         reg.register(sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default", (in, t, a) -> {
             if (a[0] == null) {
-                throw vm.npe(t, "key can't be null");
+                throw exceptions.npe(t, "key can't be null");
             }
-            String v = vm.guestProperty((String) a[0]);
+            String v = system.property((String) a[0]);
             return v != null ? v : System.getProperty((String) a[0]);
         });
         reg.register(sys, "getProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default",
                 (in, t, a) -> {
                     if (a[0] == null) {
-                        throw vm.npe(t, "key can't be null");
+                        throw exceptions.npe(t, "key can't be null");
                     }
-                    String v = vm.guestProperty((String) a[0]);
+                    String v = system.property((String) a[0]);
                     return v != null ? v : System.getProperty((String) a[0], (String) a[1]);
                 });
         reg.register("java.lang.Runtime", "exit", "(I)V", false, PIN, "default", (in, t, a) -> {
-            vm.out().flush();
+            system.out().flush();
             throw new VmExit((Integer) a[1]);
         });
         reg.register("java.lang.Runtime", "halt", "(I)V", false, PIN, "default", (in, t, a) -> {
-            vm.out().flush();
+            system.out().flush();
             throw new VmExit((Integer) a[1], true);
         });
 
         String arr = "java.lang.reflect.Array";
         reg.register(arr, "newInstance", "(Ljava/lang/Class;I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
-            VmClass comp = componentArg(vm, t, a[0]);
-            return vm.newArray(t, vm.classForDescriptor("[" + comp.descriptor), (Integer) a[1]);
+            VmClass comp = componentArg(t, a[0]);
+            return heap.newArray(t, linker.classForDescriptor("[" + comp.descriptor), (Integer) a[1]);
         });
         reg.register(arr, "newInstance", "(Ljava/lang/Class;[I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
-            VmClass comp = componentArg(vm, t, a[0]);
+            VmClass comp = componentArg(t, a[0]);
             if (a[1] == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
             int[] dims = (int[]) ((GuestArray) a[1]).data;
             if (dims.length == 0) {
-                throw vm.guestException(t, "java.lang.IllegalArgumentException", "Empty dimensions array");
+                throw exceptions.create(t, "java.lang.IllegalArgumentException", "Empty dimensions array");
             }
             for (int d : dims) {
                 if (d < 0) {
-                    throw vm.guestException(t, "java.lang.NegativeArraySizeException", Integer.toString(d));
+                    throw exceptions.create(t, "java.lang.NegativeArraySizeException", Integer.toString(d));
                 }
             }
-            return multiArray(vm, t, comp, dims, 0);
+            return multiArray(t, comp, dims, 0);
         });
-        reg.register(arr, "getLength", "(Ljava/lang/Object;)I", true, OFF, "default", (in, t, a) -> asArray(vm, t, a[0]).length);
+        reg.register(arr, "getLength", "(Ljava/lang/Object;)I", true, OFF, "default", (in, t, a) -> asArray(t, a[0]).length);
         reg.register(arr, "get", "(Ljava/lang/Object;I)Ljava/lang/Object;", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
+            GuestArray g = asArray(t, a[0]);
             int i = (Integer) a[1];
-            checkIndex(vm, t, g, i);
+            checkIndex(t, g, i);
             Object v = java.lang.reflect.Array.get(g.data, i);
             return v;
         });
         reg.register(arr, "set", "(Ljava/lang/Object;ILjava/lang/Object;)V", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
+            GuestArray g = asArray(t, a[0]);
             int i = (Integer) a[1];
-            checkIndex(vm, t, g, i);
+            checkIndex(t, g, i);
             if (g.data instanceof Object[]) {
-                if (a[2] != null && !vm.classOf(a[2]).isSubtypeOf(g.type.component)) {
-                    throw vm.guestException(t, "java.lang.IllegalArgumentException", "array element type mismatch");
+                if (a[2] != null && !linker.classOf(a[2]).isSubtypeOf(g.type.component)) {
+                    throw exceptions.create(t, "java.lang.IllegalArgumentException", "array element type mismatch");
                 }
                 ((Object[]) g.data)[i] = a[2];
             } else {
                 java.lang.reflect.Array.set(g.data, i, a[2]);
             }
-            if (g.dsm != null && vm.barrier() != null) {
-                vm.barrier().arrayWrite(g, i, 1);
+            if (g.dsm != null && hooks.barrier() != null) {
+                hooks.barrier().arrayWrite(g, i, 1);
             }
             return null;
         });
         reg.register(arr, "getInt", "(Ljava/lang/Object;I)I", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
-            checkIndex(vm, t, g, (Integer) a[1]);
+            GuestArray g = asArray(t, a[0]);
+            checkIndex(t, g, (Integer) a[1]);
             return java.lang.reflect.Array.getInt(g.data, (Integer) a[1]);
         });
         reg.register(arr, "getDouble", "(Ljava/lang/Object;I)D", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
-            checkIndex(vm, t, g, (Integer) a[1]);
+            GuestArray g = asArray(t, a[0]);
+            checkIndex(t, g, (Integer) a[1]);
             return java.lang.reflect.Array.getDouble(g.data, (Integer) a[1]);
         });
         reg.register(arr, "setInt", "(Ljava/lang/Object;II)V", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
-            checkIndex(vm, t, g, (Integer) a[1]);
+            GuestArray g = asArray(t, a[0]);
+            checkIndex(t, g, (Integer) a[1]);
             java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
-            if (g.dsm != null && vm.barrier() != null) {
-                vm.barrier().arrayWrite(g, (Integer) a[1], 1);
+            if (g.dsm != null && hooks.barrier() != null) {
+                hooks.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
             return null;
         });
         reg.register(arr, "setDouble", "(Ljava/lang/Object;ID)V", true, OFF, "default", (in, t, a) -> {
-            GuestArray g = asArray(vm, t, a[0]);
-            checkIndex(vm, t, g, (Integer) a[1]);
+            GuestArray g = asArray(t, a[0]);
+            checkIndex(t, g, (Integer) a[1]);
             java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
-            if (g.dsm != null && vm.barrier() != null) {
-                vm.barrier().arrayWrite(g, (Integer) a[1], 1);
+            if (g.dsm != null && hooks.barrier() != null) {
+                hooks.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
             return null;
         });
     }
 
-    private static VmClass componentArg(Vm vm, GuestThread t, Object c) {
+    private VmClass componentArg(GuestThread t, Object c) {
         if (c == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         VmClass k = (VmClass) c;
         if (k.descriptor.equals("V")) {
-            throw vm.guestException(t, "java.lang.IllegalArgumentException", null);
+            throw exceptions.create(t, "java.lang.IllegalArgumentException", null);
         }
         return k;
     }
 
-    private static GuestArray multiArray(Vm vm, GuestThread t, VmClass comp, int[] dims, int level) {
+    private GuestArray multiArray(GuestThread t, VmClass comp, int[] dims, int level) {
         StringBuilder d = new StringBuilder();
         for (int k = level; k < dims.length; k++) {
             d.append('[');
         }
-        GuestArray a = vm.newArray(t, vm.classForDescriptor(d + comp.descriptor), dims[level]);
+        GuestArray a = heap.newArray(t, linker.classForDescriptor(d + comp.descriptor), dims[level]);
         if (level + 1 < dims.length) {
             Object[] data = (Object[]) a.data;
             for (int i = 0; i < data.length; i++) {
-                data[i] = multiArray(vm, t, comp, dims, level + 1);
+                data[i] = multiArray(t, comp, dims, level + 1);
             }
         }
         return a;
     }
 
-    private static GuestArray asArray(Vm vm, GuestThread t, Object o) {
+    private GuestArray asArray(GuestThread t, Object o) {
         if (o == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         if (!(o instanceof GuestArray)) {
-            throw vm.guestException(t, "java.lang.IllegalArgumentException", "Argument is not an array");
+            throw exceptions.create(t, "java.lang.IllegalArgumentException", "Argument is not an array");
         }
         return (GuestArray) o;
     }
 
-    private static void checkIndex(Vm vm, GuestThread t, GuestArray g, int i) {
+    private void checkIndex(GuestThread t, GuestArray g, int i) {
         if (i < 0 || i >= g.length) {
-            throw vm.guestException(t, "java.lang.ArrayIndexOutOfBoundsException",
+            throw exceptions.create(t, "java.lang.ArrayIndexOutOfBoundsException",
                     "Index " + i + " out of bounds for length " + g.length);
         }
     }
 
     /** {@code System.arraycopy} with HotSpot's checks and messages, and a write barrier on the destination. */
-    static void arraycopy(Vm vm, GuestThread t, Object src, int srcPos, Object dst, int dstPos, int len) {
+    private void arraycopy(GuestThread t, Object src, int srcPos, Object dst, int dstPos, int len) {
         if (src == null || dst == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         if (!(src instanceof GuestArray)) {
-            throw vm.guestException(t, "java.lang.ArrayStoreException",
-                    "arraycopy: source type " + vm.classOf(src).name + " is not an array");
+            throw exceptions.create(t, "java.lang.ArrayStoreException",
+                    "arraycopy: source type " + linker.classOf(src).name + " is not an array");
         }
         if (!(dst instanceof GuestArray)) {
-            throw vm.guestException(t, "java.lang.ArrayStoreException",
-                    "arraycopy: destination type " + vm.classOf(dst).name + " is not an array");
+            throw exceptions.create(t, "java.lang.ArrayStoreException",
+                    "arraycopy: destination type " + linker.classOf(dst).name + " is not an array");
         }
         GuestArray s = (GuestArray) src;
         GuestArray d = (GuestArray) dst;
         char sk = s.type.primitive;
         char dk = d.type.primitive;
         if (sk != dk) {
-            throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: type mismatch: can not copy "
+            throw exceptions.create(t, "java.lang.ArrayStoreException", "arraycopy: type mismatch: can not copy "
                     + typeText(s) + " into " + typeText(d));
         }
         if (srcPos < 0) {
-            throw aioobe(vm, t, "arraycopy: source index " + srcPos + " out of bounds for " + boundText(s));
+            throw aioobe(t, "arraycopy: source index " + srcPos + " out of bounds for " + boundText(s));
         }
         if (dstPos < 0) {
-            throw aioobe(vm, t, "arraycopy: destination index " + dstPos + " out of bounds for " + boundText(d));
+            throw aioobe(t, "arraycopy: destination index " + dstPos + " out of bounds for " + boundText(d));
         }
         if (len < 0) {
-            throw aioobe(vm, t, "arraycopy: length " + len + " is negative");
+            throw aioobe(t, "arraycopy: length " + len + " is negative");
         }
         if ((long) srcPos + len > s.length) {
-            throw aioobe(vm, t, "arraycopy: last source index " + ((long) srcPos + len) + " out of bounds for " + boundText(s));
+            throw aioobe(t, "arraycopy: last source index " + ((long) srcPos + len) + " out of bounds for " + boundText(s));
         }
         if ((long) dstPos + len > d.length) {
-            throw aioobe(vm, t, "arraycopy: last destination index " + ((long) dstPos + len) + " out of bounds for " + boundText(d));
+            throw aioobe(t, "arraycopy: last destination index " + ((long) dstPos + len) + " out of bounds for " + boundText(d));
         }
-        if (sk == 'L' && d.type.component != vm.objectClass() && !s.type.component.isSubtypeOf(d.type.component)) {
+        if (sk == 'L' && d.type.component != linker.objectClass() && !s.type.component.isSubtypeOf(d.type.component)) {
             // Element-wise store checks: copy until the first element that does not fit.
             Object[] sd = (Object[]) s.data;
             Object[] dd = (Object[]) d.data;
@@ -267,11 +297,11 @@ public final class Natives {
             System.arraycopy(sd, srcPos, tmp, 0, len);
             for (int i = 0; i < len; i++) {
                 Object v = tmp[i];
-                if (v != null && !vm.classOf(v).isSubtypeOf(d.type.component)) {
-                    if (d.dsm != null && vm.barrier() != null && i > 0) {
-                        vm.barrier().arrayWrite(d, dstPos, i);
+                if (v != null && !linker.classOf(v).isSubtypeOf(d.type.component)) {
+                    if (d.dsm != null && hooks.barrier() != null && i > 0) {
+                        hooks.barrier().arrayWrite(d, dstPos, i);
                     }
-                    throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
+                    throw exceptions.create(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
                             + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
                             + "destination array, " + d.type.component.name);
                 }
@@ -280,8 +310,8 @@ public final class Natives {
         } else {
             System.arraycopy(s.data, srcPos, d.data, dstPos, len);
         }
-        if (d.dsm != null && vm.barrier() != null && len > 0) {
-            vm.barrier().arrayWrite(d, dstPos, len);
+        if (d.dsm != null && hooks.barrier() != null && len > 0) {
+            hooks.barrier().arrayWrite(d, dstPos, len);
         }
     }
 
@@ -293,13 +323,8 @@ public final class Natives {
         return (a.type.primitive == 'L' ? "object array" : Descriptors.primitiveName(a.type.primitive)) + "[" + a.length + "]";
     }
 
-    private static RuntimeException aioobe(Vm vm, GuestThread t, String msg) {
-        return vm.guestException(t, "java.lang.ArrayIndexOutOfBoundsException", msg);
-    }
-
-    /** True for a guest object (not a host value): used by natives that treat the two differently. */
-    static boolean isGuest(Object o) {
-        return o instanceof GuestObject || o instanceof GuestArray || o instanceof VmClass;
+    private RuntimeException aioobe(GuestThread t, String msg) {
+        return exceptions.create(t, "java.lang.ArrayIndexOutOfBoundsException", msg);
     }
 
     /**
@@ -309,39 +334,39 @@ public final class Natives {
      * {@code Collections.shuffle(List, Random)} takes a guest {@code Random}. Without the guest
      * library they fall back to the host's (clock-seeded) implementations.
      */
-    private static void registerRandomness(Vm vm, NativeRegistry reg) {
+    private void registerRandomness(NativeRegistry reg) {
         // Trampolines into guest code (whose instructions are counted): no host-call charge.
         reg.register("java.lang.Math", "random", "()D", true, OFF, "none",
-                (in, t, a) -> libraryRandom(vm, in, t, "mathRandom()D", () -> Math.random()));
+                (in, t, a) -> libraryRandom(in, t, "mathRandom()D", () -> Math.random()));
         reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;)V", true, OFF, "none",
-                (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;)V", () -> {
-                    java.util.Collections.shuffle(hostList(vm, a[0]));
+                (in, t, a) -> libraryRandom(in, t, "shuffle(Ljava/util/List;)V", () -> {
+                    java.util.Collections.shuffle(hostList(a[0]));
                     return null;
                 }, a[0]));
         reg.register("java.util.Collections", "shuffle", "(Ljava/util/List;Ljava/util/Random;)V", true, OFF, "none",
-                (in, t, a) -> libraryRandom(vm, in, t, "shuffle(Ljava/util/List;Ljava/util/Random;)V", () -> {
-                    java.util.Collections.shuffle(hostList(vm, a[0]), (java.util.Random) a[1]);
+                (in, t, a) -> libraryRandom(in, t, "shuffle(Ljava/util/List;Ljava/util/Random;)V", () -> {
+                    java.util.Collections.shuffle(hostList(a[0]), (java.util.Random) a[1]);
                     return null;
                 }, a[0], a[1]));
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.List<Object> hostList(Vm vm, Object list) {
-        return (java.util.List<Object>) vm.bridge().toHost(list, java.util.List.class);
+    private java.util.List<Object> hostList(Object list) {
+        return (java.util.List<Object>) bridge.toHost(list, java.util.List.class);
     }
 
-    private static Object libraryRandom(Vm vm, org.cometsim.dalvik.rt.GuestCalls in, GuestThread t, String key,
-                                        java.util.concurrent.Callable<Object> hostFallback, Object... args) throws Exception {
+    private Object libraryRandom(GuestCalls in, GuestThread t, String key, java.util.concurrent.Callable<Object> hostFallback,
+                                 Object... args) throws Exception {
         for (Object a : args) {
             if (a == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
         }
-        VmClass random = vm.classForDescriptor("Ljava/util/Random;");
+        VmClass random = linker.classForDescriptor("Ljava/util/Random;");
         if (random.kind != VmClass.Kind.GUEST) {
             return hostFallback.call();
         }
-        vm.initializeNow(t, random);
+        initializer.initializeNow(t, random);
         return in.callGuest(t, random.methods.get(key), args);
     }
 }

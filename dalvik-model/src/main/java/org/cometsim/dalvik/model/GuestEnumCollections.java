@@ -1,8 +1,4 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
+package org.cometsim.dalvik.model;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -13,28 +9,35 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.host.HostBridge;
+import org.cometsim.dalvik.link.NativeRegistry;
 import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
- * {@code EnumMap} and {@code EnumSet} of guest enums when the guest library is off
- * ({@code Vm.Options.guestLibrary}; with it on, both are guest-library classes and these intercepts
- * are never reached, since guest classes do not consult host intercepts). The JDK's versions need a host enum
- * class, which a guest enum is not; these intercepts build a {@code TreeMap}/{@code TreeSet}
+ * {@code EnumMap} and {@code EnumSet} of guest enums when the guest library is off (the VM's
+ * {@code guestLibrary} option; with it on, both are guest-library classes and these intercepts are
+ * never reached, since guest classes do not consult host intercepts). The JDK's versions need a
+ * host enum class, which a guest enum is not; these intercepts build a {@code TreeMap}/{@code TreeSet}
  * ordered by ordinal instead, which behaves the same for iteration order, {@code toString},
  * {@code equals} and {@code hashCode}. (A guest {@code instanceof EnumMap} test on such an object
  * would answer false.) For host enums the real JDK classes are used.
  */
 final class GuestEnumCollections {
-    private final Vm vm;
+    private final EnumModel enums;
+    private final GuestExceptions exceptions;
+    private final HostBridge bridge;
     /** The enum class of each set, for complementOf and allOf. */
     private final Map<Object, VmClass> universe = new IdentityHashMap<>();
 
-    GuestEnumCollections(Vm vm) {
-        this.vm = vm;
+    GuestEnumCollections(EnumModel enums, GuestExceptions exceptions, HostBridge bridge) {
+        this.enums = enums;
+        this.exceptions = exceptions;
+        this.bridge = bridge;
     }
 
     private Comparator<Object> byOrdinal() {
@@ -43,7 +46,7 @@ final class GuestEnumCollections {
 
     private int ordinal(Object hostView) {
         GuestObject g = (GuestObject) ((HostBridge.GuestBacked) hostView).guestObject();
-        return vm.models().ordinalOf(g);
+        return enums.ordinalOf(g);
     }
 
     private static boolean isGuest(Object cls) {
@@ -54,7 +57,7 @@ final class GuestEnumCollections {
         Placement off = Placement.OFFLOADABLE;
         reg.register("java.util.EnumMap", "<init>", "(Ljava/lang/Class;)V", false, off, "collections", (in, t, a) -> {
             if (a[1] == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
             if (isGuest(a[1])) {
                 return new TreeMap<Object, Object>(byOrdinal());
@@ -84,18 +87,18 @@ final class GuestEnumCollections {
         reg.register(set, "range", "(Ljava/lang/Enum;Ljava/lang/Enum;)Ljava/util/EnumSet;", true, off, "collections", (in, t, a) -> {
             GuestObject from = (GuestObject) a[0];
             GuestObject to = (GuestObject) a[1];
-            VmClass k = vm.models().enumClassOf(from);
+            VmClass k = enums.enumClassOf(from);
             @SuppressWarnings("unchecked")
             TreeSet<Object> s = (TreeSet<Object>) make(t, k, false);
-            int lo = vm.models().ordinalOf(from);
-            int hi = vm.models().ordinalOf(to);
+            int lo = enums.ordinalOf(from);
+            int hi = enums.ordinalOf(to);
             if (lo > hi) {
-                throw vm.guestException(t, "java.lang.IllegalArgumentException", from + " > " + to);
+                throw exceptions.create(t, "java.lang.IllegalArgumentException", from + " > " + to);
             }
-            for (Object v : (Object[]) vm.models().enumValues(t, k).data) {
-                int o = vm.models().ordinalOf((GuestObject) v);
+            for (Object v : (Object[]) enums.enumValues(t, k).data) {
+                int o = enums.ordinalOf((GuestObject) v);
                 if (o >= lo && o <= hi) {
-                    s.add(vm.bridge().hostView((GuestObject) v));
+                    s.add(bridge.hostView((GuestObject) v));
                 }
             }
             return s;
@@ -121,7 +124,7 @@ final class GuestEnumCollections {
 
     private Object make(GuestThread t, VmClass k, boolean all) {
         if (k == null) {
-            throw vm.npe(t, null);
+            throw exceptions.npe(t, null);
         }
         if (!isGuest(k)) {
             return hostSet(k.host, all);
@@ -129,8 +132,8 @@ final class GuestEnumCollections {
         TreeSet<Object> s = new TreeSet<>(byOrdinal());
         universe.put(s, k);
         if (all) {
-            for (Object v : (Object[]) vm.models().enumValues(t, k).data) {
-                s.add(vm.bridge().hostView((GuestObject) v));
+            for (Object v : (Object[]) enums.enumValues(t, k).data) {
+                s.add(bridge.hostView((GuestObject) v));
             }
         }
         return s;
@@ -150,12 +153,12 @@ final class GuestEnumCollections {
             }
             return s;
         }
-        TreeSet<Object> s = (TreeSet<Object>) make(t, vm.models().enumClassOf((GuestObject) elems[0]), false);
+        TreeSet<Object> s = (TreeSet<Object>) make(t, enums.enumClassOf((GuestObject) elems[0]), false);
         for (Object e : elems) {
             if (e == null) {
-                throw vm.npe(t, null);
+                throw exceptions.npe(t, null);
             }
-            s.add(vm.bridge().hostView((GuestObject) e));
+            s.add(bridge.hostView((GuestObject) e));
         }
         return s;
     }
@@ -165,7 +168,7 @@ final class GuestEnumCollections {
         VmClass k = universe.get(c);
         Collection<Object> src = (Collection<Object>) c;
         if (k == null && !src.isEmpty() && src.iterator().next() instanceof HostBridge.GuestBacked) {
-            k = vm.models().enumClassOf((GuestObject) ((HostBridge.GuestBacked) src.iterator().next()).guestObject());
+            k = enums.enumClassOf((GuestObject) ((HostBridge.GuestBacked) src.iterator().next()).guestObject());
         }
         if (k == null) {
             return c instanceof EnumSet ? EnumSet.copyOf((EnumSet) c) : EnumSet.copyOf((Collection) c);

@@ -1,4 +1,4 @@
-package org.cometsim.dalvik.bridge;
+package org.cometsim.dalvik.reflect;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,4 @@
-package org.cometsim.dalvik.bridge;
-
-import org.cometsim.dalvik.link.NativeRegistry;
-
-import org.cometsim.dalvik.rt.Placement;
+package org.cometsim.dalvik.host;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
@@ -17,8 +13,7 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import org.cometsim.dalvik.Vm;
-import org.cometsim.dalvik.rt.HostCost;
+import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
@@ -31,11 +26,12 @@ import org.cometsim.dalvik.rt.VmClass;
  * host-state report like any host object).
  */
 public final class GuestResources {
-    private final Vm vm;
+    private final GuestSystem system;
     private final Loader loader;
 
-    public GuestResources(Vm vm) {
-        this.vm = vm;
+    /** The resources of the class path in {@code system}'s {@code java.class.path}, read at each lookup. */
+    public GuestResources(GuestSystem system) {
+        this.system = system;
         this.loader = new Loader(this);
     }
 
@@ -98,7 +94,7 @@ public final class GuestResources {
 
     /** The guest class path entries (jars, zips, apks, directories). */
     private List<File> entries() {
-        String cp = vm.guestProperty("java.class.path");
+        String cp = system.property("java.class.path");
         List<File> out = new ArrayList<>();
         if (cp != null) {
             for (String e : cp.split(File.pathSeparator)) {
@@ -172,100 +168,9 @@ public final class GuestResources {
         return null;
     }
 
-    /** Registers the static {@code ClassLoader} entry points and the loader's own methods. */
-    void register(NativeRegistry reg) {
-        String cl = "java.lang.ClassLoader";
-        Placement pin = Placement.CLIENT_PINNED;
-        HostCost io = HostCost.IO;
-        reg.register(cl, "getSystemClassLoader", "()Ljava/lang/ClassLoader;", true, pin, io, null, (in, t, a) -> loader);
-        reg.register(cl, "getPlatformClassLoader", "()Ljava/lang/ClassLoader;", true, pin, io, null, (in, t, a) -> null);
-        reg.register(cl, "getSystemResource", "(Ljava/lang/String;)Ljava/net/URL;", true, pin, io, null,
-                (in, t, a) -> url(nonNull(t, a[0])));
-        reg.register(cl, "getSystemResourceAsStream", "(Ljava/lang/String;)Ljava/io/InputStream;", true, pin, io, null,
-                (in, t, a) -> stream(nonNull(t, a[0])));
-        reg.register(cl, "getSystemResources", "(Ljava/lang/String;)Ljava/util/Enumeration;", true, pin, io, null,
-                (in, t, a) -> Collections.enumeration(urls(nonNull(t, a[0]))));
-        // ResourceBundle.getBundle finds its caller's loader (caller-sensitive): the guest's is ours.
-        String rb = "java.util.ResourceBundle";
-        reg.register(rb, "getBundle", "(Ljava/lang/String;)Ljava/util/ResourceBundle;", true, pin, io, null,
-                (in, t, a) -> bundle(t, a[0], java.util.Locale.getDefault()));
-        reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;)Ljava/util/ResourceBundle;", true, pin, io, null,
-                (in, t, a) -> bundle(t, a[0], a[1]));
-        reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;Ljava/lang/ClassLoader;)Ljava/util/ResourceBundle;",
-                true, pin, io, null, (in, t, a) -> {
-                    if (a[2] == null) {
-                        throw vm.npe(t, null);
-                    }
-                    return bundle(t, a[0], a[1]);
-                });
-        // Methods on the loader object itself (the receiver's class is Loader).
-        String self = Loader.class.getName();
-        reg.register(self, "getResource", "(Ljava/lang/String;)Ljava/net/URL;", false, pin, io, null,
-                (in, t, a) -> url(nonNull(t, a[1])));
-        reg.register(self, "getResourceAsStream", "(Ljava/lang/String;)Ljava/io/InputStream;", false, pin, io, null,
-                (in, t, a) -> stream(nonNull(t, a[1])));
-        reg.register(self, "getResources", "(Ljava/lang/String;)Ljava/util/Enumeration;", false, pin, io, null,
-                (in, t, a) -> Collections.enumeration(urls(nonNull(t, a[1]))));
-        reg.register(self, "loadClass", "(Ljava/lang/String;)Ljava/lang/Class;", false, Placement.OFFLOADABLE,
-                HostCost.DEFAULT, null, (in, t, a) -> {
-                    String n = nonNull(t, a[1]);
-                    VmClass k;
-                    try {
-                        k = n.startsWith("[") ? null : vm.classForDescriptor(org.cometsim.dalvik.rt.Descriptors.toDescriptor(n));
-                    } catch (org.cometsim.dalvik.link.ClassLinker.LinkageFailure e) {
-                        k = null;
-                    }
-                    if (k == null || k.isPrimitive()) {
-                        throw vm.guestException(t, "java.lang.ClassNotFoundException", n);
-                    }
-                    return k;
-                });
-        reg.register(self, "getParent", "()Ljava/lang/ClassLoader;", false, Placement.OFFLOADABLE, HostCost.DEFAULT, null,
-                (in, t, a) -> null);
-        reg.register(self, "toString", "()Ljava/lang/String;", false, Placement.OFFLOADABLE, HostCost.DEFAULT, null,
-                (in, t, a) -> loader.toString());
-    }
-
-    /**
-     * A properties-file bundle of the guest class path, loaded by the host's ResourceBundle through
-     * {@link Loader} (cached per VM with the loader). A class-based bundle the application defines
-     * (a {@code ListResourceBundle} subclass) would have to be a host object: it stops as unsupported
-     * rather than being silently skipped in favour of a properties file or a MissingResourceException.
-     */
-    private Object bundle(org.cometsim.dalvik.rt.GuestThread t, Object name, Object locale) {
-        String base = nonNull(t, name);
-        if (locale == null) {
-            throw vm.npe(t, null);
-        }
-        java.util.Locale l = (java.util.Locale) locale;
-        java.util.ResourceBundle.Control props = java.util.ResourceBundle.Control.getControl(
-                java.util.ResourceBundle.Control.FORMAT_PROPERTIES);
-        List<java.util.Locale> candidates = new ArrayList<>(props.getCandidateLocales(base, l));
-        candidates.addAll(props.getCandidateLocales(base, java.util.Locale.getDefault()));
-        for (java.util.Locale c : candidates) {
-            String bundleName = props.toBundleName(base, c);
-            if (vm.hasGuestClass("L" + bundleName.replace('.', '/') + ";")) {
-                throw org.cometsim.dalvik.rt.VmError.unsupported("java.util.ResourceBundle.getBundle of class-based bundle "
-                        + bundleName + " (a guest ResourceBundle class; properties-file bundles work)");
-            }
-        }
-        try {
-            return java.util.ResourceBundle.getBundle(base, l, loader, props);
-        } catch (RuntimeException e) {
-            throw new org.cometsim.dalvik.rt.GuestThrowable(vm.bridge().toGuestThrowable(t, e));
-        }
-    }
-
-    private String nonNull(org.cometsim.dalvik.rt.GuestThread t, Object name) {
-        if (name == null) {
-            throw vm.npe(t, null);
-        }
-        return (String) name;
-    }
-
     /**
      * The guest application class loader as a host object. Guest calls on it are the natives
-     * {@link #register} installs; host library code that receives it (a {@code ServiceLoader},
+     * {@link ClassLoaderNatives} installs; host library code that receives it (a {@code ServiceLoader},
      * a {@code ResourceBundle}) sees the same resources through these overrides. It defines no
      * classes: host code asking it to load one gets a ClassNotFoundException, since host code
      * cannot use guest classes.

@@ -1,2 +1,0 @@
-/** The class library: model classes, the host bridge, natives and their placement. */
-package org.cometsim.dalvik.bridge;
