@@ -164,7 +164,7 @@ class TwoEndpointsOnOneClockTest {
                     }
                     t.blockPhase = Scheduler.PHASE_NONE;
                     byte[] m = from.inbox.poll();
-                    GuestArray g = from.vm.heap().newArray(t, from.vm.classForDescriptor("[B"), m.length);
+                    GuestArray g = from.vm.heap().newArray(t, from.vm.linker().classForDescriptor("[B"), m.length);
                     System.arraycopy(m, 0, g.data, 0, m.length);
                     return g;
                 });

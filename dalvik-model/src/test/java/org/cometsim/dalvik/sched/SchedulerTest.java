@@ -15,6 +15,7 @@ import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.ThreadState;
+import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,16 @@ class SchedulerTest {
             @Override
             public GuestThrowable createWithCause(GuestThread t, String className, String message, Object cause) {
                 throw new AssertionError(className + ": " + message);
+            }
+
+            @Override
+            public GuestThrowable create(GuestThread t, VmClass c, String message) {
+                throw new AssertionError(c.name + ": " + message);
+            }
+
+            @Override
+            public GuestThrowable createWithCause(GuestThread t, VmClass c, String message, Object cause) {
+                throw new AssertionError(c.name + ": " + message);
             }
         });
         return sched;
