@@ -100,7 +100,7 @@ public final class Natives {
         });
         reg.register("java.lang.Runtime", "halt", "(I)V", false, PIN, "default", (in, t, a) -> {
             vm.out().flush();
-            throw new VmExit((Integer) a[1]);
+            throw new VmExit((Integer) a[1], true);
         });
 
         String arr = "java.lang.reflect.Array";

@@ -187,19 +187,24 @@ public final class Scheduler {
         start(t, f);
         current = t;
         try {
-            int s = vm.ensureInitialized(t, c); // the launcher initialises the main class first
-            if (s == Vm.INIT_BLOCKED) {
-                throw new VmError("internal error: main class initialisation blocked");
+            try {
+                int s = vm.ensureInitialized(t, c); // the launcher initialises the main class first
+                if (s == Vm.INIT_BLOCKED) {
+                    throw new VmError("internal error: main class initialisation blocked");
+                }
+            } catch (GuestThrowable e) {
+                t.top = null;
+                t.uncaught = e.guest;
+                finish(t);
+            } catch (VmExit e) {
+                stopForExit(t); // exit in the main class's static initialiser (or its uncaught-exception handler)
+                throw e;
             }
-        } catch (GuestThrowable e) {
-            t.top = null;
-            t.uncaught = e.guest;
-            finish(t);
-        }
-        try {
             loop(null);
         } catch (VmExit e) {
-            runShutdownHooks();
+            if (!e.halt) {
+                runShutdownHooks();
+            }
             throw e;
         }
         runShutdownHooks();
@@ -250,6 +255,8 @@ public final class Scheduler {
 
     private final List<GuestObject> shutdownHooks = new ArrayList<>();
     private boolean shuttingDown;
+    /** The started hook threads while the shutdown hooks run; null before. */
+    private List<GuestThread> hookThreads;
 
     /** {@code Runtime.addShutdownHook}: the hook thread starts when the program ends. */
     public void addShutdownHook(GuestThread caller, GuestObject hookThread) {
@@ -266,22 +273,56 @@ public final class Scheduler {
         return shutdownHooks.remove(hookThread);
     }
 
-    /** Runs the registered hooks to completion, as the JVM does on exit (once). */
+    /**
+     * Runs the registered hooks to completion, as the JVM does on exit (once): every hook thread
+     * starts, and the loop runs until all of them have ended, daemon or not; the other live
+     * threads keep running meanwhile, as in the JVM. {@code Runtime.halt} in between stops at
+     * once; {@code System.exit} in between blocks its caller for good (the JVM's documented
+     * behaviour: a hook that calls it never ends, which ends in the deadlock report).
+     */
     private void runShutdownHooks() {
         if (shuttingDown || shutdownHooks.isEmpty()) {
             return;
         }
         shuttingDown = true;
         GuestThread starter = mainThread;
+        hookThreads = new ArrayList<>();
         for (GuestObject hook : shutdownHooks) {
             vm.models().startHook(starter, hook);
+            hookThreads.add((GuestThread) hook.vmData);
         }
-        try {
-            loop(null);
-        } catch (VmExit e) {
-            // System.exit inside a hook: the JVM would block; we simply stop running hooks.
+        while (true) {
+            try {
+                loop(null);
+                break;
+            } catch (VmExit e) {
+                if (e.halt) {
+                    throw e;
+                }
+                // loop() stopped the caller; the hooks go on.
+            }
         }
         vm.out().flush();
+    }
+
+    /**
+     * A thread whose host stack an exit unwound (the caller of {@code exit}, and any thread whose
+     * host callback it ran inside) never runs again: in the JVM the caller waits in
+     * {@code Shutdown} until the VM halts, and its frames here still sit at the call. It stays
+     * alive, keeps its monitors, and nothing can wake it. Its state is the JVM's: the first
+     * caller joins the hooks (WAITING), a caller while they run waits for the shutdown lock
+     * (BLOCKED).
+     */
+    private void stopForExit(GuestThread t) {
+        if (t.blockedOn != null) {
+            t.blockedOn.waitSet.remove(t);
+        }
+        initWaiters.removeIf(w -> w[0] == t);
+        t.blockedOn = null;
+        t.joining = null;
+        t.wakeAt = Long.MAX_VALUE;
+        t.blockPhase = PHASE_NONE;
+        t.state = shuttingDown ? ThreadState.BLOCKED : ThreadState.WAITING;
     }
 
     /** No main class or no main method: the launcher's error, not a guest exception. */
@@ -302,24 +343,29 @@ public final class Scheduler {
             if (waitFor != null && waitFor.state == ThreadState.RUNNABLE) {
                 return;
             }
-            if (waitFor == null && !anyLiveNonDaemon()) {
+            if (waitFor == null && !keepsRunning()) {
                 return; // like the JVM: running daemon threads do not keep the program alive
             }
             wakeTimedOut(); // sleepers wake when their time comes, even while others keep running
             GuestThread t = pickNext();
             if (t == null) {
-                if (waitFor == null && !anyLiveNonDaemon()) {
+                if (waitFor == null && !keepsRunning()) {
                     return;
                 }
                 if (advanceToNextTimeout()) {
                     continue;
                 }
-                if (waitFor == null && !anyLiveNonDaemon()) {
+                if (waitFor == null && !keepsRunning()) {
                     return;
                 }
                 throw new VmError(deadlockReport());
             }
-            runSlice(t);
+            try {
+                runSlice(t);
+            } catch (VmExit e) {
+                stopForExit(t);
+                throw e;
+            }
         }
     }
 
@@ -412,7 +458,19 @@ public final class Scheduler {
         }
     }
 
-    private boolean anyLiveNonDaemon() {
+    /**
+     * Whether the outermost loop goes on: while the shutdown hooks run, until every hook thread
+     * has ended; before that, while a non-daemon thread is alive.
+     */
+    private boolean keepsRunning() {
+        if (hookThreads != null) {
+            for (GuestThread h : hookThreads) {
+                if (h.state != ThreadState.TERMINATED) {
+                    return true;
+                }
+            }
+            return false;
+        }
         for (GuestThread t : threads) {
             if (t.state != ThreadState.TERMINATED && t.state != ThreadState.NEW && !t.daemon) {
                 return true;
