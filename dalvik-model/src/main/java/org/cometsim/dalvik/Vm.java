@@ -365,7 +365,7 @@ public final class Vm {
         if (def != null && !d.startsWith("Ljava/")) {
             return linkGuest(d, def);
         }
-        ParsedClass lib = library == null ? null : library.parsedClass(d);
+        ParsedClass lib = library != null ? library.parsedClass(d) : GuestLibrary.linkedWhenOff(d);
         if (lib != null) {
             // A guest-library class: guest code under the JDK's name, in place of the host's class.
             c = linkGuest(d, lib);

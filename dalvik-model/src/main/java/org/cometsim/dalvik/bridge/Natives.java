@@ -38,6 +38,7 @@ public final class Natives {
                         vm.bridge().toHostValue(a[1], Object.class)));
         LoggingNatives.register(vm, reg);
         ServiceLoaderNatives.register(vm, reg);
+        ThreadLocalNatives.register(vm, reg);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> vm.classOf(a[0]));

@@ -137,6 +137,26 @@ class GuestLibraryTest {
     }
 
     @Test
+    void threadLocalValuesHangOffTheThreadObjectAsGuestState() throws Exception {
+        for (boolean library : new boolean[] {true, false}) {
+            Vm vm = vm(library);
+            for (String d : List.of("Ljava/lang/ThreadLocal;", "Ljava/lang/InheritableThreadLocal;", "Ljava/lang/ThreadLocal$ThreadLocalMap;")) {
+                assertEquals(VmClass.Kind.GUEST, vm.classForDescriptor(d).kind, d + " is guest code, library " + library);
+            }
+            Recorder rec = new Recorder();
+            vm.setWriteBarrier(rec);
+            GuestObject thread = (GuestObject) vm.invokeStatic("hooktarget.LibraryState", "currentThread", "()Ljava/lang/Thread;");
+            track(thread);
+            assertEquals("same", vm.invokeStatic("hooktarget.LibraryState", "setThreadLocal", "()Ljava/lang/String;"));
+            assertEquals(List.of("threadLocals"), rec.writes.get(thread), "the thread's map is set through the write barrier");
+            Object map = thread.r[vm.classForDescriptor("Ljava/lang/Thread;").fields.get("threadLocals").slot];
+            assertTrue(map instanceof GuestObject, "the per-thread map is a guest object: " + map);
+            assertEquals("java.lang.ThreadLocal$ThreadLocalMap", ((GuestObject) map).cls.name);
+            assertEquals(null, thread.r[vm.classForDescriptor("Ljava/lang/Thread;").fields.get("inheritableThreadLocals").slot]);
+        }
+    }
+
+    @Test
     void hostMadeCollectionsTypeCheckAsTheLibraryClass() throws Exception {
         Vm vm = vm(true);
         assertEquals("true [3, 1, 2, 4] 4", vm.invokeStatic("hooktarget.LibraryState", "hostMadeList", "()Ljava/lang/String;"));
