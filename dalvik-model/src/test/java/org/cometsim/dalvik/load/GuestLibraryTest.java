@@ -19,7 +19,6 @@ import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.VmClass;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.jf.dexlib2.iface.ClassDef;
@@ -36,8 +35,7 @@ class GuestLibraryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ClassPath cp = new ClassPath();
         cp.addDex("corpus.dex", Corpus.dex());
-        return new Vm(cp, new Vm.Options(Corpus.capture(out), Corpus.capture(out), System.in, VmClock.wallClock())
-                .withGuestLibrary(guestLibrary));
+        return Corpus.newVm(cp, Corpus.capture(out), Corpus.capture(out), guestLibrary);
     }
 
     @Test
