@@ -2,7 +2,11 @@ package org.cometsim.dalvik.load;
 
 import java.util.Map;
 
+import org.jf.dexlib2.Format;
+import org.jf.dexlib2.ReferenceType;
 import org.jf.dexlib2.iface.DexFile;
+import org.jf.dexlib2.iface.instruction.Instruction;
+import org.jf.dexlib2.iface.instruction.ReferenceInstruction;
 import org.jf.dexlib2.immutable.ImmutableDexFile;
 import org.jf.dexlib2.rewriter.DexRewriter;
 import org.jf.dexlib2.rewriter.Rewriter;
@@ -48,6 +52,13 @@ public final class BoxingCalls {
             "(F)Ljava/lang/Float;", "java/lang/Float",
             "(D)Ljava/lang/Double;", "java/lang/Double");
 
+    /** Reference kinds dexlib2's instruction rewriter can rewrite. */
+    private static final java.util.Set<Integer> REWRITABLE = java.util.Set.of(ReferenceType.STRING, ReferenceType.TYPE,
+            ReferenceType.FIELD, ReferenceType.METHOD);
+    /** Instruction formats dexlib2's instruction rewriter can rewrite. */
+    private static final java.util.Set<Format> REWRITABLE_FORMATS = java.util.EnumSet.of(Format.Format20bc,
+            Format.Format21c, Format.Format22c, Format.Format31c, Format.Format35c, Format.Format3rc);
+
     private BoxingCalls() {
     }
 
@@ -82,6 +93,21 @@ public final class BoxingCalls {
      */
     public static DexFile restore(DexFile dex) {
         return new DexRewriter(new RewriterModule() {
+            /**
+             * dexlib2's instruction rewriter handles string, type, field and method references in
+             * the formats 20bc, 21c, 22c, 31c, 35c, 3rc only (it throws on a call site, a method
+             * handle, invoke-polymorphic); those others never name a placeholder (a boxing method
+             * reference {@code Integer::valueOf} is a method handle, not an invoke), so they pass
+             * as they are.
+             */
+            @Override
+            public Rewriter<Instruction> getInstructionRewriter(Rewriters rewriters) {
+                Rewriter<Instruction> base = super.getInstructionRewriter(rewriters);
+                return insn -> insn instanceof ReferenceInstruction ri
+                        && (!REWRITABLE.contains(ri.getReferenceType()) || !REWRITABLE_FORMATS.contains(insn.getOpcode().format))
+                        ? insn : base.rewrite(insn);
+            }
+
             @Override
             public Rewriter<String> getTypeRewriter(Rewriters rewriters) {
                 return new TypeRewriter() {

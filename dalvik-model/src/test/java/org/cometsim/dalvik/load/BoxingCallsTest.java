@@ -58,7 +58,7 @@ class BoxingCallsTest {
     /** The same count from a dex's invoke instructions. */
     private static Map<String, Integer> dexCalls(byte[] dex) {
         Map<String, Integer> calls = new TreeMap<>();
-        for (ClassDef c : new DexBackedDexFile(Opcodes.forApi(24), dex).getClasses()) {
+        for (ClassDef c : new DexBackedDexFile(Opcodes.forDexVersion(Integer.parseInt(new String(dex, 4, 3))), dex).getClasses()) {
             assertFalse(c.getType().contains("BoxingCalls"), "a placeholder class reached the dex: " + c.getType());
             for (Method m : c.getMethods()) {
                 if (m.getImplementation() == null) {
@@ -86,6 +86,28 @@ class BoxingCallsTest {
         assertTrue(expected.getOrDefault("arguments: Integer(I)Ljava/lang/Integer;", 0) >= 8, "G049 boxes int arguments: " + expected);
         List<byte[]> dex = new D8Converter(dir.resolve("cache"), CompilationMode.DEBUG).convertClassFiles(List.of(G049), false, "G049");
         assertEquals(1, dex.size());
+        assertEquals(expected, dexCalls(dex.get(0)));
+    }
+
+    /** With desugaring off the dex keeps invoke-custom (lambdas), which the restore passes through. */
+    @Test
+    void boxingCallsAreKeptNextToCallSites() throws Exception {
+        List<Path> classes;
+        try (var files = Files.list(Corpus.testClasses().resolve("golden"))) {
+            classes = files.filter(p -> p.getFileName().toString().startsWith("G051_ThreadLocals")).sorted().toList();
+        }
+        Map<String, Integer> expected = new TreeMap<>();
+        for (Path c : classes) {
+            classFileCalls(Files.readAllBytes(c)).forEach((k, v) -> expected.merge(k, v, Integer::sum));
+        }
+        assertTrue(expected.keySet().stream().anyMatch(k -> k.startsWith("lambda$")), "G051 boxes inside lambdas: " + expected);
+        List<byte[]> dex = new D8Converter(dir.resolve("cache"), CompilationMode.DEBUG).convertClassFiles(classes, true, "G051");
+        assertEquals(1, dex.size());
+        assertTrue(new DexBackedDexFile(Opcodes.forDexVersion(38), dex.get(0)).getClasses().stream()
+                .flatMap(c -> java.util.stream.StreamSupport.stream(c.getMethods().spliterator(), false))
+                .filter(m -> m.getImplementation() != null)
+                .flatMap(m -> java.util.stream.StreamSupport.stream(m.getImplementation().getInstructions().spliterator(), false))
+                .anyMatch(i -> i.getOpcode() == org.jf.dexlib2.Opcode.INVOKE_CUSTOM), "the dex has call sites");
         assertEquals(expected, dexCalls(dex.get(0)));
     }
 
