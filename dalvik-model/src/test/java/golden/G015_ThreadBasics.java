@@ -42,9 +42,18 @@ public class G015_ThreadBasics {
         try { w0.start(); } catch (IllegalThreadStateException e) { System.out.println("restart -> IllegalThreadStateException"); }
         Thread.sleep(5);
         Thread.yield();
-        Thread sleeper = new Thread(() -> { try { Thread.sleep(20); } catch (InterruptedException e) { throw new RuntimeException(e); } }, "sleeper");
+        // The sleeper starts sleeping only once main has looked: on a loaded machine the JVM may not run
+        // main again before a 20 ms sleep is over, and "alive right after start" would print false.
+        boolean[] looked = new boolean[1];
+        Thread sleeper = new Thread(() -> {
+            try {
+                synchronized (looked) { while (!looked[0]) looked.wait(); }
+                Thread.sleep(20);
+            } catch (InterruptedException e) { throw new RuntimeException(e); }
+        }, "sleeper");
         sleeper.start();
         System.out.println("sleeper alive right after start: " + sleeper.isAlive());
+        synchronized (looked) { looked[0] = true; looked.notifyAll(); }
         sleeper.join();
         System.out.println("sleeper alive after join: " + sleeper.isAlive());
         Thread p = new Thread(() -> { }, "prio");

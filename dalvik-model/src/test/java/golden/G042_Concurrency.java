@@ -115,7 +115,8 @@ public class G042_Concurrency {
         Future<?> ran = pool.submit(() -> { });
         System.out.println("runnable future: " + ran.get() + " " + ran.isDone() + " " + ran.isCancelled());
         pool.shutdown();
-        System.out.println("terminated in time: " + pool.awaitTermination(10, TimeUnit.SECONDS) + " " + pool.isShutdown() + " " + pool.isTerminated());
+        // Timeouts here are hang guards (a day): the JVM must not print false because a loaded machine was slow.
+        System.out.println("terminated in time: " + pool.awaitTermination(1, TimeUnit.DAYS) + " " + pool.isShutdown() + " " + pool.isTerminated());
         try {
             pool.execute(() -> { });
         } catch (RejectedExecutionException e) {
@@ -148,10 +149,13 @@ public class G042_Concurrency {
         }
         System.out.println("bounded buffer sum: " + sum);
 
-        // A latch released by workers; a semaphore that never lets more than two in at once.
+        // A latch released by workers; a semaphore that never lets more than two in at once. Each worker
+        // stays inside until a second one is in too (or all have come), so the maximum is 2 whatever the
+        // scheduling (a short sleep left it to chance on a loaded machine, where it could be 1).
         CountDownLatch latch = new CountDownLatch(5);
         Semaphore gate = new Semaphore(2);
         int[] inside = new int[1];
+        int[] entered = new int[1];
         int[] maxInside = new int[1];
         Object counter = new Object();
         for (int w = 0; w < 5; w++) {
@@ -161,9 +165,13 @@ public class G042_Concurrency {
                     try {
                         synchronized (counter) {
                             inside[0]++;
+                            entered[0]++;
                             maxInside[0] = Math.max(maxInside[0], inside[0]);
+                            counter.notifyAll();
+                            while (inside[0] < 2 && entered[0] < 5) {
+                                counter.wait();
+                            }
                         }
-                        Thread.sleep(2);
                         synchronized (counter) {
                             inside[0]--;
                         }
@@ -176,7 +184,7 @@ public class G042_Concurrency {
                 latch.countDown();
             }).start();
         }
-        System.out.println("latch opened: " + latch.await(10, TimeUnit.SECONDS) + " count=" + latch.getCount()
+        System.out.println("latch opened: " + latch.await(1, TimeUnit.DAYS) + " count=" + latch.getCount()
                 + " max inside=" + maxInside[0] + " permits=" + gate.availablePermits());
 
         // Blocking queues: a producer with a poison pill, timed polls on an empty queue.
@@ -214,10 +222,10 @@ public class G042_Concurrency {
         }
         int got = 0;
         for (Future<Integer> f : waiters) {
-            got += f.get(10, TimeUnit.SECONDS);
+            got += f.get(1, TimeUnit.DAYS);
         }
         cached.shutdown();
-        System.out.println("cached pool: " + got + " " + cached.awaitTermination(10, TimeUnit.SECONDS)
+        System.out.println("cached pool: " + got + " " + cached.awaitTermination(1, TimeUnit.DAYS)
                 + " largest=" + ((ThreadPoolExecutor) cached).getLargestPoolSize());
 
         ReentrantLock lock = new ReentrantLock();
@@ -251,7 +259,7 @@ public class G042_Concurrency {
         }
         hold.countDown();
         tpe.shutdown();
-        tpe.awaitTermination(10, TimeUnit.SECONDS);
+        tpe.awaitTermination(1, TimeUnit.DAYS);
         System.out.println("completed=" + tpe.getCompletedTaskCount() + " largest=" + tpe.getLargestPoolSize());
     }
 }

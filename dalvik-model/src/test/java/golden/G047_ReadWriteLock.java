@@ -175,7 +175,7 @@ public class G047_ReadWriteLock {
                 }
             }));
         }
-        System.out.println("all readers inside: " + inside.await(10, TimeUnit.SECONDS) + " readLocks=" + l.getReadLockCount()
+        System.out.println("all readers inside: " + inside.await(1, TimeUnit.DAYS) + " readLocks=" + l.getReadLockCount()
                 + " writer tryLock=" + l.writeLock().tryLock() + " " + show(l.readLock()));
         release.countDown();
         for (Thread r : readers) {

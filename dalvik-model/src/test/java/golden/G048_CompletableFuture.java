@@ -108,7 +108,7 @@ public class G048_CompletableFuture {
         CompletableFuture<Boolean> other = CompletableFuture.supplyAsync(() -> Thread.currentThread() != main);
         System.out.println("default executor off main " + other.join());
         CompletableFuture<Void> ran = CompletableFuture.runAsync(() -> slowSquare(5));
-        System.out.println("runAsync " + ran.get(10, TimeUnit.SECONDS) + " " + suffix(ran));
+        System.out.println("runAsync " + ran.get(1, TimeUnit.DAYS) + " " + suffix(ran)); // a day: a hang guard, not a race
         CompletableFuture<Integer> combined = CompletableFuture.supplyAsync(() -> 6)
                 .thenCombineAsync(CompletableFuture.supplyAsync(() -> 7), (x, y) -> x * y);
         System.out.println("combineAsync " + combined.join());
@@ -240,6 +240,6 @@ public class G048_CompletableFuture {
         System.out.println("obtruded " + ob.join());
 
         pool.shutdown();
-        System.out.println("terminated " + pool.awaitTermination(10, TimeUnit.SECONDS));
+        System.out.println("terminated " + pool.awaitTermination(1, TimeUnit.DAYS));
     }
 }

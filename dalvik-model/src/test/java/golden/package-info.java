@@ -17,6 +17,11 @@
  *
  * <p>{@code golden.exit} holds programs whose exit status matters: {@code GE01_SystemExit} (3),
  * {@code GE02_UncaughtException} (1), {@code GE03_UncaughtCustom} (1), {@code GE04_ExitInThread} (5, exit
- * called from a worker while main waits). Their stdout is compared up to the exit.
+ * called from a worker while main waits), and the shutdown hooks on exit: {@code GE05_ExitRunsHooks} (7,
+ * from main), {@code GE06_ExitFromThreadRunsHooks} (4, from a worker; other threads keep running while
+ * the hooks run; a second exit blocks its caller), {@code GE07_HaltSkipsHooks} (9), {@code
+ * GE08_ExitInCallbackRunsHooks} (6, reached while main is inside a host call's callback), {@code
+ * GE09_HaltInHook} (11). Their stdout is compared up to the exit. Hooks that print wait for each other,
+ * because the JVM starts them in no defined order.
  */
 package golden;

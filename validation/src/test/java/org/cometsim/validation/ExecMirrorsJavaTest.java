@@ -305,7 +305,7 @@ class ExecMirrorsJavaTest {
     @Test
     void runningDaemonThreadDoesNotKeepTheProgramAlive() {
         Pair p = new Pair(CliHarness.java(TIMEOUT, jar.toString(), "DaemonSpinner"),
-                CliHarness.comet(Duration.ofSeconds(30), "exec", "-cp", jar.toString(), "DaemonSpinner"));
+                CliHarness.comet(TIMEOUT, "exec", "-cp", jar.toString(), "DaemonSpinner"));
         p.assertSameStdoutAndExit();
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.cometsim.dalvik.code.Decoder;
 import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.GuestLibrary;
 import org.cometsim.dalvik.load.ParsedClass;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -137,7 +138,7 @@ public final class ClassLinker {
         if (def != null && !d.startsWith("Ljava/")) {
             return linkGuest(d, def);
         }
-        ParsedClass lib = guestLibrary == null ? null : guestLibrary.parsedClass(d);
+        ParsedClass lib = guestLibrary != null ? guestLibrary.parsedClass(d) : GuestLibrary.linkedWhenOff(d);
         if (lib != null) {
             // A guest-library class: guest code under the JDK's name, in place of the host's class.
             c = linkGuest(d, lib);

@@ -1,6 +1,7 @@
 package org.cometsim.dalvik.load;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 import com.android.tools.r8.CompilationFailedException;
 import com.android.tools.r8.CompilationMode;
@@ -19,6 +22,13 @@ import com.android.tools.r8.Diagnostic;
 import com.android.tools.r8.DiagnosticsHandler;
 import com.android.tools.r8.JdkClassFileProvider;
 import com.android.tools.r8.OutputMode;
+import com.android.tools.r8.origin.ArchiveEntryOrigin;
+import com.android.tools.r8.origin.PathOrigin;
+import org.jf.dexlib2.Opcodes;
+import org.jf.dexlib2.dexbacked.DexBackedDexFile;
+import org.jf.dexlib2.iface.DexFile;
+import org.jf.dexlib2.writer.io.FileDataStore;
+import org.jf.dexlib2.writer.pool.DexPool;
 
 /**
  * Converts Java class files (a jar, or a directory of classes) to dex in-process with D8, the way
@@ -26,6 +36,10 @@ import com.android.tools.r8.OutputMode;
  * static interface methods stay in the code, lambdas and string concatenation are desugared),
  * the running JDK as the library. Results are cached by the SHA-256 of the input and the
  * settings, under {@code $COMET_CACHE} (default {@code ~/.cache/comet-sim/d8}).
+ *
+ * <p>Every boxing call of the class files stays in the dex ({@link BoxingCalls}: D8 would merge
+ * {@code valueOf} calls with equal constant arguments, which changes what {@code ==} on boxes
+ * observes).
  */
 public final class D8Converter {
     /** Android 7.0: dex 037, default methods kept; inside the 21–24 band dalvik-notes recommends. */
@@ -49,7 +63,8 @@ public final class D8Converter {
     }
 
     private String settings() {
-        return "d8-8.5.35/" + mode.name().toLowerCase(java.util.Locale.ROOT) + "/min-api-" + MIN_API + "/desugar";
+        return "d8-8.5.35/" + mode.name().toLowerCase(java.util.Locale.ROOT) + "/min-api-" + MIN_API + "/desugar"
+                + "/boxing-calls-kept";
     }
 
     public static D8Converter withDefaultCache() {
@@ -115,7 +130,6 @@ public final class D8Converter {
                             public void info(Diagnostic d) {
                             }
                         })
-                        .addProgramFiles(inputs)
                         .addLibraryResourceProvider(JdkClassFileProvider.fromSystemJdk())
                         .setMode(mode)
                         .setOutput(tmp, OutputMode.DexIndexed);
@@ -124,7 +138,9 @@ public final class D8Converter {
                 } else {
                     b.setMinApiLevel(MIN_API);
                 }
+                addClassesKeepingBoxingCalls(b, inputs);
                 D8.run(b.build());
+                restoreBoxingCalls(tmp);
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
             } catch (CompilationFailedException | RuntimeException e) {
                 deleteQuietly(tmp);
@@ -148,6 +164,54 @@ public final class D8Converter {
             throw new LoadException(what + ": cannot read converted dex: " + e.getMessage());
         }
         return dexes;
+    }
+
+    /**
+     * Gives D8 the class files of {@code inputs} (class files, or jars whose class entries D8 would
+     * take: not {@code module-info.class}, nothing under {@code META-INF/}) with their boxing calls
+     * hidden ({@link BoxingCalls#hide}).
+     */
+    private static void addClassesKeepingBoxingCalls(D8Command.Builder b, List<Path> inputs) throws IOException {
+        for (Path input : inputs) {
+            if (!input.getFileName().toString().endsWith(".class")) {
+                try (ZipFile zip = new ZipFile(input.toFile())) {
+                    List<? extends ZipEntry> entries = zip.stream().filter(e -> isProgramClass(e.getName())).toList();
+                    for (ZipEntry e : entries) {
+                        byte[] bytes;
+                        try (InputStream in = zip.getInputStream(e)) {
+                            bytes = in.readAllBytes();
+                        }
+                        b.addClassProgramData(BoxingCalls.hide(bytes), new ArchiveEntryOrigin(e.getName(), new PathOrigin(input)));
+                    }
+                }
+            } else {
+                b.addClassProgramData(BoxingCalls.hide(Files.readAllBytes(input)), new PathOrigin(input));
+            }
+        }
+    }
+
+    /** The archive entries D8 reads as program classes (its {@code ZipUtils.isClassFile}). */
+    private static boolean isProgramClass(String entry) {
+        String name = entry.toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".class") && !name.endsWith("module-info.class")
+                && !name.startsWith("meta-inf") && !name.startsWith("/meta-inf");
+    }
+
+    /** Rewrites every dex D8 wrote into {@code dir} with the boxing calls' owners restored. */
+    private static void restoreBoxingCalls(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(f -> f.getFileName().toString().endsWith(".dex")).toList()) {
+                byte[] bytes = Files.readAllBytes(p);
+                DexFile restored = BoxingCalls.restore(new DexBackedDexFile(Opcodes.forDexVersion(dexVersion(bytes)), bytes));
+                Files.delete(p);
+                DexPool.writeTo(new FileDataStore(p.toFile()), restored);
+            }
+        }
+    }
+
+    /** The version in a dex header ({@code "dex\n037\0"} is 37). */
+    private static int dexVersion(byte[] dex) {
+        return (dex[4] - '0') * 100 + (dex[5] - '0') * 10 + (dex[6] - '0');
     }
 
     /** classes.dex before classes2.dex before classes10.dex. */

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 
 import org.jf.dexlib2.iface.ClassDef;
 
 /**
  * The guest library: {@code java.*} classes the VM runs as guest code instead of bridging them
  * to the host JVM, so that their state (fields, arrays) is guest state the DSM can track per field:
- * the collections and their iterators, {@code StringBuilder}/{@code StringBuffer}, {@code Random}.
+ * the collections and their iterators, {@code StringBuilder}/{@code StringBuffer}, {@code Random},
+ * {@code ThreadLocal} (per guest thread; linked even with the library off, see {@link #linkedWhenOff}).
  * They are written in module {@code guest-lib} (package {@code org.cometsim.guestlib.java.*}),
  * dexed at build time and renamed into {@code java.*} ({@code GuestLibDexer}); this class loads
  * that dex from the class path.
@@ -36,6 +38,20 @@ public final class GuestLibrary {
      */
     public static ClassPath classPath() {
         return Holder.CLASSES;
+    }
+
+    /**
+     * Library classes the VM links even with the guest library off ({@code --host-library}):
+     * their host versions would not only be untracked but wrong. The JDK's {@code ThreadLocal}
+     * keys its values by host thread, and every guest thread of a VM runs on one.
+     */
+    private static final Set<String> LINKED_WHEN_OFF = Set.of("Ljava/lang/ThreadLocal;",
+            "Ljava/lang/ThreadLocal$ThreadLocalMap;", "Ljava/lang/ThreadLocal$SuppliedThreadLocal;",
+            "Ljava/lang/InheritableThreadLocal;");
+
+    /** The library's class {@code descriptor} if it is linked with the library off, else null. */
+    public static ParsedClass linkedWhenOff(String descriptor) {
+        return LINKED_WHEN_OFF.contains(descriptor) ? classPath().parsedClass(descriptor) : null;
     }
 
     /** Class definitions by type descriptor ({@code Ljava/util/ArrayList;} ...). */

@@ -57,6 +57,8 @@ public final class ModelClasses {
     private final ClassModel classes;
     private final HostBridge bridge;
 
+    private final ClassLinker linker;
+    private final OffloadHooks hooks;
     /**
      * The model classes of one VM, over its parts. {@code calls} runs guest code from natives that
      * are not handed one (an uncaught exception's handler, an enum's {@code values()}).
@@ -65,6 +67,8 @@ public final class ModelClasses {
                         NativeRegistry natives, Scheduler scheduler, Monitors monitors, OffloadHooks hooks,
                         GuestSystem system, GuestCalls calls, HostBridge bridge, GuestResources resources) {
         this.bridge = bridge;
+        this.linker = linker;
+        this.hooks = hooks;
         this.throwables = new ThrowableModel(linker, hooks, system, calls, bridge);
         GuestExceptions exceptions = throwables;
         this.objects = new ObjectModel(linker, heap, monitors, exceptions);
@@ -94,6 +98,7 @@ public final class ModelClasses {
     /** Registers the intercepts of library classes that only the model classes can answer ({@code EnumSet}, {@code EnumMap}). */
     public void registerIntercepts(NativeRegistry reg) {
         new GuestEnumCollections(enums, throwables, bridge).register(reg);
+        ThreadLocalNatives.register(linker, hooks, reg);
     }
 
     /** Creates the model class {@code name}, or returns null if it is not a model class. */

@@ -78,12 +78,16 @@ public final class ThreadModel {
         thTarget = field(c, "target", "Ljava/lang/Runnable;");
         thHandler = field(c, "uncaughtExceptionHandler", "Ljava/lang/Thread$UncaughtExceptionHandler;");
         thStarted = field(c, "started", "Z");
+        // The guest library's ThreadLocal keeps each thread's values here (ThreadLocalNatives).
+        field(c, ThreadLocalNatives.LOCALS_FIELD, "Ljava/lang/ThreadLocal$ThreadLocalMap;");
+        field(c, ThreadLocalNatives.INHERITABLE_FIELD, "Ljava/lang/ThreadLocal$ThreadLocalMap;");
         String[][] inits = {
             {"()V", "-", "-"}, {"(Ljava/lang/Runnable;)V", "1", "-"}, {"(Ljava/lang/Runnable;Ljava/lang/String;)V", "1", "2"},
             {"(Ljava/lang/String;)V", "-", "1"}, {"(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;)V", "2", "-"},
             {"(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;)V", "2", "3"},
             {"(Ljava/lang/ThreadGroup;Ljava/lang/String;)V", "-", "2"},
-            {"(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;J)V", "2", "3"}};
+            {"(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;J)V", "2", "3"},
+            {"(Ljava/lang/ThreadGroup;Ljava/lang/Runnable;Ljava/lang/String;JZ)V", "2", "3"}};
         for (String[] init : inits) {
             int targetArg = init[1].equals("-") ? -1 : Integer.parseInt(init[1]);
             int nameArg = init[2].equals("-") ? -1 : Integer.parseInt(init[2]);
@@ -102,7 +106,8 @@ public final class ThreadModel {
                 g.r[thTarget.slot] = targetArg >= 0 ? a[targetArg] : null;
                 g.p[thPriority.slot] = 5;
                 g.p[thDaemon.slot] = t.daemon ? 1 : 0;
-                return null;
+                boolean inheritThreadLocals = !init[0].endsWith("JZ)V") || (Boolean) a[5];
+                return inheritThreadLocals ? ThreadLocalNatives.inheritedBy(linker, t, g) : null;
             });
         }
         nat(c, "start", "()V", false, (in, t, a) -> {

@@ -18,6 +18,7 @@ import org.cometsim.dalvik.rt.ThreadState;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmExit;
 
 /**
  * One VM's green-thread scheduler on its simulated cores. All guest threads of a VM run on the
@@ -100,9 +101,10 @@ public final class Scheduler {
     /** Time no core was busy (idle jumps), told to the guest clock. */
     private long idleSkipped;
     private long executed;
+    /** The end of the latest slice on any core. */
+    private long latestEnd;
     private long horizon = Long.MAX_VALUE;
-    /** When set, only these threads are dispatched ({@link #runOnly}). */
-    private List<GuestThread> restrictTo;
+    private boolean shuttingDown;
 
     /** Without a CPU model: one nanosecond per instruction, host calls free, one core. */
     public static final CpuTimeModel UNIT_TIME = new CpuTimeModel() {
@@ -253,12 +255,13 @@ public final class Scheduler {
 
     /**
      * Simulated time in nanoseconds: inside a slice, its start plus the CPU model's price of what
-     * it has executed so far; between slices, the driver's time.
+     * it has executed so far; between slices, the driver's time or the end of the latest slice,
+     * whichever is later (when a thread started from outside can run).
      */
     public long now() {
         Slice s = slice;
         if (s == null) {
-            return driverNow;
+            return Math.max(driverNow, latestEnd);
         }
         GuestThread t = s.thread;
         long[] delta = deltaScratch; // now() runs at every safepoint slow path: no allocation
@@ -399,28 +402,51 @@ public final class Scheduler {
     }
 
     /**
-     * Runs only {@code only} (shutdown hooks after {@code System.exit}: the JVM halts every other
-     * thread once they are done, so they are not run meanwhile) until each has ended.
+     * Runs every thread until each of {@code threads} has ended (the shutdown hooks: other
+     * threads keep running meanwhile, as in the JVM, which halts them afterwards).
+     *
+     * @throws VmError with a deadlock report if one of them can never end
      */
-    public void runOnly(List<GuestThread> only) {
-        List<GuestThread> saved = restrictTo;
-        restrictTo = only;
-        try {
-            while (true) {
-                boolean alive = false;
-                for (GuestThread t : only) {
-                    alive |= t.state != ThreadState.TERMINATED;
-                }
-                if (!alive) {
-                    return;
-                }
-                if (dispatchNext(null) == null) {
-                    throw new VmError(deadlockReport());
-                }
+    public void runUntilEnded(List<GuestThread> threads) {
+        while (true) {
+            boolean alive = false;
+            for (GuestThread t : threads) {
+                alive |= t.state != ThreadState.TERMINATED;
             }
-        } finally {
-            restrictTo = saved;
+            if (!alive) {
+                return;
+            }
+            if (dispatchNext(null) == null) {
+                throw new VmError(deadlockReport());
+            }
         }
+    }
+
+    /** The JVM's shutdown has begun: a thread that calls {@code exit} from now on blocks for good. */
+    public void beginShutdown() {
+        shuttingDown = true;
+    }
+
+    /**
+     * A thread whose host stack an exit unwound (the caller of {@code exit}, and any thread whose
+     * host callback it ran inside) never runs again: in the JVM the caller waits in
+     * {@code Shutdown} until the VM halts, and its frames here still sit at the call. It stays
+     * alive, keeps its monitors, and nothing can wake it. Its state is the JVM's: the first caller
+     * joins the hooks (WAITING), a caller while they run waits for the shutdown lock (BLOCKED).
+     */
+    public void stopForExit(GuestThread t) {
+        if (t.blockedOn != null) {
+            t.blockedOn.waitSet.remove(t);
+        }
+        initWaiters.removeIf(w -> w[0] == t);
+        ready.remove(t);
+        t.queued = false;
+        t.blockedOn = null;
+        t.joining = null;
+        t.wakeAt = Long.MAX_VALUE;
+        t.externalWait = null;
+        t.blockPhase = PHASE_NONE;
+        t.state = shuttingDown ? ThreadState.BLOCKED : ThreadState.WAITING;
     }
 
     /** Runs until no non-daemon thread is alive (or a deadlock is reported). */
@@ -482,9 +508,15 @@ public final class Scheduler {
             if (status == ThreadRunner.TERMINATED && t.uncaught != null) {
                 reportUncaught(t);
             }
+        } catch (VmExit e) {
+            stopForExit(t);
+            throw e;
         } finally {
-            // The thread's current slice: a new one if it blocked in a callback and was resumed.
-            closeSlice(slice);
+            // The thread's current slice: a new one if it blocked in a callback and was resumed
+            // (none if an exit in a nested loop closed it already).
+            if (slice != null) {
+                closeSlice(slice);
+            }
         }
         switch (status) {
             case ThreadRunner.TERMINATED -> finish(t);
@@ -503,6 +535,7 @@ public final class Scheduler {
     private void closeSlice(Slice s) {
         long end = now();
         executed += s.thread.totalInstructions() - s.startInstructions;
+        latestEnd = Math.max(latestEnd, end);
         coreFreeAt[s.core] = Math.max(coreFreeAt[s.core], end);
         s.thread.readyAt = end;
         if (sliceListener != null && end > s.start) {
@@ -577,7 +610,7 @@ public final class Scheduler {
      */
     private GuestThread firstDispatchable(GuestThread returnFor) {
         for (GuestThread t : ready) {
-            if ((t.nestDepth == 0 || t == returnFor) && (restrictTo == null || restrictTo.contains(t))) {
+            if (t.nestDepth == 0 || t == returnFor) {
                 return t;
             }
         }
@@ -657,7 +690,7 @@ public final class Scheduler {
         if (t.externalWait == null) {
             throw new IllegalStateException("thread \"" + t.name + "\" is not waiting for an external event");
         }
-        wakeAtTime(t, PHASE_WOKEN, Math.max(atNanos, now()));
+        wakeAtTime(t, PHASE_WOKEN, atNanos); // never before its own last slice ended (readyAt)
     }
 
     public void monitorReleased(Monitor m) {

@@ -67,10 +67,48 @@ public final class Corpus {
     public static Vm newVm(CompilationMode mode, PrintStream out, PrintStream err) throws Exception {
         ClassPath cp = new ClassPath();
         cp.addDex("corpus-" + mode + ".dex", dex(mode));
-        Vm vm = new Vm(cp, new Vm.Options(out, err, System.in, VmClock.wallClock()));
+        Vm vm = newVm(cp, out, err, true);
         // What the JVM oracle runs with (-cp target/test-classes), so resources resolve alike.
         vm.setGuestProperty("java.class.path", testClasses().toString());
         return vm;
+    }
+
+    /** A VM over {@code cp} whose guest clock is a {@link SchedulerClock}: what every test VM should use. */
+    public static Vm newVm(ClassPath cp, PrintStream out, PrintStream err, boolean guestLibrary) {
+        SchedulerClock clock = new SchedulerClock();
+        Vm vm = new Vm(cp, new Vm.Options(out, err, System.in, clock).withGuestLibrary(guestLibrary));
+        clock.vm = vm;
+        return vm;
+    }
+
+    /**
+     * A guest clock that reads the VM's scheduler time (instructions executed plus skipped idle
+     * time, 1 ns each) from a fixed epoch, as {@code comet exec --cpu} does with its CPU model.
+     * With the host's clock ({@code VmClock.wallClock()}) the guest library's timed waits, which
+     * recompute what is left from {@code System.nanoTime()} after each wake-up, looped a number of
+     * times that depended on how fast the host ran, so a run's instruction counts (which
+     * {@code CompiledExecutionTest} compares between the interpreter and compiled code) and even
+     * its interleaving depended on host speed and load.
+     */
+    public static final class SchedulerClock implements VmClock {
+        /** 2026-01-01T00:00:00Z: guest dates look current, and never depend on the host. */
+        static final long EPOCH_MILLIS = 1_767_225_600_000L;
+        Vm vm;
+
+        @Override
+        public long nanoTime() {
+            return vm == null ? 0 : vm.scheduler().now();
+        }
+
+        @Override
+        public long currentTimeMillis() {
+            return EPOCH_MILLIS + nanoTime() / 1_000_000L;
+        }
+
+        @Override
+        public void idleAdvance(long nanos) {
+            // scheduler time already includes skipped idle time
+        }
     }
 
     /** Result of running a program: stdout, stderr, exit status. */
@@ -85,15 +123,32 @@ public final class Corpus {
         return b.toString(StandardCharsets.UTF_8);
     }
 
-    /** Runs a main class on the host JVM in a child process (the oracle). */
+    /**
+     * Runs a main class on the host JVM in a child process (the oracle). Its stdout and stderr go
+     * to files, not pipes: reading one pipe to the end before the other blocked the child, and the
+     * test, as soon as it filled the other (64 KB of stderr).
+     */
     public static Run runOnJvm(String mainClass) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Dfile.encoding=UTF-8", "-cp",
-                testClasses().toString(), mainClass);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        int status = p.waitFor();
-        return new Run(new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8), status);
+        Path dir = Files.createDirectories(Path.of("target", "oracle-output"));
+        Path out = Files.createTempFile(dir, "out-", ".txt");
+        Path err = Files.createTempFile(dir, "err-", ".txt");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(java.toString(), "-Dfile.encoding=UTF-8", "-cp",
+                    testClasses().toString(), mainClass)
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File(nullDevice())));
+            int status = pb.start().waitFor();
+            return new Run(new String(Files.readAllBytes(out), StandardCharsets.UTF_8),
+                    new String(Files.readAllBytes(err), StandardCharsets.UTF_8), status);
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String nullDevice() {
+        return System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null";
     }
 }

@@ -14,7 +14,6 @@ import java.io.ByteArrayOutputStream;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.conformance.Corpus;
 import org.cometsim.dalvik.load.ClassPath;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmClass;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +37,7 @@ class BaselineCompilerTest {
     /** A VM on {@code cp}, as the bench and sweeps make one per run. */
     private static Vm vm(ClassPath cp) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        return new Vm(cp, new Vm.Options(Corpus.capture(out), Corpus.capture(out), System.in, VmClock.wallClock()));
+        return Corpus.newVm(cp, Corpus.capture(out), Corpus.capture(out), true);
     }
 
     @Test

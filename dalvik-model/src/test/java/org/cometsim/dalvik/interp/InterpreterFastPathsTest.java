@@ -28,7 +28,6 @@ import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.ParsedClass;
 import org.cometsim.dalvik.rt.GuestThread;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,7 +158,7 @@ class InterpreterFastPathsTest {
 
     private static Vm vm(ClassPath cp, ByteArrayOutputStream out) {
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new Vm(cp, new Vm.Options(ps, ps, System.in, VmClock.wallClock()));
+        return org.cometsim.dalvik.conformance.Corpus.newVm(cp, ps, ps, true);
     }
 
     private ClassPath classPath(Path classes) throws Exception {

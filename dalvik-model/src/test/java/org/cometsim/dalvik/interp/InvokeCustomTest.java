@@ -19,7 +19,6 @@ import javax.tools.ToolProvider;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.jf.dexlib2.Opcodes;
 import org.jf.dexlib2.dexbacked.DexBackedDexFile;
@@ -63,7 +62,7 @@ class InvokeCustomTest {
             cp.addDex("indy.dex", d);
         }
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new Vm(cp, new Vm.Options(ps, ps, System.in, VmClock.wallClock()));
+        return org.cometsim.dalvik.conformance.Corpus.newVm(cp, ps, ps, true);
     }
 
     @Test

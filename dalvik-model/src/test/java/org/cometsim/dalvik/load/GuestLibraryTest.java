@@ -19,7 +19,6 @@ import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.VmClass;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.jf.dexlib2.iface.ClassDef;
@@ -36,8 +35,7 @@ class GuestLibraryTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ClassPath cp = new ClassPath();
         cp.addDex("corpus.dex", Corpus.dex());
-        return new Vm(cp, new Vm.Options(Corpus.capture(out), Corpus.capture(out), System.in, VmClock.wallClock())
-                .withGuestLibrary(guestLibrary));
+        return Corpus.newVm(cp, Corpus.capture(out), Corpus.capture(out), guestLibrary);
     }
 
     @Test
@@ -133,6 +131,26 @@ class GuestLibraryTest {
                     track(e);
                 }
             }
+        }
+    }
+
+    @Test
+    void threadLocalValuesHangOffTheThreadObjectAsGuestState() throws Exception {
+        for (boolean library : new boolean[] {true, false}) {
+            Vm vm = vm(library);
+            for (String d : List.of("Ljava/lang/ThreadLocal;", "Ljava/lang/InheritableThreadLocal;", "Ljava/lang/ThreadLocal$ThreadLocalMap;")) {
+                assertEquals(VmClass.Kind.GUEST, vm.linker().classForDescriptor(d).kind, d + " is guest code, library " + library);
+            }
+            Recorder rec = new Recorder();
+            vm.setWriteBarrier(rec);
+            GuestObject thread = (GuestObject) vm.invokeStatic("hooktarget.LibraryState", "currentThread", "()Ljava/lang/Thread;");
+            track(thread);
+            assertEquals("same", vm.invokeStatic("hooktarget.LibraryState", "setThreadLocal", "()Ljava/lang/String;"));
+            assertEquals(List.of("threadLocals"), rec.writes.get(thread), "the thread's map is set through the write barrier");
+            Object map = thread.r[vm.linker().classForDescriptor("Ljava/lang/Thread;").fields.get("threadLocals").slot];
+            assertTrue(map instanceof GuestObject, "the per-thread map is a guest object: " + map);
+            assertEquals("java.lang.ThreadLocal$ThreadLocalMap", ((GuestObject) map).cls.name);
+            assertEquals(null, thread.r[vm.linker().classForDescriptor("Ljava/lang/Thread;").fields.get("inheritableThreadLocals").slot]);
         }
     }
 

@@ -16,7 +16,6 @@ import com.android.tools.r8.CompilationMode;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
-import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +53,7 @@ class GuestReflectionFieldOrderTest {
         ClassPath cp = new ClassPath();
         cp.add(jar, new D8Converter(Path.of("target", "d8-cache"), CompilationMode.DEBUG));
         java.io.PrintStream quiet = new java.io.PrintStream(OutputStream.nullOutputStream());
-        Vm vm = new Vm(cp, new Vm.Options(quiet, quiet, System.in, VmClock.wallClock()));
+        Vm vm = org.cometsim.dalvik.conformance.Corpus.newVm(cp, quiet, quiet, true);
         if (classPathKnown) {
             vm.setGuestProperty("java.class.path", jar.toString());
         }

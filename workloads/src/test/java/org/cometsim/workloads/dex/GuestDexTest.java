@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -125,7 +126,59 @@ class GuestDexTest {
         summary.append("# union of methods and fields: ").append(union.size()).append('\n');
         union.forEach(u -> summary.append(u).append('\n'));
         Files.writeString(dir.resolve("SUMMARY.txt"), summary.toString());
-        assertNotNull(Files.readString(dir.resolve("SUMMARY.txt")));
+        checkWrittenReport(dir);
+    }
+
+    /**
+     * Reads the report back: each workload's file has its three sections with the counts its
+     * headers state, the summary repeats those counts and lists exactly the union of methods and
+     * fields, and the surfaces say what the programs are known to do: every workload prints
+     * through System.out, the multi-threaded ones start threads and wait on monitors, the
+     * single-threaded ones start none, and only the JH Labs filters reach java.awt.
+     */
+    private static void checkWrittenReport(Path dir) throws Exception {
+        List<String> summary = Files.readAllLines(dir.resolve("SUMMARY.txt"));
+        Set<String> union = new TreeSet<>();
+        for (Workload w : WorkloadCatalog.all()) {
+            List<String> lines = Files.readAllLines(dir.resolve(w.name() + ".txt"));
+            assertTrue(lines.get(0).startsWith("# " + w.name() + " (" + w.mainClass() + "): "), lines.get(0));
+            Map<String, List<String>> sections = new HashMap<>();
+            Map<String, Integer> stated = new HashMap<>();
+            List<String> current = null;
+            for (String line : lines.subList(1, lines.size())) {
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("## (methods|fields|types) \\((\\d+)\\)").matcher(line);
+                if (m.matches()) {
+                    current = new ArrayList<>();
+                    sections.put(m.group(1), current);
+                    stated.put(m.group(1), Integer.parseInt(m.group(2)));
+                } else {
+                    assertNotNull(current, w.name() + ": a line before the first section: " + line);
+                    current.add(line);
+                }
+            }
+            for (String section : List.of("methods", "fields", "types")) {
+                assertEquals(stated.get(section), sections.get(section).size(), w.name() + " " + section + " count");
+            }
+            List<String> methods = sections.get("methods");
+            assertTrue(sections.get("fields").contains("Ljava/lang/System;->out:Ljava/io/PrintStream;"), w.name() + " prints");
+            assertTrue(methods.stream().anyMatch(x -> x.startsWith("Ljava/io/PrintStream;->print")), w.name() + " prints");
+            boolean startsThreads = methods.stream().anyMatch(x -> x.startsWith("Ljava/lang/Thread;->start()V"));
+            assertEquals(w.threads() > 1, startsThreads, w.name() + " starts threads iff it is multi-threaded");
+            if (w.threads() > 1) {
+                assertTrue(methods.contains("Ljava/lang/Object;->wait()V"), w.name() + " waits on a monitor");
+            }
+            boolean awt = lines.stream().anyMatch(x -> x.contains("Ljava/awt/"));
+            assertEquals(w.libraries().contains("jhlabs-filters"), awt, w.name() + " reaches java.awt iff it runs JH Labs");
+            assertTrue(summary.contains(w.name() + ": " + stated.get("methods") + " / " + stated.get("fields") + " / "
+                    + stated.get("types")), w.name() + "'s counts in the summary");
+            for (String x : methods) {
+                union.add(x);
+            }
+            union.addAll(sections.get("fields"));
+        }
+        int at = summary.indexOf("# union of methods and fields: " + union.size());
+        assertTrue(at > 0, "the summary states the union's size " + union.size());
+        assertEquals(new ArrayList<>(union), summary.subList(at + 1, summary.size()), "the summary lists the union");
     }
 
     /** External references reachable from a main class. */

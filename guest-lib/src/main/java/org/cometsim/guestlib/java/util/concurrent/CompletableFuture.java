@@ -661,15 +661,20 @@ public class CompletableFuture<T> implements Future<T>, CompletionStage<T> {
         return true;
     }
 
+    /**
+     * As JDK 17 (since JDK 12): the claim comes first, so an async stage's executor gets the task
+     * even when the source completed normally and there is no function to run (JDK 8 claimed only
+     * for an exception).
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     final boolean uniExceptionally(Object r, Function f, Completion c) {
         Throwable x;
         if (result == null) {
             try {
+                if (c != null && !c.claim()) {
+                    return false;
+                }
                 if (r instanceof AltResult && (x = ((AltResult) r).ex) != null) {
-                    if (c != null && !c.claim()) {
-                        return false;
-                    }
                     completeValue(f.apply(x));
                 } else {
                     internalComplete(r);

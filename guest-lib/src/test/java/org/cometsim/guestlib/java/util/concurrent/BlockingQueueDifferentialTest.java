@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
+import org.cometsim.guestlib.HangGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -540,8 +541,7 @@ class BlockingQueueDifferentialTest {
             t.start();
             waitUntilWaiting(t);
             t.interrupt();
-            t.join(10000);
-            assertFalse(t.isAlive());
+            HangGuard.join(t);
             assertTrue(got.get() instanceof InterruptedException, String.valueOf(got.get()));
             q.put(5);
             Thread t2 = new Thread(() -> {
@@ -555,20 +555,15 @@ class BlockingQueueDifferentialTest {
             t2.start();
             waitUntilWaiting(t2);
             t2.interrupt();
-            t2.join(10000);
+            HangGuard.join(t2);
             assertTrue(got.get() instanceof InterruptedException, String.valueOf(got.get()));
             assertEquals("[5]", q.toString());
         }
     }
 
     static void waitUntilWaiting(Thread t) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (t.getState() != Thread.State.WAITING && t.getState() != Thread.State.TIMED_WAITING) {
-            if (System.nanoTime() > deadline) {
-                fail("thread did not block: " + t.getState());
-            }
-            Thread.sleep(1);
-        }
+        HangGuard.until(() -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING,
+                t.getName() + " to block");
     }
 
     /** A blocked take is woken by put, a blocked put by poll / drainTo / clear / iterator.remove / remove(Object). */
@@ -588,7 +583,7 @@ class BlockingQueueDifferentialTest {
                 taker.start();
                 waitUntilWaiting(taker);
                 q.put(7);
-                taker.join(10000);
+                HangGuard.join(taker);
                 assertEquals(7, got.get());
                 q.put(1);
                 q.put(2);
@@ -616,8 +611,7 @@ class BlockingQueueDifferentialTest {
                     case 4 -> q.remove(2);
                     default -> q.removeIf(x -> x == 1);
                 }
-                putter.join(10000);
-                assertFalse(putter.isAlive(), "putter still blocked after unblock " + u);
+                HangGuard.join(putter); // still blocked after the unblocking call: stuck
                 assertEquals("put done", got.get());
                 assertTrue(q.contains(3));
             }
@@ -690,9 +684,8 @@ class BlockingQueueDifferentialTest {
             });
             producer.start();
             consumer.start();
-            producer.join(60000);
-            consumer.join(60000);
-            assertFalse(producer.isAlive() || consumer.isAlive(), "producer/consumer did not terminate");
+            HangGuard.join(producer);
+            HangGuard.join(consumer);
             if (failure.get() != null) {
                 throw new AssertionError(failure.get());
             }

@@ -20,6 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 
 import org.cometsim.guestlib.java.util.concurrent.locks.ReentrantLock;
+import org.cometsim.guestlib.HangGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -108,8 +109,7 @@ class ConcurrencyUtilitiesDifferentialTest {
             t.start();
         }
         for (Thread t : all) {
-            t.join(20_000);
-            assertFalse(t.isAlive(), "a thread is stuck: lost signal");
+            HangGuard.join(t); // a lost signal leaves a thread waiting for good
         }
         assertEquals(threads * rounds, counter[0]);
         assertFalse(lock.isLocked());
@@ -144,7 +144,7 @@ class ConcurrencyUtilitiesDifferentialTest {
         c.signal();
         sb.append(' ').append(waiters(lock, c));
         lock.unlock();
-        t.join(10_000);
+        HangGuard.join(t);
         lock.lock();
         sb.append(' ').append(waiters(lock, c));
         lock.unlock();
@@ -229,7 +229,7 @@ class ConcurrencyUtilitiesDifferentialTest {
         assertEquals("[Cancelled]", suffix(c));
         FutureTask<Integer> d = new FutureTask<>(() -> { }, 7);
         new Thread(d).start();
-        assertEquals(7, d.get(10, TimeUnit.SECONDS));
+        assertEquals(7, d.get(HangGuard.SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
@@ -267,7 +267,7 @@ class ConcurrencyUtilitiesDifferentialTest {
             }).get());
             assertEquals("java.lang.ArithmeticException: div", ee.getMessage());
             pool.shutdown();
-            assertTrue(pool.awaitTermination(10, TimeUnit.SECONDS));
+            assertTrue(pool.awaitTermination(HangGuard.SECONDS, TimeUnit.SECONDS));
             assertTrue(pool.isShutdown() && pool.isTerminated());
             assertThrows(RejectedExecutionException.class, () -> pool.execute(() -> { }));
         }
@@ -296,7 +296,7 @@ class ConcurrencyUtilitiesDifferentialTest {
         assertEquals(Thread.currentThread().getName(), ranIn[0], "CallerRunsPolicy runs the task in the caller");
         release.countDown();
         tpe.shutdown();
-        assertTrue(tpe.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(tpe.awaitTermination(HangGuard.SECONDS, TimeUnit.SECONDS));
         assertEquals(3, tpe.getCompletedTaskCount());
         assertEquals(2, tpe.getLargestPoolSize());
 
@@ -314,7 +314,7 @@ class ConcurrencyUtilitiesDifferentialTest {
         one.execute(() -> { });
         one.execute(() -> { });
         assertEquals(2, one.shutdownNow().size());
-        assertTrue(one.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(one.awaitTermination(HangGuard.SECONDS, TimeUnit.SECONDS));
     }
 
     @Test
@@ -341,8 +341,7 @@ class ConcurrencyUtilitiesDifferentialTest {
         for (int i = 1; i <= 500; i++) {
             ours.put(i);
         }
-        consumer.join(20_000);
-        assertFalse(consumer.isAlive());
+        HangGuard.join(consumer);
         assertEquals(125250, sum[0]);
         Thread waiting = new Thread(() -> {
             try {
@@ -352,11 +351,9 @@ class ConcurrencyUtilitiesDifferentialTest {
             }
         });
         waiting.start();
-        while (waiting.getState() != Thread.State.WAITING) {
-            Thread.sleep(1);
-        }
+        HangGuard.until(() -> waiting.getState() == Thread.State.WAITING, "the taker to block");
         waiting.interrupt();
-        waiting.join(10_000);
+        HangGuard.join(waiting);
         assertEquals(-1, sum[0]);
 
         ThreadPoolExecutor cached = (ThreadPoolExecutor) Executors.newCachedThreadPool();
@@ -376,12 +373,8 @@ class ConcurrencyUtilitiesDifferentialTest {
         assertEquals("x", cached.submit(() -> "x").get());
         assertTrue(cached.getLargestPoolSize() >= 4);
         cached.setKeepAliveTime(1, TimeUnit.MILLISECONDS);
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cached.getPoolSize() > 0 && System.nanoTime() < until) {
-            Thread.sleep(5);
-        }
-        assertEquals(0, cached.getPoolSize(), "idle threads above the core (0) leave after the keep-alive");
+        HangGuard.until(() -> cached.getPoolSize() == 0, "idle threads above the core (0) to leave after the keep-alive");
         cached.shutdown();
-        assertTrue(cached.awaitTermination(10, TimeUnit.SECONDS));
+        assertTrue(cached.awaitTermination(HangGuard.SECONDS, TimeUnit.SECONDS));
     }
 }

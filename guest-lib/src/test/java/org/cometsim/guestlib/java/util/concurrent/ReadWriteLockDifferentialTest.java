@@ -18,6 +18,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 
 import org.cometsim.guestlib.java.util.concurrent.locks.ReentrantLock;
 import org.cometsim.guestlib.java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.cometsim.guestlib.HangGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -319,17 +320,12 @@ class ReadWriteLockDifferentialTest {
 
     private static void joinAll(List<Thread> ts) throws InterruptedException {
         for (Thread t : ts) {
-            t.join(20_000);
-            assertFalse(t.isAlive(), "thread stuck: " + t.getName());
+            HangGuard.join(t);
         }
     }
 
     private static void awaitTrue(java.util.function.BooleanSupplier cond, String what) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!cond.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, "timed out waiting for " + what);
-            Thread.sleep(1);
-        }
+        HangGuard.until(cond, what);
     }
 
     /** Readers share: every reader holds the read lock at once (each waits for all the others inside). */
@@ -354,7 +350,7 @@ class ReadWriteLockDifferentialTest {
                 }
             }));
         }
-        assertTrue(inside.await(10, TimeUnit.SECONDS), "readers did not share the lock");
+        assertTrue(inside.await(HangGuard.SECONDS, TimeUnit.SECONDS), "readers did not share the lock");
         String during = l.state() + " " + l.w().tryLock() + " " + l.w().tryLock(10, TimeUnit.MILLISECONDS);
         Thread w = start("writer", () -> {
             l.w().lock();
@@ -366,7 +362,7 @@ class ReadWriteLockDifferentialTest {
         l.r().unlock();
         release.countDown();
         joinAll(ts);
-        w.join(20_000);
+        HangGuard.join(w);
         return during + " | " + writerTried.get() + " " + l.state();
     }
 
@@ -469,12 +465,14 @@ class ReadWriteLockDifferentialTest {
     void aWaitingWriterGetsTheLockWhileReadersKeepComing() throws Exception {
         for (RW l : List.of(RW.jdk(false), RW.ours(false), RW.ours(true))) {
             AtomicBoolean stop = new AtomicBoolean();
+            AtomicInteger reads = new AtomicInteger();
             List<Thread> readers = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
                 readers.add(start("reader" + i, () -> {
                     while (!stop.get()) {
                         l.r().lock();
                         try {
+                            reads.incrementAndGet();
                             Thread.sleep(1);
                         } catch (InterruptedException e) {
                             return;
@@ -484,49 +482,70 @@ class ReadWriteLockDifferentialTest {
                     }
                 }));
             }
-            Thread.sleep(20);
+            awaitTrue(() -> reads.get() >= 8, "the readers to be reading"); // not a sleep: a slow host may not have started them
             AtomicBoolean wrote = new AtomicBoolean();
             Thread w = start("writer", () -> {
                 l.w().lock();
                 wrote.set(true);
                 l.w().unlock();
             });
-            w.join(10_000);
+            HangGuard.join(w); // the readers keep coming until the writer is through: a starved writer never ends
             stop.set(true);
             joinAll(readers);
             assertTrue(wrote.get(), "the writer starved: " + (l.ours() ? "ours" : "jdk"));
         }
     }
 
-    /** A writer blocked behind readers; a reader queued behind it; the writer is interrupted / times out. */
+    /**
+     * A writer blocked behind readers; a reader queued behind it; the writer is interrupted / times
+     * out. The timed writer must still be queued while the queue is described: when a slow host let
+     * its timeout pass before that, the round is repeated with a timeout four times as long, so the
+     * transcript never depends on the host's speed (only the number of rounds does).
+     */
     private static String queueAndGiveUp(RW l, boolean timed) throws Exception {
+        for (long timeoutMillis = 50; ; timeoutMillis *= 4) {
+            String s = queueAndGiveUpOnce(l, timed, timeoutMillis);
+            if (s != null) {
+                return s;
+            }
+        }
+    }
+
+    /** One round of {@link #queueAndGiveUp}; null if the timed writer gave up too early. */
+    private static String queueAndGiveUpOnce(RW l, boolean timed, long timeoutMillis) throws Exception {
         StringBuilder sb = new StringBuilder();
         l.r().lock();
         AtomicReference<String> wres = new AtomicReference<>();
         Thread w = start("writer", () -> {
             try {
-                wres.set(timed ? String.valueOf(l.w().tryLock(300, TimeUnit.MILLISECONDS)) : String.valueOf(waitWrite(l)));
+                wres.set(timed ? String.valueOf(l.w().tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) : String.valueOf(waitWrite(l)));
             } catch (InterruptedException e) {
                 wres.set("InterruptedException");
             }
         });
-        awaitTrue(() -> l.hasQueuedThread(w), "writer queued");
+        awaitTrue(() -> l.hasQueuedThread(w) || !w.isAlive(), "writer queued");
         AtomicReference<String> rres = new AtomicReference<>();
         Thread r = start("reader", () -> {
             l.r().lock();
             rres.set("read " + l.readLockCount());
             l.r().unlock();
         });
-        awaitTrue(() -> l.hasQueuedThread(r), "reader queued");
+        awaitTrue(() -> l.hasQueuedThread(r) || !r.isAlive(), "reader queued");
         sb.append(l.queueLength()).append(' ').append(l.state()).append(" | ");
+        // The writer leaves the queue only once: still queued now, it was queued all through the description.
+        boolean writerWaitedThroughout = l.hasQueuedThread(w);
         if (!timed) {
             w.interrupt();
         }
-        w.join(10_000);
-        r.join(10_000);
+        HangGuard.join(w);
+        HangGuard.join(r);
         sb.append(wres.get()).append(' ').append(rres.get()).append(" | ");
         l.r().unlock();
         sb.append(l.state());
+        if (!writerWaitedThroughout) {
+            assertTrue(timed, "an untimed writer cannot leave the queue before it is interrupted");
+            return null;
+        }
         return sb.toString();
     }
 
@@ -547,22 +566,27 @@ class ReadWriteLockDifferentialTest {
         RW l = RW.ours(false);
         l.w().lock();
         AtomicReference<String> res = new AtomicReference<>();
+        AtomicBoolean inLongTryLock = new AtomicBoolean();
         Thread t = start("t", () -> {
             try {
                 long t0 = System.nanoTime();
                 boolean r = l.r().tryLock(30, TimeUnit.MILLISECONDS);
                 boolean w = l.w().tryLock(30, TimeUnit.MILLISECONDS);
+                // A lower bound only (both timed out, so they waited): a loaded host makes it longer, never shorter.
                 long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-                boolean later = l.w().tryLock(10, TimeUnit.SECONDS);
+                inLongTryLock.set(true);
+                boolean later = l.w().tryLock(HangGuard.SECONDS, TimeUnit.SECONDS);
                 res.set(r + " " + w + " " + (ms >= 60) + " " + later + " " + l.writeHolds());
                 l.w().unlock();
             } catch (InterruptedException e) {
                 res.set("interrupted");
             }
         });
-        Thread.sleep(150);
+        // Released once the thread waits in its long tryLock (a fixed sleep let a slow host start it too late
+        // for the two short ones to time out).
+        awaitTrue(() -> inLongTryLock.get() && l.hasQueuedThread(t), "the long tryLock to wait");
         l.w().unlock();
-        t.join(10_000);
+        HangGuard.join(t);
         assertEquals("false false true true 1", res.get());
         assertEquals(0, l.queueLength());
     }
@@ -604,7 +628,7 @@ class ReadWriteLockDifferentialTest {
         ready.signal();
         sb.append(l.waitQueueLength(ready)).append(' ');
         l.w().unlock();
-        waiter.join(10_000);
+        HangGuard.join(waiter);
         sb.append(res.get()).append(" | ").append(l.state());
         return sb.toString();
     }

@@ -22,6 +22,7 @@ import java.util.function.LongBinaryOperator;
 import java.util.function.LongUnaryOperator;
 import java.util.function.UnaryOperator;
 
+import org.cometsim.guestlib.HangGuard;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -429,8 +430,7 @@ class FieldUpdaterDifferentialTest {
         }
         start.countDown();
         for (Thread t : all) {
-            t.join(60_000);
-            assertFalse(t.isAlive(), "a thread is stuck");
+            HangGuard.join(t);
         }
         assertEquals(List.of(), failures);
         assertEquals(threads * rounds * 2, h.i);
