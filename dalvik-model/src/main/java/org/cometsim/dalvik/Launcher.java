@@ -88,6 +88,10 @@ public final class Launcher {
             }
         } catch (GuestThrowable e) {
             t.top = null;
+            org.cometsim.dalvik.hooks.MethodEvents ev = vm.hooks().methodEvents();
+            if (ev != null) {
+                ev.exit(t, main, true); // main's frame (entered when the thread started) never runs
+            }
             t.uncaught = e.guest;
             vm.scheduler().terminate(t);
         }

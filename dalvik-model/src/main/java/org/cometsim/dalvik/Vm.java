@@ -4,15 +4,22 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.cometsim.dalvik.bridge.GuestResources;
 import org.cometsim.dalvik.bridge.HostBridge;
 import org.cometsim.dalvik.bridge.LibraryClasses;
 import org.cometsim.dalvik.bridge.ModelClasses;
 import org.cometsim.dalvik.bridge.Natives;
+import org.cometsim.dalvik.hooks.ClassInitImage;
+import org.cometsim.dalvik.hooks.MethodEvents;
+import org.cometsim.dalvik.hooks.Migration;
+import org.cometsim.dalvik.hooks.MonitorImage;
 import org.cometsim.dalvik.hooks.NativeGate;
+import org.cometsim.dalvik.hooks.ObjectIds;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.SafepointHandler;
+import org.cometsim.dalvik.hooks.ThreadImage;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.interp.JitMode;
@@ -28,6 +35,7 @@ import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.MethodCode;
+import org.cometsim.dalvik.rt.ObjectHeader;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
@@ -59,10 +67,23 @@ import org.jf.dexlib2.iface.ClassDef;
  *       ({@link org.cometsim.dalvik.interp.BaselineCompiler}, {@link #jitMode()}), invisibly to
  *       the guest and the counters; {@link Scheduler} runs green threads deterministically;
  *       {@link Monitors} implements monitors and wait/notify.</li>
- *   <li>Hooks for the offload runtime ({@code hooks} package): {@link WriteBarrier} on every
- *       write path of tracked objects, {@link SafepointHandler} at safepoints, {@link NativeGate}
- *       before natives, per-opcode counters in {@link GuestThread#opCounts}, and frame capture
- *       and rebuild in {@link org.cometsim.dalvik.hooks.FrameCapture}.</li>
+ *   <li>The typed offload interface ({@code hooks} package, installed through {@link #hooks()};
+ *       what issue #13's runtime builds on):
+ *       <ul>
+ *         <li>offload headers, null until the runtime tracks something: {@link ObjectHeader} on
+ *             objects and arrays ({@code dsm}), {@link org.cometsim.dalvik.rt.ClassHeader} on
+ *             classes, {@link org.cometsim.dalvik.rt.ThreadHeader} on threads;</li>
+ *         <li>one barrier rule: every write path of a tracked object calls the
+ *             {@link WriteBarrier} before its store ({@link WriteBarrier#NONE} when none is
+ *             installed; the list of write paths is in its Javadoc);</li>
+ *         <li>{@link SafepointHandler} at safepoints (may stop a thread for migration),
+ *             {@link NativeGate} before natives, {@link MethodEvents} at method entry and exit
+ *             (free when nobody subscribes), per-opcode counters in {@link GuestThread#opCounts};</li>
+ *         <li>moving state between two VMs by object id ({@link ObjectIds}, the DSM's mapping):
+ *             {@link #detach}/{@link #adopt} a thread ({@link ThreadImage}: frames, held monitors,
+ *             wait state, pending exception), {@link #captureMonitor}/{@link #rebuildMonitor},
+ *             {@link #captureClassInit}/{@link #rebuildClassInit} ({@link Migration}).</li>
+ *       </ul></li>
  * </ul>
  * Use {@link #runMain} to run a program as {@code java} would, or {@link #invokeStatic} to call
  * one method (conformance tests do).
@@ -108,6 +129,7 @@ public final class Vm {
     private final HostBridge bridge;
     private final GuestResources resources;
     private final ModelClasses models;
+    private final Migration migration = new Migration(new HookAccess(this));
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
@@ -117,7 +139,7 @@ public final class Vm {
         this.interpreter = new Interpreter(hooks);
         this.scheduler = new Scheduler(interpreter, interpreter::safepointInterval, options.clock());
         this.monitors = new Monitors(scheduler);
-        this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter);
+        this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter, hooks);
         this.launcher = new Launcher(this);
         this.bridge = new HostBridge(this);
         this.resources = new GuestResources(this);
@@ -127,6 +149,7 @@ public final class Vm {
         heap.attach(exceptions);
         initializer.attach(exceptions);
         scheduler.setExceptions(exceptions);
+        scheduler.setHooks(hooks);
         monitors.setExceptions(exceptions);
         scheduler.setTerminationHandler(t -> models.reportUncaught(t, t.uncaught));
         interpreter.attach(linker, resolver, initializer, heap, exceptions, scheduler, monitors, bridge);
@@ -152,7 +175,7 @@ public final class Vm {
         return options.clock();
     }
 
-    /** The hooks an offload runtime installs (write barrier, safepoint handler, native gate). */
+    /** The hooks an offload runtime installs (write barrier, safepoint handler, native gate, method events). */
     public OffloadHooks hooks() {
         return hooks;
     }
@@ -245,6 +268,65 @@ public final class Vm {
         hooks.setNativeGate(g);
     }
 
+    /** Subscribes {@code e} to method entries and exits ({@code null} unsubscribes). */
+    public void setMethodEvents(MethodEvents e) {
+        hooks.setMethodEvents(e);
+    }
+
+    // ------------------------------------------------------------------ moving state between VMs
+
+    /** Why {@code t} cannot be {@link #detach}ed now, or null if it can. */
+    public String detachRefusal(GuestThread t) {
+        return migration.refusal(t);
+    }
+
+    /**
+     * Captures thread {@code t} of this VM (stopped for migration, preempted or blocked) and takes
+     * it out of scheduling: its frames, monitors, wait state and pending exception, objects named
+     * through {@code ids}. See {@link Migration#detach}.
+     *
+     * @throws IllegalStateException with the reason if it cannot leave now ({@link #detachRefusal})
+     */
+    public ThreadImage detach(GuestThread t, ObjectIds ids) {
+        return migration.detach(t, ids);
+    }
+
+    /** Rebuilds a detached thread on this VM as a new thread, runnable (or waiting again) from {@code atNanos}. */
+    public GuestThread adopt(ThreadImage image, ObjectIds ids, long atNanos) {
+        return migration.adopt(image, ids, atNanos, null);
+    }
+
+    /** As {@link #adopt(ThreadImage, ObjectIds, long)}, into {@code paired}, a thread of this VM with no frames. */
+    public GuestThread adopt(ThreadImage image, ObjectIds ids, long atNanos, GuestThread paired) {
+        return migration.adopt(image, ids, atNanos, paired);
+    }
+
+    /** The monitor of {@code obj}: owner thread id, recursion count, waiting threads. */
+    public MonitorImage captureMonitor(Object obj, ObjectIds ids) {
+        return migration.captureMonitor(obj, ids);
+    }
+
+    /** Gives a monitor of this VM a captured owner and count; {@code threads} maps thread ids to this VM's threads. */
+    public void rebuildMonitor(MonitorImage image, ObjectIds ids, IntFunction<GuestThread> threads) {
+        migration.rebuildMonitor(image, ids, threads);
+    }
+
+    /** Class {@code c}'s initialisation state (state, initialising thread, error). */
+    public ClassInitImage captureClassInit(VmClass c, ObjectIds ids) {
+        return migration.captureClassInit(c, ids);
+    }
+
+    /** Gives a class of this VM a captured initialisation state; {@code threads} maps thread ids to this VM's threads. */
+    public void rebuildClassInit(ClassInitImage image, ObjectIds ids, IntFunction<GuestThread> threads) {
+        migration.rebuildClassInit(image, ids, threads);
+    }
+
+    /** This VM's thread with id {@code id}, or null (thread ids are 1, 2, ... in creation order). */
+    public GuestThread threadById(int id) {
+        java.util.List<GuestThread> all = scheduler.threads();
+        return id >= 1 && id <= all.size() ? all.get(id - 1) : null;
+    }
+
     private final Map<String, String> guestProperties = new HashMap<>();
 
     /** A system property as the guest sees it when it differs from the host's (e.g. java.class.path). */
@@ -260,6 +342,7 @@ public final class Vm {
     // Transitional (TODO(#11): the class library reaches the parts directly): delegates the
     // natives still call through the facade.
 
+    /** The installed write barrier, {@link WriteBarrier#NONE} if none: never null. */
     public WriteBarrier barrier() {
         return hooks.barrier();
     }

@@ -242,7 +242,7 @@ public final class GuestReflection {
     }
 
     private void setOverride(GuestObject mirror, boolean on) {
-        if (mirror.dsm != null && vm.barrier() != null) {
+        if (mirror.dsm != null) {
             vm.barrier().fieldWrite(mirror, override);
         }
         mirror.p[override.slot] = on ? 1 : 0;

@@ -501,6 +501,8 @@ public final class ModelClasses implements GuestExceptions {
             if (l == null) {
                 l = new ArrayList<>();
                 writeRef(g, tSuppressed, l);
+            } else if (g.dsm != null) {
+                vm.barrier().fieldWrite(g, tSuppressed); // the list is the field's value: it changes
             }
             l.add(a[1]);
             return null;
@@ -558,10 +560,18 @@ public final class ModelClasses implements GuestExceptions {
     }
 
     private void writeRef(GuestObject g, VmField f, Object v) {
-        if (g.dsm != null && vm.barrier() != null) {
+        if (g.dsm != null) {
             vm.barrier().fieldWrite(g, f);
         }
         g.r[f.slot] = v;
+    }
+
+    /** A model field's primitive store, reported to the write barrier first when {@code g} is tracked. */
+    private void writePrim(GuestObject g, VmField f, long v) {
+        if (g.dsm != null) {
+            vm.barrier().fieldWrite(g, f);
+        }
+        g.p[f.slot] = v;
     }
 
     /**
@@ -825,10 +835,10 @@ public final class ModelClasses implements GuestExceptions {
                 } else {
                     name = "Thread-" + vm.scheduler().nextAnonymousThreadNumber();
                 }
-                g.r[thName.slot] = name;
-                g.r[thTarget.slot] = targetArg >= 0 ? a[targetArg] : null;
-                g.p[thPriority.slot] = 5;
-                g.p[thDaemon.slot] = t.daemon ? 1 : 0;
+                writeRef(g, thName, name);
+                writeRef(g, thTarget, targetArg >= 0 ? a[targetArg] : null);
+                writePrim(g, thPriority, 5);
+                writePrim(g, thDaemon, t.daemon ? 1 : 0);
                 return null;
             });
         }
@@ -958,7 +968,7 @@ public final class ModelClasses implements GuestExceptions {
             if (gt != null && gt.state != ThreadState.TERMINATED) {
                 throw vm.guestException(t, "java.lang.IllegalThreadStateException", null);
             }
-            g.p[thDaemon.slot] = (Boolean) a[1] ? 1 : 0;
+            writePrim(g, thDaemon, (Boolean) a[1] ? 1 : 0);
             return null;
         });
         nat(c, "isDaemon", "()Z", false, (in, t, a) -> ((GuestObject) a[0]).p[thDaemon.slot] != 0);
@@ -967,7 +977,7 @@ public final class ModelClasses implements GuestExceptions {
             if (p < 1 || p > 10) {
                 throw vm.guestException(t, "java.lang.IllegalArgumentException", null);
             }
-            ((GuestObject) a[0]).p[thPriority.slot] = p;
+            writePrim((GuestObject) a[0], thPriority, p);
             return null;
         });
         nat(c, "getPriority", "()I", false, (in, t, a) -> (int) ((GuestObject) a[0]).p[thPriority.slot]);
@@ -1012,7 +1022,7 @@ public final class ModelClasses implements GuestExceptions {
         if (g.p[thStarted.slot] != 0) {
             throw vm.guestException(t, "java.lang.IllegalThreadStateException", null);
         }
-        g.p[thStarted.slot] = 1;
+        writePrim(g, thStarted, 1);
         GuestThread nt = vm.scheduler().newThread((String) g.r[thName.slot], g);
         nt.daemon = g.p[thDaemon.slot] != 0;
         g.vmData = nt;
@@ -1192,7 +1202,7 @@ public final class ModelClasses implements GuestExceptions {
         }
         if (f.isStatic) {
             VmClass k = (VmClass) target;
-            if (k.dsm != null && vm.barrier() != null) {
+            if (k.dsm != null) {
                 vm.barrier().staticWrite(k, f);
             }
             if (f.isRef) {
@@ -1202,7 +1212,7 @@ public final class ModelClasses implements GuestExceptions {
             }
         } else {
             GuestObject g = (GuestObject) target;
-            if (g.dsm != null && vm.barrier() != null) {
+            if (g.dsm != null) {
                 vm.barrier().fieldWrite(g, f);
             }
             if (f.isRef) {
@@ -1245,8 +1255,8 @@ public final class ModelClasses implements GuestExceptions {
         eOrdinal = field(c, "ordinal", "I");
         nat(c, "<init>", "(Ljava/lang/String;I)V", false, (in, t, a) -> {
             GuestObject g = (GuestObject) a[0];
-            g.r[eName.slot] = a[1];
-            g.p[eOrdinal.slot] = (Integer) a[2];
+            writeRef(g, eName, a[1]);
+            writePrim(g, eOrdinal, (Integer) a[2]);
             return null;
         });
         // A JDK enum constant (TimeUnit.SECONDS) reaches these through an erased Enum receiver, as in

@@ -141,12 +141,15 @@ public final class Natives {
                 if (a[2] != null && !vm.classOf(a[2]).isSubtypeOf(g.type.component)) {
                     throw vm.guestException(t, "java.lang.IllegalArgumentException", "array element type mismatch");
                 }
+                if (g.dsm != null) {
+                    vm.barrier().arrayWrite(g, i, 1);
+                }
                 ((Object[]) g.data)[i] = a[2];
             } else {
+                if (g.dsm != null) {
+                    vm.barrier().arrayWrite(g, i, 1); // (a value the host cannot convert then writes nothing)
+                }
                 java.lang.reflect.Array.set(g.data, i, a[2]);
-            }
-            if (g.dsm != null && vm.barrier() != null) {
-                vm.barrier().arrayWrite(g, i, 1);
             }
             return null;
         });
@@ -163,19 +166,19 @@ public final class Natives {
         reg.register(arr, "setInt", "(Ljava/lang/Object;II)V", true, OFF, "default", (in, t, a) -> {
             GuestArray g = asArray(vm, t, a[0]);
             checkIndex(vm, t, g, (Integer) a[1]);
-            java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
-            if (g.dsm != null && vm.barrier() != null) {
+            if (g.dsm != null) {
                 vm.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
+            java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
             return null;
         });
         reg.register(arr, "setDouble", "(Ljava/lang/Object;ID)V", true, OFF, "default", (in, t, a) -> {
             GuestArray g = asArray(vm, t, a[0]);
             checkIndex(vm, t, g, (Integer) a[1]);
-            java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
-            if (g.dsm != null && vm.barrier() != null) {
+            if (g.dsm != null) {
                 vm.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
+            java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
             return null;
         });
     }
@@ -265,23 +268,24 @@ public final class Natives {
             Object[] dd = (Object[]) d.data;
             Object[] tmp = new Object[len];
             System.arraycopy(sd, srcPos, tmp, 0, len);
-            for (int i = 0; i < len; i++) {
-                Object v = tmp[i];
-                if (v != null && !vm.classOf(v).isSubtypeOf(d.type.component)) {
-                    if (d.dsm != null && vm.barrier() != null && i > 0) {
-                        vm.barrier().arrayWrite(d, dstPos, i);
-                    }
-                    throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
-                            + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
-                            + "destination array, " + d.type.component.name);
-                }
-                dd[dstPos + i] = v;
+            int fit = 0; // elements copied before the first that does not fit
+            while (fit < len && (tmp[fit] == null || vm.classOf(tmp[fit]).isSubtypeOf(d.type.component))) {
+                fit++;
+            }
+            if (d.dsm != null && fit > 0) {
+                vm.barrier().arrayWrite(d, dstPos, fit); // before the stores
+            }
+            System.arraycopy(tmp, 0, dd, dstPos, fit);
+            if (fit < len) {
+                throw vm.guestException(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
+                        + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
+                        + "destination array, " + d.type.component.name);
             }
         } else {
+            if (d.dsm != null && len > 0) {
+                vm.barrier().arrayWrite(d, dstPos, len); // before the store
+            }
             System.arraycopy(s.data, srcPos, d.data, dstPos, len);
-        }
-        if (d.dsm != null && vm.barrier() != null && len > 0) {
-            vm.barrier().arrayWrite(d, dstPos, len);
         }
     }
 

@@ -63,6 +63,9 @@ final class BaselineCompiler {
     private static final String FIELD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmField.class);
     private static final String CLASS = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmClass.class);
     private static final String BARRIER = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.hooks.WriteBarrier.class);
+    /** Field descriptors of the offload headers, read by name as {@code dsm} (see rt.ObjectHeader). */
+    private static final String OBJECT_HEADER = org.objectweb.asm.Type.getDescriptor(org.cometsim.dalvik.rt.ObjectHeader.class);
+    private static final String CLASS_HEADER = org.objectweb.asm.Type.getDescriptor(org.cometsim.dalvik.rt.ClassHeader.class);
 
     // Fixed JVM locals.
     private static final int THIS = 0;
@@ -649,11 +652,14 @@ final class BaselineCompiler {
             mv.visitTypeInsn(CHECKCAST, arrayDesc);
         }
 
-        /** After an array store: the DSM write barrier when the array is tracked. */
+        /**
+         * Right before an array store whose checks have passed (so it will happen): the DSM write
+         * barrier when the array is tracked (TMP_ARR, index TMP_I).
+         */
         private void arrayBarrier() {
             Label skip = new Label();
             mv.visitVarInsn(ALOAD, TMP_ARR);
-            mv.visitFieldInsn(GETFIELD, ARR, "dsm", "Ljava/lang/Object;");
+            mv.visitFieldInsn(GETFIELD, ARR, "dsm", OBJECT_HEADER);
             mv.visitJumpInsn(IFNULL, skip);
             mv.visitVarInsn(ALOAD, V);
             mv.visitMethodInsn(INVOKEVIRTUAL, VM, "barrier", "()L" + BARRIER + ";", false);
@@ -1058,11 +1064,11 @@ final class BaselineCompiler {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VM, "objectClass", "()L" + CLASS + ";", false);
                 mv.visitJumpInsn(IF_ACMPNE, exit);
                 mv.visitLabel(store);
+                arrayBarrier();
                 data("[Ljava/lang/Object;");
                 mv.visitVarInsn(ILOAD, TMP_I);
                 loadO(a);
                 mv.visitInsn(AASTORE);
-                arrayBarrier();
                 return;
             }
             switch (op) {
@@ -1077,6 +1083,9 @@ final class BaselineCompiler {
                     mv.visitTypeInsn(INSTANCEOF, intDesc);
                     mv.visitJumpInsn(IFEQ, fp);
                     inBounds(exit, intDesc);
+                    if (put) {
+                        arrayBarrier();
+                    }
                     data(intDesc);
                     mv.visitVarInsn(ILOAD, TMP_I);
                     if (put) {
@@ -1093,6 +1102,9 @@ final class BaselineCompiler {
                     mv.visitJumpInsn(GOTO, done);
                     mv.visitLabel(fp);
                     typed(exit, fpDesc);
+                    if (put) {
+                        arrayBarrier();
+                    }
                     data(fpDesc);
                     mv.visitVarInsn(ILOAD, TMP_I);
                     if (put) {
@@ -1112,8 +1124,9 @@ final class BaselineCompiler {
                     }
                     mv.visitLabel(done);
                     if (put) {
-                        arrayBarrier();
-                    } else if (wide) {
+                        return;
+                    }
+                    if (wide) {
                         storeJ(a);
                     } else {
                         storeI(a);
@@ -1133,17 +1146,17 @@ final class BaselineCompiler {
                 case 0x4a: typed(exit, "[S"); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); mv.visitInsn(SALOAD); storeI(a); return;
                 case 0x4e: // aput-boolean: the low bit, as the interpreter stores it
                     typed(exit, "[Z");
+                    arrayBarrier();
                     data("[Z");
                     mv.visitVarInsn(ILOAD, TMP_I);
                     loadI(a);
                     mv.visitInsn(ICONST_1);
                     mv.visitInsn(IAND);
                     mv.visitInsn(BASTORE);
-                    arrayBarrier();
                     return;
-                case 0x4f: typed(exit, "[B"); data("[B"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(BASTORE); arrayBarrier(); return;
-                case 0x50: typed(exit, "[C"); data("[C"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(CASTORE); arrayBarrier(); return;
-                case 0x51: typed(exit, "[S"); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(SASTORE); arrayBarrier(); return;
+                case 0x4f: typed(exit, "[B"); arrayBarrier(); data("[B"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(BASTORE); return;
+                case 0x50: typed(exit, "[C"); arrayBarrier(); data("[C"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(CASTORE); return;
+                case 0x51: typed(exit, "[S"); arrayBarrier(); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(SASTORE); return;
                 default:
                     throw new IllegalStateException("array op 0x" + Integer.toHexString(op));
             }
@@ -1191,7 +1204,7 @@ final class BaselineCompiler {
                                  String prims, Runnable slot) {
             if (!get) {
                 mv.visitVarInsn(ALOAD, holder);
-                mv.visitFieldInsn(GETFIELD, owner, "dsm", "Ljava/lang/Object;");
+                mv.visitFieldInsn(GETFIELD, owner, "dsm", owner.equals(CLASS) ? CLASS_HEADER : OBJECT_HEADER);
                 mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
             }
             mv.visitVarInsn(ALOAD, holder);

@@ -13,6 +13,7 @@ import org.cometsim.dalvik.rt.MethodCode;
 import org.cometsim.dalvik.rt.Opcodes;
 
 import org.cometsim.dalvik.bridge.HostBridge;
+import org.cometsim.dalvik.hooks.MethodEvents;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -287,6 +288,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             t.top = caller;
                             caller.pc++;
                             f.code.spare = f; // popped: its registers may serve the next call of the method
+                            MethodEvents ev = hooks.methodEvents();
+                            if (ev != null) {
+                                ev.exit(t, f.method, false);
+                            }
                             jit = caller.code.compiled != null; // a return site is an entry
                             if (--t.safepointBudget < 0) {
                                 int s = safepoint(t, SafepointHandler.Kind.RETURN);
@@ -563,14 +568,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x4b: { // aput (int or float)
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
+                            if (arr.dsm != null) {
+                                arrayBarrier(arr, idx); // before the store, like every write path
+                            }
                             Object d = arr.data;
                             if (d instanceof int[]) {
                                 ((int[]) d)[idx] = (int) r[code[i + 1]];
                             } else {
                                 ((float[]) d)[idx] = Float.intBitsToFloat((int) r[code[i + 1]]);
-                            }
-                            if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -578,6 +583,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x4c: { // aput-wide
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
+                            if (arr.dsm != null) {
+                                arrayBarrier(arr, idx); // before the store, like every write path
+                            }
                             Object d = arr.data;
                             long v = r[code[i + 1]];
                             if (d instanceof long[]) {
@@ -585,49 +593,46 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             } else {
                                 ((double[]) d)[idx] = Double.longBitsToDouble(v);
                             }
-                            if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
-                            }
                             pc++;
                             break;
                         }
                         case 0x4e: { // aput-boolean
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
                             pc++;
                             break;
                         }
                         case 0x4f: { // aput-byte
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
                             pc++;
                             break;
                         }
                         case 0x50: { // aput-char
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
                             pc++;
                             break;
                         }
                         case 0x51: { // aput-short
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
                             pc++;
                             break;
                         }
@@ -861,6 +866,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         Frame caller = f.caller;
         leaveFrame(t, f, true);
         t.top = caller;
+        methodExited(t, f, false);
         if (f.base) {
             return BASE_RETURN;
         }
@@ -896,6 +902,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 ex = init.failInit(t, f.clinitOf, ex);
             }
             t.top = caller;
+            methodExited(t, f, true);
             if (f.base) {
                 throw new GuestThrowable((GuestObject) ex);
             }
@@ -1169,10 +1176,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         throw exceptions.create(t, "java.lang.ArrayStoreException", vc.name);
                     }
                 }
-                d[idx] = v;
                 if (arr.dsm != null) {
                     hooks.barrier().arrayWrite(arr, idx, 1);
                 }
+                d[idx] = v;
                 break;
             }
             case 0x93: case 0xb3: case 0x94: case 0xb4: // div-int, rem-int (and /2addr)
@@ -1221,6 +1228,16 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static int fieldLinkIndex(int[] code, int i) {
         int c = code[i + 3];
         return c >= 0 ? c : code[i + 2] >>> 16;
+    }
+
+    /**
+     * The write barrier of an array-element store about to happen: only for an index in bounds
+     * (an out-of-bounds store writes nothing; the store itself then raises the exception).
+     */
+    private void arrayBarrier(GuestArray arr, int idx) {
+        if (idx >= 0 && idx < arr.length) {
+            hooks.barrier().arrayWrite(arr, idx, 1);
+        }
     }
 
     /** Stores a primitive field of kind {@code k} (iput/sput order: int, wide, -, boolean, byte, char, short). */
@@ -1351,6 +1368,22 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         o[a + 1] = null;
     }
 
+    /** Method-entry event of frame {@code f}, just pushed on {@code t} (nothing when nobody subscribes). */
+    private void methodEntered(GuestThread t, Frame f) {
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, f.method);
+        }
+    }
+
+    /** Method-exit event of frame {@code f}, just popped from {@code t}. */
+    private void methodExited(GuestThread t, Frame f, boolean exceptional) {
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.exit(t, f.method, exceptional);
+        }
+    }
+
     /** Releases what a frame holds when it is popped (normally or by an exception). */
     private void leaveFrame(GuestThread t, Frame f, boolean normal) {
         if (f.syncOn != null) {
@@ -1436,6 +1469,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     break;
             }
             // RETURNED: t.top is the caller, past its invoke (an entry if the caller is compiled)
+            methodExited(t, f, false);
             if (--t.safepointBudget < 0) {
                 int st = safepoint(t, SafepointHandler.Kind.RETURN);
                 if (st != CONTINUE) {
@@ -1497,6 +1531,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         if (r != CompiledCode.RETURNED) {
             return r;
         }
+        methodExited(t, callee, false); // compiled code popped the callee itself
         if (--t.safepointBudget < 0) {
             return CompiledCode.SAFEPOINT_RETURN;
         }
@@ -1683,6 +1718,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             }
             nf.pc = 0;
             t.top = nf;
+            methodEntered(t, nf);
             return INVOKE_PUSHED;
         }
         int[] hi = mc.hostIntrinsic;
@@ -1745,6 +1781,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         nf.caller = f;
         nf.depth = f.depth + 1;
         t.top = nf;
+        methodEntered(t, nf);
         return INVOKE_PUSHED;
     }
 
@@ -1912,6 +1949,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             throw exceptions.create(t, "java.lang.StackOverflowError", null);
         }
         t.top = nf;
+        methodEntered(t, nf);
         t.nestDepth++;
         try {
             while (true) {

@@ -119,7 +119,7 @@ class GuestLibraryTest {
             if (g.dsm != null) {
                 return;
             }
-            g.dsm = "tracked";
+            g.dsm = new org.cometsim.dalvik.rt.ObjectHeader(1);
             for (Object r : g.r) {
                 track(r);
             }
@@ -127,7 +127,7 @@ class GuestLibraryTest {
             if (a.dsm != null) {
                 return;
             }
-            a.dsm = "tracked";
+            a.dsm = new org.cometsim.dalvik.rt.ObjectHeader(2);
             if (a.data instanceof Object[] objs) {
                 for (Object e : objs) {
                     track(e);
