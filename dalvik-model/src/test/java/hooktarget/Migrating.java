@@ -73,6 +73,22 @@ public class Migrating {
         return LOG.toString();
     }
 
+    /** Catches an exception every third iteration (THROW safepoints with a pending exception). */
+    public static long catches(int n) {
+        long c = 0;
+        for (int i = 0; i < n; i++) {
+            try {
+                if (i % 3 == 0) {
+                    throw new IllegalStateException("x" + i);
+                }
+                c += i;
+            } catch (IllegalStateException e) {
+                c += e.getMessage().length();
+            }
+        }
+        return c;
+    }
+
     /** Called where the test moves another thread (it subscribes to method events). */
     public static void marker() {
     }
