@@ -60,6 +60,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * mvn -q -o -pl benchmarks -am package -DskipTests
  * java -jar benchmarks/target/benchmarks.jar Bench03 -f 1 -wi 3 -i 5
  * java -jar benchmarks/target/benchmarks.jar Bench03 -f 1 -wi 3 -i 5 -p jit=OFF
+ * java -cp benchmarks/target/benchmarks.jar org.cometsim.bench.interp.Bench03_HookCost   (paired, CPU time)
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -207,6 +208,43 @@ public class Bench03_HookCost {
                 + " entries; barrier queued " + ((DirtyBitsBarrier) tracked.vm.hooks().barrier()).queuedObjects + " objects");
         try (Stream<Path> s = Files.walk(dir)) {
             s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /**
+     * The same comparison as paired runs in one JVM: the three variants alternate, 40 rounds
+     * (the first 10 warm-up), and the medians of each variant's thread CPU time per operation are
+     * compared. On a shared, loaded machine this is steadier than JMH's wall-clock averages.
+     * Arguments: {@code ON} and/or {@code OFF} (default both).
+     */
+    public static void main(String[] args) throws Exception {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        for (String jit : args.length > 0 ? args : new String[] {"ON", "OFF"}) {
+            Bench03_HookCost b = new Bench03_HookCost();
+            b.jit = jit;
+            b.setUp();
+            Run[] runs = {b.plain, b.tracked, b.events};
+            String[] names = {"noHooks", "trackedWithBarrier", "methodEvents"};
+            long[][] cpu = new long[3][30];
+            for (int round = 0; round < 40; round++) {
+                for (int v = 0; v < 3; v++) {
+                    long start = mx.getCurrentThreadCpuTime();
+                    runs[v].once();
+                    long end = mx.getCurrentThreadCpuTime();
+                    if (round >= 10) {
+                        cpu[v][round - 10] = end - start;
+                    }
+                }
+            }
+            double base = 0;
+            for (int v = 0; v < 3; v++) {
+                java.util.Arrays.sort(cpu[v]);
+                double median = (cpu[v][14] + cpu[v][15]) / 2e6;
+                base = v == 0 ? median : base;
+                System.out.printf("[Bench03] jit %-3s %-19s median CPU %7.1f ms/op  (%.2fx)%n", jit, names[v], median,
+                        median / base);
+            }
+            b.tearDown();
         }
     }
 

@@ -18,8 +18,8 @@ import org.cometsim.dalvik.rt.VmField;
  * barrier is {@link #NONE}, a no-op; no caller tests the barrier for null, and an untracked object
  * costs one null test of its header. The write paths:
  * <ul>
- *   <li>instance and static fields ({@code iput*}, {@code sput*}) in the interpreter; compiled
- *       code hands writes to tracked holders to the interpreter;</li>
+ *   <li>instance and static fields ({@code iput*}, {@code sput*}) in the interpreter and in
+ *       compiled code;</li>
  *   <li>array elements ({@code aput*}) in the interpreter and in compiled code;</li>
  *   <li>{@code fill-array-data}, {@code System.arraycopy} (the destination range that will be
  *       written), {@code java.lang.reflect.Array.set*};</li>

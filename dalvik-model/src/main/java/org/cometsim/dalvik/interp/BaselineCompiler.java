@@ -34,8 +34,8 @@ import org.objectweb.asm.MethodVisitor;
  * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC}, ordinary returns, and
  * calls (made through the interpreter's invoke; a compiled callee runs nested, up to
  * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom and
- * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, objects
- * tracked by the DSM, host objects) makes the code return to the interpreter at that
+ * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, host
+ * objects) makes the code return to the interpreter at that
  * instruction; see {@link CompiledCode} for that contract. The interpreter enters compiled code
  * at a method's start, at targets of backward branches and right after an instruction it ran
  * for the compiled code (a call's return site, say), so a loop with a call in it runs compiled
@@ -63,9 +63,8 @@ final class BaselineCompiler {
     private static final String FIELD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmField.class);
     private static final String CLASS = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmClass.class);
     private static final String BARRIER = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.hooks.WriteBarrier.class);
-    /** Field descriptors of the offload headers, read by name as {@code dsm} (see rt.ObjectHeader). */
+    /** Field descriptor of the arrays' offload header, read by name as {@code dsm} (see rt.ObjectHeader). */
     private static final String OBJECT_HEADER = org.objectweb.asm.Type.getDescriptor(org.cometsim.dalvik.rt.ObjectHeader.class);
-    private static final String CLASS_HEADER = org.objectweb.asm.Type.getDescriptor(org.cometsim.dalvik.rt.ClassHeader.class);
 
     // Fixed JVM locals.
     private static final int THIS = 0;
@@ -1197,15 +1196,24 @@ final class BaselineCompiler {
          * The read or write of a field once its holder (a GuestObject or a VmClass, in local
          * {@code holder}) and slot are known. {@code k} is the kind in iget/iput/sget/sput order
          * (0 int, 1 wide, 2 object, 3 boolean, 4 byte, 5 char, 6 short); {@code refs}/{@code prims}
-         * are the holder's reference and primitive stores. A write to a holder the DSM tracks
-         * exits: the interpreter runs it through the write barrier.
+         * are the holder's reference and primitive stores. A write first calls the interpreter's
+         * barrier helper, which reports it if the DSM tracks the holder (a test of its header,
+         * inlined by HotSpot): before the store, as every write path.
          */
         private void fieldAccess(int pc, boolean get, int k, int a, int holder, String owner, String refs,
                                  String prims, Runnable slot) {
             if (!get) {
+                mv.visitVarInsn(ALOAD, V);
                 mv.visitVarInsn(ALOAD, holder);
-                mv.visitFieldInsn(GETFIELD, owner, "dsm", owner.equals(CLASS) ? CLASS_HEADER : OBJECT_HEADER);
-                mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
+                if (owner.equals(CLASS)) {
+                    mv.visitVarInsn(ALOAD, TMP_FD);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, VM, "staticWriteBarrier", "(L" + CLASS + ";L" + FIELD + ";)V", false);
+                } else {
+                    mv.visitVarInsn(ALOAD, INSNS);
+                    mv.visitVarInsn(ALOAD, LINKS);
+                    push(pc);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, VM, "fieldWriteBarrier", "(L" + OBJ + ";[I[Ljava/lang/Object;I)V", false);
+                }
             }
             mv.visitVarInsn(ALOAD, holder);
             if (k == 2) {

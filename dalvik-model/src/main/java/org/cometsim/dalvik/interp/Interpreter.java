@@ -157,6 +157,28 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         return hooks.barrier();
     }
 
+    /**
+     * For compiled code, before a quickened iput (instruction {@code pc} of code {@code insns}
+     * with links {@code links}) stores into {@code go}: the write barrier if the DSM tracks it.
+     */
+    public void fieldWriteBarrier(GuestObject go, int[] insns, Object[] links, int pc) {
+        if (go.dsm != null) { // (small enough for HotSpot to inline into compiled code at every iput)
+            trackedFieldWrite(go, insns, links, pc);
+        }
+    }
+
+    private void trackedFieldWrite(GuestObject go, int[] insns, Object[] links, int pc) {
+        Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(insns, pc << 2)];
+        hooks.barrier().fieldWrite(go, fl.resolved);
+    }
+
+    /** For compiled code, before an sput stores static {@code fd} of {@code c}: the write barrier if the DSM tracks it. */
+    public void staticWriteBarrier(VmClass c, VmField fd) {
+        if (c.dsm != null) {
+            hooks.barrier().staticWrite(c, fd);
+        }
+    }
+
     /** For compiled code: {@code java.lang.Object}'s class. */
     public VmClass objectClass() {
         return linker.objectClass();
@@ -1469,7 +1491,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     break;
             }
             // RETURNED: t.top is the caller, past its invoke (an entry if the caller is compiled)
-            methodExited(t, f, false);
+            MethodEvents ev = hooks.methodEvents();
+            if (ev != null) {
+                ev.exit(t, f.method, false);
+            }
             if (--t.safepointBudget < 0) {
                 int st = safepoint(t, SafepointHandler.Kind.RETURN);
                 if (st != CONTINUE) {
@@ -1531,7 +1556,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         if (r != CompiledCode.RETURNED) {
             return r;
         }
-        methodExited(t, callee, false); // compiled code popped the callee itself
+        MethodEvents ev = hooks.methodEvents(); // compiled code popped the callee itself
+        if (ev != null) {
+            ev.exit(t, callee.method, false);
+        }
         if (--t.safepointBudget < 0) {
             return CompiledCode.SAFEPOINT_RETURN;
         }
@@ -1718,7 +1746,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             }
             nf.pc = 0;
             t.top = nf;
-            methodEntered(t, nf);
+            MethodEvents ev = hooks.methodEvents(); // tested here, not in a helper: invoke is too big for HotSpot to inline one
+            if (ev != null) {
+                ev.enter(t, m);
+            }
             return INVOKE_PUSHED;
         }
         int[] hi = mc.hostIntrinsic;
