@@ -224,6 +224,7 @@ class MigrationTest {
         assertEquals(2, image.savedLockCount(), "re-acquired with the recursion count it waited with");
         assertEquals(List.of(), image.heldMonitors(), "wait released the only monitor it held");
         GuestThread w = threadNamed(vm, "waiter");
+        assertSame(w, vm.threadById(image.threadId()), "adopted into the same thread: same id");
         assertEquals(new MonitorImage(ids.idOf(lock), 0, 0, List.of(w.id)), monitors.get(0));
         assertEquals(ThreadState.TERMINATED, w.state);
         assertEquals("", out.toString(), "no uncaught exception (a wrong count would be IllegalMonitorState)");
