@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.link.ClassInitializer;
 import org.cometsim.dalvik.link.ClassLinker;
 import org.cometsim.dalvik.link.Heap;
@@ -42,12 +43,14 @@ public final class Launcher {
     private final GuestCalls calls;
     private final ThreadModel threads;
     private final ShutdownHooks shutdownHooks;
+    private final OffloadHooks hooks;
     private final PrintStream out;
     private GuestThread mainThread;
 
     /** {@code out}: the guest's {@code System.out}, flushed when the program ends. */
     Launcher(ClassLinker linker, ClassInitializer initializer, Heap heap, Scheduler scheduler, GuestCalls calls,
-             ThreadModel threads, ShutdownHooks shutdownHooks, PrintStream out) {
+             ThreadModel threads, ShutdownHooks shutdownHooks, OffloadHooks hooks, PrintStream out) {
+        this.hooks = hooks;
         this.linker = linker;
         this.initializer = initializer;
         this.heap = heap;
@@ -111,6 +114,10 @@ public final class Launcher {
             }
         } catch (GuestThrowable e) {
             t.top = null;
+            org.cometsim.dalvik.hooks.MethodEvents ev = hooks.methodEvents();
+            if (ev != null) {
+                ev.exit(t, main, true); // main's frame (entered when the thread started) never runs
+            }
             t.uncaught = e.guest;
             try {
                 scheduler.terminate(t);

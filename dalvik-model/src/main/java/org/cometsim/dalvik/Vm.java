@@ -1,11 +1,19 @@
 package org.cometsim.dalvik;
 
+import java.util.function.IntFunction;
+
 import java.io.InputStream;
 import java.io.PrintStream;
 
+import org.cometsim.dalvik.hooks.ClassInitImage;
+import org.cometsim.dalvik.hooks.MethodEvents;
+import org.cometsim.dalvik.hooks.Migration;
+import org.cometsim.dalvik.hooks.MonitorImage;
 import org.cometsim.dalvik.hooks.NativeGate;
+import org.cometsim.dalvik.hooks.ObjectIds;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.SafepointHandler;
+import org.cometsim.dalvik.hooks.ThreadImage;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.host.GuestResources;
 import org.cometsim.dalvik.host.HostBridge;
@@ -70,11 +78,24 @@ import org.cometsim.dalvik.sched.ShutdownHooks;
  *   <li>Execution ({@code interp}): {@link Interpreter} runs pre-decoded code, and hot methods as
  *       JVM bytecode ({@link org.cometsim.dalvik.interp.BaselineCompiler}, {@link #jitMode()}),
  *       invisibly to the guest and the counters.</li>
- *   <li>Hooks for the offload runtime ({@code hooks}, installed through {@link #hooks()}):
- *       {@link WriteBarrier} on every write path of tracked objects, {@link SafepointHandler} at
- *       safepoints, {@link NativeGate} before natives, per-opcode counters in
- *       {@link GuestThread#opCounts}, and frame capture and rebuild in
- *       {@link org.cometsim.dalvik.hooks.FrameCapture}.</li>
+ *   <li>The typed offload interface ({@code hooks} package, installed through {@link #hooks()};
+ *       what issue #13's runtime builds on):
+ *       <ul>
+ *         <li>offload headers, null until the runtime tracks something:
+ *             {@link org.cometsim.dalvik.rt.ObjectHeader} on objects and arrays ({@code dsm}),
+ *             {@link org.cometsim.dalvik.rt.ClassHeader} on classes,
+ *             {@link org.cometsim.dalvik.rt.ThreadHeader} on threads;</li>
+ *         <li>one barrier rule: every write path of a tracked object calls the
+ *             {@link WriteBarrier} before its store ({@link WriteBarrier#NONE} when none is
+ *             installed; the list of write paths is in its Javadoc);</li>
+ *         <li>{@link SafepointHandler} at safepoints (may stop a thread for migration),
+ *             {@link NativeGate} before natives, {@link MethodEvents} at method entry and exit
+ *             (free when nobody subscribes), per-opcode counters in {@link GuestThread#opCounts};</li>
+ *         <li>moving state between two VMs by object id ({@link ObjectIds}, the DSM's mapping):
+ *             {@link #detach}/{@link #adopt} a thread ({@link ThreadImage}: frames, held monitors,
+ *             wait state, pending exception), {@link #captureMonitor}/{@link #rebuildMonitor},
+ *             {@link #captureClassInit}/{@link #rebuildClassInit} ({@link Migration}).</li>
+ *       </ul></li>
  * </ul>
  * Use {@link #runMain} to run a program as {@code java} would, {@link #invokeStatic} to call one
  * method (conformance tests do), or the {@link #launcher()} and {@link #scheduler()} to drive the
@@ -116,6 +137,7 @@ public final class Vm {
     private final HostBridge bridge;
     private final ModelClasses models;
     private final Launcher launcher;
+    private final Migration migration = new Migration(new HookAccess(this));
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
@@ -126,7 +148,8 @@ public final class Vm {
         this.interpreter = new Interpreter(hooks);
         this.scheduler = new Scheduler(interpreter, interpreter::safepointInterval, options.clock());
         this.monitors = new Monitors(scheduler);
-        this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter);
+        this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter, hooks);
+        scheduler.setHooks(hooks);
         // The class library: the host bridge, then the model classes over it. The model Throwable
         // makes every guest exception, so the parts below it are handed it last.
         this.bridge = new HostBridge(linker, resolver, heap, scheduler, hooks, system, interpreter);
@@ -147,7 +170,7 @@ public final class Vm {
         new Natives(linker, initializer, heap, monitors, exceptions, hooks, system, shutdownHooks, bridge, resources)
                 .register(natives);
         models.registerIntercepts(natives);
-        this.launcher = new Launcher(linker, initializer, heap, scheduler, interpreter, models.threads(), shutdownHooks,
+        this.launcher = new Launcher(linker, initializer, heap, scheduler, interpreter, models.threads(), shutdownHooks, hooks,
                 system.out());
         linker.attach(library, exceptions);
     }
@@ -158,7 +181,7 @@ public final class Vm {
         return options;
     }
 
-    /** The hooks an offload runtime installs (write barrier, safepoint handler, native gate). */
+    /** The hooks an offload runtime installs (write barrier, safepoint handler, native gate, method events). */
     public OffloadHooks hooks() {
         return hooks;
     }
@@ -280,4 +303,63 @@ public final class Vm {
     public Object invokeStatic(String className, String name, String desc, Object... args) {
         return launcher.invokeStatic(className, name, desc, args);
     }
+    /** Subscribes {@code e} to method entries and exits ({@code null} unsubscribes). */
+    public void setMethodEvents(MethodEvents e) {
+        hooks.setMethodEvents(e);
+    }
+
+    // ------------------------------------------------------------------ moving state between VMs
+
+    /** Why {@code t} cannot be {@link #detach}ed now, or null if it can. */
+    public String detachRefusal(GuestThread t) {
+        return migration.refusal(t);
+    }
+
+    /**
+     * Captures thread {@code t} of this VM (stopped for migration, preempted or blocked) and takes
+     * it out of scheduling: its frames, monitors, wait state and pending exception, objects named
+     * through {@code ids}. See {@link Migration#detach}.
+     *
+     * @throws IllegalStateException with the reason if it cannot leave now ({@link #detachRefusal})
+     */
+    public ThreadImage detach(GuestThread t, ObjectIds ids) {
+        return migration.detach(t, ids);
+    }
+
+    /** Rebuilds a detached thread on this VM as a new thread, runnable (or waiting again) from {@code atNanos}. */
+    public GuestThread adopt(ThreadImage image, ObjectIds ids, long atNanos) {
+        return migration.adopt(image, ids, atNanos, null);
+    }
+
+    /** As {@link #adopt(ThreadImage, ObjectIds, long)}, into {@code paired}, a thread of this VM with no frames. */
+    public GuestThread adopt(ThreadImage image, ObjectIds ids, long atNanos, GuestThread paired) {
+        return migration.adopt(image, ids, atNanos, paired);
+    }
+
+    /** The monitor of {@code obj}: owner thread id, recursion count, waiting threads. */
+    public MonitorImage captureMonitor(Object obj, ObjectIds ids) {
+        return migration.captureMonitor(obj, ids);
+    }
+
+    /** Gives a monitor of this VM a captured owner and count; {@code threads} maps thread ids to this VM's threads. */
+    public void rebuildMonitor(MonitorImage image, ObjectIds ids, IntFunction<GuestThread> threads) {
+        migration.rebuildMonitor(image, ids, threads);
+    }
+
+    /** Class {@code c}'s initialisation state (state, initialising thread, error). */
+    public ClassInitImage captureClassInit(VmClass c, ObjectIds ids) {
+        return migration.captureClassInit(c, ids);
+    }
+
+    /** Gives a class of this VM a captured initialisation state; {@code threads} maps thread ids to this VM's threads. */
+    public void rebuildClassInit(ClassInitImage image, ObjectIds ids, IntFunction<GuestThread> threads) {
+        migration.rebuildClassInit(image, ids, threads);
+    }
+
+    /** This VM's thread with id {@code id}, or null (thread ids are 1, 2, ... in creation order). */
+    public GuestThread threadById(int id) {
+        java.util.List<GuestThread> all = scheduler.threads();
+        return id >= 1 && id <= all.size() ? all.get(id - 1) : null;
+    }
+
 }

@@ -2,15 +2,17 @@ package org.cometsim.dalvik.hooks;
 
 /**
  * The hooks an offload runtime installs in one VM, in one place: the {@link WriteBarrier} every
- * write path of a tracked object calls before its store (a no-op until one is installed), the
- * {@link SafepointHandler} consulted at safepoint slow paths, and the {@link NativeGate} asked
- * before a native runs. Nothing is installed by default, and each hook then costs its caller one
- * load and, at most, one null test.
+ * write path of a tracked object calls before its store ({@link WriteBarrier#NONE}, a no-op,
+ * until one is installed: callers never test it for null), the {@link SafepointHandler}
+ * consulted at safepoint slow paths, the {@link NativeGate} asked before a native runs, and the
+ * {@link MethodEvents} told about method entries and exits. Apart from the barrier nothing is
+ * installed by default, and each hook then costs its caller one load and one null test.
  */
 public final class OffloadHooks {
     private WriteBarrier barrier = WriteBarrier.NONE;
     private SafepointHandler safepointHandler;
     private NativeGate nativeGate;
+    private MethodEvents methodEvents;
 
     /** The installed barrier, or {@link WriteBarrier#NONE}: never null. */
     public WriteBarrier barrier() {
@@ -38,5 +40,15 @@ public final class OffloadHooks {
 
     public void setNativeGate(NativeGate g) {
         this.nativeGate = g;
+    }
+
+    /** The method-event subscriber, or null (nobody listens: no events are made). */
+    public MethodEvents methodEvents() {
+        return methodEvents;
+    }
+
+    /** Subscribes {@code e} to method entries and exits ({@code null} unsubscribes). */
+    public void setMethodEvents(MethodEvents e) {
+        this.methodEvents = e;
     }
 }

@@ -6,12 +6,36 @@ import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmField;
 
 /**
- * Called on every guest write to a <em>tracked</em> object (one whose {@code dsm} header is
- * non-null): instance and static fields, array elements, {@code System.arraycopy},
- * {@code fill-array-data}, reflection, and host library calls that may have written an array
- * passed to them (reported whole, see {@link #arrayWrittenWhole}). Untracked objects cost one
- * null check. Field writes are reported <em>before</em> the store, so an offload runtime can
- * acquire ownership first (COMET wrote first and grabbed after: a bug not to copy).
+ * Told about every guest write to a <em>tracked</em> object: one whose offload header
+ * ({@code dsm}, an {@link org.cometsim.dalvik.rt.ObjectHeader} or, for a class's statics, a
+ * {@link org.cometsim.dalvik.rt.ClassHeader}) is non-null.
+ *
+ * <h2>The one rule</h2>
+ * Every write path of a tracked object calls the installed barrier <em>before</em> its store,
+ * once the store is certain to happen (its null, bounds and type checks have passed), so the
+ * barrier still sees the old value and an offload runtime can acquire ownership first (COMET
+ * wrote first and grabbed ownership after: a bug not to copy). With no runtime installed the
+ * barrier is {@link #NONE}, a no-op; no caller tests the barrier for null, and an untracked object
+ * costs one null test of its header. The write paths:
+ * <ul>
+ *   <li>instance and static fields ({@code iput*}, {@code sput*}) in the interpreter and in
+ *       compiled code;</li>
+ *   <li>array elements ({@code aput*}) in the interpreter and in compiled code;</li>
+ *   <li>{@code fill-array-data}, {@code System.arraycopy} (the destination range that will be
+ *       written), {@code java.lang.reflect.Array.set*};</li>
+ *   <li>reflection ({@code Field.set*}, which the guest library's atomic field updaters use) and
+ *       the fields model classes write in their natives ({@code Throwable} message, cause, stack
+ *       trace and suppressed list, {@code Thread} name, priority, daemon and started flags,
+ *       {@code Enum} name and ordinal, {@code AccessibleObject}'s override flag);</li>
+ *   <li>static initial values from the dex when a tracked class is initialised;</li>
+ *   <li>host library calls given a guest array, which may write any element of it: reported whole
+ *       ({@link #arrayWrittenWhole}) before the host call (and before the VM's own
+ *       {@code Collection.toArray(T[])} fills the array).</li>
+ * </ul>
+ * New objects ({@code clone}, {@code Arrays.copyOf}, allocation) are untracked until the runtime
+ * tracks them, so their first stores need no report. A report may be followed by a store that
+ * then fails (a host call that throws before writing): the runtime ships an unchanged value,
+ * never misses a changed one.
  */
 public interface WriteBarrier {
     /** The barrier of a VM with no offload runtime: does nothing. */
@@ -33,12 +57,15 @@ public interface WriteBarrier {
         }
     };
 
+    /** {@code field} of the tracked object {@code obj} is about to be written. */
     void fieldWrite(GuestObject obj, VmField field);
 
+    /** Static {@code field} of the tracked class {@code cls} is about to be written. */
     void staticWrite(VmClass cls, VmField field);
 
+    /** Elements {@code [from, from + count)} of the tracked {@code array} are about to be written. */
     void arrayWrite(GuestArray array, int from, int count);
 
-    /** A host call may have written any element: the whole array must be shipped. */
+    /** A host call is about to run that may write any element of the tracked {@code array}. */
     void arrayWrittenWhole(GuestArray array);
 }

@@ -55,7 +55,7 @@ import org.cometsim.dalvik.sched.Scheduler;
  *       {@code run} ...) run the guest implementation in a nested interpreter loop; host
  *       interface default methods the guest did not override run on the host.</li>
  * </ul>
- * Host calls that may write an array they were given report it whole to the write barrier.
+ * Host calls that may write an array they were given report it whole to the write barrier, before the call.
  */
 public final class HostBridge {
     /** Implemented by every host view of a guest object. */
@@ -251,6 +251,9 @@ public final class HostBridge {
             Object[] elems = ((java.util.Collection<?>) recv).toArray();
             int n = elems.length;
             GuestArray out = n <= target.length ? target : heap.newArray(t, target.type, n);
+            if (out.dsm != null) {
+                hooks.barrier().arrayWrittenWhole(out); // before the stores below
+            }
             Object[] data = (Object[]) out.data;
             for (int i = 0; i < n; i++) {
                 Object g = toGuest(elems[i]);
@@ -263,9 +266,6 @@ public final class HostBridge {
             }
             if (n < out.length) {
                 data[n] = null;
-            }
-            if (out.dsm != null && hooks.barrier() != null) {
-                hooks.barrier().arrayWrittenWhole(out);
             }
             return out;
         };
@@ -454,6 +454,9 @@ public final class HostBridge {
                     }
                 }
             }
+            if (converted != null && mayWriteArrays) {
+                reportArrayArguments(converted);
+            }
             Object res = (Object) spread.invokeExact(args);
             if (converted != null && mayWriteArrays) {
                 copyBack(converted, args);
@@ -493,7 +496,16 @@ public final class HostBridge {
         }
     }
 
-    /** After a host call, copy converted array arguments back and report arrays to the barrier. */
+    /** Before a host call that may write the guest arrays it is given: each tracked one, whole. */
+    private void reportArrayArguments(Object[] guestArgs) {
+        for (Object a : guestArgs) {
+            if (a instanceof GuestArray ga && ga.dsm != null) {
+                hooks.barrier().arrayWrittenWhole(ga);
+            }
+        }
+    }
+
+    /** After a host call, copy converted array arguments back (reported before the call). */
     private void copyBack(Object[] guestArgs, Object[] hostArgs) {
         for (int i = 0; i < guestArgs.length; i++) {
             if (guestArgs[i] instanceof GuestArray) {
@@ -504,9 +516,6 @@ public final class HostBridge {
                     for (int k = 0; k < dst.length; k++) {
                         dst[k] = toGuest(src[k]);
                     }
-                }
-                if (ga.dsm != null && hooks.barrier() != null) {
-                    hooks.barrier().arrayWrittenWhole(ga);
                 }
             }
         }

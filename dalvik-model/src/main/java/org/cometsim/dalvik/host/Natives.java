@@ -171,12 +171,15 @@ public final class Natives {
                 if (a[2] != null && !linker.classOf(a[2]).isSubtypeOf(g.type.component)) {
                     throw exceptions.create(t, "java.lang.IllegalArgumentException", "array element type mismatch");
                 }
+                if (g.dsm != null) {
+                    hooks.barrier().arrayWrite(g, i, 1);
+                }
                 ((Object[]) g.data)[i] = a[2];
             } else {
+                if (g.dsm != null) {
+                    hooks.barrier().arrayWrite(g, i, 1); // (a value the host cannot convert then writes nothing)
+                }
                 java.lang.reflect.Array.set(g.data, i, a[2]);
-            }
-            if (g.dsm != null && hooks.barrier() != null) {
-                hooks.barrier().arrayWrite(g, i, 1);
             }
             return null;
         });
@@ -193,19 +196,19 @@ public final class Natives {
         reg.register(arr, "setInt", "(Ljava/lang/Object;II)V", true, OFF, "default", (in, t, a) -> {
             GuestArray g = asArray(t, a[0]);
             checkIndex(t, g, (Integer) a[1]);
-            java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
-            if (g.dsm != null && hooks.barrier() != null) {
+            if (g.dsm != null) {
                 hooks.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
+            java.lang.reflect.Array.setInt(g.data, (Integer) a[1], (Integer) a[2]);
             return null;
         });
         reg.register(arr, "setDouble", "(Ljava/lang/Object;ID)V", true, OFF, "default", (in, t, a) -> {
             GuestArray g = asArray(t, a[0]);
             checkIndex(t, g, (Integer) a[1]);
-            java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
-            if (g.dsm != null && hooks.barrier() != null) {
+            if (g.dsm != null) {
                 hooks.barrier().arrayWrite(g, (Integer) a[1], 1);
             }
+            java.lang.reflect.Array.setDouble(g.data, (Integer) a[1], (Double) a[2]);
             return null;
         });
     }
@@ -295,23 +298,24 @@ public final class Natives {
             Object[] dd = (Object[]) d.data;
             Object[] tmp = new Object[len];
             System.arraycopy(sd, srcPos, tmp, 0, len);
-            for (int i = 0; i < len; i++) {
-                Object v = tmp[i];
-                if (v != null && !linker.classOf(v).isSubtypeOf(d.type.component)) {
-                    if (d.dsm != null && hooks.barrier() != null && i > 0) {
-                        hooks.barrier().arrayWrite(d, dstPos, i);
-                    }
-                    throw exceptions.create(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
-                            + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
-                            + "destination array, " + d.type.component.name);
-                }
-                dd[dstPos + i] = v;
+            int fit = 0; // elements copied before the first that does not fit
+            while (fit < len && (tmp[fit] == null || linker.classOf(tmp[fit]).isSubtypeOf(d.type.component))) {
+                fit++;
+            }
+            if (d.dsm != null && fit > 0) {
+                hooks.barrier().arrayWrite(d, dstPos, fit); // before the stores
+            }
+            System.arraycopy(tmp, 0, dd, dstPos, fit);
+            if (fit < len) {
+                throw exceptions.create(t, "java.lang.ArrayStoreException", "arraycopy: element type mismatch: "
+                        + "can not cast one of the elements of " + s.type.component.name + "[] to the type of the "
+                        + "destination array, " + d.type.component.name);
             }
         } else {
+            if (d.dsm != null && len > 0) {
+                hooks.barrier().arrayWrite(d, dstPos, len); // before the store
+            }
             System.arraycopy(s.data, srcPos, d.data, dstPos, len);
-        }
-        if (d.dsm != null && hooks.barrier() != null && len > 0) {
-            hooks.barrier().arrayWrite(d, dstPos, len);
         }
     }
 

@@ -34,8 +34,8 @@ import org.objectweb.asm.MethodVisitor;
  * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC}, ordinary returns, and
  * calls (made through the interpreter's invoke; a compiled callee runs nested, up to
  * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom and
- * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, objects
- * tracked by the DSM, host objects) makes the code return to the interpreter at that
+ * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, host
+ * objects) makes the code return to the interpreter at that
  * instruction; see {@link CompiledCode} for that contract. The interpreter enters compiled code
  * at a method's start, at targets of backward branches and right after an instruction it ran
  * for the compiled code (a call's return site, say), so a loop with a call in it runs compiled
@@ -63,6 +63,8 @@ final class BaselineCompiler {
     private static final String FIELD = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmField.class);
     private static final String CLASS = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.rt.VmClass.class);
     private static final String BARRIER = org.objectweb.asm.Type.getInternalName(org.cometsim.dalvik.hooks.WriteBarrier.class);
+    /** Field descriptor of the arrays' offload header, read by name as {@code dsm} (see rt.ObjectHeader). */
+    private static final String OBJECT_HEADER = org.objectweb.asm.Type.getDescriptor(org.cometsim.dalvik.rt.ObjectHeader.class);
 
     // Fixed JVM locals.
     private static final int THIS = 0;
@@ -649,11 +651,14 @@ final class BaselineCompiler {
             mv.visitTypeInsn(CHECKCAST, arrayDesc);
         }
 
-        /** After an array store: the DSM write barrier when the array is tracked. */
+        /**
+         * Right before an array store whose checks have passed (so it will happen): the DSM write
+         * barrier when the array is tracked (TMP_ARR, index TMP_I).
+         */
         private void arrayBarrier() {
             Label skip = new Label();
             mv.visitVarInsn(ALOAD, TMP_ARR);
-            mv.visitFieldInsn(GETFIELD, ARR, "dsm", "Ljava/lang/Object;");
+            mv.visitFieldInsn(GETFIELD, ARR, "dsm", OBJECT_HEADER);
             mv.visitJumpInsn(IFNULL, skip);
             mv.visitVarInsn(ALOAD, V);
             mv.visitMethodInsn(INVOKEVIRTUAL, VM, "barrier", "()L" + BARRIER + ";", false);
@@ -1058,11 +1063,11 @@ final class BaselineCompiler {
                 mv.visitMethodInsn(INVOKEVIRTUAL, VM, "objectClass", "()L" + CLASS + ";", false);
                 mv.visitJumpInsn(IF_ACMPNE, exit);
                 mv.visitLabel(store);
+                arrayBarrier();
                 data("[Ljava/lang/Object;");
                 mv.visitVarInsn(ILOAD, TMP_I);
                 loadO(a);
                 mv.visitInsn(AASTORE);
-                arrayBarrier();
                 return;
             }
             switch (op) {
@@ -1077,6 +1082,9 @@ final class BaselineCompiler {
                     mv.visitTypeInsn(INSTANCEOF, intDesc);
                     mv.visitJumpInsn(IFEQ, fp);
                     inBounds(exit, intDesc);
+                    if (put) {
+                        arrayBarrier();
+                    }
                     data(intDesc);
                     mv.visitVarInsn(ILOAD, TMP_I);
                     if (put) {
@@ -1093,6 +1101,9 @@ final class BaselineCompiler {
                     mv.visitJumpInsn(GOTO, done);
                     mv.visitLabel(fp);
                     typed(exit, fpDesc);
+                    if (put) {
+                        arrayBarrier();
+                    }
                     data(fpDesc);
                     mv.visitVarInsn(ILOAD, TMP_I);
                     if (put) {
@@ -1112,8 +1123,9 @@ final class BaselineCompiler {
                     }
                     mv.visitLabel(done);
                     if (put) {
-                        arrayBarrier();
-                    } else if (wide) {
+                        return;
+                    }
+                    if (wide) {
                         storeJ(a);
                     } else {
                         storeI(a);
@@ -1133,17 +1145,17 @@ final class BaselineCompiler {
                 case 0x4a: typed(exit, "[S"); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); mv.visitInsn(SALOAD); storeI(a); return;
                 case 0x4e: // aput-boolean: the low bit, as the interpreter stores it
                     typed(exit, "[Z");
+                    arrayBarrier();
                     data("[Z");
                     mv.visitVarInsn(ILOAD, TMP_I);
                     loadI(a);
                     mv.visitInsn(ICONST_1);
                     mv.visitInsn(IAND);
                     mv.visitInsn(BASTORE);
-                    arrayBarrier();
                     return;
-                case 0x4f: typed(exit, "[B"); data("[B"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(BASTORE); arrayBarrier(); return;
-                case 0x50: typed(exit, "[C"); data("[C"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(CASTORE); arrayBarrier(); return;
-                case 0x51: typed(exit, "[S"); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(SASTORE); arrayBarrier(); return;
+                case 0x4f: typed(exit, "[B"); arrayBarrier(); data("[B"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(BASTORE); return;
+                case 0x50: typed(exit, "[C"); arrayBarrier(); data("[C"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(CASTORE); return;
+                case 0x51: typed(exit, "[S"); arrayBarrier(); data("[S"); mv.visitVarInsn(ILOAD, TMP_I); loadI(a); mv.visitInsn(SASTORE); return;
                 default:
                     throw new IllegalStateException("array op 0x" + Integer.toHexString(op));
             }
@@ -1184,15 +1196,24 @@ final class BaselineCompiler {
          * The read or write of a field once its holder (a GuestObject or a VmClass, in local
          * {@code holder}) and slot are known. {@code k} is the kind in iget/iput/sget/sput order
          * (0 int, 1 wide, 2 object, 3 boolean, 4 byte, 5 char, 6 short); {@code refs}/{@code prims}
-         * are the holder's reference and primitive stores. A write to a holder the DSM tracks
-         * exits: the interpreter runs it through the write barrier.
+         * are the holder's reference and primitive stores. A write first calls the interpreter's
+         * barrier helper, which reports it if the DSM tracks the holder (a test of its header,
+         * inlined by HotSpot): before the store, as every write path.
          */
         private void fieldAccess(int pc, boolean get, int k, int a, int holder, String owner, String refs,
                                  String prims, Runnable slot) {
             if (!get) {
+                mv.visitVarInsn(ALOAD, V);
                 mv.visitVarInsn(ALOAD, holder);
-                mv.visitFieldInsn(GETFIELD, owner, "dsm", "Ljava/lang/Object;");
-                mv.visitJumpInsn(IFNONNULL, exitLabel(pc));
+                if (owner.equals(CLASS)) {
+                    mv.visitVarInsn(ALOAD, TMP_FD);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, VM, "staticWriteBarrier", "(L" + CLASS + ";L" + FIELD + ";)V", false);
+                } else {
+                    mv.visitVarInsn(ALOAD, INSNS);
+                    mv.visitVarInsn(ALOAD, LINKS);
+                    push(pc);
+                    mv.visitMethodInsn(INVOKEVIRTUAL, VM, "fieldWriteBarrier", "(L" + OBJ + ";[I[Ljava/lang/Object;I)V", false);
+                }
             }
             mv.visitVarInsn(ALOAD, holder);
             if (k == 2) {

@@ -13,6 +13,7 @@ import org.cometsim.dalvik.rt.MethodCode;
 import org.cometsim.dalvik.rt.Opcodes;
 
 import org.cometsim.dalvik.host.HostBridge;
+import org.cometsim.dalvik.hooks.MethodEvents;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -157,6 +158,28 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         return hooks.barrier();
     }
 
+    /**
+     * For compiled code, before a quickened iput (instruction {@code pc} of code {@code insns}
+     * with links {@code links}) stores into {@code go}: the write barrier if the DSM tracks it.
+     */
+    public void fieldWriteBarrier(GuestObject go, int[] insns, Object[] links, int pc) {
+        if (go.dsm != null) { // (small enough for HotSpot to inline into compiled code at every iput)
+            trackedFieldWrite(go, insns, links, pc);
+        }
+    }
+
+    private void trackedFieldWrite(GuestObject go, int[] insns, Object[] links, int pc) {
+        Links.FieldLink fl = (Links.FieldLink) links[fieldLinkIndex(insns, pc << 2)];
+        hooks.barrier().fieldWrite(go, fl.resolved);
+    }
+
+    /** For compiled code, before an sput stores static {@code fd} of {@code c}: the write barrier if the DSM tracks it. */
+    public void staticWriteBarrier(VmClass c, VmField fd) {
+        if (c.dsm != null) {
+            hooks.barrier().staticWrite(c, fd);
+        }
+    }
+
     /** For compiled code: {@code java.lang.Object}'s class. */
     public VmClass objectClass() {
         return linker.objectClass();
@@ -288,6 +311,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             t.top = caller;
                             caller.pc++;
                             f.code.spare = f; // popped: its registers may serve the next call of the method
+                            MethodEvents ev = hooks.methodEvents();
+                            if (ev != null) {
+                                ev.exit(t, f.method, false);
+                            }
                             jit = caller.code.compiled != null; // a return site is an entry
                             if (--t.safepointBudget < 0) {
                                 int s = safepoint(t, SafepointHandler.Kind.RETURN);
@@ -564,14 +591,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x4b: { // aput (int or float)
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
+                            if (arr.dsm != null) {
+                                arrayBarrier(arr, idx); // before the store, like every write path
+                            }
                             Object d = arr.data;
                             if (d instanceof int[]) {
                                 ((int[]) d)[idx] = (int) r[code[i + 1]];
                             } else {
                                 ((float[]) d)[idx] = Float.intBitsToFloat((int) r[code[i + 1]]);
-                            }
-                            if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
                             }
                             pc++;
                             break;
@@ -579,6 +606,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         case 0x4c: { // aput-wide
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
+                            if (arr.dsm != null) {
+                                arrayBarrier(arr, idx); // before the store, like every write path
+                            }
                             Object d = arr.data;
                             long v = r[code[i + 1]];
                             if (d instanceof long[]) {
@@ -586,49 +616,46 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                             } else {
                                 ((double[]) d)[idx] = Double.longBitsToDouble(v);
                             }
-                            if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
-                            }
                             pc++;
                             break;
                         }
                         case 0x4e: { // aput-boolean
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((boolean[]) arr.data)[idx] = ((int) r[code[i + 1]] & 1) != 0;
                             pc++;
                             break;
                         }
                         case 0x4f: { // aput-byte
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((byte[]) arr.data)[idx] = (byte) r[code[i + 1]];
                             pc++;
                             break;
                         }
                         case 0x50: { // aput-char
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((char[]) arr.data)[idx] = (char) r[code[i + 1]];
                             pc++;
                             break;
                         }
                         case 0x51: { // aput-short
                             GuestArray arr = (GuestArray) o[code[i + 2]];
                             int idx = (int) r[code[i + 3]];
-                            ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
                             if (arr.dsm != null) {
-                                hooks.barrier().arrayWrite(arr, idx, 1);
+                                arrayBarrier(arr, idx); // before the store, like every write path
                             }
+                            ((short[]) arr.data)[idx] = (short) r[code[i + 1]];
                             pc++;
                             break;
                         }
@@ -862,6 +889,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         Frame caller = f.caller;
         leaveFrame(t, f, true);
         t.top = caller;
+        methodExited(t, f, false);
         if (f.base) {
             return BASE_RETURN;
         }
@@ -897,6 +925,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 ex = init.failInit(t, f.clinitOf, ex);
             }
             t.top = caller;
+            methodExited(t, f, true);
             if (f.base) {
                 throw new GuestThrowable((GuestObject) ex);
             }
@@ -1170,10 +1199,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                         throw exceptions.create(t, "java.lang.ArrayStoreException", vc.name);
                     }
                 }
-                d[idx] = v;
                 if (arr.dsm != null) {
                     hooks.barrier().arrayWrite(arr, idx, 1);
                 }
+                d[idx] = v;
                 break;
             }
             case 0x93: case 0xb3: case 0x94: case 0xb4: // div-int, rem-int (and /2addr)
@@ -1222,6 +1251,16 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static int fieldLinkIndex(int[] code, int i) {
         int c = code[i + 3];
         return c >= 0 ? c : code[i + 2] >>> 16;
+    }
+
+    /**
+     * The write barrier of an array-element store about to happen: only for an index in bounds
+     * (an out-of-bounds store writes nothing; the store itself then raises the exception).
+     */
+    private void arrayBarrier(GuestArray arr, int idx) {
+        if (idx >= 0 && idx < arr.length) {
+            hooks.barrier().arrayWrite(arr, idx, 1);
+        }
     }
 
     /** Stores a primitive field of kind {@code k} (iput/sput order: int, wide, -, boolean, byte, char, short). */
@@ -1352,6 +1391,22 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         o[a + 1] = null;
     }
 
+    /** Method-entry event of frame {@code f}, just pushed on {@code t} (nothing when nobody subscribes). */
+    private void methodEntered(GuestThread t, Frame f) {
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, f.method);
+        }
+    }
+
+    /** Method-exit event of frame {@code f}, just popped from {@code t}. */
+    private void methodExited(GuestThread t, Frame f, boolean exceptional) {
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.exit(t, f.method, exceptional);
+        }
+    }
+
     /** Releases what a frame holds when it is popped (normally or by an exception). */
     private void leaveFrame(GuestThread t, Frame f, boolean normal) {
         if (f.syncOn != null) {
@@ -1437,6 +1492,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     break;
             }
             // RETURNED: t.top is the caller, past its invoke (an entry if the caller is compiled)
+            MethodEvents ev = hooks.methodEvents();
+            if (ev != null) {
+                ev.exit(t, f.method, false);
+            }
             if (--t.safepointBudget < 0) {
                 int st = safepoint(t, SafepointHandler.Kind.RETURN);
                 if (st != CONTINUE) {
@@ -1497,6 +1556,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         }
         if (r != CompiledCode.RETURNED) {
             return r;
+        }
+        MethodEvents ev = hooks.methodEvents(); // compiled code popped the callee itself
+        if (ev != null) {
+            ev.exit(t, callee.method, false);
         }
         if (--t.safepointBudget < 0) {
             return CompiledCode.SAFEPOINT_RETURN;
@@ -1684,6 +1747,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             }
             nf.pc = 0;
             t.top = nf;
+            MethodEvents ev = hooks.methodEvents(); // tested here, not in a helper: invoke is too big for HotSpot to inline one
+            if (ev != null) {
+                ev.enter(t, m);
+            }
             return INVOKE_PUSHED;
         }
         int[] hi = mc.hostIntrinsic;
@@ -1746,6 +1813,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         nf.caller = f;
         nf.depth = f.depth + 1;
         t.top = nf;
+        methodEntered(t, nf);
         return INVOKE_PUSHED;
     }
 
@@ -1879,6 +1947,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             throw exceptions.create(t, "java.lang.StackOverflowError", null);
         }
         t.top = nf;
+        methodEntered(t, nf);
         t.nestDepth++;
         try {
             while (true) {

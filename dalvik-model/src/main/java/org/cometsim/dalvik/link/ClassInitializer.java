@@ -1,5 +1,7 @@
 package org.cometsim.dalvik.link;
 
+import org.cometsim.dalvik.hooks.MethodEvents;
+import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestThread;
@@ -39,13 +41,16 @@ public final class ClassInitializer {
     private final MemberResolver resolver;
     private final Scheduler scheduler;
     private final ThreadRunner runner;
+    private final OffloadHooks hooks;
     private GuestExceptions exceptions;
 
-    public ClassInitializer(ClassLinker linker, MemberResolver resolver, Scheduler scheduler, ThreadRunner runner) {
+    public ClassInitializer(ClassLinker linker, MemberResolver resolver, Scheduler scheduler, ThreadRunner runner,
+                            OffloadHooks hooks) {
         this.linker = linker;
         this.resolver = resolver;
         this.scheduler = scheduler;
         this.runner = runner;
+        this.hooks = hooks;
     }
 
     public void attach(GuestExceptions exceptions) {
@@ -107,6 +112,10 @@ public final class ClassInitializer {
         nf.caller = t.top;
         nf.depth = t.top == null ? 0 : t.top.depth + 1;
         t.top = nf;
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, clinit);
+        }
         return INIT_PUSHED;
     }
 
@@ -171,6 +180,9 @@ public final class ClassInitializer {
                 continue;
             }
             EncodedValue ev = (EncodedValue) iv;
+            if (c.dsm != null && ev.getValueType() != ValueType.NULL) {
+                hooks.barrier().staticWrite(c, f); // a tracked class's statics: before the store, as every write
+            }
             switch (ev.getValueType()) {
                 case ValueType.BOOLEAN: c.staticP[f.slot] = ((BooleanEncodedValue) ev).getValue() ? 1 : 0; break;
                 case ValueType.BYTE: c.staticP[f.slot] = ((ByteEncodedValue) ev).getValue(); break;
@@ -202,8 +214,8 @@ public final class ClassInitializer {
         c.initThread = null;
         scheduler.initFinished(c);
         VmClass errorClass = linker.classForDescriptor("Ljava/lang/Error;");
-        if (linker.classOf(ex).isSubtypeOf(errorClass)) {
-            return ex;
-        }
-        return exceptions.createWithCause(t, "java.lang.ExceptionInInitializerError", null, ex).guest;
+        Object error = linker.classOf(ex).isSubtypeOf(errorClass) ? ex
+                : exceptions.createWithCause(t, "java.lang.ExceptionInInitializerError", null, ex).guest;
+        c.initError = error; // travels with the class-initialisation state (hooks.ClassInitImage)
+        return error;
     }}

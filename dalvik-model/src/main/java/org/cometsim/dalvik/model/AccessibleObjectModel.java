@@ -102,7 +102,7 @@ final class AccessibleObjectModel {
     }
 
     void setOverride(GuestObject mirror, boolean on) {
-        if (mirror.dsm != null && hooks.barrier() != null) {
+        if (mirror.dsm != null) {
             hooks.barrier().fieldWrite(mirror, override);
         }
         mirror.p[override.slot] = on ? 1 : 0;

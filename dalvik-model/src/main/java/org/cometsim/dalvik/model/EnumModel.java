@@ -1,5 +1,10 @@
 package org.cometsim.dalvik.model;
 
+import static org.cometsim.dalvik.model.ModelMembers.writePrim;
+import static org.cometsim.dalvik.model.ModelMembers.writeRef;
+
+import org.cometsim.dalvik.hooks.OffloadHooks;
+
 import static org.cometsim.dalvik.model.ModelMembers.field;
 import static org.cometsim.dalvik.model.ModelMembers.nat;
 
@@ -30,11 +35,13 @@ final class EnumModel {
     private final GuestExceptions exceptions;
     private final GuestCalls calls;
     private final HostBridge bridge;
+    private final OffloadHooks hooks;
     private VmField eName;
     private VmField eOrdinal;
 
     EnumModel(ClassLinker linker, ClassInitializer initializer, Heap heap, GuestExceptions exceptions, GuestCalls calls,
-              HostBridge bridge) {
+              HostBridge bridge, OffloadHooks hooks) {
+        this.hooks = hooks;
         this.linker = linker;
         this.initializer = initializer;
         this.heap = heap;
@@ -51,8 +58,8 @@ final class EnumModel {
         eOrdinal = field(c, "ordinal", "I");
         nat(c, "<init>", "(Ljava/lang/String;I)V", false, (in, t, a) -> {
             GuestObject g = (GuestObject) a[0];
-            g.r[eName.slot] = a[1];
-            g.p[eOrdinal.slot] = (Integer) a[2];
+            writeRef(hooks, g, eName, a[1]);
+            writePrim(hooks, g, eOrdinal, (Integer) a[2]);
             return null;
         });
         // A JDK enum constant (TimeUnit.SECONDS) reaches these through an erased Enum receiver, as in

@@ -157,7 +157,7 @@ final class FieldModel {
         }
         if (f.isStatic) {
             VmClass k = (VmClass) target;
-            if (k.dsm != null && hooks.barrier() != null) {
+            if (k.dsm != null) {
                 hooks.barrier().staticWrite(k, f);
             }
             if (f.isRef) {
@@ -167,7 +167,7 @@ final class FieldModel {
             }
         } else {
             GuestObject g = (GuestObject) target;
-            if (g.dsm != null && hooks.barrier() != null) {
+            if (g.dsm != null) {
                 hooks.barrier().fieldWrite(g, f);
             }
             if (f.isRef) {

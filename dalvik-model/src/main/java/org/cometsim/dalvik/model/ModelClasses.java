@@ -73,7 +73,7 @@ public final class ModelClasses {
         GuestExceptions exceptions = throwables;
         this.objects = new ObjectModel(linker, heap, monitors, exceptions);
         this.threads = new ThreadModel(linker, resolver, scheduler, monitors, hooks, system, calls, resources, throwables);
-        this.enums = new EnumModel(linker, initializer, heap, exceptions, calls, bridge);
+        this.enums = new EnumModel(linker, initializer, heap, exceptions, calls, bridge, hooks);
         this.reflection = new GuestReflection(linker, resolver, initializer, heap, exceptions, calls, bridge, system);
         this.accessible = new AccessibleObjectModel(linker, exceptions, hooks, reflection);
         this.executables = new ExecutableModel(linker, reflection);

@@ -41,9 +41,17 @@ final class ModelMembers {
         c.instanceFieldCount = sup.instanceFieldCount;
     }
 
-    /** Stores reference {@code v} in field {@code f} of {@code g}. */
+    /** A model field's primitive store, reported to the write barrier first when {@code g} is tracked. */
+    static void writePrim(OffloadHooks hooks, GuestObject g, VmField f, long v) {
+        if (g.dsm != null) {
+            hooks.barrier().fieldWrite(g, f);
+        }
+        g.p[f.slot] = v;
+    }
+
+    /** Stores reference {@code v} in field {@code f} of {@code g}, reported to the write barrier first. */
     static void writeRef(OffloadHooks hooks, GuestObject g, VmField f, Object v) {
-        if (g.dsm != null && hooks.barrier() != null) {
+        if (g.dsm != null) {
             hooks.barrier().fieldWrite(g, f);
         }
         g.r[f.slot] = v;

@@ -2,6 +2,7 @@ package org.cometsim.dalvik.model;
 
 import static org.cometsim.dalvik.model.ModelMembers.field;
 import static org.cometsim.dalvik.model.ModelMembers.nat;
+import static org.cometsim.dalvik.model.ModelMembers.writePrim;
 import static org.cometsim.dalvik.model.ModelMembers.writeRef;
 
 import org.cometsim.dalvik.hooks.OffloadHooks;
@@ -102,10 +103,10 @@ public final class ThreadModel {
                 } else {
                     name = "Thread-" + scheduler.nextAnonymousThreadNumber();
                 }
-                g.r[thName.slot] = name;
-                g.r[thTarget.slot] = targetArg >= 0 ? a[targetArg] : null;
-                g.p[thPriority.slot] = 5;
-                g.p[thDaemon.slot] = t.daemon ? 1 : 0;
+                writeRef(hooks, g, thName, name);
+                writeRef(hooks, g, thTarget, targetArg >= 0 ? a[targetArg] : null);
+                writePrim(hooks, g, thPriority, 5);
+                writePrim(hooks, g, thDaemon, t.daemon ? 1 : 0);
                 boolean inheritThreadLocals = !init[0].endsWith("JZ)V") || (Boolean) a[5];
                 return inheritThreadLocals ? ThreadLocalNatives.inheritedBy(linker, t, g) : null;
             });
@@ -236,7 +237,7 @@ public final class ThreadModel {
             if (gt != null && gt.state != ThreadState.TERMINATED) {
                 throw exceptions.create(t, "java.lang.IllegalThreadStateException", null);
             }
-            g.p[thDaemon.slot] = (Boolean) a[1] ? 1 : 0;
+            writePrim(hooks, g, thDaemon, (Boolean) a[1] ? 1 : 0);
             return null;
         });
         nat(c, "isDaemon", "()Z", false, (in, t, a) -> ((GuestObject) a[0]).p[thDaemon.slot] != 0);
@@ -245,7 +246,7 @@ public final class ThreadModel {
             if (p < 1 || p > 10) {
                 throw exceptions.create(t, "java.lang.IllegalArgumentException", null);
             }
-            ((GuestObject) a[0]).p[thPriority.slot] = p;
+            writePrim(hooks, (GuestObject) a[0], thPriority, p);
             return null;
         });
         nat(c, "getPriority", "()I", false, (in, t, a) -> (int) ((GuestObject) a[0]).p[thPriority.slot]);
@@ -290,7 +291,7 @@ public final class ThreadModel {
         if (g.p[thStarted.slot] != 0) {
             throw exceptions.create(t, "java.lang.IllegalThreadStateException", null);
         }
-        g.p[thStarted.slot] = 1;
+        writePrim(hooks, g, thStarted, 1);
         GuestThread nt = scheduler.newThread((String) g.r[thName.slot], g);
         nt.daemon = g.p[thDaemon.slot] != 0;
         g.vmData = nt;

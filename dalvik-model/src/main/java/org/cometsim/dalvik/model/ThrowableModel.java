@@ -133,6 +133,8 @@ final class ThrowableModel implements GuestExceptions {
             if (l == null) {
                 l = new ArrayList<>();
                 writeRef(hooks, g, tSuppressed, l);
+            } else if (g.dsm != null) {
+                hooks.barrier().fieldWrite(g, tSuppressed); // the list is the field's value: it changes
             }
             l.add(a[1]);
             return null;

@@ -12,7 +12,8 @@ public final class GuestArray {
     public final int length;
     public Monitor monitor;
     public int hash;
-    public Object dsm;
+    /** Offload-runtime tracking header; null = untracked (see {@link ObjectHeader}). */
+    public ObjectHeader dsm;
     public Object hostView;
 
     public GuestArray(VmClass type, Object data, int length) {

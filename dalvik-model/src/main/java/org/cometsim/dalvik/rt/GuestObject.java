@@ -7,8 +7,8 @@ package org.cometsim.dalvik.rt;
  * <p>Fields live in two arrays laid out by {@link VmClass}: {@link #p} holds every primitive field
  * (any width, one slot each) and {@link #r} every reference field. Each field also has a dense
  * index ({@link VmField#index}) used for field-granularity dirty tracking by the offload runtime.
- * The {@link #dsm} header is owned by that runtime: {@code null} means "not tracked", and write
- * barriers fire only for tracked objects, as in COMET.
+ * The {@link #dsm} header ({@link ObjectHeader}) is owned by that runtime: {@code null} means
+ * "not tracked", and write barriers fire only for tracked objects, as in COMET.
  */
 public final class GuestObject {
     public final VmClass cls;
@@ -18,8 +18,8 @@ public final class GuestObject {
     public Monitor monitor;
     /** Identity hash; 0 = not yet assigned (assigned deterministically by the VM). */
     public int hash;
-    /** Offload-runtime tracking header; null = untracked. */
-    public Object dsm;
+    /** Offload-runtime tracking header; null = untracked (see {@link ObjectHeader}). */
+    public ObjectHeader dsm;
     /** VM-internal, guest-invisible, immutable metadata (e.g. the field behind a reflect.Field). */
     public Object vmData;
     /** Cached host-side view handed to host library code, so identity is preserved. */

@@ -34,6 +34,12 @@ public final class GuestThread {
     /** Safepoints left before the slow path runs (quantum accounting, offload hooks). */
     public int safepointBudget;
 
+    /**
+     * Monitors this thread owns, innermost (most recently acquired) first, linked through
+     * {@link Monitor#nextHeld()}; kept by {@link Monitor#own}/{@link Monitor#release}.
+     */
+    public Monitor heldMonitors;
+
     // ---- blocking state (see Scheduler) ----
     /** Monitor this thread is blocked entering, or waiting on. */
     public Monitor blockedOn;
@@ -58,8 +64,8 @@ public final class GuestThread {
     public long readySeq;
     /** What this thread waits for outside its VM (a reply from the other endpoint), or null. */
     public String externalWait;
-    /** Offload-runtime per-thread state. */
-    public Object offload;
+    /** Offload-runtime per-thread state, or null (see {@link ThreadHeader}). */
+    public ThreadHeader offload;
 
     public GuestThread(int id, String name, long creationSeq) {
         this.id = id;

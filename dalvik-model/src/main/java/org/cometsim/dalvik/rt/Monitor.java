@@ -7,6 +7,11 @@ import java.util.List;
  * A guest monitor: owner, recursion count and the threads waiting in {@code wait()}. Threads
  * blocked on entry are not queued here; they re-try their {@code monitor-enter} when the
  * scheduler wakes them (woken in a deterministic order: thread creation order).
+ *
+ * <p>Ownership changes only through {@link #own} and {@link #release}, which also keep the
+ * owner's list of held monitors ({@link GuestThread#heldMonitors}, innermost first), so a thread
+ * that leaves for the other endpoint can say which locks it holds (COMET's
+ * {@code WITH_MONITOR_TRACKING}).
  */
 public final class Monitor {
     public GuestThread owner;
@@ -16,8 +21,47 @@ public final class Monitor {
     public int entryWaiters;
     /** Whom to describe in a deadlock report. */
     public final Object ownerObject;
+    /** The next monitor in the owner's held list ({@link GuestThread#heldMonitors}). */
+    Monitor nextHeld;
 
     public Monitor(Object ownerObject) {
         this.ownerObject = ownerObject;
+    }
+
+    /** Makes {@code t} the owner with recursion count {@code n} (the monitor must be free or already {@code t}'s). */
+    public void own(GuestThread t, int n) {
+        if (owner != t) {
+            if (owner != null) {
+                throw new IllegalStateException("monitor of " + ownerObject + " is held by " + owner);
+            }
+            owner = t;
+            nextHeld = t.heldMonitors;
+            t.heldMonitors = this;
+        }
+        count = n;
+    }
+
+    /** Frees the monitor (count 0, no owner) and takes it off its owner's held list. */
+    public void release() {
+        GuestThread t = owner;
+        if (t != null) {
+            if (t.heldMonitors == this) {
+                t.heldMonitors = nextHeld; // the usual case: locks are released innermost first
+            } else {
+                Monitor m = t.heldMonitors;
+                while (m.nextHeld != this) {
+                    m = m.nextHeld;
+                }
+                m.nextHeld = nextHeld;
+            }
+            nextHeld = null;
+        }
+        owner = null;
+        count = 0;
+    }
+
+    /** The monitor after this one in its owner's held list, or null. */
+    public Monitor nextHeld() {
+        return nextHeld;
     }
 }

@@ -67,12 +67,13 @@ public final class VmClass {
 
     public volatile int initState = INIT_NONE;
     public GuestThread initThread;
-    public Throwable initError;
+    /** The guest exception this class's initialisation failed with (state {@link #INIT_ERROR}), else null. */
+    public Object initError;
 
     public Monitor monitor;
     public int hash;
-    /** Offload-runtime tracking header for this class's statics; null = untracked. */
-    public Object dsm;
+    /** Offload-runtime tracking header for this class's statics; null = untracked (see {@link ClassHeader}). */
+    public ClassHeader dsm;
     public Object hostView;
     public String sourceFile;
     /** Loader-private data (the dexlib2 class definition for GUEST classes). */

@@ -58,12 +58,25 @@ public final class Monitors {
         return hostMonitors.computeIfAbsent(obj, Monitor::new);
     }
 
+    /** The monitor of {@code obj} if it was ever used as a lock, else null (creates nothing). */
+    public Monitor existing(Object obj) {
+        if (obj instanceof GuestObject g) {
+            return g.monitor;
+        }
+        if (obj instanceof GuestArray g) {
+            return g.monitor;
+        }
+        if (obj instanceof VmClass c) {
+            return c.monitor;
+        }
+        return hostMonitors.get(obj);
+    }
+
     /** Acquires the monitor, or marks {@code t} BLOCKED and returns false. */
     public boolean enter(GuestThread t, Object obj) {
         Monitor m = of(obj);
         if (m.owner == null) {
-            m.owner = t;
-            m.count = 1;
+            m.own(t, 1);
             t.blockedOn = null;
             return true;
         }
@@ -82,7 +95,7 @@ public final class Monitors {
             throw exceptions.illegalMonitorState(t);
         }
         if (--m.count == 0) {
-            m.owner = null;
+            m.release();
             scheduler.monitorReleased(m);
         }
     }
@@ -91,7 +104,7 @@ public final class Monitors {
     public void exitQuietly(GuestThread t, Object obj) {
         Monitor m = of(obj);
         if (m.owner == t && --m.count == 0) {
-            m.owner = null;
+            m.release();
             scheduler.monitorReleased(m);
         }
     }
@@ -118,8 +131,7 @@ public final class Monitors {
                 throw exceptions.interrupted(t, null);
             }
             t.savedLockCount = m.count;
-            m.owner = null;
-            m.count = 0;
+            m.release();
             scheduler.monitorReleased(m);
             m.waitSet.add(t);
             t.blockedOn = m;
@@ -141,8 +153,7 @@ public final class Monitors {
             t.blockedOn = m;
             return NativeImpl.BLOCK;
         }
-        m.owner = t;
-        m.count = t.savedLockCount;
+        m.own(t, t.savedLockCount);
         t.blockedOn = null;
         int phase = t.blockPhase;
         t.blockPhase = 0;

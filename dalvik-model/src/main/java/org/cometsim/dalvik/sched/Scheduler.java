@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
+import org.cometsim.dalvik.hooks.MethodEvents;
+import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.rt.CpuTimeModel;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -78,6 +80,8 @@ public final class Scheduler {
     private org.cometsim.dalvik.rt.GuestExceptions exceptions;
     private Consumer<GuestThread> onTerminated = t -> { };
     private Consumer<GuestThread> migrationHandler;
+    /** For the method-entry event of a thread's first frame ({@link #start}). */
+    private OffloadHooks hooks;
 
     private final List<GuestThread> threads = new ArrayList<>();
     /** Threads not yet terminated, in creation order (what timers and wake-ups scan). */
@@ -177,6 +181,11 @@ public final class Scheduler {
         this.onTerminated = h;
     }
 
+    /** The VM's offload hooks: a started thread's first frame is a method entry ({@link MethodEvents}). */
+    public void setHooks(OffloadHooks hooks) {
+        this.hooks = hooks;
+    }
+
     /** Hook for the offload runtime when a thread stops with {@link ThreadRunner#MIGRATE}. */
     public void setMigrationHandler(Consumer<GuestThread> h) {
         this.migrationHandler = h;
@@ -228,6 +237,10 @@ public final class Scheduler {
             live.add(t);
         }
         makeReady(t, now());
+        MethodEvents ev = hooks == null ? null : hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, first.method);
+        }
     }
 
     /**
@@ -242,13 +255,26 @@ public final class Scheduler {
     }
 
     /**
+     * Gives {@code t} (a thread of this VM rebuilt in a wait: sleeping, or in {@code Object.wait}
+     * with its monitor's wait set already holding it) to the scheduler as alive but not runnable:
+     * a notify, an interrupt or its timeout wakes it as any waiting thread.
+     */
+    public void adoptWaiting(GuestThread t) {
+        if (!live.contains(t)) {
+            live.add(t);
+        }
+    }
+
+    /**
      * Takes {@code t} out of scheduling without ending it (its frames leave with a migration):
-     * it is neither runnable nor counted as alive until {@link #adopt}ed again.
+     * it is neither runnable nor counted as alive, nor woken by a class initialisation it waited
+     * for, until {@link #adopt}ed again.
      */
     public void detach(GuestThread t) {
         ready.remove(t);
         t.queued = false;
         live.remove(t);
+        initWaiters.removeIf(w -> w[0] == t);
     }
 
     // ------------------------------------------------------------------ time

@@ -117,7 +117,7 @@ class GuestLibraryTest {
             if (g.dsm != null) {
                 return;
             }
-            g.dsm = "tracked";
+            g.dsm = new org.cometsim.dalvik.rt.ObjectHeader(1);
             for (Object r : g.r) {
                 track(r);
             }
@@ -125,7 +125,7 @@ class GuestLibraryTest {
             if (a.dsm != null) {
                 return;
             }
-            a.dsm = "tracked";
+            a.dsm = new org.cometsim.dalvik.rt.ObjectHeader(2);
             if (a.data instanceof Object[] objs) {
                 for (Object e : objs) {
                     track(e);
