@@ -33,6 +33,10 @@ public final class CometCli {
             "                        simulated time are the same in every mode",
             "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
             "                        run a built-in workload",
+            "  run (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L]",
+            "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
+            "                        offload the program with COMET in simulated time, beside its",
+            "                        local baseline: speed-up, migrations, syncs, bytes, energy",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -98,6 +102,8 @@ public final class CometCli {
                 return BenchCommand.run(rest, out, err);
             case "calibrate":
                 return CalibrateCommand.run(rest, out, err);
+            case "run":
+                return RunCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
             case "help":

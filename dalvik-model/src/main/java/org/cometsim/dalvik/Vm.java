@@ -150,6 +150,7 @@ public final class Vm {
         this.monitors = new Monitors(scheduler);
         this.initializer = new ClassInitializer(linker, resolver, scheduler, interpreter, hooks);
         scheduler.setHooks(hooks);
+        monitors.setHooks(hooks);
         // The class library: the host bridge, then the model classes over it. The model Throwable
         // makes every guest exception, so the parts below it are handed it last.
         this.bridge = new HostBridge(linker, resolver, heap, scheduler, hooks, system, interpreter);
@@ -303,6 +304,16 @@ public final class Vm {
     public Object invokeStatic(String className, String name, String desc, Object... args) {
         return launcher.invokeStatic(className, name, desc, args);
     }
+    /** What {@code java.lang.System} shows the guest: its streams, clock and overridden properties. */
+    public GuestSystem system() {
+        return system;
+    }
+
+    /** The monitor of {@code obj} if it ever had one, else null (the offload runtime's lock checks). */
+    public org.cometsim.dalvik.rt.Monitor monitorIfAny(Object obj) {
+        return monitors.existing(obj);
+    }
+
     /** Subscribes {@code e} to method entries and exits ({@code null} unsubscribes). */
     public void setMethodEvents(MethodEvents e) {
         hooks.setMethodEvents(e);

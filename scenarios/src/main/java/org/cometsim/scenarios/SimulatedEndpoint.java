@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.sched.Scheduler;
+import org.cometsim.offload.EndpointDriver;
 import org.cometsim.sim.Event;
 import org.cometsim.sim.Simulation;
 
@@ -38,7 +39,7 @@ import org.cometsim.sim.Simulation;
  * {@link Scheduler#blockExternally}; whoever handles the reply calls {@link #wake} at delivery
  * time, which makes the thread ready then and (re)schedules the step.
  */
-public final class SimulatedEndpoint {
+public final class SimulatedEndpoint implements EndpointDriver {
     /** Steps fire after every other event at the same instant (message deliveries are priority 0). */
     public static final int STEP_PRIORITY = 10;
 
@@ -51,6 +52,8 @@ public final class SimulatedEndpoint {
     private long pendingAt = Long.MAX_VALUE;
     private Scheduler.Progress last;
     private Consumer<SimulatedEndpoint> onFinished = e -> { };
+    private Runnable afterStep = () -> { };
+    private boolean finishedReported;
     private RuntimeException failure;
     private long steps;
 
@@ -90,9 +93,25 @@ public final class SimulatedEndpoint {
         return vm;
     }
 
-    /** Called once, when no non-daemon thread is left. */
+    /** Called once, the first time a step finds no non-daemon thread alive. */
     public void onFinished(Consumer<SimulatedEndpoint> handler) {
         this.onFinished = Objects.requireNonNull(handler);
+    }
+
+    /** Runs after every step (the offload runtime's bookkeeping between slices). */
+    public void afterStep(Runnable r) {
+        this.afterStep = r;
+    }
+
+    @Override
+    public long nowNanos() {
+        return sim.now();
+    }
+
+    /** Something outside guest code made a thread runnable: schedule a step for it. */
+    @Override
+    public void poke() {
+        reschedule();
     }
 
     /** Schedules the first step (after the program's threads were started). */
@@ -146,7 +165,11 @@ public final class SimulatedEndpoint {
             sim.stop();
             return;
         }
-        if (last == Scheduler.Progress.FINISHED) {
+        afterStep.run();
+        if (last == Scheduler.Progress.FINISHED && !finishedReported) {
+            // No non-daemon thread is alive here. For a program's only VM that is its end; an
+            // offload server is merely idle until a thread arrives (poke reschedules it).
+            finishedReported = true;
             onFinished.accept(this);
             return;
         }
@@ -155,9 +178,6 @@ public final class SimulatedEndpoint {
 
     /** Puts the next step at the scheduler's next dispatch time (none if nothing is ready or timed). */
     private void reschedule() {
-        if (last == Scheduler.Progress.FINISHED) {
-            return;
-        }
         long at = scheduler.nextDispatchNanos();
         if (at == Long.MAX_VALUE) {
             return; // every thread waits for an outside event: wake() reschedules

@@ -13,6 +13,8 @@ public final class OffloadHooks {
     private SafepointHandler safepointHandler;
     private NativeGate nativeGate;
     private MethodEvents methodEvents;
+    private ClassInitGate classInitGate;
+    private MonitorGate monitorGate;
 
     /** The installed barrier, or {@link WriteBarrier#NONE}: never null. */
     public WriteBarrier barrier() {
@@ -50,5 +52,23 @@ public final class OffloadHooks {
     /** Subscribes {@code e} to method entries and exits ({@code null} unsubscribes). */
     public void setMethodEvents(MethodEvents e) {
         this.methodEvents = e;
+    }
+
+    /** The class-initialisation gate, or null (every {@code <clinit>} may run here). */
+    public ClassInitGate classInitGate() {
+        return classInitGate;
+    }
+
+    public void setClassInitGate(ClassInitGate g) {
+        this.classInitGate = g;
+    }
+
+    /** The monitor gate asked before entering a tracked object's monitor, or null. */
+    public MonitorGate monitorGate() {
+        return monitorGate;
+    }
+
+    public void setMonitorGate(MonitorGate g) {
+        this.monitorGate = g;
     }
 }

@@ -14,6 +14,7 @@ import org.cometsim.dalvik.rt.Opcodes;
 
 import org.cometsim.dalvik.host.HostBridge;
 import org.cometsim.dalvik.hooks.MethodEvents;
+import org.cometsim.dalvik.hooks.MonitorGate;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -977,6 +978,16 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 if (obj == null) {
                     throw exceptions.npe(t, "Cannot enter synchronized block because the lock is null");
                 }
+                if (hooks.monitorGate() != null) {
+                    // The lock may be the other endpoint's (COMET's ownership per tracked object).
+                    int d = hooks.monitorGate().beforeEnter(t, obj);
+                    if (d == MonitorGate.MIGRATE) {
+                        return MIGRATE;
+                    }
+                    if (d == MonitorGate.WAIT) {
+                        return BLOCKED;
+                    }
+                }
                 if (!monitors.enter(t, obj)) {
                     return BLOCKED; // re-executed when the monitor may be free
                 }
@@ -1025,7 +1036,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     int s = init.ensureInitialized(t, c);
                     if (s != ClassInitializer.INIT_READY) {
                         // blocked, or a <clinit> frame was pushed (pc 0): re-executed afterwards
-                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : s == ClassInitializer.INIT_MIGRATE ? MIGRATE : CONTINUE;
                     }
                 }
                 int a = code[i + 1];
@@ -1160,7 +1171,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 if (oc.initState != VmClass.INIT_DONE) {
                     int s = init.ensureInitialized(t, oc);
                     if (s != ClassInitializer.INIT_READY) {
-                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : CONTINUE;
+                        return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : s == ClassInitializer.INIT_MIGRATE ? MIGRATE : CONTINUE;
                     }
                 }
                 if (get) {
@@ -1669,6 +1680,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                 int s = init.ensureInitialized(t, owner);
                 if (s == ClassInitializer.INIT_BLOCKED) {
                     return BLOCKED;
+                }
+                if (s == ClassInitializer.INIT_MIGRATE) {
+                    return MIGRATE;
                 }
                 if (s == ClassInitializer.INIT_PUSHED) {
                     return INVOKE_PUSHED;

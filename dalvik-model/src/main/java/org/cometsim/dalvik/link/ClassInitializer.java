@@ -1,5 +1,6 @@
 package org.cometsim.dalvik.link;
 
+import org.cometsim.dalvik.hooks.ClassInitGate;
 import org.cometsim.dalvik.hooks.MethodEvents;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.rt.Frame;
@@ -36,6 +37,8 @@ public final class ClassInitializer {
     public static final int INIT_READY = 0;
     public static final int INIT_PUSHED = 1;
     public static final int INIT_BLOCKED = 2;
+    /** The {@code ClassInitGate} refused: the thread migrates and the instruction runs again there. */
+    public static final int INIT_MIGRATE = 3;
 
     private final ClassLinker linker;
     private final MemberResolver resolver;
@@ -63,7 +66,8 @@ public final class ClassInitializer {
     /**
      * Makes sure {@code c} is initialised (JVMS 5.5, superclass first). Returns INIT_READY,
      * INIT_PUSHED (a {@code <clinit>} frame is now on top; re-execute the triggering instruction
-     * when it returns) or INIT_BLOCKED (another thread is initialising it).
+     * when it returns), INIT_BLOCKED (another thread is initialising it) or INIT_MIGRATE (the
+     * {@code ClassInitGate} says its {@code <clinit>} must run on the other endpoint).
      */
     public int ensureInitialized(GuestThread t, VmClass c) {
         if (c.initState == VmClass.INIT_DONE) {
@@ -98,10 +102,14 @@ public final class ClassInitializer {
                 }
             }
         }
+        VmMethod clinit = c.methods.get("<clinit>()V");
+        ClassInitGate gate = hooks.classInitGate();
+        if (clinit != null && gate != null && !gate.mayInitializeHere(t, c)) {
+            return INIT_MIGRATE;
+        }
         c.initState = VmClass.INIT_RUNNING;
         c.initThread = t;
         applyStaticValues(t, c);
-        VmMethod clinit = c.methods.get("<clinit>()V");
         if (clinit == null) {
             finishInit(c);
             return INIT_READY;
@@ -152,6 +160,11 @@ public final class ClassInitializer {
             if (s == INIT_BLOCKED) {
                 scheduler.runOthersUntilRunnable(t);
                 continue;
+            }
+            if (s == INIT_MIGRATE) {
+                // Host frames are in the way: the thread cannot go to the endpoint that may initialise it.
+                throw new VmError("unsupported: initialising " + c.name + " from a call out of host code on an endpoint"
+                        + " that may not run <clinit> (the thread cannot migrate from inside a host call)");
             }
             // A <clinit> frame was pushed on t: run it as a callback.
             Frame clinitFrame = t.top;

@@ -60,6 +60,20 @@ public final class ClassLinker {
         this.classClass = classForDescriptor("Ljava/lang/Class;");
     }
 
+    /**
+     * Every class linked so far, in a deterministic order (by descriptor): what the offload
+     * runtime scans for classes whose initialisation state or statics it must ship.
+     */
+    public java.util.List<VmClass> linkedClasses() {
+        java.util.List<String> keys = new ArrayList<>(classes.keySet());
+        java.util.Collections.sort(keys);
+        java.util.List<VmClass> out = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            out.add(classes.get(k));
+        }
+        return out;
+    }
+
     /** This VM's interning of symbolic references (one link object per symbol). */
     public LinkTable links() {
         return linkTable;

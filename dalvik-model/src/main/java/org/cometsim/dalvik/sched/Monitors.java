@@ -3,6 +3,8 @@ package org.cometsim.dalvik.sched;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
+import org.cometsim.dalvik.hooks.MonitorGate;
+import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
@@ -22,6 +24,7 @@ import org.cometsim.dalvik.rt.VmClass;
 public final class Monitors {
     private final Scheduler scheduler;
     private GuestExceptions exceptions;
+    private OffloadHooks hooks;
     private final Map<Object, Monitor> hostMonitors = new IdentityHashMap<>();
 
     public Monitors(Scheduler scheduler) {
@@ -153,6 +156,10 @@ public final class Monitors {
             t.blockedOn = m;
             return NativeImpl.BLOCK;
         }
+        MonitorGate gate = hooks == null ? null : hooks.monitorGate();
+        if (gate != null && gate.beforeReacquire(t, obj) == MonitorGate.WAIT) {
+            return NativeImpl.BLOCK; // the lock is the other endpoint's: the gate fetches it first
+        }
         m.own(t, t.savedLockCount);
         t.blockedOn = null;
         int phase = t.blockPhase;
@@ -169,12 +176,23 @@ public final class Monitors {
         if (m.owner != t) {
             throw exceptions.illegalMonitorState(t);
         }
+        int woken = 0;
         while (!m.waitSet.isEmpty()) {
             GuestThread w = m.waitSet.remove(0);
             scheduler.wake(w, Scheduler.PHASE_WOKEN);
+            woken++;
             if (!all) {
                 break;
             }
         }
+        MonitorGate gate = hooks == null ? null : hooks.monitorGate();
+        if (gate != null) {
+            gate.notified(t, obj, all, woken);
+        }
+    }
+
+    /** The hooks whose {@link MonitorGate} sees waits re-acquiring and notifies (set once by the VM). */
+    public void setHooks(OffloadHooks hooks) {
+        this.hooks = hooks;
     }
 }

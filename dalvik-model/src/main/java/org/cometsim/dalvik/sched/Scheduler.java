@@ -86,6 +86,11 @@ public final class Scheduler {
     private final List<GuestThread> threads = new ArrayList<>();
     /** Threads not yet terminated, in creation order (what timers and wake-ups scan). */
     private final List<GuestThread> live = new ArrayList<>();
+    /** Threads running on the other endpoint (detached, alive there). */
+    private final List<GuestThread> remote = new ArrayList<>();
+    private Consumer<GuestThread> endListener = t -> { };
+    /** Whether "nothing can run" is a deadlock here, or may end from outside (an offload endpoint). */
+    private boolean detectDeadlocks = true;
     /** Runnable threads not running: sorted by (readyAt, readySeq). */
     private final List<GuestThread> ready = new ArrayList<>();
     private long readySeq;
@@ -248,6 +253,7 @@ public final class Scheduler {
      * the scheduler as runnable at {@code atNanos}.
      */
     public void adopt(GuestThread t, long atNanos) {
+        remote.remove(t);
         if (!live.contains(t)) {
             live.add(t);
         }
@@ -260,6 +266,7 @@ public final class Scheduler {
      * a notify, an interrupt or its timeout wakes it as any waiting thread.
      */
     public void adoptWaiting(GuestThread t) {
+        remote.remove(t);
         if (!live.contains(t)) {
             live.add(t);
         }
@@ -275,6 +282,42 @@ public final class Scheduler {
         t.queued = false;
         live.remove(t);
         initWaiters.removeIf(w -> w[0] == t);
+    }
+
+    /**
+     * {@code t} (detached) runs on the other endpoint now: it counts as alive here (the program
+     * does not end while a non-daemon thread runs remotely), and a VM whose other threads all wait
+     * is waiting for the other endpoint, not deadlocked. {@link #adopt} or {@link #terminate} ends this.
+     */
+    public void markRemote(GuestThread t) {
+        if (!remote.contains(t)) {
+            remote.add(t);
+        }
+    }
+
+    /** Threads running on the other endpoint ({@link #markRemote}). */
+    public List<GuestThread> remoteThreads() {
+        return remote;
+    }
+
+    /**
+     * Off for a VM whose blocked threads another VM can wake (an offload endpoint: a notify, a
+     * lock, a thread coming back): {@link #runUntil} then reports {@link Progress#WAITING_EXTERNAL}
+     * and the driver, which sees both VMs, decides whether the whole program is deadlocked
+     * ({@link #describeThreads}).
+     */
+    public void setDeadlockDetection(boolean on) {
+        this.detectDeadlocks = on;
+    }
+
+    /** What every live thread is doing, as the deadlock report says it (for a driver's own report). */
+    public String describeThreads() {
+        return deadlockReport().substring("deadlock: no guest thread can run;".length()).trim();
+    }
+
+    /** Told about every thread that ends here (after its joiners are woken). */
+    public void setEndListener(Consumer<GuestThread> l) {
+        this.endListener = l;
     }
 
     // ------------------------------------------------------------------ time
@@ -689,6 +732,14 @@ public final class Scheduler {
 
     // ------------------------------------------------------------------ blocking and waking
 
+    /**
+     * Makes a waiting thread runnable at {@code atNanos} (a wake-up from outside guest code, e.g. a
+     * notify from the other endpoint); the re-executed native sees {@code phase}.
+     */
+    public void wakeAt(GuestThread t, int phase, long atNanos) {
+        wakeAtTime(t, phase, atNanos);
+    }
+
     /** Makes a waiting thread runnable now (the waker's time); the re-executed native sees {@code phase}. */
     public void wake(GuestThread t, int phase) {
         wakeAtTime(t, phase, now());
@@ -793,6 +844,7 @@ public final class Scheduler {
         t.state = ThreadState.TERMINATED;
         t.top = null;
         live.remove(t);
+        remote.remove(t);
         for (GuestThread w : live) {
             if (w.joining == t && (w.state == ThreadState.WAITING || w.state == ThreadState.TIMED_WAITING)) {
                 w.joining = null;
@@ -806,6 +858,7 @@ public final class Scheduler {
                 wakeAtTime(m.waitSet.remove(0), PHASE_WOKEN, t.readyAt);
             }
         }
+        endListener.accept(t);
     }
 
     private void reportUncaught(GuestThread t) {
@@ -842,10 +895,18 @@ public final class Scheduler {
                 return true;
             }
         }
+        for (GuestThread t : remote) {
+            if (!t.daemon) {
+                return true;
+            }
+        }
         return false;
     }
 
     private boolean anyExternalWait() {
+        if (!remote.isEmpty() || !detectDeadlocks) {
+            return true;
+        }
         for (GuestThread t : live) {
             if (t.externalWait != null) {
                 return true;
@@ -861,6 +922,9 @@ public final class Scheduler {
 
     private String deadlockReport() {
         StringBuilder sb = new StringBuilder("deadlock: no guest thread can run;");
+        for (GuestThread t : remote) {
+            sb.append(" \"").append(t.name).append("\" runs on the other endpoint;");
+        }
         for (GuestThread t : live) {
             if (t.state == ThreadState.NEW) {
                 continue;

@@ -1,0 +1,222 @@
+package org.cometsim.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.cometsim.dalvik.interp.JitMode;
+import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.D8Converter;
+import org.cometsim.dalvik.load.LoadException;
+import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.device.DeviceModels;
+import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.energy.PhoneEnergyModel;
+import org.cometsim.net.LinkModels;
+import org.cometsim.net.LinkPresets;
+import org.cometsim.offload.OffloadMetrics;
+import org.cometsim.offload.policy.OffloadPolicy;
+import org.cometsim.offload.policy.Policies;
+import org.cometsim.scenarios.OffloadRun;
+
+/**
+ * {@code comet run}: a program offloaded with COMET in simulated time, beside its local baseline.
+ * Parses arguments, hands the run to {@link OffloadRun} (module scenarios), prints a summary and
+ * writes the result object ({@code --json}) and the event trace ({@code --trace}).
+ */
+final class RunCommand {
+    private RunCommand() {
+    }
+
+    static final String USAGE = String.join("\n",
+            "usage: comet run (--workload NAME [--size small|medium|paper] | -cp CLASSPATH MAIN [ARGS...])",
+            "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME]",
+            "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
+            "                 [--jit on|off|eager]",
+            "defaults: --phone phone-2012-hummingbird-portable --server server-2012-portable --link comet-wifi",
+            "          --policy comet --energy aro-captivate --seed 1; policies: " + String.join(", ", Policies.NAMES),
+            "");
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String phone = "phone-2012-hummingbird-portable";
+        String server = "server-2012-portable";
+        String link = "comet-wifi";
+        String policyName = "comet";
+        String energyName = "aro-captivate";
+        String workload = null;
+        String size = "small";
+        String cp = null;
+        String json = null;
+        String traceFile = null;
+        long seed = 1;
+        boolean compress = true;
+        JitMode jit = null;
+        int i = 0;
+        while (i < args.size()) {
+            String a = args.get(i);
+            if (a.equals("--no-compress")) {
+                compress = false;
+                i++;
+                continue;
+            }
+            if (a.equals("--help") || a.equals("-h")) {
+                out.print(USAGE);
+                return 0;
+            }
+            if (!a.startsWith("-")) {
+                break;
+            }
+            if (i + 1 >= args.size()) {
+                throw new CometCli.UsageException(a + " needs a value");
+            }
+            String v = args.get(i + 1);
+            switch (a) {
+                case "--workload" -> workload = v;
+                case "--size" -> size = v;
+                case "-cp", "-classpath", "--class-path" -> cp = v;
+                case "--phone" -> phone = v;
+                case "--server" -> server = v;
+                case "--link" -> link = v;
+                case "--policy" -> policyName = v;
+                case "--energy" -> energyName = v.equals("none") ? null : v;
+                case "--json" -> json = v;
+                case "--trace" -> traceFile = v;
+                case "--jit" -> jit = CometCli.jitMode(v);
+                case "--seed" -> {
+                    try {
+                        seed = Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new CometCli.UsageException("--seed must be a whole number, not '" + v + "'");
+                    }
+                }
+                case "--fail-at" -> throw new CometCli.UsageException(
+                        "--fail-at: failure recovery is not implemented yet (issue #13)");
+                default -> throw new CometCli.UsageException("run: unknown option " + a + "\n" + USAGE);
+            }
+            i += 2;
+        }
+        String main;
+        String[] guestArgs;
+        if (workload != null) {
+            if (cp != null || i < args.size()) {
+                throw new CometCli.UsageException("run: --workload replaces -cp and MAIN; give one or the other");
+            }
+            BuiltInWorkloads.Resolved r = BuiltInWorkloads.resolve(workload, size);
+            cp = r.classPath();
+            main = r.mainClass();
+            guestArgs = r.args();
+        } else {
+            if (cp == null || i >= args.size()) {
+                throw new CometCli.UsageException("run: --workload NAME or -cp CLASSPATH MAIN is required\n" + USAGE);
+            }
+            main = args.get(i);
+            guestArgs = new ArrayList<>(args.subList(i + 1, args.size())).toArray(new String[0]);
+        }
+        CpuModel phoneCpu = cpu("--phone", phone);
+        CpuModel serverCpu = cpu("--server", server);
+        OffloadPolicy policy;
+        try {
+            policy = Policies.byName(policyName);
+        } catch (IllegalArgumentException e) {
+            throw new CometCli.UsageException("--policy: " + e.getMessage());
+        }
+        if (!LinkPresets.names().contains(link)) {
+            throw new CometCli.UsageException("--link: unknown link preset '" + link + "' (valid: "
+                    + String.join(", ", LinkPresets.names()) + ")");
+        }
+        PhoneEnergyModel energy = null;
+        if (energyName != null) {
+            try {
+                energy = DeviceModels.energy(energyName);
+            } catch (IllegalArgumentException e) {
+                throw new CometCli.UsageException("--energy: " + e.getMessage() + " (see 'comet presets list')");
+            }
+        }
+        ClassPath classPath;
+        try {
+            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
+        } catch (LoadException e) {
+            err.println("comet: " + e.getMessage());
+            return 1;
+        }
+        String linkName = link;
+        OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,
+                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policy, energy, seed,
+                compress, jit);
+        OffloadRun.Result r;
+        try {
+            r = OffloadRun.run(config);
+        } catch (VmError e) {
+            err.println("comet: " + e.getMessage());
+            if (CometCli.debug()) {
+                e.printStackTrace(err);
+            }
+            return 1;
+        }
+        out.print(r.offload().stdout());
+        out.flush();
+        printSummary(r, phone, server, link, policy.name(), err);
+        if (json != null) {
+            write(json, ResultJson.of(r, phone, server, link, policy.name(), energyName, seed, compress));
+        }
+        if (traceFile != null) {
+            write(traceFile, String.join("\n", r.trace()) + (r.trace().isEmpty() ? "" : "\n"));
+        }
+        return r.offload().status();
+    }
+
+    private static CpuModel cpu(String option, String preset) {
+        try {
+            return DeviceModels.cpu(preset);
+        } catch (IllegalArgumentException e) {
+            throw new CometCli.UsageException(option + ": " + e.getMessage() + " (see 'comet presets list')");
+        }
+    }
+
+    private static void write(String file, String text) {
+        try {
+            Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
+                                     PrintStream err) {
+        OffloadMetrics p = r.phone();
+        OffloadMetrics s = r.server();
+        err.printf(Locale.ROOT, "comet: %s on %s, %s on %s, link %s, policy %s%n", "phone", phone, "server", server, link, policy);
+        err.printf(Locale.ROOT, "comet:   local time       %12.6f s%n", r.local().timeNanos() / 1e9);
+        err.printf(Locale.ROOT, "comet:   offloaded time   %12.6f s   speed-up %.3fx%n", r.offload().timeNanos() / 1e9, r.speedup());
+        err.printf(Locale.ROOT, "comet:   migrations       %d to the server, %d back%n", p.migrationsOut(), s.migrationsOut());
+        err.printf(Locale.ROOT, "comet:   syncs            %d phone -> server, %d server -> phone%n", p.syncsSent(), s.syncsSent());
+        err.printf(Locale.ROOT, "comet:   bytes on wire    %d up, %d down (messages %d up, %d down; app code %d)%n",
+                p.wireBytesSent(), s.wireBytesSent(), p.messageBytesSent(), s.messageBytesSent(), p.dexBytesSent());
+        long total = r.offload().instructions();
+        err.printf(Locale.ROOT, "comet:   instructions     %d, %.1f%% on the server%n", total,
+                total == 0 ? 0.0 : 100.0 * r.serverInstructions() / total);
+        err.printf(Locale.ROOT, "comet:   time             phone busy %.6f s, server busy %.6f s, neither %.6f s%n",
+                r.phoneBusyNanos() / 1e9, r.serverBusyNanos() / 1e9, r.idleNanos() / 1e9);
+        for (Map.Entry<String, Long> e : s.forcedReturns().entrySet()) {
+            err.printf(Locale.ROOT, "comet:   forced return    %6d  %s%n", e.getValue(), e.getKey());
+        }
+        for (Map.Entry<String, Long> e : p.pinnedByHostState().entrySet()) {
+            err.printf(Locale.ROOT, "comet:   pinned by state  %6d  %s%n", e.getValue(), e.getKey());
+        }
+        if (r.local().energy() != null) {
+            err.printf(Locale.ROOT, "comet:   energy           %.4f J local, %.4f J offloaded (cpu %.4f J, radio %.4f J)%n",
+                    r.local().energy().totalJoules(), r.offload().energy().totalJoules(), r.offload().energy().cpuJoules(),
+                    r.offload().energy().radioJoules());
+        }
+        boolean same = r.local().stdout().equals(r.offload().stdout());
+        err.printf(Locale.ROOT, "comet:   output           %s (sha256 %s)%n", same ? "same as the local run" : "DIFFERS from the local run",
+                r.offload().stdoutSha256().substring(0, 16));
+    }
+}

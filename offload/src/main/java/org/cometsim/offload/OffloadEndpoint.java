@@ -1,0 +1,654 @@
+package org.cometsim.offload;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.hooks.MonitorGate;
+import org.cometsim.dalvik.hooks.SafepointHandler;
+import org.cometsim.dalvik.hooks.ThreadImage;
+import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.Monitor;
+import org.cometsim.dalvik.rt.Placement;
+import org.cometsim.dalvik.rt.ThreadHeader;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.sched.Scheduler;
+import org.cometsim.offload.dsm.Dsm;
+import org.cometsim.offload.dsm.Ownership;
+import org.cometsim.offload.dsm.Unshippable;
+import org.cometsim.offload.policy.OffloadPolicy;
+import org.cometsim.offload.policy.Policies;
+import org.cometsim.offload.wire.Framing;
+import org.cometsim.offload.wire.Ids;
+import org.cometsim.offload.wire.Message;
+import org.cometsim.offload.wire.Message.DexData;
+import org.cometsim.offload.wire.Message.DexFile;
+import org.cometsim.offload.wire.Message.DexInfo;
+import org.cometsim.offload.wire.Message.DexRequest;
+import org.cometsim.offload.wire.Message.Ended;
+import org.cometsim.offload.wire.Message.Grant;
+import org.cometsim.offload.wire.Message.Hello;
+import org.cometsim.offload.wire.Message.Move;
+import org.cometsim.offload.wire.Message.OwnershipRequest;
+import org.cometsim.offload.wire.Message.Ready;
+import org.cometsim.offload.wire.Message.Sync;
+import org.cometsim.offload.wire.Message.SyncAck;
+import org.cometsim.offload.wire.ProtocolException;
+import org.cometsim.offload.wire.WireCodec;
+
+/**
+ * <b>Start here.</b> One endpoint of COMET's offload runtime: the phone's or the server's side of
+ * a connection, bound to its {@link Vm}, a {@link Transport} and an {@link EndpointDriver}. It
+ * never knows whether its clock is simulated and its link modelled, or both real (principle 1).
+ *
+ * <h2>Tour</h2>
+ * <ul>
+ *   <li>{@link Dsm} (package {@code dsm}): ids, tracking by reachability, dirty slots through the
+ *       VM's write barrier, push and pull of the VM-synchronisation primitive.</li>
+ *   <li>Wire ({@code wire}): typed {@link Message}s, the one {@link WireCodec}, COMET's per-thread
+ *       framing with optional zlib ({@link Framing}); {@code offload/PROTOCOL.md} byte by byte.</li>
+ *   <li>Threads: the phone's policy ({@code policy}) picks threads to move at safepoint
+ *       evaluations; a move is {@link Vm#detach} + a push carrying the thread, and {@link Vm#adopt}
+ *       on arrival. On the server a thread must come back before a client-pinned native (the
+ *       VM's {@code NativeGate}; pc left on the invoke), before a {@code <clinit>}
+ *       ({@code ClassInitGate}), before starting or inspecting other threads, and before taking a
+ *       lock the phone owns ({@code MonitorGate}); a thread that ends on the server ends on the
+ *       phone with its uncaught exception (reported there, where the console is).</li>
+ *   <li>Locks: ownership per tracked object, moved only with a full push; the phone asks the
+ *       server for locks it does not own ({@link Message.OwnershipRequest}).</li>
+ *   <li>Set-up: the phone sends its dex files' hashes ({@link Hello}), the server asks for the
+ *       ones it lacks and they travel whole ({@link DexData}); threads move only after
+ *       {@link Ready}.</li>
+ * </ul>
+ */
+public final class OffloadEndpoint {
+    private final Role role;
+    private final Vm vm;
+    private final Dsm dsm;
+    private final OffloadPolicy policy;
+    private final Transport transport;
+    private final Framing.Sender sender;
+    private final Framing.Receiver receiver;
+    private final OffloadMetrics metrics = new OffloadMetrics();
+    private final String name;
+    private EndpointDriver driver;
+    private ClassPath appCode;
+    private final Set<String> dexCache = new java.util.HashSet<>();
+    private boolean ready;
+
+    /** Threads by canonical id (the phone's thread id: every thread starts on the phone). */
+    private final Map<Integer, GuestThread> byCanonical = new HashMap<>();
+    /** Pushes awaiting their acknowledgement: revision → send time (the sync-time samples). */
+    private final Map<Integer, Long> unacked = new HashMap<>();
+    private long syncNanos;
+    private int syncSamples;
+    /** Phone: threads waiting for the lock of an object the server owns, by object id. */
+    private final Map<Integer, List<GuestThread>> lockWaiters = new LinkedHashMap<>();
+    /** Server: lock requests waiting for the monitor to be free here, by object id. */
+    private final List<Integer> pendingLockRequests = new ArrayList<>();
+
+    /** Locks a migrating thread may take along (comet-reference §7: the 16 most recently released). */
+    static final int LOCK_LIST = 16;
+
+    /** Per-thread state of the offload runtime (the VM's typed thread header). */
+    static final class OffloadThread extends ThreadHeader {
+        final int canonicalId;
+        /** When it last had to be on the phone (COMET's offUnsafeTime). */
+        long unsafeTime;
+        long evaluations;
+        /** Why the thread last stopped for migration (forced returns), or null (the policy). */
+        String stopReason;
+        /** A push of it failed: what could not be shipped (it stays local from then on). */
+        String pinnedBy;
+        /** The locks it entered most recently, newest first (COMET's 16-entry lock handoff list). */
+        final java.util.ArrayDeque<Object> recentLocks = new java.util.ArrayDeque<>();
+
+        void lockEntered(Object lock) {
+            recentLocks.remove(lock);
+            recentLocks.addFirst(lock);
+            if (recentLocks.size() > LOCK_LIST) {
+                recentLocks.removeLast();
+            }
+        }
+
+        OffloadThread(int canonicalId) {
+            this.canonicalId = canonicalId;
+        }
+    }
+
+    public OffloadEndpoint(Role role, Vm vm, OffloadPolicy policy, Transport transport, boolean compress) {
+        this.role = role;
+        this.vm = vm;
+        this.policy = policy;
+        this.transport = transport;
+        this.name = role == Role.PHONE ? "phone" : "server";
+        this.sender = new Framing.Sender(compress);
+        this.receiver = new Framing.Receiver(compress);
+        Map<String, Object> wellKnown = new LinkedHashMap<>();
+        wellKnown.put("System.out", vm.system().out());
+        wellKnown.put("System.err", vm.system().err());
+        wellKnown.put("System.in", vm.system().in());
+        this.dsm = new Dsm(vm, role == Role.PHONE ? Ids.PHONE_SPACE : Ids.SERVER_SPACE, wellKnown);
+        install();
+    }
+
+    public Role role() {
+        return role;
+    }
+
+    public Vm vm() {
+        return vm;
+    }
+
+    public Dsm dsm() {
+        return dsm;
+    }
+
+    public OffloadMetrics metrics() {
+        return metrics;
+    }
+
+    /** Whether threads may move (the server has the app's code). */
+    public boolean ready() {
+        return ready;
+    }
+
+    /** The smoothed sync time (push to acknowledgement), EWMA α = 1/16. */
+    public long syncNanos() {
+        return syncNanos;
+    }
+
+    /** Connects the endpoint to whoever runs its VM. */
+    public void attach(EndpointDriver d) {
+        this.driver = d;
+    }
+
+    // ------------------------------------------------------------------ hooks
+
+    private void install() {
+        vm.setWriteBarrier(dsm);
+        dsm.setThreadIds(t -> header(t).canonicalId);
+        Scheduler sched = vm.scheduler();
+        sched.setMigrationHandler(this::migrateOut);
+        sched.setDeadlockDetection(false); // the peer may wake anyone here: the driver sees both sides
+        if (role == Role.PHONE) {
+            vm.setSafepointHandler(this::phoneSafepoint);
+            vm.setNativeGate((t, m) -> {
+                if (m.placement == Placement.CLIENT_PINNED) {
+                    header(t).unsafeTime = sched.now(); // COMET resets the clock around pinned natives
+                }
+                return true;
+            });
+            vm.hooks().setMonitorGate(gate(this::phoneMonitorGate));
+        } else {
+            if (Policies.returnsEagerly(policy)) {
+                vm.setSafepointHandler(this::serverSafepoint);
+            }
+            vm.setNativeGate(this::serverMayRun);
+            vm.hooks().setClassInitGate((t, c) -> {
+                header(t).stopReason = "class initialisation (" + c.name + ")";
+                return false;
+            });
+            vm.hooks().setMonitorGate(gate(this::serverMonitorGate));
+            // A thread that ends here ends on the phone, which reports an uncaught exception there.
+            sched.setTerminationHandler(t -> { });
+            sched.setEndListener(this::threadEndedHere);
+        }
+    }
+
+    private OffloadThread header(GuestThread t) {
+        OffloadThread h = (OffloadThread) t.offload;
+        if (h == null) {
+            h = new OffloadThread(t.id);
+            h.unsafeTime = vm.scheduler().now();
+            t.offload = h;
+            if (role == Role.PHONE) {
+                byCanonical.put(t.id, t);
+            }
+        }
+        return h;
+    }
+
+    private SafepointHandler.Action phoneSafepoint(GuestThread t, SafepointHandler.Kind kind) {
+        OffloadThread h = header(t);
+        if (!ready || !transport.connected() || h.pinnedBy != null) {
+            return SafepointHandler.Action.CONTINUE;
+        }
+        h.evaluations++;
+        long now = vm.scheduler().now();
+        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, now - h.unsafeTime,
+                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos());
+        return policy.migrate(d) ? SafepointHandler.Action.MIGRATE : SafepointHandler.Action.CONTINUE;
+    }
+
+    private SafepointHandler.Action serverSafepoint(GuestThread t, SafepointHandler.Kind kind) {
+        OffloadThread h = header(t);
+        h.evaluations++;
+        long now = vm.scheduler().now();
+        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, 0, syncNanos, syncSamples,
+                transport.srttNanos(), transport.rttVarNanos());
+        if (policy.migrate(d)) {
+            h.stopReason = "policy " + policy.name();
+            return SafepointHandler.Action.MIGRATE;
+        }
+        return SafepointHandler.Action.CONTINUE;
+    }
+
+    /** Natives the server never runs: client-pinned ones, and those acting on other threads. */
+    private static final Set<String> THREAD_SAFE_HERE = Set.of("currentThread", "getName", "getId", "isDaemon",
+            "getPriority", "sleep", "yield", "onSpinWait", "interrupted", "<init>", "toString", "holdsLock",
+            "getContextClassLoader", "run");
+
+    private boolean serverMayRun(GuestThread t, VmMethod m) {
+        if (m.placement == Placement.CLIENT_PINNED) {
+            header(t).stopReason = "client-pinned native " + m.owner.name + "." + m.name;
+            return false;
+        }
+        if (m.owner.name.equals("java.lang.Thread") && !THREAD_SAFE_HERE.contains(m.name)) {
+            // Thread objects of threads that never came here have no VM thread here.
+            header(t).stopReason = "thread operation " + m.owner.name + "." + m.name;
+            return false;
+        }
+        return true;
+    }
+
+    /** The VM's monitor gate: {@code enter} for monitor-enter; waits re-acquiring and notifies the same on both sides. */
+    private MonitorGate gate(java.util.function.ToIntBiFunction<GuestThread, Object> enter) {
+        return new MonitorGate() {
+            @Override
+            public int beforeEnter(GuestThread t, Object lock) {
+                return enter.applyAsInt(t, lock);
+            }
+
+            @Override
+            public int beforeReacquire(GuestThread t, Object lock) {
+                return Ownership.lockOwned(lock) ? PROCEED : requestLock(t, lock);
+            }
+
+            @Override
+            public void notified(GuestThread t, Object lock, boolean all, int wokenHere) {
+                forwardNotify(lock, all, wokenHere);
+            }
+        };
+    }
+
+    private int serverMonitorGate(GuestThread t, Object lock) {
+        if (Ownership.lockOwned(lock)) {
+            header(t).lockEntered(lock);
+            return MonitorGate.PROCEED;
+        }
+        header(t).stopReason = "lock owned by the phone";
+        return MonitorGate.MIGRATE;
+    }
+
+    private int phoneMonitorGate(GuestThread t, Object lock) {
+        if (Ownership.lockOwned(lock)) {
+            header(t).lockEntered(lock);
+            return MonitorGate.PROCEED;
+        }
+        return requestLock(t, lock);
+    }
+
+    /** Blocks {@code t} until the peer hands over the lock of {@code lock} (asked once per lock). */
+    private int requestLock(GuestThread t, Object lock) {
+        int id = Ownership.id(lock);
+        List<GuestThread> waiting = lockWaiters.computeIfAbsent(id, k -> new ArrayList<>());
+        if (waiting.isEmpty()) {
+            metrics.lockRequests++;
+            send(new OwnershipRequest(id, true), vm.scheduler().now(), 0);
+            metrics.event(vm.scheduler().now(), name, "lock_request", "\"object\":" + OffloadMetrics.json(Ids.format(id)));
+        }
+        waiting.add(t);
+        vm.scheduler().blockExternally(t, "the lock of " + Ids.format(id) + " from the " + (role == Role.PHONE ? "server" : "phone"));
+        return MonitorGate.WAIT;
+    }
+
+    /** A notify that woke nobody here (or a notifyAll) also reaches the waiters on the peer, if any. */
+    private void forwardNotify(Object lock, boolean all, int wokenHere) {
+        int waiters = Ownership.remoteWaiters(lock);
+        if (waiters == 0 || !all && wokenHere > 0) {
+            return;
+        }
+        Ownership.setRemoteWaiters(lock, all ? 0 : waiters - 1);
+        long now = vm.scheduler().now();
+        send(new Message.Notify(Ownership.id(lock), all), now, 0);
+        metrics.event(now, name, "notify", "\"object\":" + OffloadMetrics.json(Ids.format(Ownership.id(lock))) + ",\"all\":" + all);
+    }
+
+    // ------------------------------------------------------------------ connection
+
+    /**
+     * The phone opens the connection: it offers its app's dex files by hash ({@code appCode}: its
+     * class path; the guest library is part of every VM and does not travel).
+     */
+    public void connect(ClassPath appCodeOnPhone, long atNanos) {
+        if (role != Role.PHONE) {
+            throw new IllegalStateException("only the phone connects");
+        }
+        this.appCode = appCodeOnPhone;
+        List<DexInfo> infos = new ArrayList<>();
+        for (ClassPath.DexImage img : appCode.images()) {
+            byte[] b = img.dex().getBuffer().getBuf();
+            infos.add(new DexInfo(img.origin(), sha1(b), b.length));
+        }
+        send(new Hello(WireCodec.VERSION, infos), atNanos, 0);
+        metrics.event(atNanos, name, "connect", "\"dex_files\":" + infos.size());
+    }
+
+    /** Bytes from the peer, arriving at the driver's current time. */
+    public void receive(byte[] bytes) {
+        long now = driver.nowNanos();
+        metrics.wireBytesReceived += bytes.length;
+        for (Framing.Arrived a : receiver.accept(bytes)) {
+            metrics.messageBytesReceived += a.message().length;
+            handle(WireCodec.decode(a.message()), now);
+        }
+    }
+
+    private void handle(Message m, long now) {
+        if (m instanceof Hello h) {
+            if (h.version() != WireCodec.VERSION) {
+                throw new ProtocolException("protocol version " + h.version() + ", this server speaks " + WireCodec.VERSION);
+            }
+            List<byte[]> missing = new ArrayList<>();
+            for (DexInfo d : h.dexFiles()) {
+                if (!dexCache.contains(hex(d.sha1()))) {
+                    missing.add(d.sha1());
+                }
+            }
+            send(missing.isEmpty() ? new Ready() : new DexRequest(missing), now, 0);
+        } else if (m instanceof DexRequest r) {
+            List<DexFile> files = new ArrayList<>();
+            for (byte[] want : r.sha1s()) {
+                files.add(new DexFile(want, dexBytes(want)));
+            }
+            long before = metrics.wireBytesSent;
+            send(new DexData(files), now, 0);
+            metrics.dexBytesSent += metrics.wireBytesSent - before;
+        } else if (m instanceof DexData d) {
+            for (DexFile f : d.files()) {
+                if (!Arrays.equals(sha1(f.bytes()), f.sha1())) {
+                    throw new ProtocolException("a dex file does not match its SHA-1");
+                }
+                dexCache.add(hex(f.sha1()));
+            }
+            ready = true;
+            send(new Ready(), now, 0);
+        } else if (m instanceof Ready) {
+            ready = true;
+            metrics.event(now, name, "ready", "");
+        } else if (m instanceof Sync s) {
+            applySync(s, now);
+        } else if (m instanceof SyncAck a) {
+            Long sent = unacked.remove(a.revision());
+            if (sent != null) {
+                long t = now - sent;
+                syncNanos = syncSamples == 0 ? t : (15 * syncNanos + t) / 16;
+                syncSamples++;
+            }
+        } else if (m instanceof OwnershipRequest r) {
+            pendingLockRequests.add(r.objectId());
+            grantPendingLocks(now);
+        } else if (m instanceof Message.Notify n) {
+            Monitor mon = vm.monitorIfAny(dsm.ids().objectOf(n.objectId()));
+            while (mon != null && !mon.waitSet.isEmpty()) {
+                GuestThread w = mon.waitSet.remove(0);
+                vm.scheduler().advanceClockTo(now);
+                vm.scheduler().wakeAt(w, Scheduler.PHASE_WOKEN, now);
+                if (!n.all()) {
+                    break;
+                }
+            }
+            driver.poke();
+        } else {
+            throw new ProtocolException("unexpected " + m.getClass().getSimpleName() + " at the " + name);
+        }
+    }
+
+    private byte[] dexBytes(byte[] want) {
+        for (ClassPath.DexImage img : appCode.images()) {
+            byte[] b = img.dex().getBuffer().getBuf();
+            if (Arrays.equals(sha1(b), want)) {
+                return b;
+            }
+        }
+        throw new ProtocolException("the server asked for a dex file the phone does not have");
+    }
+
+    // ------------------------------------------------------------------ moving threads
+
+    /** The scheduler's migration hook: {@code t} stopped (policy or gate) and leaves for the peer. */
+    private void migrateOut(GuestThread t) {
+        OffloadThread h = header(t);
+        long at = t.readyAt;
+        String why = vm.detachRefusal(t);
+        if (why != null) {
+            OffloadMetrics.count(metrics.refusedDetach, why.replaceAll("\"[^\"]*\"", "\"*\""));
+            h.stopReason = null;
+            vm.scheduler().adopt(t, at);
+            return;
+        }
+        ThreadImage img;
+        try {
+            img = vm.detach(t, dsm.ids());
+        } catch (Unshippable u) {
+            // A register or a held monitor names what cannot be shipped: nothing has moved yet.
+            pin(t, h, u, at);
+            return;
+        }
+        ThreadImage canonical = new ThreadImage(h.canonicalId, img.name(), img.daemon(), img.interrupted(),
+                img.threadObject(), img.frames(), img.heldMonitors(), img.state(), img.blockPhase(), img.waitingOn(),
+                img.savedLockCount(), img.wakeAtNanos(), img.pendingException(), img.resultBits(), img.resultRef());
+        Sync s;
+        List<Object> handedOff = new ArrayList<>();
+        try {
+            s = dsm.push(new Move(canonical), null, lockHandoff(h, img, handedOff));
+        } catch (Unshippable u) {
+            // The thread cannot leave with this state: it stays, and the reason is counted.
+            vm.adopt(img, dsm.ids(), at, t);
+            pin(t, h, u, at);
+            return;
+        }
+        for (Object lock : handedOff) {
+            Ownership.giveLock(lock);
+        }
+        metrics.migrationsOut++;
+        if (role == Role.SERVER) {
+            OffloadMetrics.count(metrics.forcedReturns, h.stopReason == null ? "unknown" : h.stopReason);
+        }
+        metrics.event(at, name, "migrate_out", "\"thread\":" + h.canonicalId + ",\"reason\":"
+                + OffloadMetrics.json(h.stopReason == null ? "policy " + policy.name() : h.stopReason));
+        h.stopReason = null;
+        if (role == Role.PHONE) {
+            vm.scheduler().markRemote(t);
+        }
+        sendSync(s, at, h.canonicalId);
+    }
+
+    private void pin(GuestThread t, OffloadThread h, Unshippable u, long at) {
+        OffloadMetrics.count(metrics.pinnedByHostState, u.what);
+        metrics.event(at, name, "pinned", "\"thread\":" + h.canonicalId + ",\"by\":" + OffloadMetrics.json(u.what));
+        h.stopReason = null;
+        if (role == Role.SERVER) {
+            throw new org.cometsim.dalvik.rt.VmError("unsupported: a thread on the server must return to the phone but"
+                    + " its state holds " + u.what + ", which cannot be shipped");
+        }
+        h.pinnedBy = u.what;
+        if (t.top != null && t.state != org.cometsim.dalvik.rt.ThreadState.TERMINATED) {
+            vm.scheduler().adopt(t, at);
+        }
+    }
+
+    /**
+     * COMET's lock handoff: the locks the moving thread entered most recently that this endpoint
+     * owns and nobody holds go with it, so it can take them there without a round trip.
+     */
+    private List<Grant> lockHandoff(OffloadThread h, ThreadImage img, List<Object> handedOff) {
+        List<Grant> grants = new ArrayList<>();
+        for (ThreadImage.HeldMonitor held : img.heldMonitors()) {
+            // A monitor the thread holds goes with it: nobody here can take it until it comes back.
+            Object lock = dsm.ids().objectOf(held.objectId());
+            if (Ownership.lockOwned(lock)) {
+                Monitor m = vm.monitorIfAny(lock);
+                grants.add(new Grant((int) held.objectId(), true, m == null ? 0 : m.waitSet.size()));
+                handedOff.add(lock);
+            }
+        }
+        for (Object lock : h.recentLocks) {
+            Monitor m = vm.monitorIfAny(lock);
+            if (m != null && m.owner != null || !Ownership.lockOwned(lock) || handedOff.contains(lock)) {
+                continue;
+            }
+            int id = (int) dsm.ids().idOf(lock); // tracks it if it was not: it goes with this push
+            grants.add(new Grant(id, true, m == null ? 0 : m.waitSet.size()));
+            handedOff.add(lock);
+        }
+        h.recentLocks.clear();
+        return grants;
+    }
+
+    private void applySync(Sync s, long now) {
+        dsm.apply(s, null);
+        metrics.syncsReceived++;
+        for (Grant g : s.grants()) {
+            if (g.lock()) {
+                Object lock = dsm.ids().objectOf(g.objectId());
+                Ownership.takeLock(lock, g.waiters());
+                Monitor mon = vm.monitorIfAny(lock);
+                if (mon != null && mon.owner != null && mon.owner.top == null) {
+                    // Held by a thread that left ("feigned"): it holds it where it went, or comes back with it.
+                    mon.release();
+                    vm.scheduler().monitorReleased(mon);
+                }
+                List<GuestThread> waiting = lockWaiters.remove(g.objectId());
+                if (waiting != null) {
+                    for (GuestThread w : waiting) {
+                        vm.scheduler().advanceClockTo(now);
+                        vm.scheduler().wakeExternal(w, now);
+                    }
+                }
+            }
+        }
+        if (s.moved() != null) {
+            ThreadImage img = s.moved().image();
+            GuestThread paired = byCanonical.get(img.threadId());
+            GuestThread t = vm.adopt(img, dsm.ids(), now, paired);
+            OffloadThread h = (OffloadThread) t.offload;
+            if (h == null) {
+                h = new OffloadThread(img.threadId());
+                t.offload = h;
+            }
+            h.unsafeTime = now; // arrival: COMET resets the thread's clock
+            byCanonical.put(img.threadId(), t);
+            metrics.migrationsIn++;
+            metrics.event(now, name, "migrate_in", "\"thread\":" + img.threadId());
+        }
+        dsm.applyStatuses(s, byCanonical::get);
+        if (s.ended() != null) {
+            GuestThread t = byCanonical.get(s.ended().threadId());
+            if (t == null) {
+                throw new ProtocolException("the peer ended unknown thread " + s.ended().threadId());
+            }
+            t.uncaught = dsm.ids().objectOrNull(s.ended().uncaught());
+            vm.scheduler().advanceClockTo(now);
+            vm.scheduler().terminate(t);
+            metrics.event(now, name, "thread_ended", "\"thread\":" + s.ended().threadId());
+        }
+        send(new SyncAck(s.revision()), now, 0);
+        driver.poke();
+    }
+
+    /** Server: a thread that came from the phone ended here; it ends on the phone too. */
+    private void threadEndedHere(GuestThread t) {
+        OffloadThread h = (OffloadThread) t.offload;
+        if (h == null) {
+            return;
+        }
+        long at = t.readyAt;
+        Sync s;
+        try {
+            s = dsm.push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught)), List.of());
+        } catch (Unshippable u) {
+            throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
+        }
+        sendSync(s, at, h.canonicalId);
+    }
+
+    /** Grants locks the peer asked for, once this endpoint owns them and no thread here holds them. */
+    public void grantPendingLocks(long now) {
+        if (pendingLockRequests.isEmpty()) {
+            return;
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (int k = 0; k < pendingLockRequests.size(); k++) {
+            int id = pendingLockRequests.get(k);
+            Object lock = dsm.ids().objectOf(id);
+            Monitor m = vm.monitorIfAny(lock);
+            if (m != null && m.owner != null || !Ownership.lockOwned(lock)) {
+                continue; // held here (granted when released), or not ours yet (it is on its way back)
+            }
+            grants.add(new Grant(id, true, m == null ? 0 : m.waitSet.size()));
+            Ownership.giveLock(lock);
+            pendingLockRequests.remove(k--);
+        }
+        if (!grants.isEmpty()) {
+            sendSync(dsm.push(null, null, grants), now, 0);
+        }
+    }
+
+    private void sendSync(Sync s, long at, int stream) {
+        metrics.syncsSent++;
+        metrics.payloadBytesSent += dsm.lastPayloadBytes();
+        unacked.put(s.revision(), at);
+        long before = metrics.wireBytesSent;
+        send(s, at, stream);
+        metrics.event(at, name, "sync", String.format(java.util.Locale.ROOT,
+                "\"revision\":%d,\"objects\":%d,\"updates\":%d,\"wire_bytes\":%d,\"thread\":%s",
+                s.revision(), s.newObjects().size(), s.updates().size(), metrics.wireBytesSent - before,
+                s.moved() != null ? String.valueOf(s.moved().image().threadId()) : "null"));
+    }
+
+    private void send(Message m, long at, int stream) {
+        byte[] msg = WireCodec.encode(m);
+        byte[] wire = sender.frame(stream, msg);
+        metrics.messageBytesSent += msg.length;
+        metrics.wireBytesSent += wire.length;
+        transport.send(wire, Math.max(at, driver == null ? at : driver.nowNanos()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static byte[] sha1(byte[] b) {
+        try {
+            return MessageDigest.getInstance("SHA-1").digest(b);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-1 is required of every JRE", e);
+        }
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
+
+    @Override
+    public String toString() {
+        return "OffloadEndpoint[" + name + "]";
+    }
+
+    /** Objects the DSM tracks: for tests. */
+    static boolean tracked(Object o) {
+        return o instanceof GuestObject g ? g.dsm != null : o instanceof GuestArray a ? a.dsm != null
+                : o instanceof VmClass c && c.dsm != null;
+    }
+}

@@ -1,0 +1,124 @@
+package org.cometsim.offload;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What one endpoint counted during a run: migrations each way, forced returns by reason, threads
+ * pinned by host state, syncs, bytes (message bytes, and bytes on the wire after framing and
+ * compression), and an event trace (JSON lines) for timelines. Deterministic: everything is
+ * keyed and ordered by simulated time and insertion, never by host state.
+ */
+public final class OffloadMetrics {
+    long migrationsOut;
+    long migrationsIn;
+    long syncsSent;
+    long syncsReceived;
+    long messageBytesSent;
+    long wireBytesSent;
+    long messageBytesReceived;
+    long wireBytesReceived;
+    long payloadBytesSent;
+    long lockRequests;
+    long dexBytesSent;
+    final Map<String, Long> forcedReturns = new TreeMap<>();
+    final Map<String, Long> pinnedByHostState = new TreeMap<>();
+    final Map<String, Long> refusedDetach = new TreeMap<>();
+    final List<String> trace = new ArrayList<>();
+    /** Instructions executed by threads on this endpoint while they had migrated here. */
+    long instructionsOfMigrants;
+
+    public long migrationsOut() {
+        return migrationsOut;
+    }
+
+    public long migrationsIn() {
+        return migrationsIn;
+    }
+
+    public long syncsSent() {
+        return syncsSent;
+    }
+
+    public long syncsReceived() {
+        return syncsReceived;
+    }
+
+    /** Bytes of encoded messages this endpoint sent (before framing and compression). */
+    public long messageBytesSent() {
+        return messageBytesSent;
+    }
+
+    /** Bytes this endpoint put on the wire: frames, headers included, compressed if on. */
+    public long wireBytesSent() {
+        return wireBytesSent;
+    }
+
+    public long messageBytesReceived() {
+        return messageBytesReceived;
+    }
+
+    public long wireBytesReceived() {
+        return wireBytesReceived;
+    }
+
+    /** Raw dirty payload (values and references) of the pushes this endpoint sent. */
+    public long payloadBytesSent() {
+        return payloadBytesSent;
+    }
+
+    public long lockRequests() {
+        return lockRequests;
+    }
+
+    /** Bytes of app code (dex files) sent to the server. */
+    public long dexBytesSent() {
+        return dexBytesSent;
+    }
+
+    /** Why threads had to come back from the server, with counts. */
+    public Map<String, Long> forcedReturns() {
+        return forcedReturns;
+    }
+
+    /** What kept threads from moving (state the DSM cannot ship), with counts. */
+    public Map<String, Long> pinnedByHostState() {
+        return pinnedByHostState;
+    }
+
+    /** Why a thread the policy chose could not leave (host frames in the way ...), with counts. */
+    public Map<String, Long> refusedDetach() {
+        return refusedDetach;
+    }
+
+    /** The event trace, one JSON object per line. */
+    public List<String> trace() {
+        return trace;
+    }
+
+    static void count(Map<String, Long> m, String key) {
+        m.merge(key, 1L, Long::sum);
+    }
+
+    void event(long atNanos, String endpoint, String kind, String details) {
+        trace.add(String.format(Locale.ROOT, "{\"t_ns\":%d,\"endpoint\":\"%s\",\"event\":\"%s\"%s}", atNanos, endpoint, kind,
+                details.isEmpty() ? "" : "," + details));
+    }
+
+    static String json(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"').toString();
+    }
+}

@@ -1,0 +1,769 @@
+package org.cometsim.offload.dsm;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.hooks.ClassInitImage;
+import org.cometsim.dalvik.hooks.ObjectIds;
+import org.cometsim.dalvik.hooks.WriteBarrier;
+import org.cometsim.dalvik.link.Heap;
+import org.cometsim.dalvik.rt.GuestArray;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmField;
+import org.cometsim.offload.wire.Ids;
+import org.cometsim.offload.wire.Message.ArrayShape;
+import org.cometsim.offload.wire.Message.BoxShape;
+import org.cometsim.offload.wire.Message.ClassDef;
+import org.cometsim.offload.wire.Message.ClassStatus;
+import org.cometsim.offload.wire.Message.Ended;
+import org.cometsim.offload.wire.Message.EnumShape;
+import org.cometsim.offload.wire.Message.Grant;
+import org.cometsim.offload.wire.Message.GuestShape;
+import org.cometsim.offload.wire.Message.Move;
+import org.cometsim.offload.wire.Message.NewObject;
+import org.cometsim.offload.wire.Message.Shape;
+import org.cometsim.offload.wire.Message.StringShape;
+import org.cometsim.offload.wire.Message.Sync;
+import org.cometsim.offload.wire.Message.Update;
+import org.cometsim.offload.wire.Message.ValueShape;
+import org.cometsim.offload.wire.Message.WellKnownShape;
+import org.cometsim.offload.wire.ProtocolException;
+import org.cometsim.offload.wire.WireReader;
+import org.cometsim.offload.wire.WireWriter;
+
+/**
+ * One endpoint's distributed shared memory (comet-reference §2-§4): the objects both endpoints
+ * share, their ids, their dirty slots, and the push and pull of the VM-synchronisation primitive.
+ *
+ * <h2>Tracking</h2>
+ * An object becomes tracked when a push first names it (a dirty field, an array element, a frame
+ * register of a moving thread ...): it gets an id in this endpoint's space, all its slots dirty,
+ * and joins the write queue; a push walks the queue by index while it grows, so one push ships
+ * the closure of everything newly reachable. From then on the {@link WriteBarrier} (this class)
+ * marks each written slot dirty before its store and queues the object once. Classes become
+ * tracked when they are initialised (at the next push): their initialisation state and all their
+ * statics go out once, later static writes as they happen.
+ *
+ * <h2>Values</h2>
+ * Primitives travel as wide as their type; references as u4 ids ({@link Ids}): guest objects and
+ * arrays by tracking id, classes by class id (per direction, defined on first use), immutable host
+ * values ({@code String}, boxes, {@code BigInteger}, {@code BigDecimal}, JDK enum constants, stack
+ * traces) by value once and by id after (so {@code ==} holds on both sides), the guest's standard
+ * streams by name (each endpoint has its own). Anything else mutable that lives in the host heap
+ * cannot be shipped ({@link Unshippable}).
+ *
+ * <h2>Pull</h2>
+ * Pushes apply in revision order; a received value overwrites the local one and clears its dirty
+ * bit (the remote write wins: a conflicting local write would be a data race under the JMM).
+ */
+public final class Dsm implements WriteBarrier {
+    private final Vm vm;
+    private final Heap heap;
+    private final int space;
+    private final boolean phone;
+    private final Map<String, Object> wellKnown;
+    private final IdentityHashMap<Object, String> wellKnownNames = new IdentityHashMap<>();
+
+    private int nextIndex;
+    /** Every id this endpoint knows (its own and the peer's) → the local object. */
+    private final HashMap<Integer, Object> byId = new HashMap<>();
+    /** Ids of immutable host values and well-known objects (the peer knows them, or will with the pending push). */
+    private final IdentityHashMap<Object, Integer> hostIds = new IdentityHashMap<>();
+
+    // Class ids are per direction: ours for the classes we name, the peer's for those it names.
+    private final IdentityHashMap<VmClass, Integer> outClassIds = new IdentityHashMap<>();
+    private final HashMap<Integer, VmClass> inClasses = new HashMap<>();
+
+    private final ArrayList<Object> queue = new ArrayList<>();
+    private final List<NewObject> pendingNew = new ArrayList<>();
+    private final List<ClassDef> pendingClassDefs = new ArrayList<>();
+    private final IdentityHashMap<VmClass, VmField[]> layouts = new IdentityHashMap<>();
+
+    private java.util.function.ToIntFunction<GuestThread> threadIds = t -> t.id;
+    private int sendRevision;
+    private int recvRevision;
+    /** Raw payload bytes of the last push (its values and references), for sync-efficiency figures. */
+    private long lastPayloadBytes;
+
+    /**
+     * @param space this endpoint's id space ({@link Ids#PHONE_SPACE} or {@link Ids#SERVER_SPACE})
+     * @param wellKnown objects each endpoint has its own of, by name (the guest's {@code System.out} ...)
+     */
+    public Dsm(Vm vm, int space, Map<String, Object> wellKnown) {
+        this.vm = vm;
+        this.heap = vm.heap();
+        this.space = space;
+        this.phone = space == Ids.PHONE_SPACE;
+        this.wellKnown = Map.copyOf(wellKnown);
+        wellKnown.forEach((name, obj) -> wellKnownNames.put(obj, name));
+    }
+
+    /** How threads are named on the wire (the endpoint's canonical thread ids). */
+    public void setThreadIds(java.util.function.ToIntFunction<GuestThread> ids) {
+        this.threadIds = ids;
+    }
+
+    public boolean isPhone() {
+        return phone;
+    }
+
+    /** Number of objects and values this endpoint has ids for. */
+    public int trackedCount() {
+        return byId.size();
+    }
+
+    /** Raw bytes of the values and references the last push carried (the dirty payload, before framing). */
+    public long lastPayloadBytes() {
+        return lastPayloadBytes;
+    }
+
+    // ------------------------------------------------------------------ write barrier
+
+    @Override
+    public void fieldWrite(GuestObject obj, VmField field) {
+        Tracked h = (Tracked) obj.dsm;
+        h.dirty.set(field.index);
+        if (!h.queued) {
+            h.queued = true;
+            queue.add(obj);
+        }
+    }
+
+    @Override
+    public void staticWrite(VmClass cls, VmField field) {
+        TrackedClass h = (TrackedClass) cls.dsm;
+        h.dirty.set(field.index);
+        if (!h.queued) {
+            h.queued = true;
+            queue.add(cls);
+        }
+    }
+
+    @Override
+    public void arrayWrite(GuestArray array, int from, int count) {
+        Tracked h = (Tracked) array.dsm;
+        h.dirty.set(from, from + count);
+        if (!h.queued) {
+            h.queued = true;
+            queue.add(array);
+        }
+    }
+
+    @Override
+    public void arrayWrittenWhole(GuestArray array) {
+        arrayWrite(array, 0, array.length);
+    }
+
+    // ------------------------------------------------------------------ ids
+
+    /** The mapping thread capture and rebuild use: capture tracks what it names, rebuild finds it here. */
+    public ObjectIds ids() {
+        return ids;
+    }
+
+    private final ObjectIds ids = new ObjectIds() {
+        @Override
+        public long idOf(Object ref) {
+            return Dsm.this.idOf(ref);
+        }
+
+        @Override
+        public Object objectOf(long id) {
+            return resolve((int) id);
+        }
+    };
+
+    private int newId() {
+        if (nextIndex > Ids.MAX_INDEX) {
+            throw new IllegalStateException("object id space exhausted");
+        }
+        return Ids.objectId(space, nextIndex++);
+    }
+
+    /** The id of reference {@code ref}, tracking it (and queueing it whole) if it is new. */
+    int idOf(Object ref) {
+        if (ref == null) {
+            return Ids.NULL;
+        }
+        if (ref instanceof GuestObject g) {
+            Tracked h = (Tracked) g.dsm;
+            if (h == null) {
+                if (g.vmData != null && !isThreadObject(g)) {
+                    throw new Unshippable("a " + g.cls.name + " (holds VM-internal data)");
+                }
+                h = new Tracked(newId(), true);
+                g.dsm = h;
+                byId.put(h.objectId, g);
+                h.dirty.set(0, g.cls.instanceFieldCount);
+                h.queued = true;
+                queue.add(g);
+            }
+            return h.objectId;
+        }
+        if (ref instanceof GuestArray a) {
+            Tracked h = (Tracked) a.dsm;
+            if (h == null) {
+                h = new Tracked(newId(), true);
+                a.dsm = h;
+                byId.put(h.objectId, a);
+                h.dirty.set(0, a.length);
+                h.queued = true;
+                queue.add(a);
+            }
+            return h.objectId;
+        }
+        if (ref instanceof VmClass c) {
+            return classId(c);
+        }
+        Integer id = hostIds.get(ref);
+        if (id != null) {
+            return id;
+        }
+        Shape shape = hostShape(ref);
+        int nid = newId();
+        hostIds.put(ref, nid);
+        byId.put(nid, ref);
+        pendingNew.add(new NewObject(nid, shape));
+        return nid;
+    }
+
+    private static boolean isThreadObject(GuestObject g) {
+        for (VmClass c = g.cls; c != null; c = c.superclass) {
+            if (c.name.equals("java.lang.Thread")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The outgoing class id of {@code c}, defining it in the pending push the first time. */
+    private int classId(VmClass c) {
+        Integer id = outClassIds.get(c);
+        if (id == null) {
+            // The two directions number classes apart (the server's from 2^29), so an id names one class.
+            id = Ids.classId(outClassIds.size() | (phone ? 0 : 1 << 29));
+            outClassIds.put(c, id);
+            pendingClassDefs.add(new ClassDef(id, c.descriptor));
+        }
+        return id;
+    }
+
+    /** An immutable host value's shape, or {@link Unshippable}. */
+    private Shape hostShape(Object v) {
+        String wk = wellKnownNames.get(v);
+        if (wk != null) {
+            return new WellKnownShape(wk);
+        }
+        if (v instanceof String s) {
+            return new StringShape(s);
+        }
+        if (v instanceof Integer i) {
+            return new BoxShape('I', i);
+        }
+        if (v instanceof Long l) {
+            return new BoxShape('J', l);
+        }
+        if (v instanceof Boolean b) {
+            return new BoxShape('Z', b ? 1 : 0);
+        }
+        if (v instanceof Character ch) {
+            return new BoxShape('C', ch);
+        }
+        if (v instanceof Short sh) {
+            return new BoxShape('S', sh);
+        }
+        if (v instanceof Byte by) {
+            return new BoxShape('B', by);
+        }
+        if (v instanceof Float fl) {
+            return new BoxShape('F', Float.floatToRawIntBits(fl));
+        }
+        if (v instanceof Double d) {
+            return new BoxShape('D', Double.doubleToRawLongBits(d));
+        }
+        if (v instanceof BigInteger bi) {
+            return new ValueShape("java.math.BigInteger", bi.toString(16));
+        }
+        if (v instanceof BigDecimal bd) {
+            return new ValueShape("java.math.BigDecimal", bd.toString());
+        }
+        if (v instanceof StackTraceElement[] trace) {
+            return new ValueShape("[Ljava.lang.StackTraceElement;", StackTraces.encode(trace));
+        }
+        if (v instanceof Heap.UninitializedHostObject u) {
+            return new ValueShape("<uninitialized>", u.cls.descriptor);
+        }
+        if (v instanceof Enum<?> e && v.getClass().getName().startsWith("java.")) {
+            return new EnumShape(classId(vm.linker().hostClassOf(e.getDeclaringClass())), e.name());
+        }
+        throw new Unshippable(v.getClass().getName() + " (host object)");
+    }
+
+    /** The local object for id {@code id} (null for {@link Ids#NULL}). */
+    Object resolve(int id) {
+        if (id == Ids.NULL) {
+            return null;
+        }
+        if (Ids.isClass(id)) {
+            VmClass c = inClasses.get(id);
+            if (c == null) {
+                // One of ours coming back (a class id we defined).
+                for (Map.Entry<VmClass, Integer> e : outClassIds.entrySet()) {
+                    if (e.getValue() == id) {
+                        return e.getKey();
+                    }
+                }
+                throw new ProtocolException("unknown class id " + Ids.format(id));
+            }
+            return c;
+        }
+        Object o = byId.get(id);
+        if (o == null) {
+            throw new ProtocolException("unknown object id " + Ids.format(id));
+        }
+        return o;
+    }
+
+    // ------------------------------------------------------------------ push
+
+    /**
+     * Builds a push of everything dirty (the closure of newly tracked objects included), with an
+     * optional moving thread (already captured through {@link #ids()}), an ended thread and
+     * ownership grants. Dirty bits are cleared and the queue emptied.
+     *
+     * @throws Unshippable if the state to ship holds something the DSM cannot ship; nothing was
+     *     cleared then, and the objects tracked meanwhile stay tracked
+     */
+    public Sync push(Move moved, Ended ended, List<Grant> grants) {
+        List<ClassStatus> statuses = new ArrayList<>();
+        trackInitialisedClasses(statuses);
+        List<NewObject> news = new ArrayList<>();
+        List<Update> updates = new ArrayList<>();
+        long payload = 0;
+        // Walk the queue while it grows: references to untracked objects track and queue them.
+        for (int i = 0; i < queue.size(); i++) {
+            Object o = queue.get(i);
+            if (o instanceof VmClass c) {
+                TrackedClass h = (TrackedClass) c.dsm;
+                if (!h.dirty.isEmpty()) {
+                    Update u = encodeStatics(c, h.dirty);
+                    payload += u.values().length;
+                    updates.add(u);
+                }
+                continue;
+            }
+            Tracked h = o instanceof GuestObject g ? (Tracked) g.dsm : (Tracked) ((GuestArray) o).dsm;
+            int hash = o instanceof GuestObject g ? g.hash : ((GuestArray) o).hash;
+            if (!h.knownToPeer) {
+                int cid = classId(o instanceof GuestObject g ? g.cls : ((GuestArray) o).type);
+                news.add(new NewObject(h.objectId, o instanceof GuestArray a
+                        ? new ArrayShape(cid, a.length, hash) : new GuestShape(cid, hash)));
+                h.shippedHash = hash;
+            }
+            if (!h.dirty.isEmpty()) {
+                Update u = o instanceof GuestObject g ? encodeFields(g, h.dirty) : encodeElements((GuestArray) o, h.dirty);
+                payload += u.values().length;
+                updates.add(u);
+            }
+        }
+        // Host values named on the way come before the objects (any order works: all are created first).
+        List<NewObject> allNew = new ArrayList<>(pendingNew);
+        allNew.addAll(news);
+        // Everything encoded: now (and only now) clear.
+        for (Object o : queue) {
+            if (o instanceof VmClass c) {
+                TrackedClass h = (TrackedClass) c.dsm;
+                h.dirty.clear();
+                h.queued = false;
+            } else {
+                Tracked h = o instanceof GuestObject g ? (Tracked) g.dsm : (Tracked) ((GuestArray) o).dsm;
+                h.dirty.clear();
+                h.queued = false;
+                h.knownToPeer = true;
+            }
+        }
+        queue.clear();
+        pendingNew.clear();
+        List<ClassDef> defs = new ArrayList<>(pendingClassDefs);
+        pendingClassDefs.clear();
+        lastPayloadBytes = payload;
+        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants);
+    }
+
+    /**
+     * Classes whose initialisation started, ended or failed since the last push become tracked, all
+     * their statics dirty (COMET: statics start all-dirty on the client), and their state goes out
+     * with each change (a class being initialised with its thread's id).
+     */
+    private void trackInitialisedClasses(List<ClassStatus> statuses) {
+        for (VmClass c : vm.linker().linkedClasses()) {
+            if (c.kind != VmClass.Kind.GUEST) {
+                continue;
+            }
+            int state = c.initState;
+            if (state == VmClass.INIT_NONE) {
+                continue;
+            }
+            TrackedClass h = (TrackedClass) c.dsm;
+            if (h == null) {
+                h = new TrackedClass(classId(c), phone);
+                c.dsm = h;
+                h.dirty.set(0, c.staticFields.length);
+                if (!h.dirty.isEmpty()) {
+                    h.queued = true;
+                    queue.add(c);
+                }
+            }
+            if (h.shippedInitState != state) {
+                h.shippedInitState = state;
+                // A class being initialised names its thread: the initialisation may go on where the thread goes.
+                int initThread = state == VmClass.INIT_RUNNING && c.initThread != null ? threadIds.applyAsInt(c.initThread) : 0;
+                statuses.add(new ClassStatus(classId(c), state, initThread));
+                if (state == VmClass.INIT_ERROR && c.initError != null) {
+                    idOf(c.initError); // the error object travels (NoClassDefFoundError's cause)
+                }
+            }
+        }
+    }
+
+    private Update encodeFields(GuestObject g, BitSet dirty) {
+        VmField[] fields = layout(g.cls);
+        int[] slots = dirty.stream().toArray();
+        WireWriter w = new WireWriter(slots.length * 8);
+        for (int idx : slots) {
+            VmField f = fields[idx];
+            if (f.isRef) {
+                w.u4(idOf(g.r[f.slot]));
+            } else {
+                writePrim(w, f.kind, g.p[f.slot]);
+            }
+        }
+        return new Update(((Tracked) g.dsm).objectId, slots, w.toByteArray());
+    }
+
+    private Update encodeStatics(VmClass c, BitSet dirty) {
+        int[] slots = dirty.stream().toArray();
+        WireWriter w = new WireWriter(slots.length * 8);
+        for (int idx : slots) {
+            VmField f = c.staticFields[idx];
+            if (f.isRef) {
+                w.u4(idOf(c.staticR[f.slot]));
+            } else {
+                writePrim(w, f.kind, c.staticP[f.slot]);
+            }
+        }
+        return new Update(((TrackedClass) c.dsm).objectId, slots, w.toByteArray());
+    }
+
+    private Update encodeElements(GuestArray a, BitSet dirty) {
+        int[] slots = dirty.stream().toArray();
+        Object d = a.data;
+        WireWriter w = new WireWriter(slots.length * 4 + 16);
+        if (d instanceof int[] x) {
+            for (int i : slots) {
+                w.u4(x[i]);
+            }
+        } else if (d instanceof byte[] x) {
+            for (int i : slots) {
+                w.u1(x[i]);
+            }
+        } else if (d instanceof char[] x) {
+            for (int i : slots) {
+                w.u2(x[i]);
+            }
+        } else if (d instanceof double[] x) {
+            for (int i : slots) {
+                w.u8(Double.doubleToRawLongBits(x[i]));
+            }
+        } else if (d instanceof long[] x) {
+            for (int i : slots) {
+                w.u8(x[i]);
+            }
+        } else if (d instanceof float[] x) {
+            for (int i : slots) {
+                w.u4(Float.floatToRawIntBits(x[i]));
+            }
+        } else if (d instanceof short[] x) {
+            for (int i : slots) {
+                w.u2(x[i]);
+            }
+        } else if (d instanceof boolean[] x) {
+            for (int i : slots) {
+                w.bool(x[i]);
+            }
+        } else {
+            Object[] x = (Object[]) d;
+            for (int i : slots) {
+                w.u4(idOf(x[i]));
+            }
+        }
+        return new Update(((Tracked) a.dsm).objectId, slots, w.toByteArray());
+    }
+
+    private static void writePrim(WireWriter w, char kind, long v) {
+        switch (kind) {
+            case 'Z', 'B' -> w.u1((int) v);
+            case 'C', 'S' -> w.u2((int) v);
+            case 'J', 'D' -> w.u8(v);
+            default -> w.u4((int) v);
+        }
+    }
+
+    private static long readPrim(WireReader r, char kind) {
+        return switch (kind) {
+            case 'Z' -> r.u1() & 1;
+            case 'B' -> (byte) r.u1();
+            case 'C' -> (char) r.u2();
+            case 'S' -> (short) r.u2();
+            case 'J', 'D' -> r.u8();
+            default -> r.u4();
+        };
+    }
+
+    /** Instance fields of {@code c} by index (superclasses' first), cached. */
+    private VmField[] layout(VmClass c) {
+        VmField[] l = layouts.get(c);
+        if (l == null) {
+            l = new VmField[c.instanceFieldCount];
+            for (VmClass k = c; k != null; k = k.superclass) {
+                for (VmField f : k.fields.values()) {
+                    if (!f.isStatic && f.index < l.length) {
+                        l[f.index] = f;
+                    }
+                }
+            }
+            layouts.put(c, l);
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ pull
+
+    /**
+     * Applies a push of the peer's (between slices: no guest thread runs meanwhile). The push's
+     * moving thread, ended thread and grants are the caller's to handle (references resolve
+     * through {@link #ids()}). {@code applier} is only used to allocate arrays (may be null).
+     *
+     * @throws ProtocolException if the push is out of order or names what does not exist here
+     */
+    public void apply(Sync s, GuestThread applier) {
+        if (s.revision() != recvRevision) {
+            throw new ProtocolException("push revision " + s.revision() + " where " + recvRevision + " was due");
+        }
+        recvRevision++;
+        for (ClassDef d : s.classes()) {
+            VmClass c = vm.linker().classForDescriptor(d.descriptor());
+            if (c == null) {
+                throw new ProtocolException("the peer names class " + d.descriptor() + ", which does not exist here");
+            }
+            inClasses.put(d.classId(), c);
+        }
+        for (NewObject n : s.newObjects()) {
+            if (byId.containsKey(n.id())) {
+                throw new ProtocolException("object " + Ids.format(n.id()) + " created twice");
+            }
+            Object o = materialize(n.shape(), applier);
+            byId.put(n.id(), o);
+            if (o instanceof GuestObject g) {
+                Tracked h = new Tracked(n.id(), false);
+                h.knownToPeer = true;
+                h.shippedHash = g.hash;
+                g.dsm = h;
+            } else if (o instanceof GuestArray a) {
+                Tracked h = new Tracked(n.id(), false);
+                h.knownToPeer = true;
+                h.shippedHash = a.hash;
+                a.dsm = h;
+            } else if (!hostIds.containsKey(o)) {
+                hostIds.put(o, n.id());
+            }
+        }
+        for (Update u : s.updates()) {
+            applyUpdate(u);
+        }
+    }
+
+    /**
+     * Applies a push's class initialisation states, after its moving thread was adopted (a class
+     * being initialised names that thread; {@code threads} maps wire thread ids to threads here).
+     */
+    public void applyStatuses(Sync s, java.util.function.IntFunction<GuestThread> threads) {
+        for (ClassStatus st : s.statuses()) {
+            VmClass c = (VmClass) resolve(st.classId());
+            TrackedClass h = (TrackedClass) c.dsm;
+            if (h == null) {
+                h = new TrackedClass(classId(c), phone);
+                c.dsm = h;
+            }
+            h.shippedInitState = st.state();
+            if (c.initState == st.state()) {
+                continue;
+            }
+            if (c.initState == VmClass.INIT_RUNNING && c.initThread != null && st.state() == VmClass.INIT_RUNNING) {
+                continue; // both sides started: a race the JVM would serialise; the local one goes on
+            }
+            ClassInitImage.State state = ClassInitImage.State.of(st.state());
+            vm.rebuildClassInit(new ClassInitImage(ids.idOf(c), state, st.initThread(), ObjectIds.NULL), ids,
+                    threads);
+        }
+    }
+
+    private Object materialize(Shape shape, GuestThread applier) {
+        if (shape instanceof GuestShape g) {
+            VmClass c = (VmClass) resolve(g.classId());
+            GuestObject o = new GuestObject(c);
+            o.hash = g.identityHash();
+            return o;
+        }
+        if (shape instanceof ArrayShape a) {
+            VmClass c = (VmClass) resolve(a.classId());
+            GuestArray arr = heap.newArray(applier, c, a.length());
+            arr.hash = a.identityHash();
+            return arr;
+        }
+        if (shape instanceof StringShape s) {
+            return s.value();
+        }
+        if (shape instanceof BoxShape b) {
+            return box(b);
+        }
+        if (shape instanceof ValueShape v) {
+            return value(v);
+        }
+        if (shape instanceof EnumShape e) {
+            VmClass c = (VmClass) resolve(e.classId());
+            return hostEnum(c.host, e.name());
+        }
+        WellKnownShape k = (WellKnownShape) shape;
+        Object o = wellKnown.get(k.name());
+        if (o == null) {
+            throw new ProtocolException("no well-known object '" + k.name() + "' here");
+        }
+        return o;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object hostEnum(Class<?> host, String name) {
+        return Enum.valueOf((Class) host, name);
+    }
+
+    @SuppressWarnings("removal")
+    private static Object box(BoxShape b) {
+        long v = b.bits();
+        // Inside the valueOf caches the JDK's own cached box; outside, a distinct object (as on the sender).
+        return switch (b.kind()) {
+            case 'Z' -> v != 0;
+            case 'B' -> (byte) v;
+            case 'C' -> v < 128 ? Character.valueOf((char) v) : new Character((char) v);
+            case 'S' -> v >= -128 && v <= 127 ? Short.valueOf((short) v) : new Short((short) v);
+            case 'I' -> v >= -128 && v <= 127 ? Integer.valueOf((int) v) : new Integer((int) v);
+            case 'J' -> v >= -128 && v <= 127 ? Long.valueOf(v) : new Long(v);
+            case 'F' -> new Float(Float.intBitsToFloat((int) v));
+            default -> new Double(Double.longBitsToDouble(v));
+        };
+    }
+
+    private Object value(ValueShape v) {
+        return switch (v.className()) {
+            case "java.math.BigInteger" -> new BigInteger(v.text(), 16);
+            case "java.math.BigDecimal" -> new BigDecimal(v.text());
+            case "[Ljava.lang.StackTraceElement;" -> StackTraces.decode(v.text());
+            case "<uninitialized>" -> {
+                VmClass c = vm.linker().classForDescriptor(v.text());
+                if (c == null) {
+                    throw new ProtocolException("no class " + v.text() + " here");
+                }
+                yield new Heap.UninitializedHostObject(c);
+            }
+            default -> throw new ProtocolException("unknown value class " + v.className());
+        };
+    }
+
+    private void applyUpdate(Update u) {
+        Object o = resolve(u.id());
+        WireReader r = new WireReader(u.values());
+        int[] slots = u.slots();
+        if (o instanceof VmClass c) {
+            TrackedClass h = (TrackedClass) c.dsm;
+            if (h == null) {
+                h = new TrackedClass(classId(c), phone);
+                h.shippedInitState = c.initState;
+                c.dsm = h;
+            }
+            for (int idx : slots) {
+                if (idx >= c.staticFields.length) {
+                    throw new ProtocolException("static slot " + idx + " of " + c.name);
+                }
+                VmField f = c.staticFields[idx];
+                if (f.isRef) {
+                    c.staticR[f.slot] = resolve(r.u4());
+                } else {
+                    c.staticP[f.slot] = readPrim(r, f.kind);
+                }
+                h.dirty.clear(idx);
+            }
+        } else if (o instanceof GuestObject g) {
+            VmField[] fields = layout(g.cls);
+            Tracked h = (Tracked) g.dsm;
+            for (int idx : slots) {
+                if (idx >= fields.length) {
+                    throw new ProtocolException("field slot " + idx + " of " + g.cls.name);
+                }
+                VmField f = fields[idx];
+                if (f.isRef) {
+                    g.r[f.slot] = resolve(r.u4());
+                } else {
+                    g.p[f.slot] = readPrim(r, f.kind);
+                }
+                h.dirty.clear(idx);
+            }
+        } else if (o instanceof GuestArray a) {
+            applyElements(a, slots, r);
+        } else {
+            throw new ProtocolException("update of immutable " + Ids.format(u.id()));
+        }
+        r.done();
+    }
+
+    private void applyElements(GuestArray a, int[] slots, WireReader r) {
+        Tracked h = (Tracked) a.dsm;
+        BitSet keep = (BitSet) h.dirty.clone();
+        Object d = a.data;
+        for (int i : slots) {
+            if (i >= a.length) {
+                throw new ProtocolException("element " + i + " of an array of " + a.length);
+            }
+            keep.clear(i);
+            if (d instanceof int[] x) {
+                x[i] = r.u4();
+            } else if (d instanceof byte[] x) {
+                x[i] = (byte) r.u1();
+            } else if (d instanceof char[] x) {
+                x[i] = (char) r.u2();
+            } else if (d instanceof double[] x) {
+                x[i] = Double.longBitsToDouble(r.u8());
+            } else if (d instanceof long[] x) {
+                x[i] = r.u8();
+            } else if (d instanceof float[] x) {
+                x[i] = Float.intBitsToFloat(r.u4());
+            } else if (d instanceof short[] x) {
+                x[i] = (short) r.u2();
+            } else if (d instanceof boolean[] x) {
+                x[i] = r.bool();
+            } else {
+                ((Object[]) d)[i] = resolve(r.u4());
+            }
+        }
+        h.dirty.clear();
+        h.dirty.or(keep); // local writes to other elements stay dirty
+    }
+}

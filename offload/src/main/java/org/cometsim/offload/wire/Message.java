@@ -1,0 +1,219 @@
+package org.cometsim.offload.wire;
+
+import java.util.List;
+
+import org.cometsim.dalvik.hooks.ThreadImage;
+
+/**
+ * Every message two endpoints exchange, as typed records (no integer tags with untyped payloads);
+ * {@link WireCodec} is the one encoder and decoder, and {@code offload/PROTOCOL.md} describes each
+ * message byte by byte. Object references inside messages are object ids (u4; see {@link Ids}).
+ */
+public sealed interface Message {
+
+    /** The wire tag of this message (the first byte of its encoding). */
+    int tag();
+
+    // ------------------------------------------------------------------ connection set-up
+
+    /**
+     * Phone to server, first: the protocol version and the app's code as the server will need it,
+     * one entry per dex file (name, SHA-1, size). The server asks for the ones it has not cached
+     * ({@link DexRequest}); COMET's {@code DEX_QUERYDEX}, by hash.
+     */
+    record Hello(int version, List<DexInfo> dexFiles) implements Message {
+        public Hello {
+            dexFiles = List.copyOf(dexFiles);
+        }
+
+        @Override
+        public int tag() {
+            return 1;
+        }
+    }
+
+    /** A dex file of the app: its name on the phone, SHA-1 (20 bytes) and size. */
+    record DexInfo(String name, byte[] sha1, int size) {
+    }
+
+    /** Server to phone: the dex files (by SHA-1) it does not have. */
+    record DexRequest(List<byte[]> sha1s) implements Message {
+        public DexRequest {
+            sha1s = List.copyOf(sha1s);
+        }
+
+        @Override
+        public int tag() {
+            return 2;
+        }
+    }
+
+    /** Phone to server: the requested dex files, whole. */
+    record DexData(List<DexFile> files) implements Message {
+        public DexData {
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public int tag() {
+            return 3;
+        }
+    }
+
+    /** One dex file: SHA-1 and bytes. */
+    record DexFile(byte[] sha1, byte[] bytes) {
+    }
+
+    /** Server to phone: the app is loaded; threads may migrate. */
+    record Ready() implements Message {
+        @Override
+        public int tag() {
+            return 4;
+        }
+    }
+
+    // ------------------------------------------------------------------ the DSM
+
+    /**
+     * The VM-synchronisation primitive (comet-reference §4): a push of the sender's dirty state,
+     * applied atomically by the receiver (between two slices of its threads), in revision order,
+     * remote values winning. Optionally it also carries a thread moving to the receiver, a thread
+     * that ended on the sender, and lock or volatile ownership handed over.
+     *
+     * @param revision the sender's push counter (the receiver applies pushes in this order)
+     * @param classes class ids the receiver has not seen from this sender yet (ids are per direction)
+     * @param statuses class initialisation states that changed
+     * @param newObjects objects the receiver does not know yet: their shapes (guest objects,
+     *     arrays, strings and other immutable values), before any update refers to them
+     * @param updates dirty slots of objects (and statics of classes), values in slot order
+     * @param moved a thread migrating to the receiver, or null
+     * @param ended a thread of the sender's that ended (its paired thread on the receiver ends too), or null
+     * @param grants ownership handed to the receiver with this push
+     */
+    record Sync(int revision, List<ClassDef> classes, List<ClassStatus> statuses, List<NewObject> newObjects,
+                List<Update> updates, Move moved, Ended ended, List<Grant> grants) implements Message {
+        public Sync {
+            classes = List.copyOf(classes);
+            statuses = List.copyOf(statuses);
+            newObjects = List.copyOf(newObjects);
+            updates = List.copyOf(updates);
+            grants = List.copyOf(grants);
+        }
+
+        @Override
+        public int tag() {
+            return 5;
+        }
+    }
+
+    /** The receiver applied push {@code revision} (COMET's {@code RESUME} after a pull). */
+    record SyncAck(int revision) implements Message {
+        @Override
+        public int tag() {
+            return 6;
+        }
+    }
+
+    /** A class id ({@link Ids#classId}) and the class's type descriptor. */
+    record ClassDef(int classId, String descriptor) {
+    }
+
+    /** A class's initialisation state ({@code VmClass.INIT_*}) and the thread initialising it (0: none). */
+    record ClassStatus(int classId, int state, int initThread) {
+    }
+
+    /** An object the receiver does not know yet. */
+    record NewObject(int id, Shape shape) {
+    }
+
+    /** What a new object is. */
+    sealed interface Shape {
+    }
+
+    /** A guest object of class {@code classId}, fields all default until updates arrive. */
+    record GuestShape(int classId, int identityHash) implements Shape {
+    }
+
+    /** A guest array of class {@code classId} and {@code length} elements, all default. */
+    record ArrayShape(int classId, int length, int identityHash) implements Shape {
+    }
+
+    /** A {@code java.lang.String} (immutable: shipped by value, once; the id keeps identity). */
+    record StringShape(String value) implements Shape {
+    }
+
+    /** A box ({@code Integer}, {@code Long} ... kind is the descriptor char) with its value's bits. */
+    record BoxShape(char kind, long bits) implements Shape {
+    }
+
+    /** An immutable JDK value rebuilt from its text form ({@code BigInteger}, {@code BigDecimal} ...). */
+    record ValueShape(String className, String text) implements Shape {
+    }
+
+    /** A constant of a JDK enum ({@code TimeUnit.SECONDS}): its class id and name. */
+    record EnumShape(int classId, String name) implements Shape {
+    }
+
+    /** An object each endpoint has its own of ({@code System.out} ...), named. */
+    record WellKnownShape(String name) implements Shape {
+    }
+
+    /**
+     * New values of some slots of one object: for a guest object, field indices
+     * ({@code VmField.index}); for an array, element indices; for a class (its statics), static
+     * field indices. {@code slots} is sorted and has no duplicates. {@code values} holds the slots'
+     * values in slot order, each as wide as its type (Z/B 1 byte, C/S 2, I/F 4, J/D 8, a reference
+     * a u4 id): both endpoints know the layout, so no value carries a tag (COMET's encoding).
+     */
+    record Update(int id, int[] slots, byte[] values) {
+    }
+
+    /** A thread moving to the receiver: the sender's thread id and its captured state. */
+    record Move(ThreadImage image) {
+    }
+
+    /** A thread of the sender ended: its id there, and its uncaught exception's id (or {@link Ids#NULL}). */
+    record Ended(int threadId, int uncaught) {
+    }
+
+    /** Ownership handed over: of {@code objectId}'s lock (with its remote waiters) or its volatiles. */
+    record Grant(int objectId, boolean lock, int waiters) {
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    /**
+     * A thread wants the lock ({@code lock}) or the volatiles of an object the receiver owns
+     * (COMET's {@code LOCK} and {@code GRABVOL}); the answer is a {@link Sync} with a {@link Grant}.
+     */
+    record OwnershipRequest(int objectId, boolean lock) implements Message {
+        @Override
+        public int tag() {
+            return 7;
+        }
+    }
+
+    /** {@code notify} ({@code all}: {@code notifyAll}) reaching waiters on the receiver's side. */
+    record Notify(int objectId, boolean all) implements Message {
+        @Override
+        public int tag() {
+            return 8;
+        }
+    }
+
+    /** {@code Thread.interrupt} of a thread that runs on the receiver's side (the sender's thread id). */
+    record Interrupt(int threadId) implements Message {
+        @Override
+        public int tag() {
+            return 9;
+        }
+    }
+
+    /** A thread started on the sender (it counts as alive on the receiver until it ends). */
+    record ThreadStarted(int threadId, boolean daemon) implements Message {
+        @Override
+        public int tag() {
+            return 10;
+        }
+    }
+}

@@ -1,0 +1,249 @@
+package org.cometsim.scenarios;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.interp.JitMode;
+import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.energy.ActivityTimeline;
+import org.cometsim.device.energy.EnergyReport;
+import org.cometsim.device.energy.PhoneEnergyModel;
+import org.cometsim.device.energy.RadioKind;
+import org.cometsim.net.Delivery;
+import org.cometsim.net.Direction;
+import org.cometsim.net.LinkModel;
+import org.cometsim.net.SimulatedLink;
+import org.cometsim.offload.OffloadEndpoint;
+import org.cometsim.offload.OffloadMetrics;
+import org.cometsim.offload.Role;
+import org.cometsim.offload.policy.OffloadPolicy;
+import org.cometsim.sim.Simulation;
+
+/**
+ * One program offloaded with COMET, as {@code comet run} runs it: the local baseline (the program
+ * alone on the phone, {@link SimulatedExec}) and the offloaded run, in which a phone VM and a
+ * server VM, each on its CPU model, advance with a modelled link on one simulation clock
+ * ({@link SimulatedEndpoint}), their {@link OffloadEndpoint}s exchanging the protocol's bytes
+ * over it ({@link SimulatedTransport}). The result compares the two.
+ */
+public final class OffloadRun {
+    private OffloadRun() {
+    }
+
+    /**
+     * What to run.
+     *
+     * @param classPath the app (parsed once, shared by every VM of the run)
+     * @param classPathText the app's class path as the user gave it ({@code java.class.path})
+     * @param link a link model made for this run's simulation ({@code linkFactory} gets its random streams)
+     * @param radio which radio the phone's energy model charges for the link
+     * @param energy the phone energy model, or null
+     * @param jit null for the default
+     */
+    public record Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
+                         CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
+                         OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit) {
+    }
+
+    /** One side of a run: what it printed, its status, time and work. */
+    public record Side(String stdout, String stderr, int status, long timeNanos, long instructions, EnergyReport energy) {
+        public String stdoutSha256() {
+            return sha256(stdout);
+        }
+    }
+
+    /** The run's outcome: the baseline, the offloaded run, and the offload runtime's counts. */
+    public record Result(Side local, Side offload, long serverInstructions, long phoneBusyNanos, long serverBusyNanos,
+                         long idleNanos, OffloadMetrics phone, OffloadMetrics server, String serverStdout,
+                         List<String> trace) {
+        public double speedup() {
+            return (double) local.timeNanos() / offload.timeNanos();
+        }
+    }
+
+    public static Result run(Config c) {
+        Side local = runLocal(c);
+        return runOffloaded(c, local);
+    }
+
+    private static Side runLocal(Config c) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SimulatedExec exec = new SimulatedExec(c.classPath(), c.classPathText(), c.phone(), c.energy(), ps(out), ps(err),
+                InputStream.nullInputStream(), c.jit(), true);
+        int status = exec.runMain(c.mainClass(), c.args());
+        SimulatedExec.Report r = exec.report();
+        return new Side(text(out), text(err), status, r.completionNanos(), r.instructions(), r.energy());
+    }
+
+    private static Result runOffloaded(Config c, Side local) {
+        Simulation sim = new Simulation(c.seed());
+        LinkModel model = c.linkFactory().apply(sim);
+        SimulatedLink link = new SimulatedLink(sim, model);
+        long lookahead = Math.max(1, model.minimumLatencyNanos());
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        ByteArrayOutputStream serverOut = new ByteArrayOutputStream();
+        ActivityTimeline phoneActivity = new ActivityTimeline();
+        long[] busy = new long[2];
+        List<long[]> phoneIntervals = new ArrayList<>();
+        List<long[]> serverIntervals = new ArrayList<>();
+        Vm phoneVm = newVm(c, c.phone(), ps(out), ps(err), (t, core, s, e) -> {
+            phoneActivity.cpuBusy(s, e);
+            busy[0] += e - s;
+            phoneIntervals.add(new long[] {s, e});
+        });
+        Vm serverVm = newVm(c, c.server(), ps(serverOut), ps(serverOut), (t, core, s, e) -> {
+            busy[1] += e - s;
+            serverIntervals.add(new long[] {s, e});
+        });
+
+        List<Delivery> deliveries = new ArrayList<>();
+        SimulatedTransport up = new SimulatedTransport(link, Direction.UP, deliveries::add);
+        SimulatedTransport down = new SimulatedTransport(link, Direction.DOWN, deliveries::add);
+        OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, phoneVm, c.policy(), up, c.compress());
+        OffloadEndpoint server = new OffloadEndpoint(Role.SERVER, serverVm, c.policy(), down, c.compress());
+        SimulatedEndpoint phoneActor = new SimulatedEndpoint("phone", phoneVm, sim, lookahead);
+        SimulatedEndpoint serverActor = new SimulatedEndpoint("server", serverVm, sim, lookahead);
+        phone.attach(phoneActor);
+        server.attach(serverActor);
+        serverActor.afterStep(() -> server.grantPendingLocks(sim.now()));
+        phoneActor.afterStep(() -> phone.grantPendingLocks(sim.now()));
+        up.deliverTo(server::receive);
+        down.deliverTo(phone::receive);
+        phoneActor.onFinished(e -> sim.stop());
+
+        GuestThread main = phoneVm.launcher().startMain(c.mainClass(), c.args());
+        phone.connect(c.classPath(), 0);
+        phoneActor.start();
+        serverActor.start();
+        sim.run();
+
+        int status;
+        RuntimeException failure = phoneActor.failure() != null ? phoneActor.failure() : serverActor.failure();
+        if (failure != null && System.getenv("COMET_DEBUG") != null) {
+            List<String> all = new ArrayList<>(phone.metrics().trace());
+            all.addAll(server.metrics().trace());
+            all.sort((a, b) -> Long.compare(tOf(a), tOf(b)));
+            all.subList(Math.max(0, all.size() - 60), all.size()).forEach(System.err::println);
+        }
+        if (failure instanceof VmExit exit && phoneActor.failure() == failure) {
+            phoneVm.launcher().exit(exit);
+            status = exit.status;
+        } else if (failure != null) {
+            throw failure;
+        } else if (!phoneActor.finished()) {
+            // Nothing more can happen on either side: the whole program is deadlocked.
+            throw new org.cometsim.dalvik.rt.VmError("deadlock across the endpoints: on the phone "
+                    + phoneVm.scheduler().describeThreads() + "; on the server " + serverVm.scheduler().describeThreads());
+        } else {
+            status = phoneVm.launcher().finish(main);
+        }
+        long end = phoneVm.scheduler().simulatedEnd();
+        phoneActivity.deliveries(deliveries);
+        EnergyReport energy = c.energy() == null ? null : c.energy().evaluate(phoneActivity, c.radio(), end);
+        long phoneInstr = instructions(phoneVm);
+        long serverInstr = instructions(serverVm);
+        long idle = end - unionLength(phoneIntervals, serverIntervals, end);
+        List<String> trace = new ArrayList<>(phone.metrics().trace());
+        trace.addAll(server.metrics().trace());
+        trace.sort((a, b) -> Long.compare(tOf(a), tOf(b)));
+        Side offload = new Side(text(out), text(err), status, end, phoneInstr + serverInstr, energy);
+        return new Result(local, offload, serverInstr, busy[0], busy[1], idle, phone.metrics(), server.metrics(),
+                text(serverOut), trace);
+    }
+
+    private static long tOf(String traceLine) {
+        int i = traceLine.indexOf(':') + 1;
+        return Long.parseLong(traceLine.substring(i, traceLine.indexOf(',', i)));
+    }
+
+    private static Vm newVm(Config c, CpuModel cpu, PrintStream out, PrintStream err,
+                            org.cometsim.dalvik.sched.Scheduler.SliceListener listener) {
+        Vm[] self = new Vm[1];
+        Vm vm = new Vm(c.classPath(), new Vm.Options(out, err, InputStream.nullInputStream(),
+                SimulatedExec.simulatedClock(() -> self[0].scheduler().now())));
+        self[0] = vm;
+        if (c.jit() != null) {
+            vm.setJitMode(c.jit());
+        }
+        vm.setGuestProperty("java.class.path", c.classPathText());
+        vm.scheduler().setTimeModel(cpu, listener);
+        return vm;
+    }
+
+    private static long instructions(Vm vm) {
+        long n = 0;
+        for (GuestThread t : vm.scheduler().threads()) {
+            n += t.totalInstructions();
+        }
+        return n;
+    }
+
+    /** Length of the union of two sets of busy intervals within [0, end]. */
+    private static long unionLength(List<long[]> a, List<long[]> b, long end) {
+        List<long[]> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort((x, y) -> Long.compare(x[0], y[0]));
+        long covered = 0;
+        long curS = -1;
+        long curE = -1;
+        for (long[] iv : all) {
+            long s = Math.min(iv[0], end);
+            long e = Math.min(iv[1], end);
+            if (s > curE) {
+                if (curE > curS) {
+                    covered += curE - curS;
+                }
+                curS = s;
+                curE = e;
+            } else {
+                curE = Math.max(curE, e);
+            }
+        }
+        if (curE > curS) {
+            covered += curE - curS;
+        }
+        return covered;
+    }
+
+    private static PrintStream ps(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
+    }
+
+    private static String text(ByteArrayOutputStream b) {
+        return b.toString(StandardCharsets.UTF_8);
+    }
+
+    static String sha256(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The phone's radio for a link preset name: WiFi, 3G or LTE. */
+    public static RadioKind radioFor(String linkName) {
+        String n = linkName.toLowerCase(java.util.Locale.ROOT);
+        if (n.contains("3g") || n.contains("umts") || n.contains("hspa")) {
+            return RadioKind.UMTS_3G;
+        }
+        if (n.contains("lte")) {
+            return RadioKind.LTE;
+        }
+        return RadioKind.WIFI;
+    }
+}

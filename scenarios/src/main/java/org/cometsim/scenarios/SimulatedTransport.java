@@ -1,0 +1,94 @@
+package org.cometsim.scenarios;
+
+import java.util.function.Consumer;
+
+import org.cometsim.net.Delivery;
+import org.cometsim.net.Direction;
+import org.cometsim.net.SimulatedLink;
+import org.cometsim.offload.Transport;
+
+/**
+ * One endpoint's side of a modelled connection: its bytes go over a {@link SimulatedLink} in one
+ * direction, charged exactly (framing and compression included), and arrive at the peer at the
+ * link's delivery time. In order (one TCP connection): a send never starts before the previous
+ * one in the same direction. The round-trip estimate is TCP's (RFC 6298: SRTT, RTTVAR with
+ * α = 1/8, β = 1/4) over the link's delay of each delivery, propagation both ways.
+ */
+public final class SimulatedTransport implements Transport {
+    private final SimulatedLink link;
+    private final Direction direction;
+    private Consumer<byte[]> peer;
+    private long lastSubmit;
+    private long srtt;
+    private long rttVar;
+    private boolean sampled;
+    private boolean connected = true;
+    private final Consumer<Delivery> observer;
+
+    /**
+     * @param observer told of every delivery (energy: radio activity), may be null
+     */
+    public SimulatedTransport(SimulatedLink link, Direction direction, Consumer<Delivery> observer) {
+        this.link = link;
+        this.direction = direction;
+        this.observer = observer;
+        // Before any sample: the link's minimum round trip, as a fresh connection's SYN would measure.
+        this.srtt = 2 * link.model().minimumLatencyNanos();
+        this.rttVar = srtt / 2;
+    }
+
+    /** Where arriving bytes go: the peer endpoint's {@code receive}. */
+    public void deliverTo(Consumer<byte[]> peerReceiver) {
+        this.peer = peerReceiver;
+    }
+
+    @Override
+    public void send(byte[] bytes, long atNanos) {
+        if (!connected) {
+            return; // the connection failed: nothing more goes out
+        }
+        long at = Math.max(atNanos, lastSubmit);
+        lastSubmit = at;
+        link.transmit(direction, at, bytes.length, d -> {
+            if (!connected) {
+                return;
+            }
+            sample(2 * (d.deliveredNanos() - d.lastByteSentNanos()));
+            if (observer != null) {
+                observer.accept(d);
+            }
+            peer.accept(bytes);
+        });
+    }
+
+    private void sample(long r) {
+        if (!sampled) {
+            srtt = r;
+            rttVar = r / 2;
+            sampled = true;
+        } else {
+            rttVar = (3 * rttVar + Math.abs(srtt - r)) / 4;
+            srtt = (7 * srtt + r) / 8;
+        }
+    }
+
+    @Override
+    public long srttNanos() {
+        return srtt;
+    }
+
+    @Override
+    public long rttVarNanos() {
+        return rttVar;
+    }
+
+    @Override
+    public boolean connected() {
+        return connected;
+    }
+
+    /** The connection breaks: messages in flight and later ones are lost. */
+    public void fail() {
+        connected = false;
+    }
+}
