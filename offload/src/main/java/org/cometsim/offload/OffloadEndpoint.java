@@ -453,7 +453,7 @@ public final class OffloadEndpoint {
         Sync s;
         List<Object> handedOff = new ArrayList<>();
         try {
-            s = dsm.push(new Move(canonical), null, lockHandoff(h, img, handedOff));
+            s = dsm.push(new Move(canonical), null, lockHandoff(h, img, handedOff), List.of());
         } catch (Unshippable u) {
             // The thread cannot leave with this state: it stays, and the reason is counted.
             vm.adopt(img, dsm.ids(), at, t);
@@ -578,7 +578,7 @@ public final class OffloadEndpoint {
         long at = t.readyAt;
         Sync s;
         try {
-            s = dsm.push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught)), List.of());
+            s = dsm.push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught)), List.of(), List.of());
         } catch (Unshippable u) {
             throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
         }
@@ -603,7 +603,7 @@ public final class OffloadEndpoint {
             pendingLockRequests.remove(k--);
         }
         if (!grants.isEmpty()) {
-            sendSync(dsm.push(null, null, grants), now, 0);
+            sendSync(dsm.push(null, null, grants, List.of()), now, 0);
         }
     }
 

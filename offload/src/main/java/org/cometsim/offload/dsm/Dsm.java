@@ -12,6 +12,7 @@ import java.util.Map;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.hooks.ClassInitImage;
 import org.cometsim.dalvik.hooks.ObjectIds;
+import org.cometsim.dalvik.hooks.ThreadImage;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.Heap;
 import org.cometsim.dalvik.rt.GuestArray;
@@ -337,13 +338,14 @@ public final class Dsm implements WriteBarrier {
 
     /**
      * Builds a push of everything dirty (the closure of newly tracked objects included), with an
-     * optional moving thread (already captured through {@link #ids()}), an ended thread and
-     * ownership grants. Dirty bits are cleared and the queue emptied.
+     * optional moving thread (already captured through {@link #ids()}), an ended thread,
+     * ownership grants and the stacks of the threads staying here (captured through {@link #ids()}
+     * too: the objects they name ship in this push). Dirty bits are cleared and the queue emptied.
      *
      * @throws Unshippable if the state to ship holds something the DSM cannot ship; nothing was
      *     cleared then, and the objects tracked meanwhile stay tracked
      */
-    public Sync push(Move moved, Ended ended, List<Grant> grants) {
+    public Sync push(Move moved, Ended ended, List<Grant> grants, List<ThreadImage> stacks) {
         List<ClassStatus> statuses = new ArrayList<>();
         trackInitialisedClasses(statuses);
         List<NewObject> news = new ArrayList<>();
@@ -396,7 +398,8 @@ public final class Dsm implements WriteBarrier {
         List<ClassDef> defs = new ArrayList<>(pendingClassDefs);
         pendingClassDefs.clear();
         lastPayloadBytes = payload;
-        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants);
+        // TODO(#13) identity hashes travel once the per-VM hash sequence (Heap) is merged
+        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, 0, List.of(), stacks);
     }
 
     /**

@@ -89,15 +89,23 @@ public sealed interface Message {
      * @param moved a thread migrating to the receiver, or null
      * @param ended a thread of the sender's that ended (its paired thread on the receiver ends too), or null
      * @param grants ownership handed to the receiver with this push
+     * @param nextIdentityHash the sender's identity-hash generator state after this push (the
+     *     receiver continues the same sequence, so hashes do not depend on where code ran)
+     * @param hashes identity hashes given to already shipped objects since the last push
+     * @param stacks the sender's resident threads as of this push (the server's pushes only; the
+     *     phone's recovery checkpoint, comet-reference §9; the moving thread is in {@code moved})
      */
     record Sync(int revision, List<ClassDef> classes, List<ClassStatus> statuses, List<NewObject> newObjects,
-                List<Update> updates, Move moved, Ended ended, List<Grant> grants) implements Message {
+                List<Update> updates, Move moved, Ended ended, List<Grant> grants, int nextIdentityHash,
+                List<IdentityHash> hashes, List<ThreadImage> stacks) implements Message {
         public Sync {
             classes = List.copyOf(classes);
             statuses = List.copyOf(statuses);
             newObjects = List.copyOf(newObjects);
             updates = List.copyOf(updates);
             grants = List.copyOf(grants);
+            hashes = List.copyOf(hashes);
+            stacks = List.copyOf(stacks);
         }
 
         @Override
@@ -166,6 +174,10 @@ public sealed interface Message {
      * a u4 id): both endpoints know the layout, so no value carries a tag (COMET's encoding).
      */
     record Update(int id, int[] slots, byte[] values) {
+    }
+
+    /** An identity hash given to an object the receiver already knows. */
+    record IdentityHash(int id, int hash) {
     }
 
     /** A thread moving to the receiver: the sender's thread id and its captured state. */

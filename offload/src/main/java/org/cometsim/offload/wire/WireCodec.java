@@ -140,6 +140,16 @@ public final class WireCodec {
             w.bool(g.lock());
             w.u4(g.waiters());
         }
+        w.u4(s.nextIdentityHash());
+        w.u4(s.hashes().size());
+        for (Message.IdentityHash h : s.hashes()) {
+            w.u4(h.id());
+            w.u4(h.hash());
+        }
+        w.u4(s.stacks().size());
+        for (ThreadImage t : s.stacks()) {
+            encodeThread(w, t);
+        }
     }
 
     /**
@@ -337,7 +347,18 @@ public final class WireCodec {
         for (int i = 0; i < ng; i++) {
             grants.add(new Grant(r.u4(), r.bool(), r.u4()));
         }
-        return new Sync(revision, classes, statuses, objs, updates, moved, ended, grants);
+        int nextHash = r.u4();
+        int nh = r.count(r.remaining() / 8);
+        List<Message.IdentityHash> hashes = new ArrayList<>(nh);
+        for (int i = 0; i < nh; i++) {
+            hashes.add(new Message.IdentityHash(r.u4(), r.u4()));
+        }
+        int nt = r.count(r.remaining() / 16);
+        List<ThreadImage> stacks = new ArrayList<>(nt);
+        for (int i = 0; i < nt; i++) {
+            stacks.add(decodeThread(r));
+        }
+        return new Sync(revision, classes, statuses, objs, updates, moved, ended, grants, nextHash, hashes, stacks);
     }
 
     /** At most this many slots in one update (a 2^28-element array), a guard against corrupt runs. */
