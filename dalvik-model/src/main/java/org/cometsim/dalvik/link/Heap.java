@@ -11,13 +11,15 @@ import org.cometsim.dalvik.rt.VmClass;
 
 /**
  * Allocation of guest objects and arrays, array initialisation from {@code fill-array-data}, and
- * deterministic identity hashes. Objects live in the host heap (the JVM collects them); arrays of
- * a final host component type are typed host arrays so host calls take them as they are.
+ * deterministic identity hashes (of host objects too: {@link HostIdentityHashes}). Objects live in
+ * the host heap (the JVM collects them); arrays of a final host component type are typed host
+ * arrays so host calls take them as they are.
  */
 public final class Heap {
     private final OffloadHooks hooks;
     private GuestExceptions exceptions;
     private int nextIdentityHash = 0x1000;
+    private final HostIdentityHashes hostHashes = new HostIdentityHashes();
 
     public Heap(OffloadHooks hooks) {
         this.hooks = hooks;
@@ -40,8 +42,8 @@ public final class Heap {
 
     /**
      * The identity hash of any guest value ({@code Object.hashCode}, {@code System.identityHashCode}):
-     * guest objects, arrays and classes get the next deterministic hash on first use; host objects
-     * answer the host's.
+     * guest objects, arrays and classes get the next deterministic hash on first use, and so do
+     * host objects, in this VM's own table (the JVM's identity hashes differ from run to run).
      */
     public int identityHash(Object o) {
         if (o instanceof GuestObject) {
@@ -65,7 +67,7 @@ public final class Heap {
             }
             return g.hash;
         }
-        return System.identityHashCode(o);
+        return hostHashes.hashOf(o, this::newIdentityHash);
     }
 
     // ------------------------------------------------------------------ allocation
