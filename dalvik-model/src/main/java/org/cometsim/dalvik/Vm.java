@@ -337,10 +337,7 @@ public final class Vm {
     public Object invokeStatic(String className, String name, String desc, Object... args) {
         return launcher.invokeStatic(className, name, desc, args);
     }
-    /** What {@code java.lang.System} shows the guest: its streams, clock and overridden properties. */
-    public GuestSystem system() {
-        return system;
-    }
+
 
     /** The monitor of {@code obj} if it ever had one, else null (the offload runtime's lock checks). */
     public org.cometsim.dalvik.rt.Monitor monitorIfAny(Object obj) {
@@ -368,6 +365,16 @@ public final class Vm {
      */
     public ThreadImage detach(GuestThread t, ObjectIds ids) {
         return migration.detach(t, ids);
+    }
+
+    /** Captures {@code t} where it is (a recovery checkpoint); see {@link Migration#snapshot}. */
+    public ThreadImage snapshot(GuestThread t, ObjectIds ids) {
+        return migration.snapshot(t, ids);
+    }
+
+    /** Why {@code t} cannot be {@link #snapshot}ed now, or null. */
+    public String snapshotRefusal(GuestThread t) {
+        return migration.snapshotRefusal(t);
     }
 
     /** Rebuilds a detached thread on this VM as a new thread, runnable (or waiting again) from {@code atNanos}. */

@@ -105,7 +105,7 @@ public final class Dsm implements WriteBarrier {
         this.space = space;
         this.phone = space == Ids.PHONE_SPACE;
         this.wellKnown = Map.copyOf(wellKnown);
-        wellKnown.forEach((name, obj) -> wellKnownNames.put(obj, name));
+        wellKnown.forEach((name, obj) -> wellKnownNames.putIfAbsent(obj, name)); // one object, two names: the first
     }
 
     /** How threads are named on the wire (the endpoint's canonical thread ids). */
@@ -120,6 +120,31 @@ public final class Dsm implements WriteBarrier {
     /** Number of objects and values this endpoint has ids for. */
     public int trackedCount() {
         return byId.size();
+    }
+
+    /**
+     * Forgets every id after the connection failed (comet-reference §9, {@code cleanupOffloadState}):
+     * objects and classes lose their headers, so they are untracked (locally lockable, no dirty
+     * bits, no barrier work) until a later connection ships them again. This Dsm is unusable after.
+     */
+    public void untrackAll() {
+        for (Object o : byId.values()) {
+            if (o instanceof GuestObject g) {
+                g.dsm = null;
+            } else if (o instanceof GuestArray a) {
+                a.dsm = null;
+            }
+        }
+        for (VmClass c : vm.linker().linkedClasses()) {
+            c.dsm = null;
+        }
+        byId.clear();
+        hostIds.clear();
+        queue.clear();
+        pendingNew.clear();
+        pendingClassDefs.clear();
+        outClassIds.clear();
+        inClasses.clear();
     }
 
     /** Raw bytes of the values and references the last push carried (the dirty payload, before framing). */
