@@ -29,6 +29,7 @@ import org.cometsim.offload.wire.Message.Ended;
 import org.cometsim.offload.wire.Message.EnumShape;
 import org.cometsim.offload.wire.Message.Grant;
 import org.cometsim.offload.wire.Message.GuestShape;
+import org.cometsim.offload.wire.Message.IdentityHash;
 import org.cometsim.offload.wire.Message.Move;
 import org.cometsim.offload.wire.Message.NewObject;
 import org.cometsim.offload.wire.Message.Shape;
@@ -143,6 +144,7 @@ public final class Dsm implements WriteBarrier {
         queue.clear();
         pendingNew.clear();
         pendingClassDefs.clear();
+        pendingHashes.clear();
         outClassIds.clear();
         inClasses.clear();
     }
@@ -153,6 +155,14 @@ public final class Dsm implements WriteBarrier {
     }
 
     // ------------------------------------------------------------------ write barrier
+
+    /** Objects and classes given an identity hash since the last push (shipped as {@link IdentityHash}). */
+    private final List<Object> pendingHashes = new ArrayList<>();
+
+    @Override
+    public void identityHashAssigned(Object obj) {
+        pendingHashes.add(obj);
+    }
 
     @Override
     public void fieldWrite(GuestObject obj, VmField field) {
@@ -376,6 +386,28 @@ public final class Dsm implements WriteBarrier {
         List<NewObject> news = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         long payload = 0;
+        if (sendRevision == 0) {
+            // Classes exist on both sides untracked: hashes given before this connection go first.
+            for (VmClass c : vm.linker().linkedClasses()) {
+                if (c.hash != 0) {
+                    pendingHashes.add(c);
+                }
+            }
+        }
+        List<IdentityHash> hashes = new ArrayList<>();
+        for (Object o : pendingHashes) {
+            if (o instanceof VmClass c) {
+                hashes.add(new IdentityHash(classId(c), c.hash));
+                continue;
+            }
+            Tracked h = o instanceof GuestObject g ? (Tracked) g.dsm : (Tracked) ((GuestArray) o).dsm;
+            int hash = o instanceof GuestObject g ? g.hash : ((GuestArray) o).hash;
+            if (h != null && h.knownToPeer && h.shippedHash != hash) {
+                hashes.add(new IdentityHash(h.objectId, hash)); // a new object's shape carries its own
+                h.shippedHash = hash;
+            }
+        }
+        pendingHashes.clear();
         // Walk the queue while it grows: references to untracked objects track and queue them.
         for (int i = 0; i < queue.size(); i++) {
             Object o = queue.get(i);
@@ -423,8 +455,8 @@ public final class Dsm implements WriteBarrier {
         List<ClassDef> defs = new ArrayList<>(pendingClassDefs);
         pendingClassDefs.clear();
         lastPayloadBytes = payload;
-        // TODO(#13) identity hashes travel once the per-VM hash sequence (Heap) is merged
-        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, 0, List.of(), stacks);
+        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, heap.identityHashCount(),
+                hashes, stacks);
     }
 
     /**
@@ -618,6 +650,21 @@ public final class Dsm implements WriteBarrier {
         for (Update u : s.updates()) {
             applyUpdate(u);
         }
+        for (IdentityHash ih : s.hashes()) {
+            Object o = resolve(ih.id());
+            if (o instanceof GuestObject g) {
+                g.hash = ih.hash();
+                ((Tracked) g.dsm).shippedHash = ih.hash();
+            } else if (o instanceof GuestArray a) {
+                a.hash = ih.hash();
+                ((Tracked) a.dsm).shippedHash = ih.hash();
+            } else if (o instanceof VmClass c) {
+                c.hash = ih.hash();
+            } else {
+                throw new ProtocolException("identity hash for " + Ids.format(ih.id()) + ", which has none");
+            }
+        }
+        heap.advanceIdentityHashes(s.nextIdentityHash());
     }
 
     /**
