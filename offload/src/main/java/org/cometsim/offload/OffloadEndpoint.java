@@ -692,6 +692,7 @@ public final class OffloadEndpoint {
         } catch (Unshippable u) {
             throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
         }
+        metrics.event(at, name, "thread_ended", "\"thread\":" + h.canonicalId);
         sendSync(s, at, h.canonicalId);
     }
 

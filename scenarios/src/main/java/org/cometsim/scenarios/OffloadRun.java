@@ -89,12 +89,21 @@ public final class OffloadRun {
         }
     }
 
+    /** The local baseline, then the offloaded run. */
     public static Result run(Config c) {
-        Side local = runLocal(c);
+        return run(c, runLocal(c));
+    }
+
+    /**
+     * The offloaded run against a baseline already measured ({@link #runLocal} of a config that
+     * differs at most in policy, link, server and failures): sweeps run the baseline once.
+     */
+    public static Result run(Config c, Side local) {
         return runOffloaded(c, local);
     }
 
-    private static Side runLocal(Config c) {
+    /** The program alone on the phone (policy {@code never} without any link). */
+    public static Side runLocal(Config c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SimulatedExec exec = new SimulatedExec(c.classPath(), c.classPathText(), c.phone(), c.energy(), ps(out), ps(err),
