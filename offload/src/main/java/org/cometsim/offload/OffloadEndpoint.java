@@ -27,8 +27,8 @@ import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.offload.dsm.Dsm;
 import org.cometsim.offload.dsm.Ownership;
 import org.cometsim.offload.dsm.Unshippable;
+import org.cometsim.offload.policy.MethodPoint;
 import org.cometsim.offload.policy.OffloadPolicy;
-import org.cometsim.offload.policy.Policies;
 import org.cometsim.offload.wire.Framing;
 import org.cometsim.offload.wire.Ids;
 import org.cometsim.offload.wire.Message;
@@ -122,6 +122,8 @@ public final class OffloadEndpoint {
         long evaluations;
         /** Why the thread last stopped for migration (forced returns), or null (the policy). */
         String stopReason;
+        /** The method point that asked for an evaluation at the next safepoint, or null. */
+        MethodPoint pendingPoint;
         /** A push of it failed: what could not be shipped (it stays local from then on). */
         String pinnedBy;
         /** The locks it entered most recently, newest first (COMET's 16-entry lock handoff list). */
@@ -229,7 +231,7 @@ public final class OffloadEndpoint {
             });
             vm.hooks().setMonitorGate(gate(this::phoneMonitorGate));
         } else {
-            if (Policies.returnsEagerly(policy)) {
+            if (policy.decidesOnServer()) {
                 vm.setSafepointHandler(this::serverSafepoint);
             }
             vm.setNativeGate(this::serverMayRun);
@@ -242,6 +244,44 @@ public final class OffloadEndpoint {
             sched.setTerminationHandler(t -> { });
             sched.setEndListener(this::threadEndedHere);
         }
+        installMethodPoints();
+    }
+
+    /**
+     * A policy that names method points gets evaluations right after them: the method events mark
+     * the thread and end its safepoint budget, so its next safepoint asks the policy.
+     */
+    private void installMethodPoints() {
+        if (!policy.usesMethodPoints() || role == Role.SERVER && !policy.decidesOnServer()) {
+            return;
+        }
+        Map<VmMethod, MethodPoint[]> points = new java.util.IdentityHashMap<>();
+        vm.hooks().setMethodEvents(new org.cometsim.dalvik.hooks.MethodEvents() {
+            @Override
+            public void enter(GuestThread t, VmMethod m) {
+                mark(t, pointsOf(m)[0]);
+            }
+
+            @Override
+            public void exit(GuestThread t, VmMethod m, boolean exceptional) {
+                mark(t, pointsOf(m)[1]);
+            }
+
+            private MethodPoint[] pointsOf(VmMethod m) {
+                return points.computeIfAbsent(m, k -> {
+                    MethodPoint in = new MethodPoint(k.owner.name, k.name, k.desc, false);
+                    MethodPoint out = new MethodPoint(k.owner.name, k.name, k.desc, true);
+                    return new MethodPoint[] {policy.evaluatesAt(in) ? in : null, policy.evaluatesAt(out) ? out : null};
+                });
+            }
+
+            private void mark(GuestThread t, MethodPoint p) {
+                if (p != null) {
+                    header(t).pendingPoint = p;
+                    t.safepointBudget = 0; // the next safepoint evaluates
+                }
+            }
+        });
     }
 
     private OffloadThread header(GuestThread t) {
@@ -264,19 +304,27 @@ public final class OffloadEndpoint {
         }
         h.evaluations++;
         long now = vm.scheduler().now();
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
         OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, now - h.unsafeTime,
-                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos());
-        return policy.migrate(d) ? SafepointHandler.Action.MIGRATE : SafepointHandler.Action.CONTINUE;
+                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos(), false, point);
+        if (policy.migrate(d)) {
+            h.stopReason = point == null ? null : "policy " + policy.name() + " at " + point;
+            return SafepointHandler.Action.MIGRATE;
+        }
+        return SafepointHandler.Action.CONTINUE;
     }
 
     private SafepointHandler.Action serverSafepoint(GuestThread t, SafepointHandler.Kind kind) {
         OffloadThread h = header(t);
         h.evaluations++;
         long now = vm.scheduler().now();
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
         OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, 0, syncNanos, syncSamples,
-                transport.srttNanos(), transport.rttVarNanos());
+                transport.srttNanos(), transport.rttVarNanos(), true, point);
         if (policy.migrate(d)) {
-            h.stopReason = "policy " + policy.name();
+            h.stopReason = "policy " + policy.name() + (point == null ? "" : " at " + point);
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
