@@ -18,9 +18,16 @@ public final class WireWriter {
         buf = new byte[Math.max(16, capacity)];
     }
 
+    /** Largest buffer (arrays cannot be much larger; no valid message comes near it). */
+    private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
     private void ensure(int more) {
-        if (size + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        if (more > buf.length - size) {
+            long need = (long) size + more;
+            if (need > MAX_SIZE) {
+                throw new IllegalArgumentException("an encoding of more than " + MAX_SIZE + " bytes");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(MAX_SIZE, Math.max(2L * buf.length, need)));
         }
     }
 
