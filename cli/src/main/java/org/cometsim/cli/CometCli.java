@@ -37,6 +37,14 @@ public final class CometCli {
             "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
             "                        offload the program with COMET in simulated time, beside its",
             "                        local baseline: speed-up, migrations, syncs, bytes, energy",
+            "  demo [--size small|medium|paper] [--out DIR] [--jobs N]",
+            "                        the paper's headline experiment: every built-in workload",
+            "                        over comet-wifi and comet-3g, offloaded vs local, in parallel;",
+            "                        speed-up table with geometric means beside the paper's 2.88x",
+            "                        (WiFi) / 1.27x (3G), charts and report.html in ./comet-out",
+            "  report DIR            rebuild charts and report.html from stored results: a run",
+            "                        directory (result.json, trace.jsonl) or a sweep directory",
+            "                        (results.csv)",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -104,6 +112,10 @@ public final class CometCli {
                 return CalibrateCommand.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, out, err);
+            case "demo":
+                return DemoCommand.run(rest, out, err);
+            case "report":
+                return ReportCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
             case "help":

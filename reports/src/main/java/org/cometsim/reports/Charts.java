@@ -479,7 +479,7 @@ public final class Charts {
     }
 
     /** Values of a numeric column (NaN skipped). */
-    static List<Double> values(ResultTable t, String column) {
+    public static List<Double> values(ResultTable t, String column) {
         List<Double> v = new ArrayList<>();
         for (ResultTable.Row r : t.rows()) {
             double x = r.num(column);

@@ -58,8 +58,17 @@ public final class RunFiles {
         return new ResultTable.Row(m);
     }
 
+    /**
+     * Objects whose keys are open sets (reasons, radio states): kept whole as JSON text in one
+     * column, as the results contract stores them, rather than one column per key seen.
+     */
+    static final java.util.Set<String> OPEN_KEY_SETS = java.util.Set.of("forced_returns", "pinned_by_host_state",
+            "energy_j_radio_by_state", "energy_local_j_radio_by_state");
+
     private static void flatten(String prefix, JsonNode n, Map<String, String> out) {
-        if (n.isObject()) {
+        if (n.isObject() && OPEN_KEY_SETS.contains(prefix)) {
+            out.put(prefix, n.toString());
+        } else if (n.isObject()) {
             Iterator<Map.Entry<String, JsonNode>> it = n.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();

@@ -1,0 +1,120 @@
+package org.cometsim.reports;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The pages' structure: tables present, every image embedded or referenced exists and decodes,
+ * nothing loaded from elsewhere.
+ */
+class HtmlReportTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void sweepPageHasTheSpeedupTableAndEveryChart() throws Exception {
+        Path sweep = sweepDir(dir.resolve("sweep"));
+        Path page = Reports.build(sweep);
+        Document doc = checkStructure(page);
+        Element table = doc.select("table.data").first();
+        assertNotNull(table, "speed-up table");
+        String text = table.text();
+        assertTrue(text.contains("geometric mean") && text.contains("2.88x") && text.contains("1.27x"), text);
+        assertEquals(SampleResults.APPS.size() + 3, table.select("tr").size(), "header, apps, geo. mean, paper");
+        // Several policies, seeds and a swept latency: every kind of sweep chart, plus the run's timeline.
+        List<String> files = doc.select("figcaption a").eachAttr("href");
+        for (String expected : List.of("charts/speedup-comet.png", "charts/policies-comet-wifi.png",
+                "charts/energy-comet-3g.png", "charts/cdf-speedup.png", "charts/over-link-latency.png",
+                "charts/timeline.png")) {
+            assertTrue(files.contains(expected), expected + " in " + files);
+        }
+        assertTrue(doc.select("table.kv").isEmpty(), "no scenario given");
+    }
+
+    @Test
+    void runPageHasScenarioOutcomeAndTimeline() throws Exception {
+        Path run = SampleResults.runDir(dir.resolve("run"));
+        assertEquals(Reports.Kind.RUN, Reports.kindOf(run));
+        Document doc = checkStructure(Reports.build(run));
+        assertTrue(doc.select("table.kv").text().contains("comet-wifi"));
+        assertTrue(doc.select("table.data").text().contains("2.500"), doc.select("table.data").text());
+        assertTrue(doc.select("figcaption a").eachAttr("href").contains("charts/timeline.svg"));
+    }
+
+    @Test
+    void aDirectoryWithoutResultsIsRefusedByName() throws Exception {
+        Files.createDirectories(dir.resolve("empty"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Reports.build(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("results.csv") && e.getMessage().contains("result.json"), e.getMessage());
+        Files.writeString(dir.resolve("empty/result.json"), "{\"schema\": \"other/2\"}");
+        e = assertThrows(IllegalArgumentException.class, () -> Reports.build(dir.resolve("empty")));
+        assertTrue(e.getMessage().contains("not a comet run result"), e.getMessage());
+    }
+
+    @Test
+    void textIsEscaped() {
+        String html = new HtmlReport("a <b> & \"c\"").paragraph("<script>x</script>").html();
+        assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), html);
+    }
+
+    /** A sweep directory: results.csv of hand-made rows and one run's files under runs/. */
+    static Path sweepDir(Path d) throws Exception {
+        Files.createDirectories(d);
+        ResultTable t = SampleResults.table(List.of("comet", "always", "oracle"), 3);
+        Files.writeString(d.resolve("results.csv"), t.toCsv(), StandardCharsets.UTF_8);
+        SampleResults.runDir(d.resolve("runs").resolve("linpack-comet-wifi"));
+        return d;
+    }
+
+    /** Parses the page and checks what every page must satisfy; returns it. */
+    static Document checkStructure(Path page) throws Exception {
+        Document doc = Jsoup.parse(page.toFile(), "UTF-8");
+        assertEquals(1, doc.select("h1").size());
+        assertTrue(doc.select("table").size() >= 1, "tables present");
+        for (Element t : doc.select("table")) {
+            assertTrue(t.select("tr").size() >= 2, "table with a header and rows: " + t.text());
+        }
+        List<Element> imgs = doc.select("img");
+        assertTrue(!imgs.isEmpty(), "charts present");
+        for (Element img : imgs) {
+            String src = img.attr("src");
+            assertTrue(src.startsWith("data:image/png;base64,"), "embedded, not fetched: " + src.substring(0, 40));
+            BufferedImage im = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
+                    src.substring("data:image/png;base64,".length()))));
+            assertNotNull(im, "embedded PNG decodes");
+            assertTrue(!img.attr("alt").isEmpty(), "alt text");
+        }
+        for (Element a : doc.select("a[href]")) {
+            Path f = page.getParent().resolve(a.attr("href"));
+            assertTrue(Files.isRegularFile(f), "linked file exists: " + f);
+            if (f.toString().endsWith(".png")) {
+                assertNotNull(ImageIO.read(f.toFile()), f + " decodes");
+            } else if (f.toString().endsWith(".svg")) {
+                String svg = Files.readString(f);
+                assertTrue(svg.contains("<svg") && svg.trim().endsWith("</svg>"), f + " is a whole SVG document");
+            }
+        }
+        assertTrue(doc.select("link[href], script[src], iframe").isEmpty(), "self-contained: nothing loaded from elsewhere");
+        return doc;
+    }
+}
