@@ -147,7 +147,9 @@ final class DemoCommand {
         scenario.put("policy", POLICY + " (baseline: the app alone on the phone, policy never)");
         scenario.put("energy model", ENERGY);
         scenario.put("seed", Long.toString(seed));
-        Path page = Reports.sweep(dir, "comet-sim demo: COMET's headline experiment", scenario);
+        String title = "comet-sim demo: COMET's headline experiment";
+        Reports.writeScenario(dir, title, scenario);
+        Path page = Reports.sweep(dir, title, scenario);
         err.printf(Locale.ROOT, "comet demo: %d runs in %.1f s host time; report: %s%n", outcomes.size(),
                 (System.nanoTime() - t0) / 1e9, page);
         long failed = outcomes.stream().filter(o -> o.error() != null).count();

@@ -137,20 +137,28 @@ public final class Charts {
                 new java.text.DecimalFormat("0.00")));
         r.setDefaultItemLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         r.setDefaultItemLabelsVisible(true);
+        // The paper's marks are named in the legend, beside the series of their network: labels on
+        // the plot would collide with the bars of whichever apps sit under them.
+        org.jfree.chart.LegendItemCollection legend = new org.jfree.chart.LegendItemCollection();
         for (int i = 0; i < links.size(); i++) {
             r.setSeriesPaint(i, ChartFiles.color(i));
+            legend.add(new org.jfree.chart.LegendItem(links.get(i), null, null, null,
+                    new java.awt.Rectangle(-6, -6, 12, 12), ChartFiles.color(i)));
+        }
+        for (int i = 0; i < links.size(); i++) {
             double paper = paperSpeedup(links.get(i));
             if (!Double.isNaN(paper)) {
-                ValueMarker m = new ValueMarker(paper, ChartFiles.color(i), ChartFiles.dashed(2.5f));
-                m.setLabel(String.format(Locale.ROOT, "paper, %s: %.2fx", links.get(i), paper));
-                m.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
-                m.setLabelPaint(ChartFiles.color(i).darker());
-                m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
-                m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 200));
-                plot.addRangeMarker(m, Layer.FOREGROUND);
+                plot.addRangeMarker(new ValueMarker(paper, ChartFiles.color(i), ChartFiles.dashed(2.5f)), Layer.FOREGROUND);
+                legend.add(new org.jfree.chart.LegendItem(String.format(Locale.ROOT, "paper, %s: %.2fx", links.get(i),
+                        paper), null, null, null, new java.awt.geom.Line2D.Double(-14, 0, 14, 0), ChartFiles.dashed(2.5f),
+                        ChartFiles.color(i)));
             }
         }
+        plot.setFixedLegendItems(legend);
+        org.jfree.chart.plot.CategoryMarker geoBand = new org.jfree.chart.plot.CategoryMarker(GEO_MEAN,
+                new Color(0xEEEEEE), new BasicStroke(1f));
+        geoBand.setDrawAsLine(false);
+        plot.addDomainMarker(geoBand, Layer.BACKGROUND);
         plot.addRangeMarker(new ValueMarker(1.0, Color.DARK_GRAY, new BasicStroke(1.2f)), Layer.FOREGROUND);
         rotateLabels(plot.getDomainAxis(), s.size());
         chart.addSubtitle(new TextTitle("bars: this simulation (mean over seeds); dashed: the paper's geometric mean"
@@ -213,9 +221,11 @@ public final class Charts {
 
     /**
      * Phone energy per app by component on one link: for each app a bar for the local run and one
-     * for the offloaded run, each stacked CPU + radio (RRC tails included), in joules.
+     * for the offloaded run, each stacked CPU + radio (RRC tails included). In joules, or with
+     * {@code relative} as a percentage of the app's local run, so that apps whose energies differ
+     * by orders of magnitude can be read on one axis.
      */
-    public static JFreeChart energyByComponent(ResultTable t, String title) {
+    public static JFreeChart energyByComponent(ResultTable t, String title, boolean relative) {
         List<String> apps = t.distinct("app");
         DefaultCategoryDataset d = new DefaultCategoryDataset();
         String[][] series = {
@@ -224,11 +234,14 @@ public final class Charts {
         };
         for (String[] s : series) {
             for (String app : apps) {
-                List<Double> v = values(t.where(r -> app.equals(r.text("app"))), s[1]);
-                d.addValue(v.isEmpty() ? null : Stats.mean(v), s[0], app);
+                ResultTable a = t.where(r -> app.equals(r.text("app")));
+                List<Double> v = values(a, s[1]);
+                double scale = relative ? 100 / Stats.mean(values(a, "energy_local_j_total")) : 1;
+                d.addValue(v.isEmpty() ? null : Stats.mean(v) * scale, s[0], app);
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, "phone energy (J)", d,
+        String axis = relative ? "phone energy (% of the local run's)" : "phone energy (J)";
+        JFreeChart chart = ChartFactory.createStackedBarChart(title, null, axis, d,
                 PlotOrientation.VERTICAL, true, false, false);
         ChartFiles.style(chart);
         CategoryPlot plot = chart.getCategoryPlot();
@@ -249,7 +262,11 @@ public final class Charts {
         r.setSeriesPaint(3, new Color(0xD55E00)); // offloaded radio: vermilion
         plot.setRenderer(r);
         rotateLabels(plot.getDomainAxis(), apps.size());
-        chart.addSubtitle(new TextTitle("left bar of each app: local run; right bar: offloaded (radio includes RRC tails)",
+        if (relative) {
+            plot.addRangeMarker(new ValueMarker(100, Color.DARK_GRAY, new BasicStroke(1.2f)), Layer.FOREGROUND);
+        }
+        chart.addSubtitle(new TextTitle("left bar of each app: local run; right bar: offloaded (radio includes RRC tails)"
+                + (relative ? "; 100% = the local run's energy" : ""),
                 new Font(Font.SANS_SERIF, Font.PLAIN, 15)));
         return chart;
     }

@@ -77,6 +77,12 @@ public final class HtmlReport {
         return this;
     }
 
+    /** A section heading. */
+    public HtmlReport heading(String text) {
+        sections.add("<h2>" + esc(text) + "</h2>");
+        return this;
+    }
+
     /** A preformatted block (e.g. a command line). */
     public HtmlReport code(String text) {
         sections.add("<pre>" + esc(text) + "</pre>");

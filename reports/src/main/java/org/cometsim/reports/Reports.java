@@ -40,8 +40,48 @@ public final class Reports {
 
     /** Rebuilds the charts and page of {@code dir}; returns the page. */
     public static Path build(Path dir) {
-        return kindOf(dir) == Kind.SWEEP ? sweep(dir, "comet-sim sweep: " + dir.getFileName(), Map.of())
-                : run(dir);
+        if (kindOf(dir) == Kind.RUN) {
+            return run(dir);
+        }
+        Map<String, String> scenario = readScenario(dir);
+        String title = scenario.remove("title");
+        return sweep(dir, title != null ? title : "comet-sim sweep: " + name(dir), scenario);
+    }
+
+    /** The file in which {@link #writeScenario} keeps a sweep page's title and scenario lines. */
+    public static final String SCENARIO_FILE = "scenario.txt";
+
+    /**
+     * Keeps the title and scenario lines of a sweep page beside its results ({@code key: value}
+     * lines), so that {@code comet report} rebuilds the same page.
+     */
+    public static void writeScenario(Path dir, String title, Map<String, String> scenario) {
+        StringBuilder b = new StringBuilder("title: ").append(title).append('\n');
+        scenario.forEach((k, v) -> b.append(k.replace(':', ' ')).append(": ").append(v.replace('\n', ' ')).append('\n'));
+        try {
+            Files.writeString(dir.resolve(SCENARIO_FILE), b.toString(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + dir.resolve(SCENARIO_FILE), e);
+        }
+    }
+
+    static Map<String, String> readScenario(Path dir) {
+        Map<String, String> m = new LinkedHashMap<>();
+        Path f = dir.resolve(SCENARIO_FILE);
+        if (!Files.isRegularFile(f)) {
+            return m;
+        }
+        try {
+            for (String line : Files.readAllLines(f, java.nio.charset.StandardCharsets.UTF_8)) {
+                int i = line.indexOf(": ");
+                if (i > 0) {
+                    m.put(line.substring(0, i), line.substring(i + 2));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + f, e);
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ one run
@@ -82,7 +122,7 @@ public final class Reports {
         ResultTable one = new ResultTable(List.copyOf(r.values().keySet()), List.of(r));
         if (!Double.isNaN(r.num("energy_j_total"))) {
             page.figure("Phone energy by component, local vs offloaded",
-                    ChartFiles.write(Charts.energyByComponent(one, "Phone energy (" + r.text("link") + ")"), charts,
+                    ChartFiles.write(Charts.energyByComponent(one, "Phone energy (" + r.text("link") + ")", false), charts,
                             "energy", 900, 600), dir);
         }
         return page.write(dir.resolve("report.html"));
@@ -106,6 +146,14 @@ public final class Reports {
         if (!scenario.isEmpty()) {
             page.keyValues("Scenario", scenario);
         }
+        Path sweepFile = dir.resolve("sweep.yaml");
+        if (Files.isRegularFile(sweepFile)) {
+            try {
+                page.heading("Sweep file (sweep.yaml)").code(Files.readString(sweepFile));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot read " + sweepFile, e);
+            }
+        }
         page.paragraph(String.format(Locale.ROOT, "%d point(s) stored, %d finished without error.", all.rows().size(),
                 ok.rows().size()));
         if (ok.isEmpty()) {
@@ -127,8 +175,8 @@ public final class Reports {
             ResultTable t = ok.where(r -> link.equals(r.text("link")));
             if (t.has("energy_j_cpu") && !Charts.values(t, "energy_j_cpu").isEmpty()) {
                 ResultTable e = policies.contains("comet") ? t.where(r -> "comet".equals(r.text("policy"))) : t;
-                page.figure("Phone energy per app by component on " + link,
-                        ChartFiles.write(Charts.energyByComponent(e, "Phone energy per app, " + link), charts,
+                page.figure("Phone energy per app by component on " + link + ", relative to the local run",
+                        ChartFiles.write(Charts.energyByComponent(e, "Phone energy per app, " + link, true), charts,
                                 "energy-" + slug(link)), dir);
             }
             if (policies.size() > 1) {

@@ -50,6 +50,11 @@ class ChartsTest {
                 .map(m -> ((ValueMarker) m).getValue()).toList();
         assertTrue(marks.contains(2.88), marks.toString());
         assertTrue(marks.contains(1.27), marks.toString());
+        List<String> legend = new java.util.ArrayList<>();
+        for (int i = 0; i < plot.getLegendItems().getItemCount(); i++) {
+            legend.add(plot.getLegendItems().get(i).getLabel());
+        }
+        assertEquals(List.of("comet-wifi", "comet-3g", "paper, comet-wifi: 2.88x", "paper, comet-3g: 1.27x"), legend);
         assertDecodes(ChartFiles.write(c, dir, "speedup"));
         assertTrue(Files.readString(dir.resolve("speedup.svg")).startsWith("<?xml") || Files.readString(
                 dir.resolve("speedup.svg")).contains("<svg"));
@@ -77,11 +82,15 @@ class ChartsTest {
     void energyCdfAndScalarCharts() throws Exception {
         ResultTable t = SampleResults.table(List.of("comet", "always"), 4);
         ResultTable wifi = t.where(r -> "comet-wifi".equals(r.text("link")) && "comet".equals(r.text("policy")));
-        JFreeChart e = Charts.energyByComponent(wifi, "energy");
+        JFreeChart e = Charts.energyByComponent(wifi, "energy", false);
         CategoryDataset d = e.getCategoryPlot().getDataset();
         assertEquals(4, d.getRowCount());
         assertEquals(wifi.rows().get(0).num("energy_local_j_cpu"), d.getValue("local: CPU", "linpack").doubleValue(), 1e-9);
         assertDecodes(ChartFiles.write(e, dir, "energy"));
+        CategoryDataset rel = Charts.energyByComponent(wifi, "energy", true).getCategoryPlot().getDataset();
+        assertEquals(100, rel.getValue("local: CPU", "chess").doubleValue() + rel.getValue("local: radio", "chess")
+                .doubleValue(), 1e-9, "relative: the local run is 100%");
+        assertDecodes(ChartFiles.write(Charts.energyByComponent(wifi, "energy", true), dir, "energy-relative"));
         JFreeChart cdf = Charts.cdf(t, "speedup", "speed-up (x)", "policy", "cdf");
         assertEquals(2, cdf.getXYPlot().getDataset().getSeriesCount());
         assertDecodes(ChartFiles.write(cdf, dir, "cdf"));

@@ -48,6 +48,12 @@ class HtmlReportTest {
             assertTrue(files.contains(expected), expected + " in " + files);
         }
         assertTrue(doc.select("table.kv").isEmpty(), "no scenario given");
+
+        // With a stored scenario (as comet demo keeps it), the rebuilt page has its title and lines.
+        Reports.writeScenario(sweep, "my experiment", java.util.Map.of("links", "comet-wifi, comet-3g"));
+        Document again = checkStructure(Reports.build(sweep));
+        assertEquals("my experiment", again.select("h1").text());
+        assertTrue(again.select("table.kv").text().contains("comet-wifi, comet-3g"));
     }
 
     @Test
@@ -91,8 +97,12 @@ class HtmlReportTest {
         Document doc = Jsoup.parse(page.toFile(), "UTF-8");
         assertEquals(1, doc.select("h1").size());
         assertTrue(doc.select("table").size() >= 1, "tables present");
-        for (Element t : doc.select("table")) {
-            assertTrue(t.select("tr").size() >= 2, "table with a header and rows: " + t.text());
+        for (Element t : doc.select("table.data")) {
+            assertTrue(t.select("thead th").size() >= 2 && t.select("tbody tr").size() >= 1,
+                    "table with a header and rows: " + t.text());
+        }
+        for (Element t : doc.select("table.kv")) {
+            assertTrue(t.select("tr").size() >= 1, "key/value table with rows");
         }
         List<Element> imgs = doc.select("img");
         assertTrue(!imgs.isEmpty(), "charts present");
