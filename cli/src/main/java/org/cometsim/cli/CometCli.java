@@ -77,6 +77,10 @@ public final class CometCli {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn off-screen (demo, report): never ask for a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintStream out = processStream(FileDescriptor.out, "sun.stdout.encoding", null);
         PrintStream err = processStream(FileDescriptor.err, "sun.stderr.encoding", out);
         int status;
