@@ -96,6 +96,10 @@ public final class Reports {
             scenario.put(k, r.text(k));
         }
         page.keyValues("Scenario", scenario);
+        Path scenarioFile = dir.resolve("scenario.yaml");
+        if (Files.isRegularFile(scenarioFile)) {
+            page.heading("Scenario file (scenario.yaml)").code(read(scenarioFile));
+        }
         page.table("Outcome", List.of("metric", "value"), List.of(
                 List.of("local time (s)", fmt(r.num("local_time_s"), 6)),
                 List.of("offloaded time (s)", fmt(r.num("offload_time_s"), 6)),
@@ -148,14 +152,30 @@ public final class Reports {
         }
         Path sweepFile = dir.resolve("sweep.yaml");
         if (Files.isRegularFile(sweepFile)) {
-            try {
-                page.heading("Sweep file (sweep.yaml)").code(Files.readString(sweepFile));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + sweepFile, e);
-            }
+            page.heading("Sweep file (sweep.yaml)").code(read(sweepFile));
         }
         page.paragraph(String.format(Locale.ROOT, "%d point(s) stored, %d finished without error.", all.rows().size(),
                 ok.rows().size()));
+        ResultTable failed = all.where(r -> r.text("status") != null && !"ok".equals(r.text("status")));
+        if (!failed.isEmpty()) {
+            List<String> axes = new ArrayList<>(List.of("app"));
+            for (String c : all.columns()) {
+                if (c.startsWith("axis_") && !c.endsWith("_value") && !c.equals("axis_app")) {
+                    axes.add(c);
+                }
+            }
+            List<String> header = new ArrayList<>(axes);
+            header.add("error");
+            List<List<String>> rows = new ArrayList<>();
+            for (ResultTable.Row r : failed.rows()) {
+                List<String> row = new ArrayList<>();
+                for (String c : header) {
+                    row.add(r.text(c) == null ? "" : r.text(c));
+                }
+                rows.add(row);
+            }
+            page.table("Points that failed", header, rows);
+        }
         if (ok.isEmpty()) {
             return page.write(dir.resolve("report.html"));
         }
@@ -270,6 +290,14 @@ public final class Reports {
             return dirs.isEmpty() ? null : dirs.get(0);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + runs, e);
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + f, e);
         }
     }
 

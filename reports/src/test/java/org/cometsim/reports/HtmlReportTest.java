@@ -78,6 +78,26 @@ class HtmlReportTest {
     }
 
     @Test
+    void failedPointsAreListedWithTheirErrors() throws Exception {
+        Path d = dir.resolve("failed");
+        Files.createDirectories(d);
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        for (ResultTable.Row r : SampleResults.table(List.of("comet"), 1).rows()) {
+            rows.add(r.values());
+        }
+        Map<String, String> bad = new java.util.LinkedHashMap<>(rows.get(0));
+        bad.replaceAll((k, v) -> "");
+        bad.putAll(Map.of("status", "error", "error", "deadlock across the endpoints", "app", "pipeline",
+                "axis_link", "comet-3g"));
+        rows.add(bad);
+        Files.writeString(d.resolve("results.csv"), ResultTable.of(rows).toCsv(), StandardCharsets.UTF_8);
+        Document doc = checkStructure(Reports.build(d));
+        assertTrue(doc.text().contains("finished without error"), doc.text());
+        String failed = doc.select("table.data").first().text();
+        assertTrue(failed.contains("pipeline") && failed.contains("deadlock across the endpoints"), failed);
+    }
+
+    @Test
     void textIsEscaped() {
         String html = new HtmlReport("a <b> & \"c\"").paragraph("<script>x</script>").html();
         assertTrue(html.contains("&lt;script&gt;") && !html.contains("<script>"), html);
