@@ -220,7 +220,7 @@ public final class Reports {
         }
         Path runs = dir.resolve("runs");
         if (Files.isDirectory(runs)) {
-            Path chosen = timelineRun(ok, runs);
+            Path chosen = timelineRun(runs);
             if (chosen != null) {
                 ResultTable.Row r = RunFiles.readResult(chosen.resolve("result.json"), Map.of());
                 page.figure("Timeline of one run (" + chosen.getFileName() + "): where each thread ran, syncs, failures",
@@ -277,17 +277,25 @@ public final class Reports {
         return out;
     }
 
-    /** The run whose timeline the sweep page shows: the first kept trace, in name order, with a migration. */
-    private static Path timelineRun(ResultTable t, Path runs) {
+    /**
+     * The run whose timeline the sweep page shows: of the kept traces, the one in which the most
+     * threads migrated (the most to see), the first in name order among equals.
+     */
+    private static Path timelineRun(Path runs) {
         try (var s = Files.list(runs)) {
             List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve("trace.jsonl"))
                     && Files.isRegularFile(d.resolve("result.json"))).sorted().toList();
+            Path best = null;
+            long bestThreads = -1;
             for (Path d : dirs) {
-                if (Files.readString(d.resolve("trace.jsonl")).contains("\"migrate_in\"")) {
-                    return d;
+                long threads = RunFiles.readTrace(d.resolve("trace.jsonl")).stream()
+                        .filter(e -> e.event().equals("migrate_in")).map(e -> e.field("thread")).distinct().count();
+                if (threads > bestThreads) {
+                    best = d;
+                    bestThreads = threads;
                 }
             }
-            return dirs.isEmpty() ? null : dirs.get(0);
+            return best;
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot list " + runs, e);
         }
