@@ -367,7 +367,22 @@ public final class Charts {
         for (RunFiles.TraceEvent e : events) {
             end = Math.max(end, e.tNanos());
         }
+        // Rows in thread-id order (numeric where ids are numbers), the first thread at the top.
+        java.util.TreeSet<String> threads = new java.util.TreeSet<>((a, b) -> {
+            boolean na = a.matches("\\d+");
+            boolean nb = b.matches("\\d+");
+            return na && nb ? Long.compare(Long.parseLong(a), Long.parseLong(b)) : na != nb ? (na ? -1 : 1) : a.compareTo(b);
+        });
+        for (RunFiles.TraceEvent e : events) {
+            if (e.field("thread") != null && List.of("migrate_out", "migrate_in", "recovered", "thread_ended")
+                    .contains(e.event())) {
+                threads.add(e.field("thread"));
+            }
+        }
         Map<String, Integer> rowOf = new LinkedHashMap<>();
+        for (String th : threads) {
+            rowOf.put(th, threads.size() - 1 - rowOf.size());
+        }
         Map<String, String> state = new LinkedHashMap<>();
         Map<String, Long> since = new LinkedHashMap<>();
         XYIntervalSeries onPhone = new XYIntervalSeries("on the phone");
@@ -399,7 +414,6 @@ public final class Charts {
             if (next == null || thread == null) {
                 continue;
             }
-            rowOf.computeIfAbsent(thread, k -> rowOf.size());
             String prev = state.getOrDefault(thread, "phone");
             long from = since.getOrDefault(thread, 0L);
             addInterval(prev, rowOf.get(thread), from, e.tNanos(), onPhone, onServer, moving);
@@ -457,6 +471,7 @@ public final class Charts {
                     m.setLabelPaint(new Color(0xD00000));
                     m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
                     m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+                    m.setLabelBackgroundColor(new Color(255, 255, 255, 220));
                 }
                 p.addDomainMarker(m, Layer.FOREGROUND);
             }
