@@ -218,9 +218,13 @@ public final class Reports {
                     ChartFiles.write(Charts.overScalar(ok, axis, name + " (SI units)", "speedup", "speed-up (x)", by,
                             "Speed-up vs " + name), charts, "over-" + slug(name)), dir);
         }
+        Path summary = dir.resolve("summary.csv");
+        if (Files.isRegularFile(summary)) {
+            summaryTable(page, ResultTable.readCsv(summary));
+        }
         Path runs = dir.resolve("runs");
         if (Files.isDirectory(runs)) {
-            Path chosen = timelineRun(runs);
+            Path chosen = timelineRun(ok, runs);
             if (chosen != null) {
                 ResultTable.Row r = RunFiles.readResult(chosen.resolve("result.json"), Map.of());
                 page.figure("Timeline of one run (" + chosen.getFileName() + "): where each thread ran, syncs, failures",
@@ -265,6 +269,44 @@ public final class Reports {
         page.table(heading, header, rows);
     }
 
+    /**
+     * The sweep's replication statistics ({@code summary.csv} of the results contract): one row
+     * per group and metric, mean with its 95% interval, n, and the geometric mean where defined.
+     */
+    static void summaryTable(HtmlReport page, ResultTable t) {
+        List<String> labels = new ArrayList<>();
+        for (String c : t.columns()) {
+            if (c.startsWith("axis_") && !c.endsWith("_value")) {
+                labels.add(c);
+            }
+        }
+        List<String> header = new ArrayList<>();
+        for (String c : labels) {
+            header.add(c.substring("axis_".length()));
+        }
+        header.addAll(List.of("metric", "n", "mean", "95% CI", "geo. mean"));
+        List<List<String>> rows = new ArrayList<>();
+        for (ResultTable.Row r : t.rows()) {
+            List<String> row = new ArrayList<>();
+            for (String c : labels) {
+                row.add(r.text(c) == null ? "" : r.text(c));
+            }
+            row.add(r.text("metric"));
+            row.add(r.text("n"));
+            row.add(fmt4(r.num("mean")));
+            row.add(Double.isNaN(r.num("ci95_low")) ? "" : fmt4(r.num("ci95_low")) + " .. " + fmt4(r.num("ci95_high")));
+            row.add(fmt4(r.num("geomean")));
+            rows.add(row);
+        }
+        if (!rows.isEmpty()) {
+            page.table("Replication statistics (summary.csv)", header, rows);
+        }
+    }
+
+    private static String fmt4(double v) {
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4g", v);
+    }
+
     /** Numeric axis columns ({@code axis_NAME_value}) other than the seed that take several values. */
     static List<String> sweptScalars(ResultTable t) {
         List<String> out = new ArrayList<>();
@@ -278,13 +320,22 @@ public final class Reports {
     }
 
     /**
-     * The run whose timeline the sweep page shows: of the kept traces, the one in which the most
-     * threads migrated (the most to see), the first in name order among equals.
+     * The run whose timeline the sweep page shows: of the kept traces (those of the table's rows
+     * when their directories are named APP-LINK), the one in which the most threads migrated (the
+     * most to see), the first in name order among equals.
      */
-    private static Path timelineRun(Path runs) {
+    private static Path timelineRun(ResultTable ok, Path runs) {
         try (var s = Files.list(runs)) {
-            List<Path> dirs = s.filter(d -> Files.isRegularFile(d.resolve("trace.jsonl"))
+            List<Path> all = s.filter(d -> Files.isRegularFile(d.resolve("trace.jsonl"))
                     && Files.isRegularFile(d.resolve("result.json"))).sorted().toList();
+            // Runs named APP-LINK (comet demo) count only if results.csv has them: a directory left
+            // from an earlier, larger run is not this table's.
+            java.util.Set<String> named = new java.util.HashSet<>();
+            for (ResultTable.Row r : ok.rows()) {
+                named.add(r.text("app") + "-" + r.text("link"));
+            }
+            List<Path> listed = all.stream().filter(d -> named.contains(d.getFileName().toString())).toList();
+            List<Path> dirs = listed.isEmpty() ? all : listed;
             Path best = null;
             long bestThreads = -1;
             for (Path d : dirs) {

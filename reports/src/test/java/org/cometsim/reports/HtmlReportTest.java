@@ -48,6 +48,8 @@ class HtmlReportTest {
             assertTrue(files.contains(expected), expected + " in " + files);
         }
         assertTrue(doc.select("table.kv").isEmpty(), "no scenario given");
+        assertTrue(doc.text().contains("Replication statistics") && doc.text().contains("1.234 .. 1.456"),
+                "summary.csv shown");
 
         // With a stored scenario (as comet demo keeps it), the rebuilt page has its title and lines.
         Reports.writeScenario(sweep, "my experiment", java.util.Map.of("links", "comet-wifi, comet-3g"));
@@ -109,6 +111,9 @@ class HtmlReportTest {
         ResultTable t = SampleResults.table(List.of("comet", "always", "oracle"), 3);
         Files.writeString(d.resolve("results.csv"), t.toCsv(), StandardCharsets.UTF_8);
         SampleResults.runDir(d.resolve("runs").resolve("linpack-comet-wifi"));
+        Files.writeString(d.resolve("summary.csv"), String.join("\n",
+                "axis_app,axis_link,axis_policy,metric,n,mean,stddev,ci95_low,ci95_high,geomean",
+                "linpack,comet-wifi,comet,speedup,3,1.345,0.05,1.234,1.456,1.344", ""), StandardCharsets.UTF_8);
         return d;
     }
 
