@@ -429,10 +429,17 @@ public final class OffloadEndpoint {
         List<DexInfo> infos = new ArrayList<>();
         for (ClassPath.DexImage img : appCode.images()) {
             byte[] b = img.dex().getBuffer().getBuf();
-            infos.add(new DexInfo(img.origin(), sha1(b), b.length));
+            // Only the file name goes on the wire: the phone's directory (often a fresh temp dir per
+            // run) would make the Hello's size, and so the run's bytes, differ between reruns.
+            infos.add(new DexInfo(fileName(img.origin()), sha1(b), b.length));
         }
         send(new Hello(WireCodec.VERSION, infos), atNanos, 0);
         metrics.event(atNanos, name, "connect", "\"dex_files\":" + infos.size());
+    }
+
+    private static String fileName(String origin) {
+        int cut = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+        return origin.substring(cut + 1);
     }
 
     /** Bytes from the peer, arriving at the driver's current time. */
