@@ -266,7 +266,7 @@ public final class OffloadEndpoint {
             public void enter(GuestThread t, VmMethod m) {
                 MethodInfo info = methodInfo(m);
                 if (observer != null) {
-                    observer.entered(header(t).canonicalId, info.id, t.depth(), vm.scheduler().now(), onServer);
+                    observer.entered(header(t).canonicalId, info.id, frames(t), vm.scheduler().now(), onServer);
                 }
                 if (points) {
                     mark(t, info.entry);
@@ -278,7 +278,7 @@ public final class OffloadEndpoint {
                 MethodInfo info = methodInfo(m);
                 if (observer != null) {
                     // The frame has left: its depth was one more than the thread's now.
-                    observer.exited(header(t).canonicalId, info.id, t.depth() + 1, vm.scheduler().now(), onServer,
+                    observer.exited(header(t).canonicalId, info.id, frames(t) + 1, vm.scheduler().now(), onServer,
                             exceptional);
                 }
                 if (points) {
@@ -293,6 +293,11 @@ public final class OffloadEndpoint {
                 }
             }
         });
+    }
+
+    /** The thread's frames on this endpoint (a frame's {@code depth} counts from 0). */
+    private static int frames(GuestThread t) {
+        return t.top == null ? 0 : t.top.depth + 1;
     }
 
     /** A method as policies see it, and its entry and exit if the policy evaluates there (else null). */
@@ -385,7 +390,7 @@ public final class OffloadEndpoint {
             return pending[0];
         };
         OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, localNanos, syncNanos,
-                syncSamples, transport.srttNanos(), transport.rttVarNanos(), onServer, point, method, t.depth(),
+                syncSamples, transport.srttNanos(), transport.rttVarNanos(), onServer, point, method, frames(t),
                 transport.throughputBytesPerSecond(), transport.radioState(now), probe);
         boolean migrate = policy.migrate(d);
         if (migrate) {

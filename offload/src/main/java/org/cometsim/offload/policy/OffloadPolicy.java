@@ -78,7 +78,8 @@ public interface OffloadPolicy {
      * @param method the method the thread is executing (its top frame), or null if unknown
      * @param callDepth the thread's frames on this endpoint (0 if unknown)
      * @param throughputBytesPerSecond the transport's estimate of the link's throughput in this
-     *     endpoint's sending direction (smoothed over deliveries), 0 if it has none yet
+     *     endpoint's sending direction: payload bytes over serialisation time, smoothed over
+     *     deliveries (small messages make it lower than the raw rate: headers), 0 if none yet
      * @param radio the phone's radio as far as the endpoint knows it, or null (the server; a
      *     transport that does not know)
      * @param pendingSyncBytesProbe computes {@link #pendingSyncBytes()} on demand (it walks the
@@ -104,7 +105,9 @@ public interface OffloadPolicy {
          * The payload bytes a sync from this endpoint would ship now, estimated from the DSM's
          * dirty set: the dirty slots of objects, arrays and classes already tracked, at their
          * encoded widths. Objects not tracked yet (the closure a first migration ships) are not
-         * counted, so it is a lower bound; -1 if unknown. Costs a walk of the write queue.
+         * counted, so it is a lower bound; -1 if unknown. Costs a walk of the write queue, and
+         * is valid only during the {@link OffloadPolicy#migrate} call that received it (it is
+         * computed on first use and remembered).
          */
         public long pendingSyncBytes() {
             return pendingSyncBytesProbe == null ? -1 : pendingSyncBytesProbe.getAsLong();
