@@ -232,4 +232,51 @@ class PolicyDecisionsTest {
         long max = once.pendingBytes.stream().mapToLong(Long::longValue).max().orElse(-1);
         assertTrue(max >= 400_000 && max < 400_000 + 1024, "the whole array is dirty: " + once.pendingBytes);
     }
+
+    /**
+     * A policy that observes methods sees every entry and exit on both endpoints. Derivation:
+     * {@code DirtyArray} calls {@code spin} twice from {@code main}, so two entries and two exits
+     * at depth 2 (main's frame is 1), wherever the thread was: a frame that migrates has its
+     * entry on one endpoint and its exit on the other. The first call is offloaded (the policy
+     * migrates at the first evaluation, inside it), so the server reports exits too.
+     */
+    @Test
+    void methodObserverSeesEveryEntryAndExitOnBothEndpoints() {
+        List<String> events = new ArrayList<>();
+        Recording once = new Recording("always") {
+            private boolean moved;
+
+            @Override
+            public boolean migrate(Decision d) {
+                boolean go = !moved && !d.onServer();
+                moved |= go;
+                return go;
+            }
+
+            @Override
+            public org.cometsim.offload.policy.MethodObserver methodObserver() {
+                return new org.cometsim.offload.policy.MethodObserver() {
+                    @Override
+                    public void entered(int thread, org.cometsim.offload.policy.MethodId m, int depth, long now,
+                                        boolean onServer) {
+                        if (m.methodName().equals("spin")) {
+                            events.add("enter " + m + " depth " + depth + (onServer ? " server" : " phone"));
+                        }
+                    }
+
+                    @Override
+                    public void exited(int thread, org.cometsim.offload.policy.MethodId m, int depth, long now,
+                                       boolean onServer, boolean exceptional) {
+                        if (m.methodName().equals("spin")) {
+                            events.add("exit " + m + " depth " + depth + (onServer ? " server" : " phone"));
+                        }
+                    }
+                };
+            }
+        };
+        OffloadRun.Result r = run("DirtyArray", "300000", "comet-wifi", once);
+        assertEquals(r.local().stdout(), r.offload().stdout());
+        assertEquals(List.of("enter DirtyArray.spin(I)J depth 2 phone", "exit DirtyArray.spin(I)J depth 2 server",
+                "enter DirtyArray.spin(I)J depth 2 phone", "exit DirtyArray.spin(I)J depth 2 phone"), events);
+    }
 }
