@@ -83,5 +83,13 @@ class PolicyComparisonTest {
         assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"run\":\"")), lines.get(0));
         assertEquals(2, lines.stream().filter(l -> l.contains("\"event\":\"decision\"") && l.contains("\"decided\":\"migrate\""))
                 .count());
+        // Deterministic: the same command again writes byte-identical results and traces.
+        Path json2 = dir.resolve("again.json");
+        Path trace2 = dir.resolve("again.trace");
+        String[] again = comet("run", "--workload", "mandelbrot", "--policy", "never,threshold:50ms,comet-2rtt",
+                "--json", json2.toString(), "--trace", trace2.toString());
+        assertEquals(r[1], again[1]);
+        assertEquals(Files.readString(json), Files.readString(json2));
+        assertEquals(Files.readString(trace), Files.readString(trace2));
     }
 }
