@@ -92,4 +92,44 @@ class PolicyComparisonTest {
         assertEquals(Files.readString(json), Files.readString(json2));
         assertEquals(Files.readString(trace), Files.readString(trace2));
     }
+
+    /** Stands in for the oracle: never migrates, and claims a completion bound of 100 ms. */
+    public static final class HundredMsBound implements org.cometsim.offload.policy.OffloadPolicy,
+            org.cometsim.offload.policy.CompletionBound {
+        @Override
+        public String name() {
+            return "bound-100ms";
+        }
+
+        @Override
+        public boolean migrate(Decision d) {
+            return false;
+        }
+
+        @Override
+        public long completionBoundNanos() {
+            return 100_000_000L;
+        }
+
+        @Override
+        public boolean boundIsExact() {
+            return true;
+        }
+    }
+
+    /** With a policy that offers a bound, every row shows its time over that bound. */
+    @Test
+    void theVsOracleColumnDividesByTheBound() {
+        String err = comet("run", "--workload", "mandelbrot", "--policy",
+                "threshold:50ms,class:" + HundredMsBound.class.getName())[1];
+        assertTrue(err.contains("vs oracle"), err);
+        Pattern row = Pattern.compile("comet: (\\S+)\\s+([0-9.]+)\\s+([0-9.]+)x\\s+([0-9.]+)x\\s+\\d+/\\d+");
+        Matcher m = row.matcher(err);
+        int rows = 0;
+        while (m.find()) {
+            rows++;
+            assertEquals(Double.parseDouble(m.group(2)) / 0.1, Double.parseDouble(m.group(4)), 0.002, m.group());
+        }
+        assertEquals(2, rows, err);
+    }
 }
