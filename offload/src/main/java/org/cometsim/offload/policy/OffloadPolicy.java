@@ -112,5 +112,14 @@ public interface OffloadPolicy {
         public long pendingSyncBytes() {
             return pendingSyncBytesProbe == null ? -1 : pendingSyncBytesProbe.getAsLong();
         }
+
+        /** The values, without the probe (whose default text would name a host object: not deterministic). */
+        @Override
+        public String toString() {
+            return "Decision[thread=" + threadId + ", evaluation=" + evaluation + ", now=" + nowNanos + ", local="
+                    + localNanos + ", sync=" + syncNanos + "/" + syncSamples + ", srtt=" + srttNanos + ", rttVar="
+                    + rttVarNanos + ", onServer=" + onServer + ", point=" + point + ", method=" + method + ", depth="
+                    + callDepth + ", throughput=" + throughputBytesPerSecond + ", radio=" + radio + "]";
+        }
     }
 }
