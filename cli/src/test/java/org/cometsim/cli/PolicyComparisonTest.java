@@ -83,14 +83,26 @@ class PolicyComparisonTest {
         assertTrue(lines.stream().allMatch(l -> l.startsWith("{\"run\":\"")), lines.get(0));
         assertEquals(2, lines.stream().filter(l -> l.contains("\"event\":\"decision\"") && l.contains("\"decided\":\"migrate\""))
                 .count());
-        // Deterministic: the same command again writes byte-identical results and traces.
+        // Deterministic: the same command again writes byte-identical results and traces. Through
+        // -cp on one extracted copy: each --workload run extracts the dex into a new temporary
+        // directory, and the phone's Hello names the file (its path length shows in bytes_up).
+        BuiltInWorkloads.Resolved w = BuiltInWorkloads.resolve("mandelbrot", "small");
+        List<String> cmd = new java.util.ArrayList<>(List.of("run", "--policy", "never,threshold:50ms,comet-2rtt",
+                "--json", "", "--trace", "", "-cp", w.classPath(), w.mainClass()));
+        cmd.addAll(List.of(w.args()));
+        Path json1 = dir.resolve("first.json");
+        Path trace1 = dir.resolve("first.trace");
+        cmd.set(4, json1.toString());
+        cmd.set(6, trace1.toString());
+        String[] first = comet(cmd.toArray(new String[0]));
         Path json2 = dir.resolve("again.json");
         Path trace2 = dir.resolve("again.trace");
-        String[] again = comet("run", "--workload", "mandelbrot", "--policy", "never,threshold:50ms,comet-2rtt",
-                "--json", json2.toString(), "--trace", trace2.toString());
-        assertEquals(r[1], again[1]);
-        assertEquals(Files.readString(json), Files.readString(json2));
-        assertEquals(Files.readString(trace), Files.readString(trace2));
+        cmd.set(4, json2.toString());
+        cmd.set(6, trace2.toString());
+        String[] again = comet(cmd.toArray(new String[0]));
+        assertEquals(first[1], again[1]);
+        assertEquals(Files.readString(json1), Files.readString(json2));
+        assertEquals(Files.readString(trace1), Files.readString(trace2));
     }
 
     /** Stands in for the oracle: never migrates, and claims a completion bound of 100 ms. */
