@@ -70,6 +70,30 @@ class DemoCommandTest {
     }
 
     @Test
+    void sameDemoTwiceGivesTheSameResults() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        assertEquals(0, cli("demo", "--only-workloads", "factoring", "--out", a.toString()).status());
+        assertEquals(0, cli("demo", "--only-workloads", "factoring", "--out", b.toString(), "--jobs", "1").status());
+        // wall_s (host seconds) is the one column that may differ; everything else byte for byte.
+        assertEquals(withoutWallSeconds(a.resolve("results.csv")), withoutWallSeconds(b.resolve("results.csv")));
+        for (String run : List.of("factoring-comet-wifi", "factoring-comet-3g")) {
+            for (String f : List.of("result.json", "trace.jsonl")) {
+                assertEquals(Files.readString(a.resolve("runs").resolve(run).resolve(f)),
+                        Files.readString(b.resolve("runs").resolve(run).resolve(f)), run + "/" + f);
+            }
+        }
+    }
+
+    private static List<java.util.Map<String, String>> withoutWallSeconds(Path csv) {
+        return ResultTable.readCsv(csv).rows().stream().map(r -> {
+            java.util.Map<String, String> m = new java.util.LinkedHashMap<>(r.values());
+            m.remove("wall_s");
+            return m;
+        }).toList();
+    }
+
+    @Test
     void badArgumentsAreUsageErrors() {
         assertThrows(CometCli.UsageException.class, () -> cli("demo", "--size", "huge"));
         assertThrows(CometCli.UsageException.class, () -> cli("demo", "--only-workloads", "nosuchapp"));
