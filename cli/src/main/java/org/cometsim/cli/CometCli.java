@@ -37,6 +37,15 @@ public final class CometCli {
             "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
             "                        offload the program with COMET in simulated time, beside its",
             "                        local baseline: speed-up, migrations, syncs, bytes, energy",
+            "  run SCENARIO.yaml [--out DIR]",
+            "                        the run a YAML scenario describes (scenarios/README.md);",
+            "                        DIR gets result.json (comet-run/1), trace.jsonl",
+            "  sweep SWEEP.yaml [--out DIR] [--jobs N] [--shard i/n]",
+            "                        every point of a sweep (base scenario x axes), in parallel,",
+            "                        stored in DIR/results.duckdb as each finishes (a rerun",
+            "                        resumes); results.csv, summary.csv (mean, 95% CI over seeds)",
+            "  merge --out DIR SHARD...",
+            "                        join the results of a sweep's shards",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -106,6 +115,10 @@ public final class CometCli {
                 return RunCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
+            case "sweep":
+                return SweepCommand.run(rest, out, err);
+            case "merge":
+                return MergeCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

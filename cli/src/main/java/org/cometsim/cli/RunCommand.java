@@ -48,6 +48,9 @@ final class RunCommand {
             "");
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (ScenarioRunCommand.isScenario(args)) {
+            return ScenarioRunCommand.run(args, out, err); // comet run SCENARIO.yaml (issue #15)
+        }
         String phone = "phone-2012-hummingbird-portable";
         String server = "server-2012-portable";
         String link = "comet-wifi";
@@ -209,7 +212,7 @@ final class RunCommand {
         }
     }
 
-    private static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
+    static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
                                      PrintStream err) {
         OffloadMetrics p = r.phone();
         OffloadMetrics s = r.server();

@@ -86,4 +86,31 @@ public final class Summary {
             throw new IllegalStateException(store.file() + ": cannot write the summary: " + ResultsStore.oneLine(e), e);
         }
     }
+
+    /** One group of {@link #table}: the axis labels (seed excluded) and the metric's statistics. */
+    public record Line(List<String> labels, Stat stat) {
+    }
+
+    /** The groups' statistics for one metric, in point order (what {@code comet sweep} prints). */
+    public static List<Line> table(ResultsStore store, String metric) {
+        List<String> groups = new ArrayList<>(store.axisColumns());
+        groups.remove("axis_seed");
+        try {
+            Map<List<String>, List<Double>> byGroup = new LinkedHashMap<>();
+            for (Object[] r : store.okRows(groups, List.of(metric))) {
+                List<String> key = new ArrayList<>();
+                for (int i = 0; i < groups.size(); i++) {
+                    key.add((String) r[i]);
+                }
+                if (r[groups.size()] != null) {
+                    byGroup.computeIfAbsent(key, k -> new ArrayList<>()).add((Double) r[groups.size()]);
+                }
+            }
+            List<Line> out = new ArrayList<>();
+            byGroup.forEach((k, v) -> out.add(new Line(k, of(v.stream().mapToDouble(Double::doubleValue).toArray()))));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(store.file() + ": " + ResultsStore.oneLine(e), e);
+        }
+    }
 }

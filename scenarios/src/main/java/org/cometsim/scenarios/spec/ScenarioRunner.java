@@ -2,7 +2,7 @@ package org.cometsim.scenarios.spec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,13 +22,11 @@ import org.cometsim.workloads.WorkloadCatalog;
  * Turns {@link Scenario}s into {@link OffloadRun.Config}s. One runner per command: it parses each
  * app's class path once and shares it between every run of that app (a {@code ClassPath} is safe
  * to share between threads: its class table is built under a lock and parsed classes are
- * published through a concurrent map), and extracts built-in workloads once into a temporary
- * directory. Holds no other state; nothing static.
+ * published through a concurrent map). Holds no other state; nothing static.
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final ConcurrentHashMap<String, Loaded> classPaths = new ConcurrentHashMap<>();
     private final D8Converter d8;
-    private Path workloadDir;
 
     public ScenarioRunner(D8Converter d8) {
         this.d8 = d8;
@@ -68,16 +66,20 @@ public final class ScenarioRunner implements AutoCloseable {
     private Loaded parse(Scenario.App app) {
         try {
             if (app instanceof Scenario.Workload w) {
+                // Straight from the workloads jar, each dex named by its file name alone: the names
+                // travel on the wire (dex origins, java.class.path), so a temporary directory's
+                // random name would change a run's byte counts from one run to the next.
                 Workload wl = WorkloadCatalog.get(w.workload());
-                Path dir = workloads().resolve(w.workload());
-                Path[] entries;
-                synchronized (this) {
-                    // One directory per workload: two workloads may ship a library of the same name.
-                    Files.createDirectories(dir);
-                    entries = WorkloadCatalog.extract(wl, dir, Kind.DEX);
+                ClassPath cp = new ClassPath();
+                List<String> names = new java.util.ArrayList<>();
+                for (String r : WorkloadCatalog.resources(wl, Kind.DEX)) {
+                    String name = r.substring(r.lastIndexOf('/') + 1);
+                    try (java.io.InputStream in = WorkloadCatalog.open(r)) {
+                        cp.addDex(name, in.readAllBytes());
+                    }
+                    names.add(name);
                 }
-                String cp = WorkloadCatalog.classPath(entries);
-                return new Loaded(ClassPath.parse(cp, d8), cp, wl.mainClass(),
+                return new Loaded(cp, String.join(java.io.File.pathSeparator, names), wl.mainClass(),
                         wl.args(Size.valueOf(w.size().toUpperCase(Locale.ROOT))).toArray(new String[0]));
             }
             Scenario.Program p = (Scenario.Program) app;
@@ -90,24 +92,8 @@ public final class ScenarioRunner implements AutoCloseable {
         }
     }
 
-    private synchronized Path workloads() throws IOException {
-        if (workloadDir == null) {
-            workloadDir = Files.createTempDirectory("comet-workloads-");
-        }
-        return workloadDir;
-    }
-
-    /** Deletes the extracted workloads. */
+    /** Nothing to release today (workloads are read from the jar); kept so callers scope a runner. */
     @Override
-    public synchronized void close() {
-        if (workloadDir == null) {
-            return;
-        }
-        try (var files = Files.walk(workloadDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Temporary files only: leaving them is harmless.
-        }
-        workloadDir = null;
+    public void close() {
     }
 }
