@@ -46,6 +46,8 @@ public final class CometCli {
             "                        resumes); results.csv, summary.csv (mean, 95% CI over seeds)",
             "  merge --out DIR SHARD...",
             "                        join the results of a sweep's shards",
+            "  bench-sweep [--sample N] [--jobs N]",
+            "                        time the 1000-point sweep of issue #15 (or a sample of it)",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -119,6 +121,12 @@ public final class CometCli {
                 return SweepCommand.run(rest, out, err);
             case "merge":
                 return MergeCommand.run(rest, out, err);
+            case "bench-sweep":
+                try {
+                    return BenchSweepCommand.run(rest, out, err);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             case "help":
             case "-h":
             case "--help":

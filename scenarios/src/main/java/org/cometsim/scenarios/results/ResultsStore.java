@@ -363,7 +363,8 @@ public final class ResultsStore implements AutoCloseable {
         }
     }
 
-    Connection connection() {
+    /** The database connection, for read-only queries of commands (benchmarks, reports). */
+    public Connection connection() {
         return db;
     }
 
