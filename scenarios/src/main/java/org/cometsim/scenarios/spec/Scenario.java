@@ -67,8 +67,11 @@ public record Scenario(String name, App app, Cpu phone, Cpu server, Link link, S
         }
     }
 
-    /** A CPU model and the name results give it (the preset, or the preset file). */
-    public record Cpu(String label, CpuModel model) {
+    /**
+     * A CPU model, the name results give it (the preset's name), and where it came from
+     * ({@code preset:NAME} or {@code file:PATH}: two files may name their presets alike).
+     */
+    public record Cpu(String label, CpuModel model, String source) {
     }
 
     /**

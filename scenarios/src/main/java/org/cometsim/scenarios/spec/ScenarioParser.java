@@ -209,7 +209,7 @@ public final class ScenarioParser {
             if (!CpuPresets.names().contains(name)) {
                 throw notOneOf(n, key, name, CpuPresets.names());
             }
-            return new Scenario.Cpu(name, DeviceModels.cpu(name));
+            return new Scenario.Cpu(name, DeviceModels.cpu(name), "preset:" + name);
         }
         Fields f = new Fields(n, key, CPU_KEYS);
         if (f.has("preset") == f.has("file")) {
@@ -221,12 +221,12 @@ public final class ScenarioParser {
             if (!CpuPresets.names().contains(name)) {
                 throw notOneOf(f.scalar("preset"), key + ".preset", name, CpuPresets.names());
             }
-            return new Scenario.Cpu(name, DeviceModels.cpu(name));
+            return new Scenario.Cpu(name, DeviceModels.cpu(name), "preset:" + name);
         }
         Path file = existing(f.scalar("file"), key + ".file", dir);
         try {
             var preset = CpuPresets.read(file);
-            return new Scenario.Cpu(preset.name(), preset.model());
+            return new Scenario.Cpu(preset.name(), preset.model(), "file:" + file);
         } catch (RuntimeException e) {
             throw ScenarioException.at(f.scalar("file"), key + ".file", "not a valid CPU preset: " + e.getMessage());
         }

@@ -50,7 +50,7 @@ public final class ScenarioRunner implements AutoCloseable {
      * phone's CPU, the energy model, the JIT mode); points with the same key share one baseline.
      */
     public static String baselineKey(Scenario s) {
-        return s.app() + "|" + s.phone().label() + "|" + s.energy() + "|" + s.jit();
+        return s.app() + "|" + s.phone().source() + "|" + s.energy() + "|" + s.jit();
     }
 
     /** The app's class path, parsed once per runner. */

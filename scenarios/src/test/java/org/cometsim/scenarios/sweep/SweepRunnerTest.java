@@ -186,6 +186,9 @@ class SweepRunnerTest {
         assertTrue(m.contains("s.yaml:2:14: app: found 'fft2'"), m);
         m = sweepError("base: missing.yaml\n");
         assertTrue(m.contains("s.yaml:1:7: base: no such scenario file"), m);
+        Files.writeString(dir.resolve("base.yaml"), "app: mandelbrot\nlink: {preset: comet-wifi, loss: 2}\n");
+        m = sweepError("base: base.yaml\naxes: {policy: [comet]}\n");
+        assertTrue(m.contains("base.yaml:2:34: link.loss: found '2'"), m);
         m = sweepError("base: {app: mandelbrot}\nreplications: 0\n");
         assertTrue(m.contains("replications: found 0; allowed: a whole number >= 1"), m);
     }
