@@ -153,6 +153,20 @@ class ScenarioCommandsTest {
     }
 
     @Test
+    void flagFormAndScenarioFormWriteTheSameResultByteForByte() throws Exception {
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        assertEquals(0, cli("run", "--workload", "nqueens", "--policy", "always", "--json", a.toString()).status());
+        assertEquals(0, cli("run", "--workload", "nqueens", "--policy", "always", "--json", b.toString()).status());
+        assertEquals(Files.readString(a), Files.readString(b), "a rerun is byte-identical");
+        Path s = dir.resolve("nq.yaml");
+        Files.writeString(s, "app: nqueens\npolicy: always\n");
+        Path c = dir.resolve("c.json");
+        assertEquals(0, cli("run", s.toString(), "--json", c.toString()).status());
+        assertEquals(Files.readString(a), Files.readString(c));
+    }
+
+    @Test
     void helpAndExamples() {
         for (String cmd : List.of("sweep", "merge")) {
             Out r = cli(cmd, "--help");
