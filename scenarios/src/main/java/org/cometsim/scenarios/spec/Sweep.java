@@ -31,6 +31,10 @@ public record Sweep(String name, List<Axis> axes, List<Point> points) {
 
     static final List<String> TOP = List.of("name", "description", "base", "axes", "replications");
 
+    /** What a scenario uses when it does not name a link, phone or server. */
+    private static final Map<String, String> DEFAULT_PRESETS = Map.of("link", ScenarioParser.DEFAULT_LINK,
+            "phone", ScenarioParser.DEFAULT_PHONE, "server", ScenarioParser.DEFAULT_SERVER);
+
     /** An axis: its name (a field path such as {@code link.latency}) and its values. */
     public record Axis(String name, List<YNode> values) {
         /** The column stem of the axis in the results table ({@code axis_<stem>}). */
@@ -182,6 +186,13 @@ public record Sweep(String name, List<Axis> axes, List<Point> points) {
             // A shorthand value (link: comet-wifi, app: fft, phone: PRESET) becomes its long form.
             String key = path[i - 1].equals("app") ? "workload" : "preset";
             m = new YNode.YMap(s.file(), s.line(), s.column(), new LinkedHashMap<>(), new LinkedHashMap<>()).with(key, s);
+        } else if (tree == null && i == 1 && DEFAULT_PRESETS.containsKey(path[0])) {
+            // An axis inside a field the base leaves at its default (link.rtt without a link:)
+            // changes that default, as if the base had said link: {preset: comet-wifi}.
+            YNode.YScalar preset = new YNode.YScalar(value.file(), value.line(), value.column(),
+                    DEFAULT_PRESETS.get(path[0]), true);
+            m = new YNode.YMap(value.file(), value.line(), value.column(), new LinkedHashMap<>(), new LinkedHashMap<>())
+                    .with("preset", preset);
         } else if (tree == null || tree instanceof YNode.YScalar) {
             YNode at = tree != null ? tree : value;
             m = new YNode.YMap(at.file(), at.line(), at.column(), new LinkedHashMap<>(), new LinkedHashMap<>());
