@@ -51,25 +51,6 @@ final class BuiltInWorkloads {
         }
     }
 
-    /**
-     * A workload's class path read straight from this jar, each dex named by its file name (what
-     * {@code comet run} uses: names that do not depend on a temporary directory keep the run's
-     * bytes on the wire the same from one run to the next).
-     */
-    static org.cometsim.scenarios.spec.ScenarioRunner.Loaded load(String name, String sizeWord) {
-        try {
-            WorkloadCatalog.get(name);
-        } catch (NoSuchElementException e) {
-            throw new CometCli.UsageException("no built-in workload '" + name + "' (see 'comet workloads')");
-        }
-        String size = sizeWord.toLowerCase(Locale.ROOT);
-        if (!List.of("small", "medium", "paper").contains(size)) {
-            throw new CometCli.UsageException("--size must be small, medium or paper");
-        }
-        return new org.cometsim.scenarios.spec.ScenarioRunner(null)
-                .load(new org.cometsim.scenarios.spec.Scenario.Workload(name, size));
-    }
-
     static int list(List<String> args, PrintStream out) {
         if (!args.isEmpty()) {
             throw new CometCli.UsageException("workloads takes no arguments");

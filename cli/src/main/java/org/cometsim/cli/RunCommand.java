@@ -110,19 +110,14 @@ final class RunCommand {
         }
         String main;
         String[] guestArgs;
-        ClassPath preloaded = null;
         if (workload != null) {
             if (cp != null || i < args.size()) {
                 throw new CometCli.UsageException("run: --workload replaces -cp and MAIN; give one or the other");
             }
-            // Read from the jar with stable dex names, not extracted to a temporary directory: the
-            // paths travel on the wire, and a random directory name changed the byte counts
-            // from one run to the next (issue #15's determinism check found it).
-            org.cometsim.scenarios.spec.ScenarioRunner.Loaded w = BuiltInWorkloads.load(workload, size);
-            preloaded = w.classPath();
-            cp = w.classPathText();
-            main = w.mainClass();
-            guestArgs = w.args();
+            BuiltInWorkloads.Resolved r = BuiltInWorkloads.resolve(workload, size);
+            cp = r.classPath();
+            main = r.mainClass();
+            guestArgs = r.args();
         } else {
             if (cp == null || i >= args.size()) {
                 throw new CometCli.UsageException("run: --workload NAME or -cp CLASSPATH MAIN is required\n" + USAGE);
@@ -150,11 +145,9 @@ final class RunCommand {
                 throw new CometCli.UsageException("--energy: " + e.getMessage() + " (see 'comet presets list')");
             }
         }
-        ClassPath classPath = preloaded;
+        ClassPath classPath;
         try {
-            if (classPath == null) {
-                classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
-            }
+            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
         } catch (LoadException e) {
             err.println("comet: " + e.getMessage());
             return 1;
