@@ -39,6 +39,17 @@ public final class CometCli {
             "                        local baseline: speed-up, migrations, syncs, bytes, energy;",
             "                        P: comet, comet-2rtt, threshold:T, never, always, pingpong:N,",
             "                        class:NAME (yours, from --policy-cp); several: one table",
+            "  run SCENARIO.yaml [--out DIR]",
+            "                        the run a YAML scenario describes (scenarios/README.md);",
+            "                        DIR gets result.json (comet-run/1), trace.jsonl",
+            "  sweep SWEEP.yaml [--out DIR] [--jobs N] [--shard i/n]",
+            "                        every point of a sweep (base scenario x axes), in parallel,",
+            "                        stored in DIR/results.duckdb as each finishes (a rerun",
+            "                        resumes); results.csv, summary.csv (mean, 95% CI over seeds)",
+            "  merge --out DIR SHARD...",
+            "                        join the results of a sweep's shards",
+            "  bench-sweep [--sample N] [--jobs N]",
+            "                        time the 1000-point sweep of issue #15 (or a sample of it)",
             "  demo [--size small|medium|paper] [--out DIR] [--jobs N]",
             "                        the paper's headline experiment: every built-in workload",
             "                        over comet-wifi and comet-3g, offloaded vs local, in parallel;",
@@ -124,6 +135,16 @@ public final class CometCli {
                 return ReportCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
+            case "sweep":
+                return SweepCommand.run(rest, out, err);
+            case "merge":
+                return MergeCommand.run(rest, out, err);
+            case "bench-sweep":
+                try {
+                    return BenchSweepCommand.run(rest, out, err);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
             case "help":
             case "-h":
             case "--help":

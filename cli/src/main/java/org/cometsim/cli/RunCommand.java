@@ -53,6 +53,9 @@ final class RunCommand {
             "");
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (ScenarioRunCommand.isScenario(args)) {
+            return ScenarioRunCommand.run(args, out, err); // comet run SCENARIO.yaml (issue #15)
+        }
         String phone = "phone-2012-hummingbird-portable";
         String server = "server-2012-portable";
         String link = "comet-wifi";
@@ -248,7 +251,7 @@ final class RunCommand {
         }
     }
 
-    private static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
+    static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
                                      PrintStream err) {
         OffloadMetrics p = r.phone();
         OffloadMetrics s = r.server();
