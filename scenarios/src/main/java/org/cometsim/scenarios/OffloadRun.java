@@ -77,7 +77,17 @@ public final class OffloadRun {
         return runOffloaded(c, local);
     }
 
-    private static Side runLocal(Config c) {
+    /**
+     * The offloaded run beside a baseline already run with {@link #runLocal} on the same program,
+     * phone and energy model (it depends on nothing else): a sweep over links and policies runs
+     * each baseline once.
+     */
+    public static Result run(Config c, Side local) {
+        return runOffloaded(c, local);
+    }
+
+    /** The local baseline: the program alone on the phone's CPU model. */
+    public static Side runLocal(Config c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SimulatedExec exec = new SimulatedExec(c.classPath(), c.classPathText(), c.phone(), c.energy(), ps(out), ps(err),
