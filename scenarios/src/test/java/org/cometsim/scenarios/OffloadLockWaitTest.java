@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 
+import org.cometsim.dalvik.load.ClassPath;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,11 +20,11 @@ class OffloadLockWaitTest {
 
     @TempDir
     static Path dir;
-    private static GuestPrograms.Compiled program;
+    private static ClassPath program;
 
     @BeforeAll
     static void compile() throws Exception {
-        program = GuestPrograms.compile("offloadlocks", dir);
+        program = CompiledTestProgram.compile("offloadlocks", dir);
     }
 
     /**
@@ -32,9 +34,9 @@ class OffloadLockWaitTest {
      */
     @Test
     void aJoinAfterWaitingForARemoteLockWaitsForTheJoinedThread() {
-        String java = GuestPrograms.hostStdout(program, MAIN);
+        String java = GuestPrograms.hostStdout(dir.resolve("offloadlocks").resolve("classes"), MAIN);
         assertTrue(java.startsWith("slow=42 spun="), java);
-        OffloadRun.Result r = OffloadRun.run(WorkloadFixtures.config(program.dex(), "offloadlocks.dex", MAIN, new String[0],
+        OffloadRun.Result r = OffloadRun.run(WorkloadFixtures.config(program, "offloadlocks.dex", MAIN, new String[0],
                 "comet-wifi", "always"));
         assertEquals(java, r.local().stdout());
         assertEquals(java, r.offload().stdout(), r.offload().stderr());
