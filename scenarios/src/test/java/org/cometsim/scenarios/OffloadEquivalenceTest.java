@@ -95,7 +95,8 @@ class OffloadEquivalenceTest {
 
     /**
      * The smallest size at which the workload outlasts the link's set-up. Over 3G: medium, but
-     * connectfour (1.2 s at small), chess (3.8 s) and jhlabs (0.63 s) run long enough at small,
+     * connectfour (1.2 s at small) and chess (3.8 s) run long enough at small (jhlabs, 0.63 s at
+     * small, does not: its larger dex file keeps the server from being ready before it ends),
      * N-Queens needs paper (medium ends at 0.55 s, with the set-up), and xz stays small
      * (medium takes minutes of host time; at small it ends before the set-up, so that case
      * checks only the outputs).
@@ -107,7 +108,6 @@ class OffloadEquivalenceTest {
         switch (workload) {
             case "connectfour":
             case "chess":
-            case "jhlabs":
             case "xz":
                 return Size.SMALL;
             case "nqueens":
@@ -168,7 +168,10 @@ class OffloadEquivalenceTest {
      * and, for single-threaded workloads, the server executes most instructions under
      * {@code always} and at least a fifth under {@code pingpong} (which sends the thread back
      * every N evaluations there, so about half by design; the 3G set-up, during which the phone
-     * runs alone, takes part of the rest).
+     * runs alone, takes part of the rest). Timed workloads (output that depends on timing:
+     * scimark-timed) are exempt from the share: they run each kernel for a span of simulated
+     * time, so their instruction count follows the clock, and over 3G under pingpong the span
+     * mostly passes in round trips (7% to 9% on the server, seen under pingpong:1 and :7).
      */
     static void check(Case c) {
         Workload w = WorkloadCatalog.get(c.workload());
@@ -194,7 +197,7 @@ class OffloadEquivalenceTest {
         boolean pinned = !r.phone().pinnedByHostState().isEmpty();
         long migrations = r.phone().migrationsOut();
         assertTrue(migrations >= 1 || pinned, c + ": no thread migrated\n" + summary(r));
-        if (pinned || w.category() == Category.MULTITHREADED) {
+        if (pinned || w.category() == Category.MULTITHREADED || !w.deterministic()) {
             return;
         }
         double onServer = (double) r.serverInstructions() / r.offload().instructions();
