@@ -250,14 +250,13 @@ class RunCommandTest {
         }
     }
 
-    /** Unknown preset and policy names: one line that names every valid value. */
+    /** Unknown preset names: one line that names every valid value. */
     @Test
     void unknownPresetsAndPoliciesAreUsageErrorsNamingTheValidOnes() {
         Map<List<String>, List<String>> cases = new LinkedHashMap<>();
         cases.put(List.of("--phone", "nokia-3310"), CpuPresets.names());
         cases.put(List.of("--server", "cray-1"), CpuPresets.names());
         cases.put(List.of("--link", "carrier-pigeon"), LinkPresets.names());
-        cases.put(List.of("--policy", "sometimes"), Policies.NAMES);
         cases.put(List.of("--energy", "solar"), EnergyPresets.names());
         for (Map.Entry<List<String>, List<String>> c : cases.entrySet()) {
             String message = usageError(c.getKey());
@@ -270,13 +269,30 @@ class RunCommandTest {
         }
     }
 
+    /** A bad policy name: one line naming the valid ones on stderr, status 2 (comet run reports it itself). */
+    @Test
+    void anUnknownPolicyIsOneLineNamingTheValidOnesAndStatusTwo() {
+        assertEquals("comet: --policy: unknown policy 'sometimes' (valid: " + String.join(", ", Policies.NAMES) + ")\n",
+                policyError("sometimes"));
+        assertEquals("comet: --policy: pingpong:N needs a whole N >= 1, not 'pingpong:0'\n", policyError("pingpong:0"));
+        assertEquals("comet: --policy: pingpong:N needs a whole N >= 1, not 'pingpong:x'\n", policyError("pingpong:x"));
+    }
+
+    private static String policyError(String policy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = CometCli.run(List.of("run", "--workload", "mandelbrot", "--policy", policy),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(2, status);
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+        return err.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n");
+    }
+
     /** Sizes, numbers and times the options cannot take. */
     @Test
     void badSizesNumbersAndUnitsAreUsageErrors() {
         assertEquals("--size must be small, medium or paper", usageError(List.of("--size", "huge")));
         assertEquals("--seed must be a whole number, not '1.5'", usageError(List.of("--seed", "1.5")));
-        assertEquals("--policy: pingpong:N needs a whole N >= 1, not 'pingpong:0'", usageError(List.of("--policy", "pingpong:0")));
-        assertEquals("--policy: pingpong:N needs a whole N >= 1, not 'pingpong:x'", usageError(List.of("--policy", "pingpong:x")));
         assertEquals("--fail-at: '500' is not a time with a unit (e.g. 500ms, 2s)", usageError(List.of("--fail-at", "500")));
         assertEquals("--fail-at: '-2s' is before the start of the run", usageError(List.of("--fail-at", "-2s")));
         assertEquals("--jit must be on, off or eager, not 'maybe'", usageError(List.of("--jit", "maybe")));
@@ -289,7 +305,7 @@ class RunCommandTest {
     void aUsageErrorExitsWithStatusTwo() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xss16m", "-cp", System.getProperty("java.class.path"),
-                CometCli.class.getName(), "run", "--workload", "mandelbrot", "--policy", "sometimes");
+                CometCli.class.getName(), "run", "--workload", "mandelbrot", "--link", "carrier-pigeon");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().remove("COMET_DEBUG");
         pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -300,8 +316,8 @@ class RunCommandTest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "a hang guard, not a timing check");
         assertEquals(2, p.exitValue());
         assertEquals("", Files.readString(out));
-        assertEquals("comet: --policy: unknown policy 'sometimes' (valid: " + String.join(", ", Policies.NAMES) + ")\n"
-                + "run 'comet help' for usage\n", Files.readString(err).replace(System.lineSeparator(), "\n"));
+        assertEquals("comet: --link: unknown link preset 'carrier-pigeon' (valid: " + String.join(", ", LinkPresets.names())
+                + ")\nrun 'comet help' for usage\n", Files.readString(err).replace(System.lineSeparator(), "\n"));
     }
 
     /** The message of the usage error {@code comet run --workload mandelbrot ARGS} raises before running anything. */
@@ -347,6 +363,21 @@ class RunCommandTest {
                 }
             }
             events.put(m.group(1), fields);
+        }
+        // An event with a paragraph of its own ("**`decision`**: ... Fields: `a`, `b` (...), ...").
+        for (Map.Entry<String, Set<String>> e : events.entrySet()) {
+            int own = doc.indexOf("**`" + e.getKey() + "`**:");
+            if (own < 0) {
+                continue;
+            }
+            String paragraph = doc.substring(own, doc.indexOf("\n\n", own));
+            Matcher fieldsFrom = Pattern.compile("Fields: (.*?)\\.\\s+[A-Z]", Pattern.DOTALL).matcher(paragraph);
+            assertTrue(fieldsFrom.find(), paragraph);
+            String fields = fieldsFrom.group(1).replaceAll("\\([^()]*(\\([^()]*\\)[^()]*)*\\)", "");
+            Matcher f = Pattern.compile("`([A-Za-z_]+)`").matcher(fields);
+            while (f.find()) {
+                e.getValue().add(f.group(1));
+            }
         }
         assertTrue(events.keySet().containsAll(List.of("connect", "migrate_out", "sync", "connection_lost")), events.toString());
         return events;
