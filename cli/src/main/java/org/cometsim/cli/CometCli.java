@@ -69,6 +69,12 @@ public final class CometCli {
             "                        host CPU time of a run in simulated time (exec --cpu, through",
             "                        the event loop) against the same run without it, paired runs",
             "                        (default mandelbrot, medium, 5 pairs; target: median <= 1.15x)",
+            "  bench-offload [--workloads a,b] [--size S] [--repeat N]",
+            "                        offload runtime figures per workload, each a ratio measured",
+            "                        in the same run (medians of N repeats, default 3): wire bytes",
+            "                        vs raw dirty payload (target <= 1.1), simulated phone-seconds",
+            "                        per wall- and CPU-second, and the phone's host CPU time with",
+            "                        the DSM active vs a plain run (target <= 1.5x)",
             "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
             "                        measure this host's interpreter speed per opcode class and",
             "                        write a CPU preset (default host-calibrated.yaml)",
@@ -145,6 +151,8 @@ public final class CometCli {
                 } catch (java.io.IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
+            case "bench-offload":
+                return BenchOffloadCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

@@ -18,6 +18,8 @@ import org.cometsim.dalvik.load.LoadException;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.cpu.CpuPresets;
+import org.cometsim.device.energy.EnergyPresets;
 import org.cometsim.device.energy.PhoneEnergyModel;
 import org.cometsim.net.LinkModels;
 import org.cometsim.net.LinkPresets;
@@ -147,6 +149,10 @@ final class RunCommand {
         }
         PhoneEnergyModel energy = null;
         if (energyName != null) {
+            if (!EnergyPresets.names().contains(energyName)) {
+                throw new CometCli.UsageException("--energy: unknown energy preset '" + energyName + "' (valid: "
+                        + String.join(", ", EnergyPresets.names()) + ", none)");
+            }
             try {
                 energy = DeviceModels.energy(energyName);
             } catch (IllegalArgumentException e) {
@@ -221,21 +227,27 @@ final class RunCommand {
     static List<Long> failTimes(String v) {
         List<Long> at = new ArrayList<>();
         for (String part : v.split(",", -1)) {
+            long ns;
             try {
-                long ns = org.cometsim.sim.SimTime.parse(part.trim()).nanos();
-                if (ns < 0) {
-                    throw new IllegalArgumentException("negative");
-                }
-                at.add(ns);
+                ns = org.cometsim.sim.SimTime.parse(part.trim()).nanos();
             } catch (IllegalArgumentException e) {
                 throw new CometCli.UsageException("--fail-at: '" + part + "' is not a time with a unit (e.g. 500ms, 2s)");
             }
+            if (ns < 0) {
+                throw new CometCli.UsageException("--fail-at: '" + part + "' is before the start of the run");
+            }
+            at.add(ns);
         }
         at.sort(null);
         return at;
     }
 
+    /** A CPU preset by name; an unknown name is a usage error naming the valid ones, like {@code --link}'s. */
     private static CpuModel cpu(String option, String preset) {
+        if (!CpuPresets.names().contains(preset)) {
+            throw new CometCli.UsageException(option + ": unknown CPU preset '" + preset + "' (valid: "
+                    + String.join(", ", CpuPresets.names()) + ")");
+        }
         try {
             return DeviceModels.cpu(preset);
         } catch (IllegalArgumentException e) {

@@ -127,6 +127,12 @@ public final class OffloadEndpoint {
         MethodPoint pendingPoint;
         /** A push of it failed: what could not be shipped (it stays local from then on). */
         String pinnedBy;
+        /**
+         * Its block phase when it began waiting for a lock from the peer: the instruction it
+         * re-executes once the lock is here must see the phase it had (0 at a monitor-enter; the
+         * wake-up reason, interrupt included, in a wait's re-acquire), not the external wake's.
+         */
+        int phaseBeforeLockWait;
         /** The locks it entered most recently, newest first (COMET's 16-entry lock handoff list). */
         final java.util.ArrayDeque<Object> recentLocks = new java.util.ArrayDeque<>();
 
@@ -481,6 +487,7 @@ public final class OffloadEndpoint {
             metrics.event(vm.scheduler().now(), name, "lock_request", "\"object\":" + OffloadMetrics.json(Ids.format(id)));
         }
         waiting.add(t);
+        header(t).phaseBeforeLockWait = t.blockPhase;
         vm.scheduler().blockExternally(t, "the lock of " + Ids.format(id) + " from the " + (role == Role.PHONE ? "server" : "phone"));
         return MonitorGate.WAIT;
     }
@@ -769,6 +776,7 @@ public final class OffloadEndpoint {
                     for (GuestThread w : waiting) {
                         vm.scheduler().advanceClockTo(now);
                         vm.scheduler().wakeExternal(w, now);
+                        w.blockPhase = header(w).phaseBeforeLockWait;
                     }
                 }
             }

@@ -312,7 +312,11 @@ public final class Scheduler {
 
     /** What every live thread is doing, as the deadlock report says it (for a driver's own report). */
     public String describeThreads() {
-        return deadlockReport().substring("deadlock: no guest thread can run;".length()).trim();
+        // The report is its heading alone (no ';') when no thread is left to describe: a VM whose
+        // threads all ended or left, as an offload endpoint's often are.
+        String heading = "deadlock: no guest thread can run";
+        String threads = deadlockReport().substring(heading.length());
+        return threads.isEmpty() ? "no live threads" : threads.substring(1).trim();
     }
 
     /** Told about every thread that ends here (after its joiners are woken). */

@@ -227,6 +227,23 @@ class SchedulerTest {
         assertTrue(e.getMessage().startsWith("deadlock:") && e.getMessage().contains("\"A\""), e.getMessage());
     }
 
+    /**
+     * An offload driver asks both endpoints what their threads do when the program is stuck; an
+     * endpoint whose threads all ended or left has nothing to say, and says so (it used to throw
+     * StringIndexOutOfBoundsException, hiding the real deadlock report).
+     */
+    @Test
+    void describeThreadsOfAVmWithoutLiveThreads() {
+        scheduler(1);
+        assertEquals("no live threads", sched.describeThreads());
+        Script s = new Script(10 * MS, 1 * MS);
+        s.blockWhenLeft = 9 * MS;
+        thread("A", s, 0);
+        sched.setDeadlockDetection(false);
+        assertEquals(Scheduler.Progress.WAITING_EXTERNAL, sched.runUntil(Long.MAX_VALUE));
+        assertEquals("\"A\" waiting", sched.describeThreads());
+    }
+
     @Test
     void rerunGivesTheSameSchedule() {
         List<String> first = null;
