@@ -1816,10 +1816,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static final Object[] NO_ARGS = new Object[0];
 
     private int invokeNative(GuestThread t, Frame f, VmMethod m, char[] params, boolean isStatic, int argc, int argBase) {
-        if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m)) {
+        Object[] args = boxArgs(f, params, isStatic, argBase);
+        if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m, args)) {
             return MIGRATE;
         }
-        Object[] args = boxArgs(f, params, isStatic, argBase);
         Object res = callNative(t, m, args);
         if (res == NativeImpl.BLOCK) {
             return BLOCKED;
