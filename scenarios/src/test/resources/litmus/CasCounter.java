@@ -1,0 +1,53 @@
+package litmus;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
+/**
+ * A compare-and-set counter raced by threads on both endpoints: a worker computing on the server
+ * and main, which prints every few steps (so it runs on the phone then), both increment an
+ * AtomicInteger (the VM's atomic natives) and a volatile field through an
+ * AtomicIntegerFieldUpdater (reflection), and both run explicit compare-and-set loops: no
+ * increment is lost.
+ */
+public class CasCounter {
+    static final AtomicInteger COUNTER = new AtomicInteger();
+    static final class Holder {
+        volatile int hits;
+    }
+    static final AtomicIntegerFieldUpdater<Holder> HITS = AtomicIntegerFieldUpdater.newUpdater(Holder.class, "hits");
+
+    static void step(Holder h, int i, int x) {
+        if ((i & 1) == 0) {
+            COUNTER.incrementAndGet();
+        } else {
+            int v;
+            do {
+                v = COUNTER.get();
+            } while (!COUNTER.compareAndSet(v, v + 1));
+        }
+        HITS.incrementAndGet(h);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Work.settle(args);
+        int n = 40;
+        Holder h = new Holder();
+        Thread worker = new Thread(() -> {
+            int x = 0;
+            for (int i = 0; i < n; i++) {
+                x = Work.spin(1500, x + i);
+                step(h, i, x);
+            }
+        }, "worker");
+        worker.start();
+        for (int i = 0; i < n; i++) {
+            if (i % 8 == 0) {
+                System.out.println("main at " + i);
+            }
+            step(h, i, Work.spin(200, i));
+        }
+        worker.join();
+        System.out.println("counter " + COUNTER.get() + " hits " + h.hits + " expected " + 2 * n);
+    }
+}
