@@ -43,6 +43,8 @@ final class ResultJson {
         field(b, "dirty_payload_bytes", Long.toString(p.payloadBytesSent() + s.payloadBytesSent()));
         field(b, "app_code_bytes", Long.toString(p.dexBytesSent()));
         field(b, "lock_requests", Long.toString(p.lockRequests()));
+        field(b, "failures", "{\"connections_lost\": " + p.connectionsLost() + ", \"threads_recovered\": "
+                + p.threadsRecovered() + ", \"reconnections\": " + (p.connections() - 1) + "}");
         field(b, "instructions_total", Long.toString(r.offload().instructions()));
         field(b, "instructions_on_server", Long.toString(r.serverInstructions()));
         field(b, "time_breakdown_s", "{\"phone_busy\": " + num(r.phoneBusyNanos() / 1e9) + ", \"server_busy\": "

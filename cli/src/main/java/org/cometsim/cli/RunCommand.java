@@ -39,7 +39,10 @@ final class RunCommand {
             "usage: comet run (--workload NAME [--size small|medium|paper] | -cp CLASSPATH MAIN [ARGS...])",
             "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
-            "                 [--jit on|off|eager]",
+            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]]",
+            "--fail-at 500ms: the connection fails at that simulated time (the phone resumes the server's threads",
+            "          from the last sync and reconnects with COMET's back-off, 1 s, 2 s, 4 s ...); the link",
+            "          preset's outage windows break the connection the same way",
             "defaults: --phone phone-2012-hummingbird-portable --server server-2012-portable --link comet-wifi",
             "          --policy comet --energy aro-captivate --seed 1; policies: " + String.join(", ", Policies.NAMES),
             "");
@@ -58,6 +61,7 @@ final class RunCommand {
         long seed = 1;
         boolean compress = true;
         JitMode jit = null;
+        List<Long> failAt = new ArrayList<>();
         int i = 0;
         while (i < args.size()) {
             String a = args.get(i);
@@ -96,8 +100,7 @@ final class RunCommand {
                         throw new CometCli.UsageException("--seed must be a whole number, not '" + v + "'");
                     }
                 }
-                case "--fail-at" -> throw new CometCli.UsageException(
-                        "--fail-at: failure recovery is not implemented yet (issue #13)");
+                case "--fail-at" -> failAt.addAll(failTimes(v));
                 default -> throw new CometCli.UsageException("run: unknown option " + a + "\n" + USAGE);
             }
             i += 2;
@@ -149,7 +152,7 @@ final class RunCommand {
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,
                 sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policy, energy, seed,
-                compress, jit);
+                compress, jit, failAt);
         OffloadRun.Result r;
         try {
             r = OffloadRun.run(config);
@@ -170,6 +173,24 @@ final class RunCommand {
             write(traceFile, String.join("\n", r.trace()) + (r.trace().isEmpty() ? "" : "\n"));
         }
         return r.offload().status();
+    }
+
+    /** {@code --fail-at 500ms} or several, {@code --fail-at 1s,2.5s}: instants of simulated time, unit required. */
+    static List<Long> failTimes(String v) {
+        List<Long> at = new ArrayList<>();
+        for (String part : v.split(",", -1)) {
+            try {
+                long ns = org.cometsim.sim.SimTime.parse(part.trim()).nanos();
+                if (ns < 0) {
+                    throw new IllegalArgumentException("negative");
+                }
+                at.add(ns);
+            } catch (IllegalArgumentException e) {
+                throw new CometCli.UsageException("--fail-at: '" + part + "' is not a time with a unit (e.g. 500ms, 2s)");
+            }
+        }
+        at.sort(null);
+        return at;
     }
 
     private static CpuModel cpu(String option, String preset) {
@@ -204,6 +225,10 @@ final class RunCommand {
                 total == 0 ? 0.0 : 100.0 * r.serverInstructions() / total);
         err.printf(Locale.ROOT, "comet:   time             phone busy %.6f s, server busy %.6f s, neither %.6f s%n",
                 r.phoneBusyNanos() / 1e9, r.serverBusyNanos() / 1e9, r.idleNanos() / 1e9);
+        if (p.connectionsLost() > 0) {
+            err.printf(Locale.ROOT, "comet:   failures         %d connection(s) lost, %d thread(s) resumed on the phone, %d reconnection(s)%n",
+                    p.connectionsLost(), p.threadsRecovered(), p.connections() - 1);
+        }
         for (Map.Entry<String, Long> e : s.forcedReturns().entrySet()) {
             err.printf(Locale.ROOT, "comet:   forced return    %6d  %s%n", e.getValue(), e.getKey());
         }

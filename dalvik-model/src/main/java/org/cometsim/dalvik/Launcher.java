@@ -1,6 +1,5 @@
 package org.cometsim.dalvik;
 
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +21,7 @@ import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.dalvik.sched.ShutdownHooks;
 
@@ -44,12 +44,12 @@ public final class Launcher {
     private final ThreadModel threads;
     private final ShutdownHooks shutdownHooks;
     private final OffloadHooks hooks;
-    private final PrintStream out;
+    private final VmWorld world;
     private GuestThread mainThread;
 
-    /** {@code out}: the guest's {@code System.out}, flushed when the program ends. */
+    /** {@code world}: its {@code System.out} (the guest's current one) is flushed when the program ends. */
     Launcher(ClassLinker linker, ClassInitializer initializer, Heap heap, Scheduler scheduler, GuestCalls calls,
-             ThreadModel threads, ShutdownHooks shutdownHooks, OffloadHooks hooks, PrintStream out) {
+             ThreadModel threads, ShutdownHooks shutdownHooks, OffloadHooks hooks, VmWorld world) {
         this.hooks = hooks;
         this.linker = linker;
         this.initializer = initializer;
@@ -58,7 +58,7 @@ public final class Launcher {
         this.calls = calls;
         this.threads = threads;
         this.shutdownHooks = shutdownHooks;
-        this.out = out;
+        this.world = world;
     }
 
     public GuestThread mainThread() {
@@ -138,7 +138,7 @@ public final class Launcher {
         try {
             runShutdownHooks();
         } finally {
-            out.flush();
+            world.outOrLaunch().flush();
         }
         return main.uncaught != null ? 1 : 0;
     }
@@ -148,7 +148,7 @@ public final class Launcher {
         if (!e.halt) {
             runShutdownHooks();
         }
-        out.flush();
+        world.outOrLaunch().flush();
     }
 
     /**
@@ -193,7 +193,7 @@ public final class Launcher {
         try {
             scheduler.runToCompletion();
         } finally {
-            out.flush();
+            world.outOrLaunch().flush();
         }
     }
 

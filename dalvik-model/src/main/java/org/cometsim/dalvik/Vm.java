@@ -18,6 +18,7 @@ import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.host.GuestResources;
 import org.cometsim.dalvik.host.HostBridge;
 import org.cometsim.dalvik.host.Natives;
+import org.cometsim.dalvik.host.VmLogging;
 import org.cometsim.dalvik.interp.Interpreter;
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -31,12 +32,13 @@ import org.cometsim.dalvik.model.LibraryClasses;
 import org.cometsim.dalvik.model.ModelClasses;
 import org.cometsim.dalvik.reflect.GuestReflection;
 import org.cometsim.dalvik.rt.GuestExceptions;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.RuntimeFigures;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.dalvik.sched.ShutdownHooks;
@@ -53,8 +55,9 @@ import org.cometsim.dalvik.sched.ShutdownHooks;
  * <ul>
  *   <li>Runtime data ({@code rt}): {@link VmClass} and its members, guest objects, arrays,
  *       threads and frames, and the contracts the layers above fulfil ({@link GuestExceptions},
- *       {@link org.cometsim.dalvik.rt.GuestCalls}); what {@code java.lang.System} shows the guest
- *       ({@link GuestSystem}).</li>
+ *       {@link org.cometsim.dalvik.rt.GuestCalls}); the VM's own share of what is JVM-global on a
+ *       JVM ({@link VmWorld}: standard streams, clock, system properties, default locale and
+ *       time zone, {@code Runtime} figures; {@link #world()}).</li>
  *   <li>Loading ({@code load}): {@link ClassPath} reads .dex/.jar/.apk (jars go through D8);
  *       {@code code} decodes each method once per class path.</li>
  *   <li>Threads ({@code sched}): the {@link Scheduler} runs green threads deterministically on
@@ -108,10 +111,21 @@ public final class Vm {
      * @param guestLibrary run the guest library's {@code java.*} classes (collections,
      *     {@code StringBuilder}, {@code Random}: see {@link GuestLibrary}) as guest code; false bridges
      *     them to the host JVM's classes instead (their state is then not DSM-trackable)
+     * @param runtime what {@code java.lang.Runtime} reports (processors, memory): the simulated
+     *     device; default {@link RuntimeFigures#PHONE_2012}
      */
-    public record Options(PrintStream out, PrintStream err, InputStream in, VmClock clock, boolean guestLibrary) {
+    public record Options(PrintStream out, PrintStream err, InputStream in, VmClock clock, boolean guestLibrary,
+                          RuntimeFigures runtime) {
+        public Options {
+            java.util.Objects.requireNonNull(runtime, "runtime");
+        }
+
         public Options(PrintStream out, PrintStream err, InputStream in, VmClock clock) {
             this(out, err, in, clock, true);
+        }
+
+        public Options(PrintStream out, PrintStream err, InputStream in, VmClock clock, boolean guestLibrary) {
+            this(out, err, in, clock, guestLibrary, RuntimeFigures.PHONE_2012);
         }
 
         public static Options standard() {
@@ -119,12 +133,16 @@ public final class Vm {
         }
 
         public Options withGuestLibrary(boolean on) {
-            return new Options(out, err, in, clock, on);
+            return new Options(out, err, in, clock, on, runtime);
+        }
+
+        public Options withRuntime(RuntimeFigures figures) {
+            return new Options(out, err, in, clock, guestLibrary, figures);
         }
     }
 
     private final Options options;
-    private final GuestSystem system;
+    private final VmWorld world;
     private final OffloadHooks hooks = new OffloadHooks();
     private final NativeRegistry natives = new NativeRegistry();
     private final ClassLinker linker;
@@ -141,7 +159,7 @@ public final class Vm {
 
     public Vm(ClassPath classPath, Options options) {
         this.options = options;
-        this.system = new GuestSystem(options.out(), options.err(), options.in(), options.clock());
+        this.world = new VmWorld(options.out(), options.err(), options.in(), options.clock(), options.runtime());
         this.linker = new ClassLinker(classPath, options.guestLibrary() ? GuestLibrary.classPath() : null, natives);
         this.resolver = new MemberResolver(linker, natives);
         this.heap = new Heap(hooks);
@@ -153,9 +171,10 @@ public final class Vm {
         monitors.setHooks(hooks);
         // The class library: the host bridge, then the model classes over it. The model Throwable
         // makes every guest exception, so the parts below it are handed it last.
-        this.bridge = new HostBridge(linker, resolver, heap, scheduler, hooks, system, interpreter);
-        GuestResources resources = new GuestResources(system);
-        this.models = new ModelClasses(linker, resolver, initializer, heap, natives, scheduler, monitors, hooks, system,
+        VmLogging logging = new VmLogging(world);
+        this.bridge = new HostBridge(linker, resolver, heap, scheduler, hooks, world, logging, interpreter);
+        GuestResources resources = new GuestResources(world);
+        this.models = new ModelClasses(linker, resolver, initializer, heap, natives, scheduler, monitors, hooks, world,
                 interpreter, bridge, resources);
         GuestExceptions exceptions = models.exceptions();
         LibraryClasses library = new LibraryClasses(models, bridge);
@@ -168,11 +187,11 @@ public final class Vm {
         scheduler.setTerminationHandler(t -> models.threads().reportUncaught(t, t.uncaught));
         interpreter.attach(linker, resolver, initializer, heap, exceptions, scheduler, monitors, bridge);
         ShutdownHooks shutdownHooks = new ShutdownHooks(exceptions);
-        new Natives(linker, initializer, heap, monitors, exceptions, hooks, system, shutdownHooks, bridge, resources)
-                .register(natives);
+        new Natives(linker, initializer, heap, monitors, exceptions, hooks, world, logging, scheduler, shutdownHooks, bridge,
+                resources).register(natives);
         models.registerIntercepts(natives);
         this.launcher = new Launcher(linker, initializer, heap, scheduler, interpreter, models.threads(), shutdownHooks, hooks,
-                system.out());
+                world);
         linker.attach(library, exceptions);
     }
 
@@ -205,6 +224,14 @@ public final class Vm {
     /** Allocation and identity hashes. */
     public Heap heap() {
         return heap;
+    }
+
+    /**
+     * This VM's own share of what is JVM-global on a JVM: standard streams, clock, system
+     * properties, default locale and time zone, {@code Runtime} figures.
+     */
+    public VmWorld world() {
+        return world;
     }
 
     /** The natives and intercepts, each with its placement and cost class. */
@@ -277,13 +304,19 @@ public final class Vm {
         hooks.setNativeGate(g);
     }
 
-    /** A system property as the guest sees it when it differs from the host's (e.g. java.class.path). */
+    /**
+     * A launch setting of the guest's system properties that differs from the host's (e.g.
+     * java.class.path): part of the VM's initial properties ({@link VmWorld#setLaunchProperty}).
+     * {@link #guestProperty} keeps answering the launch value even after guest code changes the
+     * property, as the JVM's class loader keeps its launch class path.
+     */
     public void setGuestProperty(String key, String value) {
-        system.setProperty(key, value);
+        world.setLaunchProperty(key, value);
     }
 
+    /** The launch setting of {@code key}, or null where the VM was launched with the host's value. */
     public String guestProperty(String key) {
-        return system.property(key);
+        return world.launchProperty(key);
     }
 
     // ------------------------------------------------------------------ running
@@ -304,10 +337,7 @@ public final class Vm {
     public Object invokeStatic(String className, String name, String desc, Object... args) {
         return launcher.invokeStatic(className, name, desc, args);
     }
-    /** What {@code java.lang.System} shows the guest: its streams, clock and overridden properties. */
-    public GuestSystem system() {
-        return system;
-    }
+
 
     /** The monitor of {@code obj} if it ever had one, else null (the offload runtime's lock checks). */
     public org.cometsim.dalvik.rt.Monitor monitorIfAny(Object obj) {
@@ -335,6 +365,16 @@ public final class Vm {
      */
     public ThreadImage detach(GuestThread t, ObjectIds ids) {
         return migration.detach(t, ids);
+    }
+
+    /** Captures {@code t} where it is (a recovery checkpoint); see {@link Migration#snapshot}. */
+    public ThreadImage snapshot(GuestThread t, ObjectIds ids) {
+        return migration.snapshot(t, ids);
+    }
+
+    /** Why {@code t} cannot be {@link #snapshot}ed now, or null. */
+    public String snapshotRefusal(GuestThread t) {
+        return migration.snapshotRefusal(t);
     }
 
     /** Rebuilds a detached thread on this VM as a new thread, runnable (or waiting again) from {@code atNanos}. */

@@ -33,4 +33,9 @@ public interface LinkModel {
      * a co-simulation of the two endpoints may use (neither can hear from the other sooner).
      */
     long minimumLatencyNanos();
+
+    /** When the link carries nothing (hand-offs, tunnels): none unless the model has a schedule. */
+    default OutageSchedule outages() {
+        return OutageSchedule.NONE;
+    }
 }

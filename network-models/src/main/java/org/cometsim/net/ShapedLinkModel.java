@@ -144,4 +144,9 @@ public final class ShapedLinkModel implements LinkModel {
         st.lastDelivered = arrive;
         return new Delivery(direction, payloadBytes, wire + retxBytes, submitNanos, start, sent, arrive, retx);
     }
+
+    @Override
+    public OutageSchedule outages() {
+        return config.outages();
+    }
 }

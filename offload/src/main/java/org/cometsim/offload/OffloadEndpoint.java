@@ -27,8 +27,8 @@ import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.offload.dsm.Dsm;
 import org.cometsim.offload.dsm.Ownership;
 import org.cometsim.offload.dsm.Unshippable;
+import org.cometsim.offload.policy.MethodPoint;
 import org.cometsim.offload.policy.OffloadPolicy;
-import org.cometsim.offload.policy.Policies;
 import org.cometsim.offload.wire.Framing;
 import org.cometsim.offload.wire.Ids;
 import org.cometsim.offload.wire.Message;
@@ -79,17 +79,30 @@ import org.cometsim.offload.wire.WireCodec;
 public final class OffloadEndpoint {
     private final Role role;
     private final Vm vm;
-    private final Dsm dsm;
     private final OffloadPolicy policy;
-    private final Transport transport;
-    private final Framing.Sender sender;
-    private final Framing.Receiver receiver;
-    private final OffloadMetrics metrics = new OffloadMetrics();
+    private final boolean compress;
+    private final OffloadMetrics metrics;
     private final String name;
     private EndpointDriver driver;
     private ClassPath appCode;
-    private final Set<String> dexCache = new java.util.HashSet<>();
+    /** The server's dex cache by SHA-1 (COMET's {@code OFFLOAD_DEX_CACHE}: it outlives a connection). */
+    private Set<String> dexCache = new java.util.HashSet<>();
+
+    // Per connection: a failure drops all of it (comet-reference §9, cleanupOffloadState).
+    private Dsm dsm;
+    private Transport transport;
+    private Framing.Sender sender;
+    private Framing.Receiver receiver;
     private boolean ready;
+    /** The server after its connection failed: it does nothing more (COMET's server process exits). */
+    private boolean dead;
+    /**
+     * Phone: the recovery checkpoint of every thread running on the server, by canonical id: the
+     * stack of the last push received that carried it, or the image the phone sent it away with.
+     */
+    private final Map<Integer, ThreadImage> checkpoints = new HashMap<>();
+    /** Phone: threads the server could not capture at its last push (inside a host callback there), and why. */
+    private final Map<Integer, String> noCheckpoint = new HashMap<>();
 
     /** Threads by canonical id (the phone's thread id: every thread starts on the phone). */
     private final Map<Integer, GuestThread> byCanonical = new HashMap<>();
@@ -117,6 +130,8 @@ public final class OffloadEndpoint {
         long evaluations;
         /** Why the thread last stopped for migration (forced returns), or null (the policy). */
         String stopReason;
+        /** The method point that asked for an evaluation at the next safepoint, or null. */
+        MethodPoint pendingPoint;
         /** A push of it failed: what could not be shipped (it stays local from then on). */
         String pinnedBy;
         /** The locks it entered most recently, newest first (COMET's 16-entry lock handoff list). */
@@ -136,19 +151,45 @@ public final class OffloadEndpoint {
     }
 
     public OffloadEndpoint(Role role, Vm vm, OffloadPolicy policy, Transport transport, boolean compress) {
+        this(role, vm, policy, transport, compress, new OffloadMetrics());
+    }
+
+    /**
+     * @param metrics where to count (a server incarnation after a failure continues its
+     *     predecessor's counts, so a run reports one server)
+     */
+    public OffloadEndpoint(Role role, Vm vm, OffloadPolicy policy, Transport transport, boolean compress,
+                           OffloadMetrics metrics) {
         this.role = role;
         this.vm = vm;
         this.policy = policy;
-        this.transport = transport;
+        this.compress = compress;
+        this.metrics = metrics;
         this.name = role == Role.PHONE ? "phone" : "server";
+        openConnection(transport);
+        install();
+    }
+
+    /** Fresh per-connection state: framing (new deflate streams), an empty tracked set. */
+    private void openConnection(Transport t) {
+        this.transport = t;
         this.sender = new Framing.Sender(compress);
         this.receiver = new Framing.Receiver(compress);
         Map<String, Object> wellKnown = new LinkedHashMap<>();
-        wellKnown.put("System.out", vm.system().out());
-        wellKnown.put("System.err", vm.system().err());
-        wellKnown.put("System.in", vm.system().in());
+        // The console each VM has of its own (the guest may have replaced them: then those are what ships).
+        putIfPresent(wellKnown, "System.out", vm.world().out());
+        putIfPresent(wellKnown, "System.err", vm.world().err());
+        putIfPresent(wellKnown, "System.in", vm.world().in());
         this.dsm = new Dsm(vm, role == Role.PHONE ? Ids.PHONE_SPACE : Ids.SERVER_SPACE, wellKnown);
-        install();
+        vm.setWriteBarrier(dsm);
+        dsm.setThreadIds(t2 -> header(t2).canonicalId);
+        this.ready = false;
+        metrics.connections++;
+    }
+
+    /** Shares a dex cache across server incarnations (a server caches the app's code by hash). */
+    public void useDexCache(Set<String> cache) {
+        this.dexCache = cache;
     }
 
     public Role role() {
@@ -185,9 +226,7 @@ public final class OffloadEndpoint {
     // ------------------------------------------------------------------ hooks
 
     private void install() {
-        vm.setWriteBarrier(dsm);
         vm.hooks().setVolatileGate(volatiles);
-        dsm.setThreadIds(t -> header(t).canonicalId);
         Scheduler sched = vm.scheduler();
         sched.setMigrationHandler(this::migrateOut);
         sched.setDeadlockDetection(false); // the peer may wake anyone here: the driver sees both sides
@@ -202,7 +241,7 @@ public final class OffloadEndpoint {
             vm.hooks().setMonitorGate(gate(this::phoneMonitorGate));
             sched.setRemoteInterruptHandler(interrupts::interruptRemote);
         } else {
-            if (Policies.returnsEagerly(policy)) {
+            if (policy.decidesOnServer()) {
                 vm.setSafepointHandler(this::serverSafepoint);
             }
             vm.setNativeGate(new org.cometsim.dalvik.hooks.NativeGate() {
@@ -225,6 +264,44 @@ public final class OffloadEndpoint {
             sched.setTerminationHandler(t -> { });
             sched.setEndListener(this::threadEndedHere);
         }
+        installMethodPoints();
+    }
+
+    /**
+     * A policy that names method points gets evaluations right after them: the method events mark
+     * the thread and end its safepoint budget, so its next safepoint asks the policy.
+     */
+    private void installMethodPoints() {
+        if (!policy.usesMethodPoints() || role == Role.SERVER && !policy.decidesOnServer()) {
+            return;
+        }
+        Map<VmMethod, MethodPoint[]> points = new java.util.IdentityHashMap<>();
+        vm.hooks().setMethodEvents(new org.cometsim.dalvik.hooks.MethodEvents() {
+            @Override
+            public void enter(GuestThread t, VmMethod m) {
+                mark(t, pointsOf(m)[0]);
+            }
+
+            @Override
+            public void exit(GuestThread t, VmMethod m, boolean exceptional) {
+                mark(t, pointsOf(m)[1]);
+            }
+
+            private MethodPoint[] pointsOf(VmMethod m) {
+                return points.computeIfAbsent(m, k -> {
+                    MethodPoint in = new MethodPoint(k.owner.name, k.name, k.desc, false);
+                    MethodPoint out = new MethodPoint(k.owner.name, k.name, k.desc, true);
+                    return new MethodPoint[] {policy.evaluatesAt(in) ? in : null, policy.evaluatesAt(out) ? out : null};
+                });
+            }
+
+            private void mark(GuestThread t, MethodPoint p) {
+                if (p != null) {
+                    header(t).pendingPoint = p;
+                    t.safepointBudget = 0; // the next safepoint evaluates
+                }
+            }
+        });
     }
 
     private OffloadThread header(GuestThread t) {
@@ -247,19 +324,27 @@ public final class OffloadEndpoint {
         }
         h.evaluations++;
         long now = vm.scheduler().now();
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
         OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, now - h.unsafeTime,
-                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos());
-        return policy.migrate(d) ? SafepointHandler.Action.MIGRATE : SafepointHandler.Action.CONTINUE;
+                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos(), false, point);
+        if (policy.migrate(d)) {
+            h.stopReason = point == null ? null : "policy " + policy.name() + " at " + point;
+            return SafepointHandler.Action.MIGRATE;
+        }
+        return SafepointHandler.Action.CONTINUE;
     }
 
     private SafepointHandler.Action serverSafepoint(GuestThread t, SafepointHandler.Kind kind) {
         OffloadThread h = header(t);
         h.evaluations++;
         long now = vm.scheduler().now();
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
         OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, 0, syncNanos, syncSamples,
-                transport.srttNanos(), transport.rttVarNanos());
+                transport.srttNanos(), transport.rttVarNanos(), true, point);
         if (policy.migrate(d)) {
-            h.stopReason = "policy " + policy.name();
+            h.stopReason = "policy " + policy.name() + (point == null ? "" : " at " + point);
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
@@ -361,6 +446,10 @@ public final class OffloadEndpoint {
             throw new IllegalStateException("only the phone connects");
         }
         this.appCode = appCodeOnPhone;
+        sendHello(atNanos);
+    }
+
+    private void sendHello(long atNanos) {
         List<DexInfo> infos = new ArrayList<>();
         for (ClassPath.DexImage img : appCode.images()) {
             byte[] b = img.dex().getBuffer().getBuf();
@@ -372,6 +461,9 @@ public final class OffloadEndpoint {
 
     /** Bytes from the peer, arriving at the driver's current time. */
     public void receive(byte[] bytes) {
+        if (dead) {
+            return;
+        }
         long now = driver.nowNanos();
         metrics.wireBytesReceived += bytes.length;
         for (Framing.Arrived a : receiver.accept(bytes)) {
@@ -478,13 +570,11 @@ public final class OffloadEndpoint {
             pin(t, h, u, at);
             return;
         }
-        ThreadImage canonical = new ThreadImage(h.canonicalId, img.name(), img.daemon(), img.interrupted(),
-                img.threadObject(), img.frames(), img.heldMonitors(), img.state(), img.blockPhase(), img.waitingOn(),
-                img.savedLockCount(), img.wakeAtNanos(), img.pendingException(), img.resultBits(), img.resultRef());
+        ThreadImage canonical = canonical(img, h.canonicalId);
         Sync s;
         List<Object> handedOff = new ArrayList<>();
         try {
-            s = dsm.push(new Move(canonical), null, lockHandoff(h, img, handedOff), List.of());
+            s = push(new Move(canonical), null, lockHandoff(h, img, handedOff), t);
         } catch (Unshippable u) {
             // The thread cannot leave with this state: it stays, and the reason is counted.
             vm.adopt(img, dsm.ids(), at, t);
@@ -503,8 +593,58 @@ public final class OffloadEndpoint {
         h.stopReason = null;
         if (role == Role.PHONE) {
             vm.scheduler().markRemote(t);
+            // Until the server's pushes carry its stack, the thread resumes from here after a failure.
+            checkpoints.put(h.canonicalId, canonical);
+            noCheckpoint.remove(h.canonicalId);
         }
         sendSync(s, at, h.canonicalId);
+    }
+
+    /** {@code img} under the thread's canonical id (the phone's thread id). */
+    private static ThreadImage canonical(ThreadImage img, int canonicalId) {
+        return new ThreadImage(canonicalId, img.name(), img.daemon(), img.interrupted(),
+                img.threadObject(), img.frames(), img.heldMonitors(), img.state(), img.blockPhase(), img.waitingOn(),
+                img.savedLockCount(), img.wakeAtNanos(), img.pendingException(), img.resultBits(), img.resultRef());
+    }
+
+    /**
+     * A push; the server's also carries the stacks of the threads staying there (all but
+     * {@code leaving}), so the phone can resume them from this push if the link fails
+     * (comet-reference §9). The phone's carry none: the server never recovers (a fix of §12's
+     * "whole stacks re-sent every sync" in that direction).
+     */
+    private Sync push(Move moved, Message.Ended ended, List<Grant> grants, GuestThread leaving) {
+        List<ThreadImage> stacks = List.of();
+        if (role == Role.SERVER) {
+            stacks = new ArrayList<>();
+            for (GuestThread r : vm.scheduler().threads()) {
+                OffloadThread h = (OffloadThread) r.offload;
+                if (r == leaving || h == null || r.top == null || r.state == org.cometsim.dalvik.rt.ThreadState.TERMINATED
+                        || vm.scheduler().remoteThreads().contains(r)) {
+                    continue;
+                }
+                stacks.add(checkpointOf(r, h));
+            }
+        }
+        return dsm.push(moved, ended, grants, stacks);
+    }
+
+    /** The stack of {@code r} as of this push, or one without frames if it cannot be captured now (and why). */
+    private ThreadImage checkpointOf(GuestThread r, OffloadThread h) {
+        String why = vm.snapshotRefusal(r);
+        if (why == null) {
+            try {
+                return canonical(vm.snapshot(r, dsm.ids()), h.canonicalId);
+            } catch (Unshippable u) {
+                why = "its registers hold " + u.what;
+            }
+        }
+        metrics.event(vm.scheduler().now(), name, "no_checkpoint", "\"thread\":" + h.canonicalId + ",\"why\":"
+                + OffloadMetrics.json(why));
+        // No frames: "no checkpoint at this revision" (PROTOCOL.md); the name carries the reason.
+        return new ThreadImage(h.canonicalId, why, r.daemon, r.interrupted, dsm.ids().idOf(r.threadObject), List.of(),
+                List.of(), r.state, 0, org.cometsim.dalvik.hooks.ObjectIds.NULL, 0, Long.MAX_VALUE,
+                org.cometsim.dalvik.hooks.ObjectIds.NULL, 0, org.cometsim.dalvik.hooks.ObjectIds.NULL);
     }
 
     private void pin(GuestThread t, OffloadThread h, Unshippable u, long at) {
@@ -589,6 +729,24 @@ public final class OffloadEndpoint {
             metrics.event(now, name, "migrate_in", "\"thread\":" + img.threadId());
         }
         dsm.applyStatuses(s, byCanonical::get);
+        if (role == Role.PHONE) {
+            for (ThreadImage img : s.stacks()) {
+                if (img.frames().isEmpty()) {
+                    noCheckpoint.put(img.threadId(), img.name());
+                } else {
+                    checkpoints.put(img.threadId(), img);
+                    noCheckpoint.remove(img.threadId());
+                }
+            }
+            if (s.moved() != null) {
+                checkpoints.remove(s.moved().image().threadId());
+                noCheckpoint.remove(s.moved().image().threadId());
+            }
+            if (s.ended() != null) {
+                checkpoints.remove(s.ended().threadId());
+                noCheckpoint.remove(s.ended().threadId());
+            }
+        }
         if (s.ended() != null) {
             GuestThread t = byCanonical.get(s.ended().threadId());
             if (t == null) {
@@ -613,11 +771,12 @@ public final class OffloadEndpoint {
         long at = t.readyAt;
         Sync s;
         try {
-            s = dsm.push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught), t.interrupted), List.of(),
-                    List.of());
+            s = push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught), t.interrupted), List.of(),
+                    t);
         } catch (Unshippable u) {
             throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
         }
+        metrics.event(at, name, "thread_ended", "\"thread\":" + h.canonicalId);
         sendSync(s, at, h.canonicalId);
     }
 
@@ -641,7 +800,7 @@ public final class OffloadEndpoint {
             pendingLockRequests.remove(k--);
         }
         if (!grants.isEmpty()) {
-            sendSync(dsm.push(null, null, grants, List.of()), now, 0);
+            sendSync(push(null, null, grants, null), now, 0);
         }
     }
 
@@ -671,7 +830,7 @@ public final class OffloadEndpoint {
         long now = vm.scheduler().now();
         Sync s;
         try {
-            s = dsm.push(null, null, List.of(), List.of());
+            s = push(null, null, List.of(), null);
         } catch (Unshippable u) {
             throw VolatileOwnership.unshareable(u);
         }
@@ -691,6 +850,9 @@ public final class OffloadEndpoint {
     }
 
     void send(Message m, long at, int stream) {
+        if (dead || !transport.connected()) {
+            return; // the connection failed: nothing more goes out (recovery handles what was pending)
+        }
         byte[] msg = WireCodec.encode(m);
         byte[] wire = sender.frame(stream, msg);
         metrics.messageBytesSent += msg.length;
@@ -698,7 +860,107 @@ public final class OffloadEndpoint {
         transport.send(wire, Math.max(at, driver == null ? at : driver.nowNanos()));
     }
 
+    // ------------------------------------------------------------------ failure and recovery
+
+    /**
+     * The connection failed at {@code now} (comet-reference §9). The server stops for good (its
+     * process exits; a reconnection gets a new one). The phone resumes every thread that was on
+     * the server from its checkpoint, the stack of the last push received (the heap already holds
+     * that push), wakes threads waiting for an answer from the server so they ask again locally,
+     * and drops all tracking: objects become untracked and locally owned until a new connection.
+     *
+     * @throws org.cometsim.dalvik.rt.VmError if a thread on the server has no checkpoint at the
+     *     last push received (it was inside a host callback there): resuming it from an older one
+     *     would not be a consistent state, and the run stops rather than print something wrong
+     */
+    public void connectionLost(long now) {
+        if (dead) {
+            return;
+        }
+        metrics.connectionsLost++;
+        metrics.event(now, name, "connection_lost", "");
+        if (role == Role.SERVER) {
+            dead = true;
+            ready = false;
+            return;
+        }
+        Scheduler sched = vm.scheduler();
+        sched.advanceClockTo(now);
+        List<GuestThread> away = new ArrayList<>(sched.remoteThreads());
+        for (GuestThread t : away) {
+            String why = noCheckpoint.get(header(t).canonicalId);
+            if (why != null) {
+                throw new org.cometsim.dalvik.rt.VmError("unsupported: the connection failed while thread \"" + t.name
+                        + "\" was on the server with no consistent checkpoint (" + why + ")");
+            }
+        }
+        // Monitors the departed threads still appear to hold here ("feigned") are held where their
+        // checkpoints say: release them all first, then each thread takes exactly its own back.
+        for (GuestThread t : away) {
+            while (t.heldMonitors != null) {
+                Monitor m = t.heldMonitors;
+                m.release();
+                sched.monitorReleased(m);
+            }
+        }
+        for (GuestThread t : away) {
+            OffloadThread h = header(t);
+            ThreadImage img = checkpoints.get(h.canonicalId);
+            if (img == null) {
+                throw new IllegalStateException("no recovery checkpoint for thread " + h.canonicalId + " (" + t.name + ")");
+            }
+            vm.adopt(img, dsm.ids(), now, t);
+            h.unsafeTime = now;
+            metrics.threadsRecovered++;
+            metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
+        }
+        // Threads waiting for a lock or an ownership from the server ask again, locally this time.
+        for (GuestThread t : new ArrayList<>(sched.threads())) {
+            if (t.externalWait != null && t.state != org.cometsim.dalvik.rt.ThreadState.TERMINATED) {
+                sched.wakeExternal(t, now);
+            }
+        }
+        for (GuestThread t : sched.threads()) {
+            if (t.offload instanceof OffloadThread h) {
+                h.recentLocks.clear();
+                h.stopReason = null;
+            }
+        }
+        dsm.untrackAll();
+        checkpoints.clear();
+        noCheckpoint.clear();
+        unacked.clear();
+        lockWaiters.clear();
+        pendingLockRequests.clear();
+        ready = false;
+        driver.poke();
+    }
+
+    /**
+     * The phone connects again over {@code t} after a failure: a fresh tracked set, new deflate
+     * streams, and the handshake (a server that cached the app's code answers {@link Ready} at once).
+     */
+    public void reconnect(Transport t, long now) {
+        if (role != Role.PHONE) {
+            throw new IllegalStateException("only the phone reconnects (a server is a new endpoint)");
+        }
+        openConnection(t);
+        metrics.event(now, name, "reconnect", "");
+        sendHello(now);
+    }
+
+    /** The server after its connection failed. */
+    public boolean dead() {
+        return dead;
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static void putIfPresent(Map<String, Object> m, String key, Object value) {
+        if (value != null) {
+            m.put(key, value);
+        }
+    }
 
     private static byte[] sha1(byte[] b) {
         try {

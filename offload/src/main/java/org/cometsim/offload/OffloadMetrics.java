@@ -33,6 +33,9 @@ public final class OffloadMetrics {
     final Map<String, Long> pinnedByHostState = new TreeMap<>();
     final Map<String, Long> refusedDetach = new TreeMap<>();
     final List<String> trace = new ArrayList<>();
+    long connections;
+    long connectionsLost;
+    long threadsRecovered;
     /** Instructions executed by threads on this endpoint while they had migrated here. */
     long instructionsOfMigrants;
 
@@ -102,6 +105,21 @@ public final class OffloadMetrics {
     /** Bytes of app code (dex files) sent to the server. */
     public long dexBytesSent() {
         return dexBytesSent;
+    }
+
+    /** Connections opened (the phone: its first and every reconnection after a failure). */
+    public long connections() {
+        return connections;
+    }
+
+    /** Connections that failed while open (link outage, {@code --fail-at}). */
+    public long connectionsLost() {
+        return connectionsLost;
+    }
+
+    /** Threads resumed on the phone from the last sync received after a failure (recovery, comet-reference §9). */
+    public long threadsRecovered() {
+        return threadsRecovered;
     }
 
     /** Why threads had to come back from the server, with counts. */

@@ -23,11 +23,14 @@ import org.cometsim.device.energy.RadioKind;
 import org.cometsim.net.Delivery;
 import org.cometsim.net.Direction;
 import org.cometsim.net.LinkModel;
+import org.cometsim.net.OutageSchedule;
 import org.cometsim.net.SimulatedLink;
 import org.cometsim.offload.OffloadEndpoint;
 import org.cometsim.offload.OffloadMetrics;
+import org.cometsim.offload.ReconnectBackoff;
 import org.cometsim.offload.Role;
 import org.cometsim.offload.policy.OffloadPolicy;
+import org.cometsim.sim.Event;
 import org.cometsim.sim.Simulation;
 
 /**
@@ -50,10 +53,24 @@ public final class OffloadRun {
      * @param radio which radio the phone's energy model charges for the link
      * @param energy the phone energy model, or null
      * @param jit null for the default
+     * @param failAtNanos instants at which the connection fails (besides the link's outage
+     *     windows, each of which breaks it at its start), sorted
      */
     public record Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
                          CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
-                         OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit) {
+                         OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit,
+                         List<Long> failAtNanos) {
+        public Config {
+            failAtNanos = List.copyOf(failAtNanos);
+        }
+
+        /** A run without injected failures. */
+        public Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
+                      CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
+                      OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit) {
+            this(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy, seed,
+                    compress, jit, List.of());
+        }
     }
 
     /** One side of a run: what it printed, its status, time and work. */
@@ -72,12 +89,21 @@ public final class OffloadRun {
         }
     }
 
+    /** The local baseline, then the offloaded run. */
     public static Result run(Config c) {
-        Side local = runLocal(c);
+        return run(c, runLocal(c));
+    }
+
+    /**
+     * The offloaded run against a baseline already measured ({@link #runLocal} of a config that
+     * differs at most in policy, link, server and failures): sweeps run the baseline once.
+     */
+    public static Result run(Config c, Side local) {
         return runOffloaded(c, local);
     }
 
-    private static Side runLocal(Config c) {
+    /** The program alone on the phone (policy {@code never} without any link). */
+    public static Side runLocal(Config c) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SimulatedExec exec = new SimulatedExec(c.classPath(), c.classPathText(), c.phone(), c.energy(), ps(out), ps(err),
@@ -105,38 +131,31 @@ public final class OffloadRun {
             busy[0] += e - s;
             phoneIntervals.add(new long[] {s, e});
         });
-        Vm serverVm = newVm(c, c.server(), ps(serverOut), ps(serverOut), (t, core, s, e) -> {
-            busy[1] += e - s;
-            serverIntervals.add(new long[] {s, e});
-        });
-
         List<Delivery> deliveries = new ArrayList<>();
+        Servers servers = new Servers(c, sim, link, lookahead, serverOut, deliveries, serverIntervals, busy);
         SimulatedTransport up = new SimulatedTransport(link, Direction.UP, deliveries::add);
-        SimulatedTransport down = new SimulatedTransport(link, Direction.DOWN, deliveries::add);
         OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, phoneVm, c.policy(), up, c.compress());
-        OffloadEndpoint server = new OffloadEndpoint(Role.SERVER, serverVm, c.policy(), down, c.compress());
         SimulatedEndpoint phoneActor = new SimulatedEndpoint("phone", phoneVm, sim, lookahead);
-        SimulatedEndpoint serverActor = new SimulatedEndpoint("server", serverVm, sim, lookahead);
         phone.attach(phoneActor);
-        server.attach(serverActor);
-        serverActor.afterStep(() -> server.grantPendingLocks(sim.now()));
         phoneActor.afterStep(() -> phone.grantPendingLocks(sim.now()));
-        up.deliverTo(server::receive);
-        down.deliverTo(phone::receive);
         phoneActor.onFinished(e -> sim.stop());
+        servers.open(phone, up, 0);
+        for (long at : failureTimes(c, model)) {
+            sim.scheduleAtNanos(at, 0, new ConnectionFails(servers, phone, model.outages()));
+        }
 
         GuestThread main = phoneVm.launcher().startMain(c.mainClass(), c.args());
         phone.connect(c.classPath(), 0);
         phoneActor.start();
-        serverActor.start();
+        servers.current.actor.start();
         sim.run();
 
         int status;
-        RuntimeException failure = phoneActor.failure() != null ? phoneActor.failure() : serverActor.failure();
+        RuntimeException failure = phoneActor.failure() != null ? phoneActor.failure() : servers.failure();
         if (failure != null && System.getenv("COMET_DEBUG") != null) {
             List<String> all = new ArrayList<>(phone.metrics().trace());
-            all.addAll(server.metrics().trace());
-            all.sort((a, b) -> Long.compare(tOf(a), tOf(b)));
+            all.addAll(servers.metrics.trace());
+            all.sort((x, y) -> Long.compare(tOf(x), tOf(y)));
             all.subList(Math.max(0, all.size() - 60), all.size()).forEach(System.err::println);
         }
         if (failure instanceof VmExit exit && phoneActor.failure() == failure) {
@@ -147,7 +166,8 @@ public final class OffloadRun {
         } else if (!phoneActor.finished()) {
             // Nothing more can happen on either side: the whole program is deadlocked.
             throw new org.cometsim.dalvik.rt.VmError("deadlock across the endpoints: on the phone "
-                    + phoneVm.scheduler().describeThreads() + "; on the server " + serverVm.scheduler().describeThreads());
+                    + phoneVm.scheduler().describeThreads() + "; on the server "
+                    + servers.current.vm.scheduler().describeThreads());
         } else {
             status = phoneVm.launcher().finish(main);
         }
@@ -155,14 +175,151 @@ public final class OffloadRun {
         phoneActivity.deliveries(deliveries);
         EnergyReport energy = c.energy() == null ? null : c.energy().evaluate(phoneActivity, c.radio(), end);
         long phoneInstr = instructions(phoneVm);
-        long serverInstr = instructions(serverVm);
+        long serverInstr = servers.instructions();
         long idle = end - unionLength(phoneIntervals, serverIntervals, end);
         List<String> trace = new ArrayList<>(phone.metrics().trace());
-        trace.addAll(server.metrics().trace());
-        trace.sort((a, b) -> Long.compare(tOf(a), tOf(b)));
+        trace.addAll(servers.metrics.trace());
+        trace.sort((x, y) -> Long.compare(tOf(x), tOf(y)));
         Side offload = new Side(text(out), text(err), status, end, phoneInstr + serverInstr, energy);
-        return new Result(local, offload, serverInstr, busy[0], busy[1], idle, phone.metrics(), server.metrics(),
+        return new Result(local, offload, serverInstr, busy[0], busy[1], idle, phone.metrics(), servers.metrics,
                 text(serverOut), trace);
+    }
+
+    /** When the connection fails: the injected instants and the start of every outage window of the link. */
+    static List<Long> failureTimes(Config c, LinkModel model) {
+        java.util.TreeSet<Long> at = new java.util.TreeSet<>(c.failAtNanos());
+        for (OutageSchedule.Window w : model.outages().windows()) {
+            at.add(w.startNanos());
+        }
+        return new ArrayList<>(at);
+    }
+
+    /**
+     * The server side of a run: one server VM per connection (comet-reference §9: after a failure
+     * the server process exits; a reconnection gets a new one, which still has the app's code in
+     * its dex cache). Counts and console of all of them add up to one server in the result.
+     */
+    private static final class Servers {
+        final Config c;
+        final Simulation sim;
+        final SimulatedLink link;
+        final long lookahead;
+        final ByteArrayOutputStream console;
+        final List<Delivery> deliveries;
+        final List<long[]> intervals;
+        final long[] busy;
+        final OffloadMetrics metrics = new OffloadMetrics();
+        final java.util.Set<String> dexCache = new java.util.HashSet<>();
+        final List<Server> all = new ArrayList<>();
+        Server current;
+        int failures;
+
+        Servers(Config c, Simulation sim, SimulatedLink link, long lookahead, ByteArrayOutputStream console,
+                List<Delivery> deliveries, List<long[]> intervals, long[] busy) {
+            this.c = c;
+            this.sim = sim;
+            this.link = link;
+            this.lookahead = lookahead;
+            this.console = console;
+            this.deliveries = deliveries;
+            this.intervals = intervals;
+            this.busy = busy;
+        }
+
+        /** A new server process and connection; the phone's side of it is {@code up}. */
+        void open(OffloadEndpoint phone, SimulatedTransport up, long at) {
+            // Two streams, as any VM has: the DSM names them (System.out, System.err) by identity.
+            Vm vm = newVm(c, c.server(), ps(console), ps(console), (t, core, s, e) -> {
+                busy[1] += e - s;
+                intervals.add(new long[] {s, e});
+            });
+            SimulatedTransport down = new SimulatedTransport(link, Direction.DOWN, deliveries::add);
+            OffloadEndpoint endpoint = new OffloadEndpoint(Role.SERVER, vm, c.policy(), down, c.compress(), metrics);
+            endpoint.useDexCache(dexCache);
+            SimulatedEndpoint actor = new SimulatedEndpoint(all.isEmpty() ? "server" : "server#" + (all.size() + 1),
+                    vm, sim, lookahead);
+            endpoint.attach(actor);
+            actor.afterStep(() -> endpoint.grantPendingLocks(sim.now()));
+            up.deliverTo(endpoint::receive);
+            down.deliverTo(phone::receive);
+            current = new Server(vm, endpoint, actor, up, down);
+            all.add(current);
+        }
+
+        RuntimeException failure() {
+            for (Server s : all) {
+                if (s.actor.failure() != null) {
+                    return s.actor.failure();
+                }
+            }
+            return null;
+        }
+
+        long instructions() {
+            long n = 0;
+            for (Server s : all) {
+                n += OffloadRun.instructions(s.vm);
+            }
+            return n;
+        }
+    }
+
+    private record Server(Vm vm, OffloadEndpoint endpoint, SimulatedEndpoint actor, SimulatedTransport up,
+                          SimulatedTransport down) {
+    }
+
+    /**
+     * The connection breaks (an injected failure or the start of an outage window): both
+     * directions stop carrying bytes, the server stops, the phone recovers; then the phone tries to
+     * reconnect with COMET's back-off ({@link ReconnectBackoff}) once the link is up again.
+     */
+    private record ConnectionFails(Servers servers, OffloadEndpoint phone, OutageSchedule outages) implements Event {
+        @Override
+        public void fire(Simulation sim) {
+            Server s = servers.current;
+            if (s == null || s.endpoint().dead()) {
+                return; // already down (an outage during a failure's back-off)
+            }
+            long now = sim.now();
+            s.up().fail();
+            s.down().fail();
+            s.endpoint().connectionLost(now);
+            s.actor().stop();
+            phone.connectionLost(now);
+            servers.current = null;
+            sim.scheduleAtNanos(ReconnectBackoff.attemptAt(now, 0), 0, new Reconnect(servers, phone, outages, now, 0));
+        }
+
+        @Override
+        public String tracePayload() {
+            return "connection fails";
+        }
+    }
+
+    /** One reconnection attempt: it succeeds if the link is up (outside its outage windows). */
+    private record Reconnect(Servers servers, OffloadEndpoint phone, OutageSchedule outages, long failedAt, int attempt)
+            implements Event {
+        @Override
+        public void fire(Simulation sim) {
+            long now = sim.now();
+            if (servers.current != null) {
+                return;
+            }
+            if (outages.nextAvailable(now) != now) {
+                sim.scheduleAtNanos(ReconnectBackoff.attemptAt(failedAt, attempt + 1), 0,
+                        new Reconnect(servers, phone, outages, failedAt, attempt + 1));
+                return;
+            }
+            SimulatedTransport up = new SimulatedTransport(servers.link, Direction.UP, servers.deliveries::add);
+            servers.open(phone, up, now);
+            phone.reconnect(up, now);
+            servers.current.actor().start();
+        }
+
+        @Override
+        public String tracePayload() {
+            return "reconnect attempt " + attempt;
+        }
     }
 
     private static long tOf(String traceLine) {
@@ -173,8 +330,10 @@ public final class OffloadRun {
     private static Vm newVm(Config c, CpuModel cpu, PrintStream out, PrintStream err,
                             org.cometsim.dalvik.sched.Scheduler.SliceListener listener) {
         Vm[] self = new Vm[1];
+        // Both VMs report the phone's figures (cores, memory): the app must see one device wherever it runs.
         Vm vm = new Vm(c.classPath(), new Vm.Options(out, err, InputStream.nullInputStream(),
-                SimulatedExec.simulatedClock(() -> self[0].scheduler().now())));
+                SimulatedExec.simulatedClock(() -> self[0].scheduler().now()))
+                .withRuntime(SimulatedExec.runtimeFigures(c.phone())));
         self[0] = vm;
         if (c.jit() != null) {
             vm.setJitMode(c.jit());

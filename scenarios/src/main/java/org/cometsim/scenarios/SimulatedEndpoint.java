@@ -56,6 +56,7 @@ public final class SimulatedEndpoint implements EndpointDriver {
     private boolean finishedReported;
     private RuntimeException failure;
     private long steps;
+    private boolean stopped;
 
     /**
      * @param lookaheadNanos how far the VM may run past the current time without hearing from
@@ -114,6 +115,19 @@ public final class SimulatedEndpoint implements EndpointDriver {
         reschedule();
     }
 
+    /**
+     * Stops this endpoint for good (an offload server whose connection failed): no more steps;
+     * its threads stay where they are, never to run again.
+     */
+    public void stop() {
+        stopped = true;
+        if (pendingHandle >= 0) {
+            sim.cancel(pendingHandle);
+            pendingHandle = -1;
+            pendingAt = Long.MAX_VALUE;
+        }
+    }
+
     /** Schedules the first step (after the program's threads were started). */
     public void start() {
         reschedule();
@@ -147,6 +161,9 @@ public final class SimulatedEndpoint implements EndpointDriver {
     }
 
     private void step() {
+        if (stopped) {
+            return;
+        }
         pendingHandle = -1;
         pendingAt = Long.MAX_VALUE;
         steps++;
@@ -178,6 +195,9 @@ public final class SimulatedEndpoint implements EndpointDriver {
 
     /** Puts the next step at the scheduler's next dispatch time (none if nothing is ready or timed). */
     private void reschedule() {
+        if (stopped) {
+            return;
+        }
         long at = scheduler.nextDispatchNanos();
         if (at == Long.MAX_VALUE) {
             return; // every thread waits for an outside event: wake() reschedules

@@ -11,6 +11,7 @@ import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.OpcodeClass;
 import org.cometsim.dalvik.rt.Opcodes;
+import org.cometsim.dalvik.rt.RuntimeFigures;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.device.cpu.CpuModel;
@@ -24,8 +25,9 @@ import org.cometsim.sim.Simulation;
  * One program on one simulated device, as {@code comet exec --cpu PRESET [--energy PRESET]} runs
  * it: a {@link Vm} whose guest threads run on the CPU model's cores as a
  * {@link SimulatedEndpoint} of a {@link Simulation}, its guest clock reading simulated time, the
- * CPU's busy intervals feeding the energy model. Deterministic: the same program, arguments and
- * presets give the same {@link Report} byte for byte, under every {@code --jit} mode.
+ * CPU's busy intervals feeding the energy model, and {@code Runtime.availableProcessors()} the
+ * CPU model's core count. Deterministic: the same program, arguments and presets give the same
+ * {@link Report} byte for byte, under every {@code --jit} mode.
  */
 public final class SimulatedExec {
     private final CpuModel cpu;
@@ -46,7 +48,8 @@ public final class SimulatedExec {
         this.energy = energy;
         Vm[] self = new Vm[1];
         VmClock clock = simulatedClock(() -> self[0].scheduler().now());
-        this.vm = new Vm(classPath, new Vm.Options(out, err, in, clock).withGuestLibrary(guestLibrary));
+        this.vm = new Vm(classPath, new Vm.Options(out, err, in, clock).withGuestLibrary(guestLibrary)
+                .withRuntime(runtimeFigures(cpu)));
         self[0] = vm;
         if (jit != null) {
             vm.setJitMode(jit);
@@ -55,6 +58,15 @@ public final class SimulatedExec {
         vm.scheduler().setTimeModel(cpu, (t, core, start, end) -> timeline.cpuBusy(start, end));
         // Alone on the simulation, nothing outside can affect the VM: no lookahead bound.
         this.endpoint = new SimulatedEndpoint("device", vm, sim, Long.MAX_VALUE);
+    }
+
+    /**
+     * What {@code java.lang.Runtime} reports on the simulated device: the CPU model's cores; the
+     * memory figures are {@link RuntimeFigures#PHONE_2012}'s (an assumption, see there: the CPU
+     * presets carry no heap size).
+     */
+    public static RuntimeFigures runtimeFigures(CpuModel cpu) {
+        return RuntimeFigures.PHONE_2012.withProcessors(cpu.cores());
     }
 
     /** The guest's clock: the simulated time of the running slice. */

@@ -50,13 +50,13 @@ public final class SimulatedTransport implements Transport {
         long at = Math.max(atNanos, lastSubmit);
         lastSubmit = at;
         link.transmit(direction, at, bytes.length, d -> {
+            if (observer != null) {
+                observer.accept(d); // the radio sent it, delivered or not
+            }
             if (!connected) {
-                return;
+                return; // lost with the connection
             }
             sample(2 * (d.deliveredNanos() - d.lastByteSentNanos()));
-            if (observer != null) {
-                observer.accept(d);
-            }
             peer.accept(bytes);
         });
     }

@@ -38,6 +38,8 @@ import org.cometsim.dalvik.rt.VmClass;
 public final class Migration {
     /** {@code sched.Scheduler.PHASE_WAITING} ({@code hooks} sits below {@code sched}; a test checks they agree). */
     static final int PHASE_WAITING = 1;
+    /** {@code sched.Scheduler.PHASE_WOKEN}. */
+    static final int PHASE_WOKEN = 2;
 
     private final VmAccess vm;
 
@@ -98,6 +100,60 @@ public final class Migration {
         if (why != null) {
             throw new IllegalStateException("cannot detach: " + why);
         }
+        ThreadImage image = capture(t, ids);
+        if (image.inWait()) {
+            t.blockedOn.waitSet.remove(t);
+        }
+        vm.unschedule(t);
+        t.top = null;
+        t.caught = null;
+        t.retR = null;
+        t.blockedOn = null;
+        return image;
+    }
+
+    /**
+     * Why {@code t} cannot be {@link #snapshot}ed now, or null if it can: as {@link #refusal},
+     * except that a thread waiting for the other endpoint (a lock or an ownership it asked for) can:
+     * it is stopped at the instruction it re-executes when the answer comes.
+     */
+    public String snapshotRefusal(GuestThread t) {
+        if (t.externalWait != null && t.top != null && t != vm.currentThread()) {
+            String saved = t.externalWait;
+            t.externalWait = null;
+            try {
+                return refusal(t);
+            } finally {
+                t.externalWait = saved;
+            }
+        }
+        return refusal(t);
+    }
+
+    /**
+     * Captures {@code t} as {@link #detach} would, leaving it where it is: the offload runtime's
+     * recovery checkpoint of a thread that stays (comet-reference §9: every push carries the
+     * pusher's stacks). Adopting the image on another VM resumes the thread from this point.
+     *
+     * @throws IllegalStateException with the reason if it cannot be captured now ({@link #snapshotRefusal})
+     */
+    public ThreadImage snapshot(GuestThread t, ObjectIds ids) {
+        String why = snapshotRefusal(t);
+        if (why != null) {
+            throw new IllegalStateException("cannot capture: " + why);
+        }
+        ThreadImage image = capture(t, ids);
+        if (t.externalWait != null) {
+            // Resumed from this image, it asks again: as if the answer had come (wakeExternal).
+            image = new ThreadImage(image.threadId(), image.name(), image.daemon(), image.interrupted(),
+                    image.threadObject(), image.frames(), image.heldMonitors(), ThreadState.RUNNABLE, PHASE_WOKEN,
+                    ObjectIds.NULL, image.savedLockCount(), Long.MAX_VALUE, image.pendingException(),
+                    image.resultBits(), image.resultRef());
+        }
+        return image;
+    }
+
+    private ThreadImage capture(GuestThread t, ObjectIds ids) {
         List<FrameCapture.FrameState> frames = FrameCapture.capture(t, ids);
         List<ThreadImage.HeldMonitor> held = new ArrayList<>();
         for (Monitor m = t.heldMonitors; m != null; m = m.nextHeld()) {
@@ -105,21 +161,11 @@ public final class Migration {
         }
         boolean inWaitSet = (t.state == ThreadState.WAITING || t.state == ThreadState.TIMED_WAITING)
                 && t.blockedOn != null && t.blockPhase == PHASE_WAITING;
-        long waitingOn = ObjectIds.NULL;
-        if (inWaitSet) {
-            waitingOn = ids.idOf(t.blockedOn.ownerObject);
-            t.blockedOn.waitSet.remove(t);
-        }
+        long waitingOn = inWaitSet ? ids.idOf(t.blockedOn.ownerObject) : ObjectIds.NULL;
         boolean timed = t.state == ThreadState.TIMED_WAITING;
-        ThreadImage image = new ThreadImage(t.id, t.name, t.daemon, t.interrupted, ids.idOf(t.threadObject), frames,
+        return new ThreadImage(t.id, t.name, t.daemon, t.interrupted, ids.idOf(t.threadObject), frames,
                 held, t.state, t.blockPhase, waitingOn, t.savedLockCount, timed ? t.wakeAt : Long.MAX_VALUE,
                 ids.idOrNull(t.caught), t.retP, ids.idOrNull(t.retR));
-        vm.unschedule(t);
-        t.top = null;
-        t.caught = null;
-        t.retR = null;
-        t.blockedOn = null;
-        return image;
     }
 
     /**

@@ -68,4 +68,11 @@ public interface WriteBarrier {
 
     /** A host call is about to run that may write any element of the tracked {@code array}. */
     void arrayWrittenWhole(GuestArray array);
+
+    /**
+     * {@code obj} (a guest object, array or class that has an offload header) was just given its
+     * identity hash: hashes must not depend on where the program ran, so the runtime ships it.
+     */
+    default void identityHashAssigned(Object obj) {
+    }
 }

@@ -14,6 +14,7 @@ import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
+import org.cometsim.dalvik.rt.VmWorld;
 
 /**
  * The natives of the guest's class loaders ({@link GuestResources}): the static
@@ -24,20 +25,23 @@ import org.cometsim.dalvik.rt.VmError;
  */
 final class ClassLoaderNatives {
     private final GuestResources resources;
+    private final VmWorld world;
     private final ClassLinker linker;
     private final GuestExceptions exceptions;
     private final HostBridge bridge;
 
-    private ClassLoaderNatives(GuestResources resources, ClassLinker linker, GuestExceptions exceptions, HostBridge bridge) {
+    private ClassLoaderNatives(GuestResources resources, VmWorld world, ClassLinker linker, GuestExceptions exceptions,
+                               HostBridge bridge) {
         this.resources = resources;
+        this.world = world;
         this.linker = linker;
         this.exceptions = exceptions;
         this.bridge = bridge;
     }
 
-    static void register(NativeRegistry reg, GuestResources resources, ClassLinker linker, GuestExceptions exceptions,
-                         HostBridge bridge) {
-        new ClassLoaderNatives(resources, linker, exceptions, bridge).register(reg);
+    static void register(NativeRegistry reg, GuestResources resources, VmWorld world, ClassLinker linker,
+                         GuestExceptions exceptions, HostBridge bridge) {
+        new ClassLoaderNatives(resources, world, linker, exceptions, bridge).register(reg);
     }
 
     private void register(NativeRegistry reg) {
@@ -56,7 +60,7 @@ final class ClassLoaderNatives {
         // ResourceBundle.getBundle finds its caller's loader (caller-sensitive): the guest's is ours.
         String rb = "java.util.ResourceBundle";
         reg.register(rb, "getBundle", "(Ljava/lang/String;)Ljava/util/ResourceBundle;", true, pin, io, null,
-                (in, t, a) -> bundle(t, a[0], java.util.Locale.getDefault()));
+                (in, t, a) -> bundle(t, a[0], world.locale(null)));
         reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;)Ljava/util/ResourceBundle;", true, pin, io, null,
                 (in, t, a) -> bundle(t, a[0], a[1]));
         reg.register(rb, "getBundle", "(Ljava/lang/String;Ljava/util/Locale;Ljava/lang/ClassLoader;)Ljava/util/ResourceBundle;",
@@ -107,10 +111,20 @@ final class ClassLoaderNatives {
             throw exceptions.npe(t, null);
         }
         java.util.Locale l = (java.util.Locale) locale;
-        java.util.ResourceBundle.Control props = java.util.ResourceBundle.Control.getControl(
-                java.util.ResourceBundle.Control.FORMAT_PROPERTIES);
+        java.util.Locale fallback = world.locale(null); // the VM's default, not the JVM's
+        java.util.ResourceBundle.Control props = new java.util.ResourceBundle.Control() {
+            @Override
+            public List<String> getFormats(String baseName) {
+                return FORMAT_PROPERTIES;
+            }
+
+            @Override
+            public java.util.Locale getFallbackLocale(String baseName, java.util.Locale requested) {
+                return requested.equals(fallback) ? null : fallback;
+            }
+        };
         List<java.util.Locale> candidates = new ArrayList<>(props.getCandidateLocales(base, l));
-        candidates.addAll(props.getCandidateLocales(base, java.util.Locale.getDefault()));
+        candidates.addAll(props.getCandidateLocales(base, fallback));
         for (java.util.Locale c : candidates) {
             String bundleName = props.toBundleName(base, c);
             if (linker.hasGuestClass("L" + bundleName.replace('.', '/') + ";")) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.VmClass;
+import org.cometsim.dalvik.rt.VmWorld;
 
 /**
  * Class loaders and resources as the guest sees them. Guest application classes answer
@@ -26,12 +26,15 @@ import org.cometsim.dalvik.rt.VmClass;
  * host-state report like any host object).
  */
 public final class GuestResources {
-    private final GuestSystem system;
+    private final VmWorld world;
     private final Loader loader;
 
-    /** The resources of the class path in {@code system}'s {@code java.class.path}, read at each lookup. */
-    public GuestResources(GuestSystem system) {
-        this.system = system;
+    /**
+     * The resources of the class path the VM was launched with ({@code world}'s launch
+     * {@code java.class.path}: guest code setting the property does not change it), read at each lookup.
+     */
+    public GuestResources(VmWorld world) {
+        this.world = world;
         this.loader = new Loader(this);
     }
 
@@ -94,7 +97,7 @@ public final class GuestResources {
 
     /** The guest class path entries (jars, zips, apks, directories). */
     private List<File> entries() {
-        String cp = system.property("java.class.path");
+        String cp = world.launchProperty("java.class.path");
         List<File> out = new ArrayList<>();
         if (cp != null) {
             for (String e : cp.split(File.pathSeparator)) {

@@ -27,7 +27,6 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.HostCost;
@@ -36,6 +35,7 @@ import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Scheduler;
 
 /**
@@ -68,7 +68,8 @@ public final class HostBridge {
     private final Heap heap;
     private final Scheduler scheduler;
     private final OffloadHooks hooks;
-    private final GuestSystem system;
+    private final VmWorld world;
+    private final VmLogging logging;
     private final GuestCalls calls;
     private GuestExceptions exceptions;
     private CallSites callSites;
@@ -107,13 +108,14 @@ public final class HostBridge {
      * peer's overrides) on the thread the scheduler is running.
      */
     public HostBridge(ClassLinker linker, MemberResolver resolver, Heap heap, Scheduler scheduler, OffloadHooks hooks,
-                      GuestSystem system, GuestCalls calls) {
+                      VmWorld world, VmLogging logging, GuestCalls calls) {
         this.linker = linker;
         this.resolver = resolver;
         this.heap = heap;
         this.scheduler = scheduler;
         this.hooks = hooks;
-        this.system = system;
+        this.world = world;
+        this.logging = logging;
         this.calls = calls;
         this.peers = new HostPeers(this, scheduler, calls);
     }
@@ -148,6 +150,10 @@ public final class HostBridge {
     }
 
     public VmMethod hostStaticOrNull(VmClass owner, String name, String desc) {
+        String jvmGlobal = GlobalSetters.refusal(owner.host, name, desc, true);
+        if (jvmGlobal != null) {
+            throw VmError.unsupported(jvmGlobal); // a setter of JVM-wide state; before the lookup: some are caller-sensitive
+        }
         HostTarget target = TARGETS.get(owner.host).computeIfAbsent("static " + name + desc, k -> {
             Method hm = findMethod(owner.host, name, desc, true);
             if (hm == null) {
@@ -288,6 +294,10 @@ public final class HostBridge {
     }
 
     private VmMethod virtualVia(VmClass rc, Class<?> refc, String name, String desc) {
+        String jvmGlobal = rc.host == null ? null : GlobalSetters.refusal(rc.host, name, desc, false);
+        if (jvmGlobal != null) {
+            throw VmError.unsupported(jvmGlobal); // a setter of JVM-wide state; before the lookup: some are caller-sensitive
+        }
         HostTarget target = TARGETS.get(refc).computeIfAbsent("virtual " + name + desc, k -> {
             Method hm = findMethod(refc, name, desc, false);
             if (hm == null) {
@@ -808,11 +818,13 @@ public final class HostBridge {
         String owner = Descriptors.toClassName(fl.owner);
         if (owner.equals("java.lang.System")) {
             switch (fl.name) {
-                case "out": hostValue = system.out(); break;
-                case "err": hostValue = system.err(); break;
-                case "in": hostValue = system.in(); break;
+                case "out": hostValue = world.out(); break;
+                case "err": hostValue = world.err(); break;
+                case "in": hostValue = world.in(); break;
                 default: hostValue = readStatic(owner, fl); break;
             }
+        } else if (owner.equals("java.util.logging.Logger") && fl.name.equals("global")) {
+            hostValue = logging.global(); // this VM's "global" logger, not the JVM's
         } else {
             hostValue = readStatic(owner, fl);
         }

@@ -10,20 +10,23 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.HostCost;
 import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Monitors;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.dalvik.sched.ShutdownHooks;
 
 /**
  * Intercepts of host-library methods whose behaviour belongs to the VM: process exit, clocks,
  * identity hashes, {@code System.arraycopy} (with write barriers and the JDK's messages),
- * reflective arrays over guest arrays, and {@code Object} methods called on host objects that
- * must use guest monitors or guest classes.
+ * reflective arrays over guest arrays, {@code Object} methods called on host objects that
+ * must use guest monitors or guest classes, and the VM's own world ({@link WorldStateNatives}:
+ * properties, default locale and time zone, standard streams, {@code Runtime} figures; the
+ * methods that read a default implicitly; loggers in {@link LoggingNatives}).
  */
 public final class Natives {
     private static final Placement OFF = Placement.OFFLOADABLE;
@@ -35,22 +38,26 @@ public final class Natives {
     private final Monitors monitors;
     private final GuestExceptions exceptions;
     private final OffloadHooks hooks;
-    private final GuestSystem system;
+    private final VmWorld world;
+    private final VmLogging logging;
+    private final Scheduler scheduler;
     private final ShutdownHooks shutdownHooks;
     private final HostBridge bridge;
     private final GuestResources resources;
 
     /** The intercepts of one VM. */
     public Natives(ClassLinker linker, ClassInitializer initializer, Heap heap, Monitors monitors, GuestExceptions exceptions,
-                   OffloadHooks hooks, GuestSystem system, ShutdownHooks shutdownHooks, HostBridge bridge,
-                   GuestResources resources) {
+                   OffloadHooks hooks, VmWorld world, VmLogging logging, Scheduler scheduler, ShutdownHooks shutdownHooks,
+                   HostBridge bridge, GuestResources resources) {
         this.linker = linker;
         this.initializer = initializer;
         this.heap = heap;
         this.monitors = monitors;
         this.exceptions = exceptions;
         this.hooks = hooks;
-        this.system = system;
+        this.world = world;
+        this.logging = logging;
+        this.scheduler = scheduler;
         this.shutdownHooks = shutdownHooks;
         this.bridge = bridge;
         this.resources = resources;
@@ -60,15 +67,18 @@ public final class Natives {
     public void register(NativeRegistry reg) {
         ArrayCopyNatives.register(reg, heap, exceptions);
         registerRandomness(reg);
-        ClassLoaderNatives.register(reg, resources, linker, exceptions, bridge);
+        ClassLoaderNatives.register(reg, resources, world, linker, exceptions, bridge);
         // The one common host method taking Object that looks inside arrays: guest arrays cross
         // Object positions as themselves (HostBridge.toHost), so here they get host views of their
         // guest elements, whose equals is the guest's.
         reg.register("java.util.Objects", "deepEquals", "(Ljava/lang/Object;Ljava/lang/Object;)Z", true, OFF, "collections",
                 (in, t, a) -> java.util.Objects.deepEquals(bridge.toHostValue(a[0], Object.class),
                         bridge.toHostValue(a[1], Object.class)));
-        LoggingNatives.register(reg, exceptions, bridge);
+        LoggingNatives.register(reg, logging, world, exceptions, bridge);
         ServiceLoaderNatives.register(reg, linker, exceptions, bridge);
+        // Properties, locale, time zone, streams, Runtime figures per VM (the host bridge refuses the
+        // JVM-global setters GlobalSetters lists); the host methods that read a default implicitly.
+        WorldStateNatives.register(reg, world, bridge, linker, heap, scheduler, exceptions, resources);
         String obj = "java.lang.Object";
         // Object methods on host receivers (guest receivers use the Object model class).
         reg.register(obj, "getClass", "()Ljava/lang/Class;", false, OFF, "default", (in, t, a) -> linker.classOf(a[0]));
@@ -85,12 +95,12 @@ public final class Natives {
 
         String sys = "java.lang.System";
         reg.register(sys, "exit", "(I)V", true, PIN, "default", (in, t, a) -> {
-            system.out().flush();
+            world.outOrLaunch().flush();
             throw new VmExit((Integer) a[0]);
         });
         // COMET lists the clocks as offloadable ("sort of a lie": the server reads its own clock).
-        reg.register(sys, "currentTimeMillis", "()J", true, OFF, "default", (in, t, a) -> system.clock().currentTimeMillis());
-        reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> system.clock().nanoTime());
+        reg.register(sys, "currentTimeMillis", "()J", true, OFF, "default", (in, t, a) -> world.clock().currentTimeMillis());
+        reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> world.clock().nanoTime());
         reg.register(sys, "identityHashCode", "(Ljava/lang/Object;)I", true, OFF, "default",
                 (in, t, a) -> a[0] == null ? 0 : heap.identityHash(a[0]));
         reg.register(sys, "gc", "()V", true, OFF, "default", (in, t, a) -> null);
@@ -109,28 +119,12 @@ public final class Natives {
         });
         reg.register("java.lang.Runtime", "removeShutdownHook", "(Ljava/lang/Thread;)Z", false, PIN, "default",
                 (in, t, a) -> shutdownHooks.remove(t, (GuestObject) a[1]));
-        // Guest-visible system properties the VM overrides (java.class.path is the guest's -cp).
-        reg.register(sys, "getProperty", "(Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default", (in, t, a) -> {
-            if (a[0] == null) {
-                throw exceptions.npe(t, "key can't be null");
-            }
-            String v = system.property((String) a[0]);
-            return v != null ? v : System.getProperty((String) a[0]);
-        });
-        reg.register(sys, "getProperty", "(Ljava/lang/String;Ljava/lang/String;)Ljava/lang/String;", true, OFF, "default",
-                (in, t, a) -> {
-                    if (a[0] == null) {
-                        throw exceptions.npe(t, "key can't be null");
-                    }
-                    String v = system.property((String) a[0]);
-                    return v != null ? v : System.getProperty((String) a[0], (String) a[1]);
-                });
         reg.register("java.lang.Runtime", "exit", "(I)V", false, PIN, "default", (in, t, a) -> {
-            system.out().flush();
+            world.outOrLaunch().flush();
             throw new VmExit((Integer) a[1]);
         });
         reg.register("java.lang.Runtime", "halt", "(I)V", false, PIN, "default", (in, t, a) -> {
-            system.out().flush();
+            world.outOrLaunch().flush();
             throw new VmExit((Integer) a[1], true);
         });
 

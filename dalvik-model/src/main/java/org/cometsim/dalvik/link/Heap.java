@@ -11,13 +11,15 @@ import org.cometsim.dalvik.rt.VmClass;
 
 /**
  * Allocation of guest objects and arrays, array initialisation from {@code fill-array-data}, and
- * deterministic identity hashes. Objects live in the host heap (the JVM collects them); arrays of
- * a final host component type are typed host arrays so host calls take them as they are.
+ * deterministic identity hashes (of host objects too: {@link HostIdentityHashes}). Objects live in
+ * the host heap (the JVM collects them); arrays of a final host component type are typed host
+ * arrays so host calls take them as they are.
  */
 public final class Heap {
     private final OffloadHooks hooks;
     private GuestExceptions exceptions;
-    private int nextIdentityHash = 0x1000;
+    private int identityHashCount;
+    private final HostIdentityHashes hostHashes = new HostIdentityHashes();
 
     public Heap(OffloadHooks hooks) {
         this.hooks = hooks;
@@ -28,26 +30,45 @@ public final class Heap {
     }
 
 
-    /** Next deterministic identity hash code. */
+    /**
+     * Next deterministic identity hash code: a mix of how many hashes this VM has handed out
+     * (a counter, not a generator state, so two VMs running one program can agree: the offload
+     * runtime moves the count forward to the peer's, {@link #advanceIdentityHashes}).
+     */
     public int newIdentityHash() {
-        int h = nextIdentityHash;
-        nextIdentityHash = h * 0x41C64E6D + 12345 & 0x7fffffff; // LCG: deterministic, spread out
-        if (nextIdentityHash == 0) {
-            nextIdentityHash = 1;
+        long z = (identityHashCount++ + 0x1000L) * 0x9E3779B97F4A7C15L; // splitmix64's finaliser
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        int h = (int) (z ^ (z >>> 31)) & 0x7fffffff;
+        return h == 0 ? 1 : h;
+    }
+
+    /** How many identity hashes this VM has handed out (see {@link #newIdentityHash}). */
+    public int identityHashCount() {
+        return identityHashCount;
+    }
+
+    /** Continues the hash sequence from {@code count} if the peer has gone further (never backwards). */
+    public void advanceIdentityHashes(int count) {
+        if (Integer.compareUnsigned(count, identityHashCount) > 0) {
+            identityHashCount = count;
         }
-        return h;
     }
 
     /**
      * The identity hash of any guest value ({@code Object.hashCode}, {@code System.identityHashCode}):
-     * guest objects, arrays and classes get the next deterministic hash on first use; host objects
-     * answer the host's.
+     * guest objects, arrays and classes get the next deterministic hash on first use, and so do
+     * host objects, in this VM's own table (the JVM's identity hashes differ from run to run).
+     * A tracked object's new hash is reported to the offload runtime's barrier.
      */
     public int identityHash(Object o) {
         if (o instanceof GuestObject) {
             GuestObject g = (GuestObject) o;
             if (g.hash == 0) {
                 g.hash = newIdentityHash();
+                if (g.dsm != null) {
+                    hooks.barrier().identityHashAssigned(g);
+                }
             }
             return g.hash;
         }
@@ -55,6 +76,9 @@ public final class Heap {
             GuestArray g = (GuestArray) o;
             if (g.hash == 0) {
                 g.hash = newIdentityHash();
+                if (g.dsm != null) {
+                    hooks.barrier().identityHashAssigned(g);
+                }
             }
             return g.hash;
         }
@@ -62,10 +86,11 @@ public final class Heap {
             VmClass g = (VmClass) o;
             if (g.hash == 0) {
                 g.hash = newIdentityHash();
+                hooks.barrier().identityHashAssigned(g); // classes exist on both sides, tracked or not
             }
             return g.hash;
         }
-        return System.identityHashCode(o);
+        return hostHashes.hashOf(o, this::newIdentityHash);
     }
 
     // ------------------------------------------------------------------ allocation

@@ -322,10 +322,15 @@ public final class MemberResolver {
 
     /**
      * Intercepts for a method called on a host (library) object: the receiver class's own, then
-     * the {@code Object} ones (getClass, wait, notify) every host receiver needs.
+     * those it gets for what it is (identity hashes, implicit-default readers:
+     * {@link NativeRegistry#lookupForReceiver}), then the {@code Object} ones (getClass, wait,
+     * notify) every host receiver needs.
      */
     private VmMethod receiverNative(VmClass hostClass, String key) {
         VmMethod m = natives.lookup(hostClass.name, key);
+        if (m == null) {
+            m = natives.lookupForReceiver(hostClass, key);
+        }
         return m != null ? m : natives.lookup("java.lang.Object", key);
     }
 

@@ -36,6 +36,46 @@ public final class NativeRegistry {
     private final Map<String, Entry> entries = new HashMap<>();
     private final Map<String, VmMethod> made = new HashMap<>();
     private ClassLinker linker;
+    private Table table;
+    private ReceiverTable receivers;
+
+    /**
+     * Natives found in a table on first lookup rather than registered one by one: a constant
+     * table of many methods (the implicit-default readers, {@code host.ImplicitDefaults}) would
+     * otherwise cost every new VM a registration per method.
+     */
+    @FunctionalInterface
+    public interface Table {
+        /** The entry for {@code owner + "." + name + desc}, or null. */
+        Entry find(String ownerAndKey);
+    }
+
+    /**
+     * Methods the VM supplies for a host receiver class by what the class is rather than by its
+     * name (identity {@code hashCode}/{@code toString} of classes that keep {@code Object}'s, the
+     * instance methods that read a JVM default implicitly): consulted after the receiver class's
+     * registered natives, before the host bridge.
+     */
+    @FunctionalInterface
+    public interface ReceiverTable {
+        /** The method for {@code key} ({@code name + desc}) on host receiver class {@code receiver}, or null. */
+        VmMethod find(VmClass receiver, String key);
+    }
+
+    /** Consults {@code t} for what is not registered. */
+    public void lookUpAlsoIn(Table t) {
+        this.table = t;
+    }
+
+    /** Consults {@code t} in {@link #lookupForReceiver}. */
+    public void supplyReceiversFrom(ReceiverTable t) {
+        this.receivers = t;
+    }
+
+    /** The method {@link ReceiverTable} supplies for {@code key} on host class {@code receiver}, or null. */
+    public VmMethod lookupForReceiver(VmClass receiver, String key) {
+        return receivers == null ? null : receivers.find(receiver, key);
+    }
 
     /** The linker that owns the classes natives are bound to (set once, before any lookup). */
     void attach(ClassLinker linker) {
@@ -69,6 +109,9 @@ public final class NativeRegistry {
             return m;
         }
         Entry e = entries.get(k);
+        if (e == null && table != null) {
+            e = table.find(k);
+        }
         if (e == null) {
             return null;
         }

@@ -14,9 +14,9 @@ import org.cometsim.dalvik.reflect.GuestReflection;
 import org.cometsim.dalvik.reflect.GuestTypes;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.sched.Scheduler;
 
@@ -65,16 +65,16 @@ public final class ModelClasses {
      */
     public ModelClasses(ClassLinker linker, MemberResolver resolver, ClassInitializer initializer, Heap heap,
                         NativeRegistry natives, Scheduler scheduler, Monitors monitors, OffloadHooks hooks,
-                        GuestSystem system, GuestCalls calls, HostBridge bridge, GuestResources resources) {
+                        VmWorld world, GuestCalls calls, HostBridge bridge, GuestResources resources) {
         this.bridge = bridge;
         this.linker = linker;
         this.hooks = hooks;
-        this.throwables = new ThrowableModel(linker, hooks, system, calls, bridge);
+        this.throwables = new ThrowableModel(linker, hooks, world, calls, bridge);
         GuestExceptions exceptions = throwables;
         this.objects = new ObjectModel(linker, heap, monitors, exceptions);
-        this.threads = new ThreadModel(linker, resolver, scheduler, monitors, hooks, system, calls, resources, throwables);
+        this.threads = new ThreadModel(linker, resolver, scheduler, monitors, hooks, world, calls, resources, throwables);
         this.enums = new EnumModel(linker, initializer, heap, exceptions, calls, bridge, hooks);
-        this.reflection = new GuestReflection(linker, resolver, initializer, heap, exceptions, calls, bridge, system);
+        this.reflection = new GuestReflection(linker, resolver, initializer, heap, exceptions, calls, bridge, world);
         this.accessible = new AccessibleObjectModel(linker, exceptions, hooks, reflection);
         this.executables = new ExecutableModel(linker, reflection);
         this.methods = new MethodModel(linker, resolver, initializer, exceptions, hooks, bridge, reflection, accessible);

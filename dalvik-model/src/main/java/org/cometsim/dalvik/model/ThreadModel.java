@@ -5,6 +5,8 @@ import static org.cometsim.dalvik.model.ModelMembers.nat;
 import static org.cometsim.dalvik.model.ModelMembers.writePrim;
 import static org.cometsim.dalvik.model.ModelMembers.writeRef;
 
+import java.io.PrintStream;
+
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.host.GuestResources;
 import org.cometsim.dalvik.link.ClassLinker;
@@ -14,7 +16,6 @@ import org.cometsim.dalvik.rt.Frames;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.NativeImpl;
@@ -24,6 +25,7 @@ import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.cometsim.dalvik.sched.Monitors;
 import org.cometsim.dalvik.sched.Scheduler;
 
@@ -42,7 +44,7 @@ public final class ThreadModel {
     private final Monitors monitors;
     private final GuestExceptions exceptions;
     private final OffloadHooks hooks;
-    private final GuestSystem system;
+    private final VmWorld world;
     private final GuestCalls calls;
     private final GuestResources resources;
     private final ThrowableModel throwables;
@@ -55,14 +57,14 @@ public final class ThreadModel {
     private Object defaultUncaughtHandler;
 
     ThreadModel(ClassLinker linker, MemberResolver resolver, Scheduler scheduler, Monitors monitors, OffloadHooks hooks,
-                GuestSystem system, GuestCalls calls, GuestResources resources, ThrowableModel throwables) {
+                VmWorld world, GuestCalls calls, GuestResources resources, ThrowableModel throwables) {
         this.linker = linker;
         this.resolver = resolver;
         this.scheduler = scheduler;
         this.monitors = monitors;
         this.exceptions = throwables;
         this.hooks = hooks;
-        this.system = system;
+        this.world = world;
         this.calls = calls;
         this.resources = resources;
         this.throwables = throwables;
@@ -346,10 +348,11 @@ public final class ThreadModel {
                 calls.callGuest(t, m, handler, t.threadObject, ex);
                 return;
             }
-            system.out().flush();
-            system.err().print("Exception in thread \"" + t.name + "\" ");
-            throwables.printStackTrace(t, (GuestObject) ex, system.err()::print);
-            system.err().flush();
+            world.outOrLaunch().flush();
+            PrintStream err = world.errOrLaunch(); // the guest's System.err (System.setErr is per VM)
+            err.print("Exception in thread \"" + t.name + "\" ");
+            throwables.printStackTrace(t, (GuestObject) ex, err::print);
+            err.flush();
         } catch (GuestThrowable e) {
             // As in the JDK, an exception thrown while reporting is ignored.
         } catch (VmExit e) {

@@ -21,7 +21,6 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.NativeImpl;
@@ -29,6 +28,7 @@ import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 
 /**
  * {@code java.lang.Throwable} and every host exception class, mirrored on demand with the same
@@ -46,7 +46,7 @@ final class ThrowableModel implements GuestExceptions {
 
     private final ClassLinker linker;
     private final OffloadHooks hooks;
-    private final GuestSystem system;
+    private final VmWorld world;
     private final GuestCalls calls;
     private final HostBridge bridge;
     private VmField tMessage;
@@ -54,11 +54,11 @@ final class ThrowableModel implements GuestExceptions {
     private VmField tTrace;
     private VmField tSuppressed;
 
-    /** {@code system}: {@code printStackTrace()} prints to its {@code System.err}. */
-    ThrowableModel(ClassLinker linker, OffloadHooks hooks, GuestSystem system, GuestCalls calls, HostBridge bridge) {
+    /** {@code world}: {@code printStackTrace()} prints to its {@code System.err}. */
+    ThrowableModel(ClassLinker linker, OffloadHooks hooks, VmWorld world, GuestCalls calls, HostBridge bridge) {
         this.linker = linker;
         this.hooks = hooks;
-        this.system = system;
+        this.world = world;
         this.calls = calls;
         this.bridge = bridge;
     }
@@ -146,8 +146,9 @@ final class ThrowableModel implements GuestExceptions {
             return new GuestArray(linker.classForDescriptor("[Ljava/lang/Throwable;"), data, data.length);
         });
         nat(c, "printStackTrace", "()V", false, (in, t, a) -> {
-            printStackTrace(t, (GuestObject) a[0], system.err()::print);
-            system.err().flush();
+            PrintStream err = world.errOrLaunch();
+            printStackTrace(t, (GuestObject) a[0], err::print);
+            err.flush();
             return null;
         });
         nat(c, "printStackTrace", "(Ljava/io/PrintStream;)V", false, (in, t, a) -> {

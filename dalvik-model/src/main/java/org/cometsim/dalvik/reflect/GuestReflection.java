@@ -21,13 +21,13 @@ import org.cometsim.dalvik.rt.GuestArray;
 import org.cometsim.dalvik.rt.GuestCalls;
 import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
-import org.cometsim.dalvik.rt.GuestSystem;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmField;
 import org.cometsim.dalvik.rt.VmMethod;
+import org.cometsim.dalvik.rt.VmWorld;
 import org.jf.dexlib2.iface.ClassDef;
 import org.jf.dexlib2.iface.reference.MethodReference;
 
@@ -126,24 +126,24 @@ public final class GuestReflection {
     private final MemberResolver resolver;
     private final GuestExceptions exceptions;
     private final HostBridge bridge;
-    private final GuestSystem system;
+    private final VmWorld world;
     private final GuestTypes types;
     private final GuestAnnotations annotations;
     private final Map<VmClass, ReflectionMetadata> metadata = new IdentityHashMap<>();
     private final Map<VmClass, List<Exec>> publicMethods = new IdentityHashMap<>();
 
     /**
-     * Reflection in one VM. {@code system} gives the guest's {@code java.class.path}, where class
+     * Reflection in one VM. {@code world} gives the guest's launch {@code java.class.path}, where class
      * files (declaration orders, record components) are read; {@code calls} runs the guest
      * methods that {@code Type} and annotation values call ({@code equals}, {@code toString} ...).
      */
     public GuestReflection(ClassLinker linker, MemberResolver resolver, ClassInitializer initializer, Heap heap,
-                           GuestExceptions exceptions, GuestCalls calls, HostBridge bridge, GuestSystem system) {
+                           GuestExceptions exceptions, GuestCalls calls, HostBridge bridge, VmWorld world) {
         this.linker = linker;
         this.resolver = resolver;
         this.exceptions = exceptions;
         this.bridge = bridge;
-        this.system = system;
+        this.world = world;
         this.types = new GuestTypes(linker, exceptions, calls, this);
         this.annotations = new GuestAnnotations(linker, resolver, initializer, heap, exceptions, calls, this, types);
     }
@@ -1024,7 +1024,7 @@ public final class GuestReflection {
         ReflectionMetadata m = metadata.get(k);
         if (m == null) {
             m = ReflectionMetadata.read((ClassDef) k.definition,
-                    k.replacesHost == null ? system.property("java.class.path") : null);
+                    k.replacesHost == null ? world.launchProperty("java.class.path") : null);
             metadata.put(k, m);
         }
         return m;

@@ -14,6 +14,15 @@ public interface VmClock {
 
     void idleAdvance(long nanos);
 
+    /**
+     * The current instant for {@code java.time} ({@code Instant.now()}, {@code LocalDate.now()},
+     * {@code Clock.systemUTC()} in guest code): this clock's {@link #currentTimeMillis}, to the
+     * millisecond unless the clock knows better.
+     */
+    default java.time.Instant instant() {
+        return java.time.Instant.ofEpochMilli(currentTimeMillis());
+    }
+
     /** Host wall time plus all skipped idle time. */
     static VmClock wallClock() {
         return new VmClock() {
@@ -32,6 +41,11 @@ public interface VmClock {
             @Override
             public void idleAdvance(long nanos) {
                 skipped += nanos;
+            }
+
+            @Override
+            public java.time.Instant instant() {
+                return java.time.Instant.now().plusNanos(skipped); // the host clock's own precision
             }
         };
     }

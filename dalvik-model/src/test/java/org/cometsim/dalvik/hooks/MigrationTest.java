@@ -100,6 +100,7 @@ class MigrationTest {
     @Test
     void theSchedulersWaitingPhaseIsTheOneMigrationReads() {
         assertEquals(Scheduler.PHASE_WAITING, Migration.PHASE_WAITING);
+        assertEquals(Scheduler.PHASE_WOKEN, Migration.PHASE_WOKEN);
     }
 
     /**

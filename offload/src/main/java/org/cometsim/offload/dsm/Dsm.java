@@ -29,6 +29,7 @@ import org.cometsim.offload.wire.Message.Ended;
 import org.cometsim.offload.wire.Message.EnumShape;
 import org.cometsim.offload.wire.Message.Grant;
 import org.cometsim.offload.wire.Message.GuestShape;
+import org.cometsim.offload.wire.Message.IdentityHash;
 import org.cometsim.offload.wire.Message.Move;
 import org.cometsim.offload.wire.Message.NewObject;
 import org.cometsim.offload.wire.Message.Shape;
@@ -105,7 +106,7 @@ public final class Dsm implements WriteBarrier {
         this.space = space;
         this.phone = space == Ids.PHONE_SPACE;
         this.wellKnown = Map.copyOf(wellKnown);
-        wellKnown.forEach((name, obj) -> wellKnownNames.put(obj, name));
+        wellKnown.forEach((name, obj) -> wellKnownNames.putIfAbsent(obj, name)); // one object, two names: the first
     }
 
     /** How threads are named on the wire (the endpoint's canonical thread ids). */
@@ -122,12 +123,46 @@ public final class Dsm implements WriteBarrier {
         return byId.size();
     }
 
+    /**
+     * Forgets every id after the connection failed (comet-reference §9, {@code cleanupOffloadState}):
+     * objects and classes lose their headers, so they are untracked (locally lockable, no dirty
+     * bits, no barrier work) until a later connection ships them again. This Dsm is unusable after.
+     */
+    public void untrackAll() {
+        for (Object o : byId.values()) {
+            if (o instanceof GuestObject g) {
+                g.dsm = null;
+            } else if (o instanceof GuestArray a) {
+                a.dsm = null;
+            }
+        }
+        for (VmClass c : vm.linker().linkedClasses()) {
+            c.dsm = null;
+        }
+        byId.clear();
+        hostIds.clear();
+        queue.clear();
+        pendingNew.clear();
+        pendingClassDefs.clear();
+        pendingHashes.clear();
+        outClassIds.clear();
+        inClasses.clear();
+    }
+
     /** Raw bytes of the values and references the last push carried (the dirty payload, before framing). */
     public long lastPayloadBytes() {
         return lastPayloadBytes;
     }
 
     // ------------------------------------------------------------------ write barrier
+
+    /** Objects and classes given an identity hash since the last push (shipped as {@link IdentityHash}). */
+    private final List<Object> pendingHashes = new ArrayList<>();
+
+    @Override
+    public void identityHashAssigned(Object obj) {
+        pendingHashes.add(obj);
+    }
 
     @Override
     public void fieldWrite(GuestObject obj, VmField field) {
@@ -368,6 +403,28 @@ public final class Dsm implements WriteBarrier {
         List<NewObject> news = new ArrayList<>();
         List<Update> updates = new ArrayList<>();
         long payload = 0;
+        if (sendRevision == 0) {
+            // Classes exist on both sides untracked: hashes given before this connection go first.
+            for (VmClass c : vm.linker().linkedClasses()) {
+                if (c.hash != 0) {
+                    pendingHashes.add(c);
+                }
+            }
+        }
+        List<IdentityHash> hashes = new ArrayList<>();
+        for (Object o : pendingHashes) {
+            if (o instanceof VmClass c) {
+                hashes.add(new IdentityHash(classId(c), c.hash));
+                continue;
+            }
+            Tracked h = o instanceof GuestObject g ? (Tracked) g.dsm : (Tracked) ((GuestArray) o).dsm;
+            int hash = o instanceof GuestObject g ? g.hash : ((GuestArray) o).hash;
+            if (h != null && h.knownToPeer && h.shippedHash != hash) {
+                hashes.add(new IdentityHash(h.objectId, hash)); // a new object's shape carries its own
+                h.shippedHash = hash;
+            }
+        }
+        pendingHashes.clear();
         // Walk the queue while it grows: references to untracked objects track and queue them.
         for (int i = 0; i < queue.size(); i++) {
             Object o = queue.get(i);
@@ -415,8 +472,8 @@ public final class Dsm implements WriteBarrier {
         List<ClassDef> defs = new ArrayList<>(pendingClassDefs);
         pendingClassDefs.clear();
         lastPayloadBytes = payload;
-        // TODO(#13) identity hashes travel once the per-VM hash sequence (Heap) is merged
-        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, 0, List.of(), stacks);
+        return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, heap.identityHashCount(),
+                hashes, stacks);
     }
 
     /**
@@ -610,6 +667,21 @@ public final class Dsm implements WriteBarrier {
         for (Update u : s.updates()) {
             applyUpdate(u);
         }
+        for (IdentityHash ih : s.hashes()) {
+            Object o = resolve(ih.id());
+            if (o instanceof GuestObject g) {
+                g.hash = ih.hash();
+                ((Tracked) g.dsm).shippedHash = ih.hash();
+            } else if (o instanceof GuestArray a) {
+                a.hash = ih.hash();
+                ((Tracked) a.dsm).shippedHash = ih.hash();
+            } else if (o instanceof VmClass c) {
+                c.hash = ih.hash();
+            } else {
+                throw new ProtocolException("identity hash for " + Ids.format(ih.id()) + ", which has none");
+            }
+        }
+        heap.advanceIdentityHashes(s.nextIdentityHash());
     }
 
     /**

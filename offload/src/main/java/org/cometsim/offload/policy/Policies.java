@@ -6,7 +6,7 @@ import java.util.List;
  * The policies chosen by name ({@code --policy}): {@code never} (the local baseline),
  * {@code always} (migrate at the first evaluation), {@code pingpong:N} (a stress tool for the DSM:
  * migrate at every N-th evaluation; with the server sending it back at once, see
- * {@link #returnsEagerly}) and {@code comet} (COMET's own rule, {@link CometRule}).
+ * {@link PingPong#decidesOnServer}) and {@code comet} (COMET's own rule, {@link CometRule}).
  */
 public final class Policies {
     private Policies() {
@@ -46,10 +46,6 @@ public final class Policies {
         throw new IllegalArgumentException("unknown policy '" + name + "' (valid: " + String.join(", ", NAMES) + ")");
     }
 
-    /** Whether a policy also sends threads back from the server at its own evaluations (pingpong). */
-    public static boolean returnsEagerly(OffloadPolicy p) {
-        return p instanceof PingPong;
-    }
 
     private static OffloadPolicy simple(String name, java.util.function.Predicate<OffloadPolicy.Decision> rule) {
         return new OffloadPolicy() {
@@ -85,6 +81,12 @@ public final class Policies {
         @Override
         public boolean migrate(Decision d) {
             return d.evaluation() % every == 0;
+        }
+
+        /** Both ways: the server sends the thread back at its own N-th evaluations. */
+        @Override
+        public boolean decidesOnServer() {
+            return true;
         }
     }
 }

@@ -1,13 +1,20 @@
 package org.cometsim.offload.wire;
 
 import java.util.List;
+import java.util.Objects;
 
 import org.cometsim.dalvik.hooks.ThreadImage;
+import org.cometsim.dalvik.rt.VmClass;
 
 /**
  * Every message two endpoints exchange, as typed records (no integer tags with untyped payloads);
  * {@link WireCodec} is the one encoder and decoder, and {@code offload/PROTOCOL.md} describes each
  * message byte by byte. Object references inside messages are object ids (u4; see {@link Ids}).
+ *
+ * <p>The records refuse values the wire cannot carry or that no valid message has (an
+ * {@link IllegalArgumentException} when built; a {@link ProtocolException} when decoded), so
+ * whatever is built can be encoded and whatever is decoded is valid. Arrays in records are not
+ * copied: do not change them after building a message.
  */
 public sealed interface Message {
 
@@ -23,6 +30,9 @@ public sealed interface Message {
      */
     record Hello(int version, List<DexInfo> dexFiles) implements Message {
         public Hello {
+            if (version < 0 || version > 0xFFFF) {
+                throw new IllegalArgumentException("protocol version " + version + " is not a u2");
+            }
             dexFiles = List.copyOf(dexFiles);
         }
 
@@ -34,12 +44,29 @@ public sealed interface Message {
 
     /** A dex file of the app: its name on the phone, SHA-1 (20 bytes) and size. */
     record DexInfo(String name, byte[] sha1, int size) {
+        public DexInfo {
+            Objects.requireNonNull(name, "name");
+            checkSha1(sha1);
+            if (size < 0) {
+                throw new IllegalArgumentException("dex file size " + size);
+            }
+        }
+    }
+
+    /** The length of a SHA-1. */
+    int SHA1_BYTES = 20;
+
+    private static void checkSha1(byte[] sha1) {
+        if (sha1.length != SHA1_BYTES) {
+            throw new IllegalArgumentException("a SHA-1 has 20 bytes, not " + sha1.length);
+        }
     }
 
     /** Server to phone: the dex files (by SHA-1) it does not have. */
     record DexRequest(List<byte[]> sha1s) implements Message {
         public DexRequest {
             sha1s = List.copyOf(sha1s);
+            sha1s.forEach(Message::checkSha1);
         }
 
         @Override
@@ -62,6 +89,10 @@ public sealed interface Message {
 
     /** One dex file: SHA-1 and bytes. */
     record DexFile(byte[] sha1, byte[] bytes) {
+        public DexFile {
+            checkSha1(sha1);
+            Objects.requireNonNull(bytes, "bytes");
+        }
     }
 
     /** Server to phone: the app is loaded; threads may migrate. */
@@ -124,14 +155,46 @@ public sealed interface Message {
 
     /** A class id ({@link Ids#classId}) and the class's type descriptor. */
     record ClassDef(int classId, String descriptor) {
+        public ClassDef {
+            checkClass(classId);
+            Objects.requireNonNull(descriptor, "descriptor");
+        }
+    }
+
+    private static void checkClass(int id) {
+        if (!Ids.isClass(id)) {
+            throw new IllegalArgumentException(Ids.format(id) + " is not a class id");
+        }
+    }
+
+    private static void checkObject(int id) {
+        if (!Ids.isObject(id)) {
+            throw new IllegalArgumentException(Ids.format(id) + " is not an object id");
+        }
+    }
+
+    private static void checkNotNull(int id) {
+        if (id == Ids.NULL) {
+            throw new IllegalArgumentException("a null id where an object or class is named");
+        }
     }
 
     /** A class's initialisation state ({@code VmClass.INIT_*}) and the thread initialising it (0: none). */
     record ClassStatus(int classId, int state, int initThread) {
+        public ClassStatus {
+            checkClass(classId);
+            if (state < VmClass.INIT_NONE || state > VmClass.INIT_ERROR) {
+                throw new IllegalArgumentException("class initialisation state " + state);
+            }
+        }
     }
 
     /** An object the receiver does not know yet. */
     record NewObject(int id, Shape shape) {
+        public NewObject {
+            checkObject(id);
+            Objects.requireNonNull(shape, "shape");
+        }
     }
 
     /** What a new object is. */
@@ -140,48 +203,95 @@ public sealed interface Message {
 
     /** A guest object of class {@code classId}, fields all default until updates arrive. */
     record GuestShape(int classId, int identityHash) implements Shape {
+        public GuestShape {
+            checkClass(classId);
+        }
     }
 
     /** A guest array of class {@code classId} and {@code length} elements, all default. */
     record ArrayShape(int classId, int length, int identityHash) implements Shape {
+        public ArrayShape {
+            checkClass(classId);
+            if (length < 0) {
+                throw new IllegalArgumentException("array length " + length);
+            }
+        }
     }
 
     /** A {@code java.lang.String} (immutable: shipped by value, once; the id keeps identity). */
     record StringShape(String value) implements Shape {
+        public StringShape {
+            Objects.requireNonNull(value, "value");
+        }
     }
 
     /** A box ({@code Integer}, {@code Long} ... kind is the descriptor char) with its value's bits. */
     record BoxShape(char kind, long bits) implements Shape {
+        public BoxShape {
+            if ("ZBCSIJFD".indexOf(kind) < 0) {
+                throw new IllegalArgumentException("box of kind '" + kind + "'");
+            }
+        }
     }
 
     /** An immutable JDK value rebuilt from its text form ({@code BigInteger}, {@code BigDecimal} ...). */
     record ValueShape(String className, String text) implements Shape {
+        public ValueShape {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(text, "text");
+        }
     }
 
     /** A constant of a JDK enum ({@code TimeUnit.SECONDS}): its class id and name. */
     record EnumShape(int classId, String name) implements Shape {
+        public EnumShape {
+            checkClass(classId);
+            Objects.requireNonNull(name, "name");
+        }
     }
 
     /** An object each endpoint has its own of ({@code System.out} ...), named. */
     record WellKnownShape(String name) implements Shape {
+        public WellKnownShape {
+            Objects.requireNonNull(name, "name");
+        }
     }
 
     /**
      * New values of some slots of one object: for a guest object, field indices
      * ({@code VmField.index}); for an array, element indices; for a class (its statics), static
-     * field indices. {@code slots} is sorted and has no duplicates. {@code values} holds the slots'
-     * values in slot order, each as wide as its type (Z/B 1 byte, C/S 2, I/F 4, J/D 8, a reference
-     * a u4 id): both endpoints know the layout, so no value carries a tag (COMET's encoding).
+     * field indices. {@code slots} is ascending without duplicates, each below
+     * {@code Integer.MAX_VALUE}. {@code values} holds the slots' values in slot order, each as wide
+     * as its type (Z/B 1 byte, C/S 2, I/F 4, J/D 8, a reference a u4 id): both endpoints know the
+     * layout, so no value carries a tag (COMET's encoding), and the codec can only check that
+     * there are between 1 and 8 bytes a slot.
      */
     record Update(int id, int[] slots, byte[] values) {
+        public Update {
+            checkNotNull(id);
+            for (int i = 0; i < slots.length; i++) {
+                if (slots[i] < 0 || slots[i] == Integer.MAX_VALUE || i > 0 && slots[i] <= slots[i - 1]) {
+                    throw new IllegalArgumentException("slot " + slots[i] + " at " + i + ": slots must ascend in [0, 2^31 - 2]");
+                }
+            }
+            if (values.length < slots.length || values.length > 8L * slots.length) {
+                throw new IllegalArgumentException(values.length + " value bytes for " + slots.length + " slots");
+            }
+        }
     }
 
     /** An identity hash given to an object the receiver already knows. */
     record IdentityHash(int id, int hash) {
+        public IdentityHash {
+            checkObject(id);
+        }
     }
 
     /** A thread moving to the receiver: the sender's thread id and its captured state. */
     record Move(ThreadImage image) {
+        public Move {
+            Objects.requireNonNull(image, "image");
+        }
     }
 
     /**
@@ -198,6 +308,12 @@ public sealed interface Message {
 
     /** Ownership handed over: of {@code objectId}'s lock (with its remote waiters) or its volatiles. */
     record Grant(int objectId, boolean lock, int waiters) {
+        public Grant {
+            checkNotNull(objectId);
+            if (waiters < 0) {
+                throw new IllegalArgumentException(waiters + " waiters");
+            }
+        }
     }
 
     // ------------------------------------------------------------------ requests
@@ -207,6 +323,10 @@ public sealed interface Message {
      * (COMET's {@code LOCK} and {@code GRABVOL}); the answer is a {@link Sync} with a {@link Grant}.
      */
     record OwnershipRequest(int objectId, boolean lock) implements Message {
+        public OwnershipRequest {
+            checkNotNull(objectId);
+        }
+
         @Override
         public int tag() {
             return 7;
@@ -215,6 +335,10 @@ public sealed interface Message {
 
     /** {@code notify} ({@code all}: {@code notifyAll}) reaching waiters on the receiver's side. */
     record Notify(int objectId, boolean all) implements Message {
+        public Notify {
+            checkNotNull(objectId);
+        }
+
         @Override
         public int tag() {
             return 8;

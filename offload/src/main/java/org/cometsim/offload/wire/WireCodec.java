@@ -7,6 +7,7 @@ import java.util.List;
 import org.cometsim.dalvik.hooks.FrameCapture;
 import org.cometsim.dalvik.hooks.ThreadImage;
 import org.cometsim.dalvik.rt.ThreadState;
+import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.offload.wire.Message.ArrayShape;
 import org.cometsim.offload.wire.Message.BoxShape;
 import org.cometsim.offload.wire.Message.ClassDef;
@@ -47,7 +48,7 @@ public final class WireCodec {
     /** Protocol version sent in {@link Hello}. */
     public static final int VERSION = 1;
 
-    private static final int SHA1 = 20;
+    private static final int SHA1 = Message.SHA1_BYTES;
 
     // ------------------------------------------------------------------ encoding
 
@@ -210,85 +211,156 @@ public final class WireCodec {
         }
     }
 
+    /**
+     * A thread image (comet-reference §4's stack record, our layout): ids as u4 (the image's longs
+     * hold them sign-extended, null as -1); per frame a reference map (one bit per register, 32 to
+     * a u4, bit b of word k for register 32k+b) then every register as a u4: a reference register
+     * its object id, any other its 32-bit word (a wide value is two registers, low word first).
+     */
     private static void encodeThread(WireWriter w, ThreadImage t) {
         w.u4(t.threadId());
         w.utf(t.name());
         w.bool(t.daemon());
         w.bool(t.interrupted());
-        w.u4((int) t.threadObject());
+        w.u4(id32(t.threadObject(), "thread object"));
         w.u4(t.frames().size());
         for (FrameCapture.FrameState f : t.frames()) {
-            w.utf(f.classDescriptor());
-            w.utf(f.methodKey());
-            w.u4(f.pcCodeUnits());
-            int n = f.words().length;
-            w.u4(n);
-            // A register is a 32-bit word or a reference (its object id); the reference map says which.
-            int refWords = (n + 31) / 32;
-            for (int k = 0; k < refWords; k++) {
-                int bits = 0;
-                for (int b = 0; b < 32 && k * 32 + b < n; b++) {
-                    if (f.isRef().get(k * 32 + b)) {
-                        bits |= 1 << b;
-                    }
-                }
-                w.u4(bits);
-            }
-            for (int i = 0; i < n; i++) {
-                w.u4(f.isRef().get(i) ? (int) f.refIds()[i] : f.words()[i]);
-            }
-            w.bool(f.base());
-            w.bool(f.clinitOf() != null);
-            if (f.clinitOf() != null) {
-                w.utf(f.clinitOf());
-            }
+            encodeFrame(w, f);
         }
         w.u4(t.heldMonitors().size());
         for (ThreadImage.HeldMonitor h : t.heldMonitors()) {
-            w.u4((int) h.objectId());
+            if (h.count() < 1) {
+                throw new IllegalArgumentException("a held monitor with recursion count " + h.count());
+            }
+            w.u4(id32(h.objectId(), "held monitor"));
             w.u4(h.count());
+        }
+        if (t.blockPhase() < 0 || t.blockPhase() > MAX_BLOCK_PHASE) {
+            throw new IllegalArgumentException("block phase " + t.blockPhase());
+        }
+        if (t.savedLockCount() < 0) {
+            throw new IllegalArgumentException("saved lock count " + t.savedLockCount());
         }
         w.u1(t.state().ordinal());
         w.u1(t.blockPhase());
-        w.u4((int) t.waitingOn());
+        w.u4(id32(t.waitingOn(), "waitingOn"));
         w.u4(t.savedLockCount());
         w.u8(t.wakeAtNanos());
-        w.u4((int) t.pendingException());
+        w.u4(id32(t.pendingException(), "pending exception"));
         w.u8(t.resultBits());
-        w.u4((int) t.resultRef());
+        w.u4(id32(t.resultRef(), "result reference"));
+    }
+
+    private static void encodeFrame(WireWriter w, FrameCapture.FrameState f) {
+        int n = f.words().length;
+        if (n > MAX_REGISTERS || f.refIds().length != n || f.isRef().length() > n) {
+            throw new IllegalArgumentException("frame of " + f.methodKey() + ": " + n + " words, "
+                    + f.refIds().length + " ids, reference map up to " + f.isRef().length());
+        }
+        w.utf(f.classDescriptor());
+        w.utf(f.methodKey());
+        w.u4(f.pcCodeUnits());
+        w.u4(n);
+        long[] map = f.isRef().toLongArray();
+        for (int k = 0; k < (n + 31) / 32; k++) {
+            w.u4(k / 2 < map.length ? (int) (map[k / 2] >>> 32 * (k % 2)) : 0);
+        }
+        for (int i = 0; i < n; i++) {
+            // What is not sent must be 0, or the receiver's frame would differ from the sender's.
+            if (f.isRef().get(i)) {
+                if (f.words()[i] != 0) {
+                    throw new IllegalArgumentException("reference register v" + i + " of " + f.methodKey() + " has a word");
+                }
+                w.u4(id32(f.refIds()[i], "register"));
+            } else {
+                if (f.refIds()[i] != 0) {
+                    throw new IllegalArgumentException("value register v" + i + " of " + f.methodKey() + " has an id");
+                }
+                w.u4(f.words()[i]);
+            }
+        }
+        w.bool(f.base());
+        w.bool(f.clinitOf() != null);
+        if (f.clinitOf() != null) {
+            w.utf(f.clinitOf());
+        }
+    }
+
+    /** An id held in a long (sign-extended u4, as images hold them) as its u4. */
+    private static int id32(long id, String what) {
+        if (id != (int) id) {
+            throw new IllegalArgumentException(what + " id " + id + " does not fit a u4 id");
+        }
+        return (int) id;
     }
 
     // ------------------------------------------------------------------ decoding
+
+    /** Most registers of a frame (Dalvik's {@code registersSize} is a u2). */
+    static final int MAX_REGISTERS = 65535;
+    /** Largest block phase of a thread image ({@code Scheduler.PHASE_*}). */
+    static final int MAX_BLOCK_PHASE = Scheduler.PHASE_INTERRUPTED;
+
+    // Smallest encodings of list items: a count the remaining bytes cannot hold is refused before
+    // anything is allocated (WireReader.count).
+    private static final int MIN_DEX_INFO = 4 + SHA1 + 4;
+    private static final int MIN_DEX_FILE = SHA1 + 4;
+    private static final int MIN_CLASS_DEF = 4 + 4;
+    private static final int MIN_CLASS_STATUS = 4 + 1 + 4;
+    private static final int MIN_NEW_OBJECT = 4 + 1 + 4;
+    private static final int MIN_UPDATE = 4 + 4 + 4;
+    private static final int MIN_GRANT = 4 + 1 + 4;
+    private static final int MIN_HASH = 4 + 4;
+    private static final int MIN_THREAD = 4 + 4 + 1 + 1 + 4 + 4 + 4 + 1 + 1 + 4 + 4 + 8 + 4 + 8 + 4;
+    private static final int MIN_FRAME = 4 + 4 + 4 + 4 + 1 + 1;
+    private static final int MIN_MONITOR = 4 + 4;
+    private static final int SLOT_RUN = 4 + 4;
 
     public static Message decode(byte[] bytes) {
         return decode(new WireReader(bytes));
     }
 
+    /**
+     * The message {@code r} holds, all of it (bytes left over are an error).
+     *
+     * @throws ProtocolException if the bytes are not exactly one valid message
+     */
     public static Message decode(WireReader r) {
+        try {
+            Message m = decodeMessage(r);
+            r.done();
+            return m;
+        } catch (IllegalArgumentException e) {
+            // A record refused a decoded value (Message's invariants): the bytes are invalid.
+            throw new ProtocolException(e.getMessage() + " (decoded up to offset " + r.position() + ")");
+        }
+    }
+
+    private static Message decodeMessage(WireReader r) {
         int tag = r.u1();
-        Message m = switch (tag) {
+        return switch (tag) {
             case 1 -> {
                 int version = r.u2();
-                int n = r.count(r.remaining() / (4 + SHA1 + 4));
+                int n = r.count(MIN_DEX_INFO);
                 List<DexInfo> files = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    files.add(new DexInfo(r.utf(), readSha1(r), r.u4()));
+                    files.add(new DexInfo(r.utf(), r.raw(SHA1), r.u4()));
                 }
                 yield new Hello(version, files);
             }
             case 2 -> {
-                int n = r.count(r.remaining() / SHA1);
+                int n = r.count(SHA1);
                 List<byte[]> s = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    s.add(readSha1(r));
+                    s.add(r.raw(SHA1));
                 }
                 yield new DexRequest(s);
             }
             case 3 -> {
-                int n = r.count(r.remaining() / (SHA1 + 4));
+                int n = r.count(MIN_DEX_FILE);
                 List<DexFile> files = new ArrayList<>(n);
                 for (int i = 0; i < n; i++) {
-                    files.add(new DexFile(readSha1(r), r.bytes()));
+                    files.add(new DexFile(r.raw(SHA1), r.bytes()));
                 }
                 yield new DexData(files);
             }
@@ -301,40 +373,26 @@ public final class WireCodec {
             case 10 -> new ThreadStarted(r.u4(), r.bool());
             default -> throw new ProtocolException("unknown message tag " + tag);
         };
-        r.done();
-        return m;
-    }
-
-    private static byte[] readSha1(WireReader r) {
-        byte[] b = new byte[SHA1];
-        for (int i = 0; i < SHA1; i++) {
-            b[i] = (byte) r.u1();
-        }
-        return b;
     }
 
     private static Sync decodeSync(WireReader r) {
         int revision = r.u4();
-        int nc = r.count(r.remaining() / 8);
+        int nc = r.count(MIN_CLASS_DEF);
         List<ClassDef> classes = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            int id = r.u4();
-            if (!Ids.isClass(id)) {
-                throw new ProtocolException("class def with non-class id " + Ids.format(id));
-            }
-            classes.add(new ClassDef(id, r.utf()));
+            classes.add(new ClassDef(r.u4(), r.utf()));
         }
-        int ns = r.count(r.remaining() / 9);
+        int ns = r.count(MIN_CLASS_STATUS);
         List<ClassStatus> statuses = new ArrayList<>(ns);
         for (int i = 0; i < ns; i++) {
             statuses.add(new ClassStatus(r.u4(), r.u1(), r.u4()));
         }
-        int no = r.count(r.remaining() / 5);
+        int no = r.count(MIN_NEW_OBJECT);
         List<NewObject> objs = new ArrayList<>(no);
         for (int i = 0; i < no; i++) {
             objs.add(new NewObject(r.u4(), decodeShape(r)));
         }
-        int nu = r.count(r.remaining() / 12);
+        int nu = r.count(MIN_UPDATE);
         List<Update> updates = new ArrayList<>(nu);
         for (int i = 0; i < nu; i++) {
             int id = r.u4();
@@ -343,18 +401,18 @@ public final class WireCodec {
         }
         Message.Move moved = r.bool() ? new Message.Move(decodeThread(r)) : null;
         Ended ended = r.bool() ? new Ended(r.u4(), r.u4(), r.bool()) : null;
-        int ng = r.count(r.remaining() / 9);
+        int ng = r.count(MIN_GRANT);
         List<Grant> grants = new ArrayList<>(ng);
         for (int i = 0; i < ng; i++) {
             grants.add(new Grant(r.u4(), r.bool(), r.u4()));
         }
         int nextHash = r.u4();
-        int nh = r.count(r.remaining() / 8);
+        int nh = r.count(MIN_HASH);
         List<Message.IdentityHash> hashes = new ArrayList<>(nh);
         for (int i = 0; i < nh; i++) {
             hashes.add(new Message.IdentityHash(r.u4(), r.u4()));
         }
-        int nt = r.count(r.remaining() / 16);
+        int nt = r.count(MIN_THREAD);
         List<ThreadImage> stacks = new ArrayList<>(nt);
         for (int i = 0; i < nt; i++) {
             stacks.add(decodeThread(r));
@@ -362,28 +420,35 @@ public final class WireCodec {
         return new Sync(revision, classes, statuses, objs, updates, moved, ended, grants, nextHash, hashes, stacks);
     }
 
-    /** At most this many slots in one update (a 2^28-element array), a guard against corrupt runs. */
-    private static final int MAX_SLOTS = 1 << 28;
-
+    /**
+     * Slot runs, checked to be what {@link #encodeSlots} writes: maximal runs (a gap between two),
+     * ascending, below {@code Integer.MAX_VALUE}. The values follow, at least a byte a slot, so the
+     * slots are bounded by the remaining bytes before the array is allocated (a run of 2^31 slots
+     * takes eight bytes to claim).
+     */
     private static int[] decodeSlots(WireReader r) {
-        int runs = r.count(r.remaining() / 8);
+        int runs = r.count(SLOT_RUN);
+        int at = r.position();
         int[] firsts = new int[runs];
         int[] lengths = new int[runs];
         long total = 0;
-        int previousEnd = -1;
+        long nextFree = 0; // the smallest first slot the next run may have
         for (int k = 0; k < runs; k++) {
             int first = r.u4();
             int len = r.u4();
-            if (first < 0 || len <= 0 || first <= previousEnd || (long) first + len > Integer.MAX_VALUE) {
-                throw new ProtocolException("slot run " + first + "+" + len + " out of order or range");
+            if (first < nextFree || len <= 0 || (long) first + len > Integer.MAX_VALUE) {
+                throw new ProtocolException("slot run " + first + "+" + len + " at offset " + (r.position() - 8)
+                        + " out of order, not maximal or out of range");
             }
-            previousEnd = first + len - 1;
+            nextFree = (long) first + len + 1;
             total += len;
-            if (total > MAX_SLOTS) {
-                throw new ProtocolException("too many slots in one update: " + total);
-            }
             firsts[k] = first;
             lengths[k] = len;
+        }
+        // The values' u4 length, then at least one byte a slot.
+        if (total > r.remaining() - 4L) {
+            throw new ProtocolException(total + " slots in the runs at offset " + at + " but " + r.remaining()
+                    + " bytes left for their values");
         }
         int[] slots = new int[(int) total];
         int p = 0;
@@ -399,22 +464,9 @@ public final class WireCodec {
         int kind = r.u1();
         return switch (kind) {
             case 1 -> new GuestShape(r.u4(), r.u4());
-            case 2 -> {
-                int classId = r.u4();
-                int length = r.u4();
-                if (length < 0) {
-                    throw new ProtocolException("negative array length " + length);
-                }
-                yield new ArrayShape(classId, length, r.u4());
-            }
+            case 2 -> new ArrayShape(r.u4(), r.u4(), r.u4());
             case 3 -> new StringShape(r.utf());
-            case 4 -> {
-                char k = (char) r.u1();
-                if ("ZBCSIJFD".indexOf(k) < 0) {
-                    throw new ProtocolException("box of kind '" + k + "'");
-                }
-                yield new BoxShape(k, r.u8());
-            }
+            case 4 -> new BoxShape((char) r.u1(), r.u8());
             case 5 -> new ValueShape(r.utf(), r.utf());
             case 6 -> new EnumShape(r.u4(), r.utf());
             case 7 -> new WellKnownShape(r.utf());
@@ -428,56 +480,72 @@ public final class WireCodec {
         boolean daemon = r.bool();
         boolean interrupted = r.bool();
         long threadObject = r.u4();
-        int nf = r.count(r.remaining() / 16);
+        int nf = r.count(MIN_FRAME);
         List<FrameCapture.FrameState> frames = new ArrayList<>(nf);
         for (int k = 0; k < nf; k++) {
-            String cls = r.utf();
-            String method = r.utf();
-            int pc = r.u4();
-            int n = r.count(65536);
-            BitSet isRef = new BitSet(n);
-            for (int wd = 0; wd < (n + 31) / 32; wd++) {
-                int bits = r.u4();
-                for (int b = 0; b < 32; b++) {
-                    if ((bits & 1 << b) != 0) {
-                        if (wd * 32 + b >= n) {
-                            throw new ProtocolException("reference bit past the last register");
-                        }
-                        isRef.set(wd * 32 + b);
-                    }
-                }
-            }
-            int[] words = new int[n];
-            long[] refIds = new long[n];
-            for (int i = 0; i < n; i++) {
-                int v = r.u4();
-                if (isRef.get(i)) {
-                    refIds[i] = v;
-                } else {
-                    words[i] = v;
-                }
-            }
-            boolean base = r.bool();
-            String clinitOf = r.bool() ? r.utf() : null;
-            frames.add(new FrameCapture.FrameState(cls, method, pc, words, isRef, refIds, base, clinitOf));
+            frames.add(decodeFrame(r));
         }
-        int nm = r.count(r.remaining() / 8);
+        int nm = r.count(MIN_MONITOR);
         List<ThreadImage.HeldMonitor> held = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
-            held.add(new ThreadImage.HeldMonitor(r.u4(), r.u4()));
+            long id = r.u4();
+            int count = r.u4();
+            if (count < 1) {
+                throw new ProtocolException("held monitor with recursion count " + count);
+            }
+            held.add(new ThreadImage.HeldMonitor(id, count));
         }
         int state = r.u1();
-        if (state >= ThreadState.values().length) {
+        if (state >= THREAD_STATES.length) {
             throw new ProtocolException("thread state " + state);
         }
         int blockPhase = r.u1();
+        if (blockPhase > MAX_BLOCK_PHASE) {
+            throw new ProtocolException("block phase " + blockPhase);
+        }
         long waitingOn = r.u4();
         int saved = r.u4();
+        if (saved < 0) {
+            throw new ProtocolException("saved lock count " + saved);
+        }
         long wakeAt = r.u8();
         long pending = r.u4();
         long resultBits = r.u8();
         long resultRef = r.u4();
         return new ThreadImage(threadId, name, daemon, interrupted, threadObject, frames, held,
-                ThreadState.values()[state], blockPhase, waitingOn, saved, wakeAt, pending, resultBits, resultRef);
+                THREAD_STATES[state], blockPhase, waitingOn, saved, wakeAt, pending, resultBits, resultRef);
+    }
+
+    private static final ThreadState[] THREAD_STATES = ThreadState.values();
+
+    private static FrameCapture.FrameState decodeFrame(WireReader r) {
+        String cls = r.utf();
+        String method = r.utf();
+        int pc = r.u4();
+        // Each register takes a u4 (its map bit is extra): the remaining bytes bound the count.
+        int n = r.count(4, MAX_REGISTERS);
+        int mapWords = (n + 31) / 32;
+        long[] map = new long[(mapWords + 1) / 2];
+        for (int k = 0; k < mapWords; k++) {
+            long bits = r.u4() & 0xFFFFFFFFL;
+            if (k == mapWords - 1 && n % 32 != 0 && bits >>> n % 32 != 0) {
+                throw new ProtocolException("reference bit past the last register v" + (n - 1));
+            }
+            map[k / 2] |= bits << 32 * (k % 2);
+        }
+        BitSet isRef = BitSet.valueOf(map);
+        int[] words = new int[n];
+        long[] refIds = new long[n];
+        for (int i = 0; i < n; i++) {
+            int v = r.u4();
+            if (isRef.get(i)) {
+                refIds[i] = v;
+            } else {
+                words[i] = v;
+            }
+        }
+        boolean base = r.bool();
+        String clinitOf = r.bool() ? r.utf() : null;
+        return new FrameCapture.FrameState(cls, method, pc, words, isRef, refIds, base, clinitOf);
     }
 }

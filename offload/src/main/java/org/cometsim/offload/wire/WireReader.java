@@ -16,7 +16,7 @@ public final class WireReader {
     }
 
     public WireReader(byte[] buf, int off, int len) {
-        if (off < 0 || len < 0 || off + len > buf.length) {
+        if (off < 0 || len < 0 || len > buf.length - off) {
             throw new ProtocolException("bad slice " + off + "+" + len + " of " + buf.length + " bytes");
         }
         this.buf = buf;
@@ -62,28 +62,102 @@ public final class WireReader {
         return b == 1;
     }
 
-    /** A count that must be between 0 and {@code max} (a guard against a corrupt length). */
-    public int count(int max) {
+    /**
+     * A u4 count of items each at least {@code minBytes} (at least 1) long, which must follow: a
+     * count the remaining bytes cannot hold is a {@link ProtocolException}, so a corrupt count
+     * never makes the decoder allocate more than the message's size.
+     */
+    public int count(int minBytes) {
+        return count(minBytes, Integer.MAX_VALUE);
+    }
+
+    /** As {@link #count(int)}, and at most {@code max}. */
+    public int count(int minBytes, int max) {
+        int at = pos;
         int n = u4();
-        if (n < 0 || n > max) {
-            throw new ProtocolException("count " + (n & 0xffffffffL) + " out of range [0, " + max + "] at offset " + (pos - 4));
+        if (n < 0 || n > max || (long) n * minBytes > end - pos) {
+            throw new ProtocolException("count " + (n & 0xffffffffL) + " at offset " + at + " out of range (at most "
+                    + Math.min(max, (end - pos) / minBytes) + ")");
         }
         return n;
     }
 
     public byte[] bytes() {
-        int n = count(end - pos);
+        int n = count(1);
         byte[] b = new byte[n];
         System.arraycopy(buf, pos, b, 0, n);
         pos += n;
         return b;
     }
 
-    public String utf() {
-        int n = count(end - pos);
-        String s = new String(buf, pos, n, StandardCharsets.UTF_8);
+    /** {@code n} bytes as they are. */
+    public byte[] raw(int n) {
+        need(n);
+        byte[] b = new byte[n];
+        System.arraycopy(buf, pos, b, 0, n);
         pos += n;
-        return s;
+        return b;
+    }
+
+    /**
+     * A string as {@link WireWriter#utf} writes it. Decoding is strict, so every string has exactly
+     * one encoding: a byte that cannot start a unit (a continuation byte, 0xF0 and above), a
+     * missing continuation byte or an overlong form is a {@link ProtocolException}.
+     */
+    public String utf() {
+        int n = count(1);
+        int start = pos;
+        int limit = start + n;
+        int p = start;
+        while (p < limit && buf[p] >= 0) {
+            p++;
+        }
+        if (p == limit) {
+            pos = limit;
+            return new String(buf, start, n, StandardCharsets.ISO_8859_1);
+        }
+        char[] out = new char[n];
+        int k = 0;
+        for (int i = start; i < p; i++) {
+            out[k++] = (char) buf[i];
+        }
+        while (p < limit) {
+            int b = buf[p] & 0xFF;
+            if (b < 0x80) {
+                out[k++] = (char) b;
+                p++;
+            } else if ((b & 0xE0) == 0xC0) {
+                int c = (b & 0x1F) << 6 | continuation(p + 1, limit);
+                if (c < 0x80) {
+                    throw new ProtocolException("overlong string byte sequence at offset " + p);
+                }
+                out[k++] = (char) c;
+                p += 2;
+            } else if ((b & 0xF0) == 0xE0) {
+                int c = (b & 0x0F) << 12 | continuation(p + 1, limit) << 6 | continuation(p + 2, limit);
+                if (c < 0x800) {
+                    throw new ProtocolException("overlong string byte sequence at offset " + p);
+                }
+                out[k++] = (char) c;
+                p += 3;
+            } else {
+                throw new ProtocolException("string byte 0x" + Integer.toHexString(b) + " at offset " + p);
+            }
+        }
+        pos = limit;
+        return new String(out, 0, k);
+    }
+
+    private int continuation(int at, int limit) {
+        if (at >= limit || (buf[at] & 0xC0) != 0x80) {
+            throw new ProtocolException("string byte sequence cut short at offset " + at);
+        }
+        return buf[at] & 0x3F;
+    }
+
+    /** The offset of the next byte (for messages). */
+    public int position() {
+        return pos;
     }
 
     public int remaining() {

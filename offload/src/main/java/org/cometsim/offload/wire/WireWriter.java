@@ -1,6 +1,5 @@
 package org.cometsim.offload.wire;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -19,9 +18,16 @@ public final class WireWriter {
         buf = new byte[Math.max(16, capacity)];
     }
 
+    /** Largest buffer (arrays cannot be much larger; no valid message comes near it). */
+    private static final int MAX_SIZE = Integer.MAX_VALUE - 8;
+
     private void ensure(int more) {
-        if (size + more > buf.length) {
-            buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+        if (more > buf.length - size) {
+            long need = (long) size + more;
+            if (need > MAX_SIZE) {
+                throw new IllegalArgumentException("an encoding of more than " + MAX_SIZE + " bytes");
+            }
+            buf = Arrays.copyOf(buf, (int) Math.min(MAX_SIZE, Math.max(2L * buf.length, need)));
         }
     }
 
@@ -69,9 +75,39 @@ public final class WireWriter {
         return this;
     }
 
-    /** A UTF-8 string, u4 length-prefixed. */
+    /**
+     * A string: u4 byte count, then each UTF-16 unit as UTF-8 would encode a code point of that
+     * value (1 byte below U+0080, 2 below U+0800, else 3; a surrogate is 3 bytes on its own). That
+     * is Java's modified UTF-8 (dex string data) without the two-byte U+0000, or CESU-8: any Java
+     * string travels, unpaired surrogates included (real UTF-8 would turn them into '?'), and
+     * ASCII text is one byte a character as in UTF-8.
+     */
     public WireWriter utf(String s) {
-        return bytes(s.getBytes(StandardCharsets.UTF_8));
+        int n = s.length();
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            len += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        u4(len);
+        ensure(len);
+        byte[] b = buf;
+        int p = size;
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                b[p++] = (byte) c;
+            } else if (c < 0x800) {
+                b[p++] = (byte) (0xC0 | c >> 6);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            } else {
+                b[p++] = (byte) (0xE0 | c >> 12);
+                b[p++] = (byte) (0x80 | c >> 6 & 0x3F);
+                b[p++] = (byte) (0x80 | c & 0x3F);
+            }
+        }
+        size = p;
+        return this;
     }
 
     public int size() {
