@@ -583,6 +583,7 @@ public final class OffloadEndpoint {
         }
         for (Object lock : handedOff) {
             Ownership.giveLock(lock);
+            wakeEntrantsToAsk(lock);
         }
         metrics.migrationsOut++;
         if (role == Role.SERVER) {
@@ -598,6 +599,20 @@ public final class OffloadEndpoint {
             noCheckpoint.remove(h.canonicalId);
         }
         sendSync(s, at, h.canonicalId);
+    }
+
+    /**
+     * Threads here blocked entering {@code lock}, whose ownership just left with its holder,
+     * enter again: the monitor gate now sends them to the peer for it. Left blocked, they would
+     * wait for a release that never happens here (the leaving thread's hold is feigned), a
+     * deadlock across the endpoints (litmus WaitNotifyHandoff: the consumer moved holding the
+     * lock and waited there while main was queued for it on the phone).
+     */
+    private void wakeEntrantsToAsk(Object lock) {
+        Monitor m = vm.monitorIfAny(lock);
+        if (m != null) {
+            vm.scheduler().monitorReleased(m);
+        }
     }
 
     /** {@code img} under the thread's canonical id (the phone's thread id). */
@@ -727,6 +742,9 @@ public final class OffloadEndpoint {
             byCanonical.put(img.threadId(), t);
             metrics.migrationsIn++;
             metrics.event(now, name, "migrate_in", "\"thread\":" + img.threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         dsm.applyStatuses(s, byCanonical::get);
         if (role == Role.PHONE) {
@@ -757,6 +775,9 @@ public final class OffloadEndpoint {
             vm.scheduler().advanceClockTo(now);
             vm.scheduler().terminate(t);
             metrics.event(now, name, "thread_ended", "\"thread\":" + s.ended().threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         send(new SyncAck(s.revision()), now, 0);
         driver.poke();
@@ -913,6 +934,7 @@ public final class OffloadEndpoint {
             h.unsafeTime = now;
             metrics.threadsRecovered++;
             metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
+            interrupts.arrived(t, now);
         }
         // Threads waiting for a lock or an ownership from the server ask again, locally this time.
         for (GuestThread t : new ArrayList<>(sched.threads())) {
@@ -932,6 +954,8 @@ public final class OffloadEndpoint {
         unacked.clear();
         lockWaiters.clear();
         pendingLockRequests.clear();
+        volatiles.connectionLost();
+        interrupts.connectionLost();
         ready = false;
         driver.poke();
     }

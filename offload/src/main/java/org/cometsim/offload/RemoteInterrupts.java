@@ -1,5 +1,7 @@
 package org.cometsim.offload;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.cometsim.dalvik.rt.GuestObject;
@@ -19,20 +21,27 @@ import org.cometsim.offload.wire.Message.Interrupt;
  * the thread is away; the thread's own status comes back with it when it returns (its image) or
  * ends ({@code Ended.interrupted}).
  *
- * <p>The server delivers it as a local interrupt would: the flag is set and a thread in
- * {@code sleep}, {@code wait} or {@code join} wakes with {@code InterruptedException}. A thread
- * that is no longer there (it left for the phone, or ended, while the interrupt was in flight)
- * gets it back: the server returns the {@link Interrupt} to the phone, which has the thread by
- * then (messages arrive in order) and delivers it there, or sends it again if the thread has left
- * once more.
+ * <p>The server answers every {@link Interrupt} with an {@link Interrupt} of the same thread. If
+ * the thread is there it delivers it first, as a local interrupt would: the flag is set and a
+ * thread in {@code sleep}, {@code wait} or {@code join} wakes with {@code InterruptedException}.
+ * If it is not (it left for the phone, or ended, while the interrupt was in flight) it only
+ * answers, and the phone delivers it.
  *
- * <p>Only the phone sends interrupts of other threads: on the server, {@code interrupt()} of
- * another thread and {@code isInterrupted()} of a thread that is not there send the calling
- * thread home first (the server's native gate); a thread interrupting itself, or asking about a
- * thread that runs on the server, is answered there.
+ * <h2>No chase</h2>
+ * COMET's "retry until it lands" can chase a thread that moves faster than the message (under
+ * {@code pingpong:1} it did, forever: sent again to the server each time the answer found the
+ * thread gone again). Instead the phone counts the interrupts it sent whose answer has not come
+ * back, and delivers them itself when the thread arrives (its {@code Move}, or its
+ * {@code Ended}) while any is outstanding. That is exact because the link keeps order: an
+ * interrupt the server delivered was answered before the thread left the server, so its answer
+ * arrives before the thread does; one that finds the thread gone arrives at the server before any
+ * later move of the thread there (the phone sent the interrupt first), so the server can no longer
+ * deliver it, and the phone must. Each interrupt is delivered exactly once, on one endpoint.
  */
 final class RemoteInterrupts {
     private final OffloadEndpoint endpoint;
+    /** Phone: interrupts sent whose answer has not arrived, by canonical thread id. */
+    private final Map<Integer, Integer> outstanding = new HashMap<>();
 
     RemoteInterrupts(OffloadEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -44,39 +53,64 @@ final class RemoteInterrupts {
         int id = endpoint.canonicalId(target);
         endpoint.pushNow(); // the interrupter's writes happen-before the interrupt is seen
         endpoint.send(new Interrupt(id), now, 0);
+        outstanding.merge(id, 1, Integer::sum);
         endpoint.metrics().interruptsSent++;
         endpoint.metrics().event(now, endpoint.name(), "interrupt_sent", "\"thread\":" + id);
     }
 
-    /** An {@link Interrupt} arrived: deliver it to the thread if it is here, else send it where the thread went. */
+    /** An {@link Interrupt} arrived: the server delivers it if the thread is there, and answers; the phone takes the answer. */
     void received(Interrupt i, long now) {
-        GuestThread t = endpoint.threadByCanonical(i.threadId());
-        endpoint.vm().scheduler().advanceClockTo(now);
         if (endpoint.role() == Role.PHONE) {
-            // Returned by the server: the thread came back (or ended) meanwhile, or left again.
-            if (t == null) {
-                throw new org.cometsim.offload.wire.ProtocolException("an interrupt for unknown thread " + i.threadId());
+            Integer n = outstanding.get(i.threadId());
+            if (n == null) {
+                throw new org.cometsim.offload.wire.ProtocolException("an answer to no interrupt of thread " + i.threadId());
             }
-            boolean away = endpoint.vm().scheduler().remoteThreads().contains(t);
-            if (t.state == ThreadState.TERMINATED) {
-                t.interrupted = true; // the JDK keeps the flag on a dead thread too
+            if (n == 1) {
+                outstanding.remove(i.threadId());
             } else {
-                endpoint.vm().scheduler().interrupt(t); // here: delivered; away again: sent again
+                outstanding.put(i.threadId(), n - 1);
             }
-            if (away) {
-                return;
-            }
-        } else if (t != null && t.top != null && t.state != ThreadState.TERMINATED) {
-            endpoint.vm().scheduler().interrupt(t);
-        } else {
-            // On its way to the phone, or its end is: the phone delivers it (messages arrive in order).
-            endpoint.send(new Interrupt(i.threadId()), now, 0);
-            endpoint.metrics().event(now, endpoint.name(), "interrupt_returned", "\"thread\":" + i.threadId());
             return;
         }
+        GuestThread t = endpoint.threadByCanonical(i.threadId());
+        if (t != null && t.top != null && t.state != ThreadState.TERMINATED) {
+            endpoint.vm().scheduler().advanceClockTo(now);
+            endpoint.vm().scheduler().interrupt(t);
+            deliveredHere(i.threadId(), now);
+            endpoint.poke();
+        } else {
+            // On its way to the phone, or its end is: the phone delivers it when it arrives.
+            endpoint.metrics().event(now, endpoint.name(), "interrupt_missed", "\"thread\":" + i.threadId());
+        }
+        endpoint.send(new Interrupt(i.threadId()), now, 0);
+    }
+
+    /**
+     * Phone: thread {@code t} arrived from the server (adopted, or ended there): interrupts sent
+     * to it that the server has not answered did not reach it there (see the class), so they are
+     * delivered here; a thread that ended keeps the flag, as the JDK's does.
+     */
+    void arrived(GuestThread t, long now) {
+        int id = endpoint.canonicalId(t);
+        if (!outstanding.containsKey(id)) {
+            return;
+        }
+        if (t.state == ThreadState.TERMINATED) {
+            t.interrupted = true;
+        } else {
+            endpoint.vm().scheduler().interrupt(t);
+        }
+        deliveredHere(id, now);
+    }
+
+    /** The phone lost the connection: answers will not come; recovered threads get theirs from {@link #arrived}. */
+    void connectionLost() {
+        outstanding.clear();
+    }
+
+    private void deliveredHere(int id, long now) {
         endpoint.metrics().interruptsDelivered++;
-        endpoint.metrics().event(now, endpoint.name(), "interrupt_delivered", "\"thread\":" + i.threadId());
-        endpoint.poke();
+        endpoint.metrics().event(now, endpoint.name(), "interrupt_delivered", "\"thread\":" + id);
     }
 
     /** Thread natives the server answers about a thread that runs there (see {@link #serverMayRun}). */

@@ -148,6 +148,16 @@ final class VolatileOwnership implements VolatileGate {
         owed.remove(t);
     }
 
+    /**
+     * The phone lost the connection: its waiters were woken to access again (everything is local
+     * now: tracking is dropped), and requests and turns owed belong to the old connection.
+     */
+    void connectionLost() {
+        waiters.clear();
+        pendingRequests.clear();
+        owed.clear();
+    }
+
     /** Whether {@code g} is a grant of volatiles this class handles. */
     static boolean isVolatileGrant(Grant g) {
         return !g.lock();
