@@ -17,7 +17,7 @@ public class RemoteInterrupt {
         Work.settle(args);
         Object lock = new Object();
         Thread sleeper = new Thread(() -> {
-            int x = Work.spin(20000, 1);
+            int x = Work.spin(150000, 1);
             sleeperReady = true;
             try {
                 Thread.sleep(600_000);
@@ -28,7 +28,7 @@ public class RemoteInterrupt {
             }
         }, "sleeper");
         Thread waiter = new Thread(() -> {
-            int x = Work.spin(20000, 2);
+            int x = Work.spin(150000, 2);
             synchronized (lock) {
                 waiterReady = true;
                 try {
@@ -40,7 +40,7 @@ public class RemoteInterrupt {
             }
         }, "waiter");
         Thread poller = new Thread(() -> {
-            int x = Work.spin(20000, 3);
+            int x = Work.spin(150000, 3);
             pollerReady = true;
             long polls = 0;
             while (!Thread.currentThread().isInterrupted()) {

@@ -43,6 +43,9 @@ final class ResultJson {
         field(b, "dirty_payload_bytes", Long.toString(p.payloadBytesSent() + s.payloadBytesSent()));
         field(b, "app_code_bytes", Long.toString(p.dexBytesSent()));
         field(b, "lock_requests", Long.toString(p.lockRequests()));
+        field(b, "volatile_transfers", "{\"to_server\": " + p.volatileTransfers() + ", \"to_phone\": "
+                + s.volatileTransfers() + "}");
+        field(b, "interrupts_to_server", Long.toString(p.interruptsSent()));
         field(b, "failures", "{\"connections_lost\": " + p.connectionsLost() + ", \"threads_recovered\": "
                 + p.threadsRecovered() + ", \"reconnections\": " + (p.connections() - 1) + "}");
         field(b, "instructions_total", Long.toString(r.offload().instructions()));

@@ -72,9 +72,18 @@ class LitmusTest {
                     .count();
         }
 
+        /** Pushes from the server that carried field updates (writes made there). */
+        long serverPushesWithUpdates() {
+            return result.trace().stream()
+                    .filter(l -> l.contains("\"endpoint\":\"server\"") && l.contains("\"event\":\"sync\"")
+                            && !l.contains("\"updates\":0,"))
+                    .count();
+        }
+
         String summary() {
             return "phone: volatile requests " + phone().volatileRequests() + ", transfers " + phone().volatileTransfers()
                     + ", lock requests " + phone().lockRequests() + ", interrupts sent " + phone().interruptsSent()
+                    + ", delivered " + phone().interruptsDelivered()
                     + ", migrations out " + phone().migrationsOut() + "; server: volatile requests "
                     + server().volatileRequests() + ", transfers " + server().volatileTransfers() + ", interrupts delivered "
                     + server().interruptsDelivered() + ", migrations out " + server().migrationsOut() + ", forced returns "
@@ -92,12 +101,18 @@ class LitmusTest {
                     r -> r.phone().volatileTransfers() > 0 && r.server().volatileTransfers() > 0),
             new Litmus("litmus.LockMessagePassing", "the lock moved: the phone asked for it, or the server sent a thread home for it",
                     r -> r.phone().lockRequests() > 0 || r.server().forcedReturns().containsKey("lock owned by the phone")),
-            new Litmus("litmus.WaitNotifyHandoff", "a notify reached waiters on the other endpoint",
-                    r -> r.events("phone", "notify") + r.events("server", "notify") > 0),
-            new Litmus("litmus.RemoteInterrupt", "an interrupt went from the phone to a thread on the server",
-                    r -> r.phone().interruptsSent() > 0 && r.server().interruptsDelivered() > 0),
-            new Litmus("litmus.StartJoin", "a worker ended on the server while main joined on the phone",
-                    r -> r.events("phone", "thread_ended") > 0),
+            new Litmus("litmus.WaitNotifyHandoff", "the hand-off's monitor was used on both endpoints: a notify reached"
+                    + " waiters on the other one, or the lock crossed the link (under pingpong the server sends its"
+                    + " thread home for the phone's lock, so the waits happen on the phone)",
+                    r -> r.events("phone", "notify") + r.events("server", "notify") > 0 || r.phone().lockRequests() > 0
+                            || r.server().forcedReturns().containsKey("lock owned by the phone")),
+            new Litmus("litmus.RemoteInterrupt", "main interrupted a thread running on the server, and each such"
+                    + " interrupt was delivered exactly once (there, or on the phone when the thread arrived)",
+                    r -> r.phone().interruptsSent() > 0
+                            && r.server().interruptsDelivered() + r.phone().interruptsDelivered() == r.phone().interruptsSent()),
+            new Litmus("litmus.StartJoin", "a worker ended on the server while main joined on the phone, or (under"
+                    + " pingpong, where they end wherever the last bounce left them) writes made on the server came back",
+                    r -> r.events("phone", "thread_ended") > 0 || r.serverPushesWithUpdates() > 0),
             new Litmus("litmus.ClassInitRace", "a thread on the server needed the class the phone was initialising",
                     r -> r.server().forcedReturns().keySet().stream()
                             .anyMatch(k -> k.equals("class initialisation (litmus.ClassInitRace$Slow)"))
