@@ -68,6 +68,10 @@ import org.cometsim.offload.wire.WireCodec;
  *       phone with its uncaught exception (reported there, where the console is).</li>
  *   <li>Locks: ownership per tracked object, moved only with a full push; the phone asks the
  *       server for locks it does not own ({@link Message.OwnershipRequest}).</li>
+ *   <li>Volatiles ({@link VolatileOwnership}): ownership per tracked object (per class for
+ *       statics), fetched before the access by either endpoint, moved only with a full push.</li>
+ *   <li>Interrupts ({@link RemoteInterrupts}): {@code Thread.interrupt} of a thread that runs on
+ *       the server goes there after a push, and comes back if the thread has left.</li>
  *   <li>Set-up: the phone sends its dex files' hashes ({@link Hello}), the server asks for the
  *       ones it lacks and they travel whole ({@link DexData}); threads move only after
  *       {@link Ready}.</li>
@@ -111,6 +115,10 @@ public final class OffloadEndpoint {
     private final Map<Integer, List<GuestThread>> lockWaiters = new LinkedHashMap<>();
     /** Server: lock requests waiting for the monitor to be free here, by object id. */
     private final List<Integer> pendingLockRequests = new ArrayList<>();
+    /** Volatile ownership: the VM's volatile gate, requests and grants (see the class). */
+    private final VolatileOwnership volatiles = new VolatileOwnership(this);
+    /** Thread.interrupt of threads on the other endpoint (see the class). */
+    private final RemoteInterrupts interrupts = new RemoteInterrupts(this);
 
     /** Locks a migrating thread may take along (comet-reference §7: the 16 most recently released). */
     static final int LOCK_LIST = 16;
@@ -225,6 +233,7 @@ public final class OffloadEndpoint {
     // ------------------------------------------------------------------ hooks
 
     private void install() {
+        vm.hooks().setVolatileGate(volatiles);
         Scheduler sched = vm.scheduler();
         sched.setMigrationHandler(this::migrateOut);
         sched.setDeadlockDetection(false); // the peer may wake anyone here: the driver sees both sides
@@ -237,11 +246,22 @@ public final class OffloadEndpoint {
                 return true;
             });
             vm.hooks().setMonitorGate(gate(this::phoneMonitorGate));
+            sched.setRemoteInterruptHandler(interrupts::interruptRemote);
         } else {
             if (policy.decidesOnServer()) {
                 vm.setSafepointHandler(this::serverSafepoint);
             }
-            vm.setNativeGate(this::serverMayRun);
+            vm.setNativeGate(new org.cometsim.dalvik.hooks.NativeGate() {
+                @Override
+                public boolean mayRunHere(GuestThread t, VmMethod m) {
+                    return serverMayRun(t, m, null);
+                }
+
+                @Override
+                public boolean mayRunHere(GuestThread t, VmMethod m, Object[] args) {
+                    return serverMayRun(t, m, args);
+                }
+            });
             vm.hooks().setClassInitGate((t, c) -> {
                 header(t).stopReason = "class initialisation (" + c.name + ")";
                 return false;
@@ -427,10 +447,14 @@ public final class OffloadEndpoint {
             "getPriority", "sleep", "yield", "onSpinWait", "interrupted", "<init>", "toString", "holdsLock",
             "getContextClassLoader", "run");
 
-    private boolean serverMayRun(GuestThread t, VmMethod m) {
+    private boolean serverMayRun(GuestThread t, VmMethod m, Object[] args) {
         if (m.placement == Placement.CLIENT_PINNED) {
             header(t).stopReason = "client-pinned native " + m.owner.name + "." + m.name;
             return false;
+        }
+        if (m.owner.name.equals("java.lang.Thread") && RemoteInterrupts.ABOUT_A_THREAD.contains(m.name) && args != null
+                && RemoteInterrupts.serverMayRun(t, m, args)) {
+            return true; // about a thread that runs here
         }
         if (m.owner.name.equals("java.lang.Thread") && !THREAD_SAFE_HERE.contains(m.name)) {
             // Thread objects of threads that never came here have no VM thread here.
@@ -479,7 +503,7 @@ public final class OffloadEndpoint {
 
     /** Blocks {@code t} until the peer hands over the lock of {@code lock} (asked once per lock). */
     private int requestLock(GuestThread t, Object lock) {
-        int id = Ownership.id(lock);
+        int id = dsm.idKnownToPeer(lock); // (a class's id is per direction: one the peer can resolve)
         List<GuestThread> waiting = lockWaiters.computeIfAbsent(id, k -> new ArrayList<>());
         if (waiting.isEmpty()) {
             metrics.lockRequests++;
@@ -590,8 +614,14 @@ public final class OffloadEndpoint {
                 syncSamples++;
             }
         } else if (m instanceof OwnershipRequest r) {
-            pendingLockRequests.add(r.objectId());
+            if (r.lock()) {
+                pendingLockRequests.add(r.objectId());
+            } else {
+                volatiles.requested(r.objectId());
+            }
             grantPendingLocks(now);
+        } else if (m instanceof Message.Interrupt i) {
+            interrupts.received(i, now);
         } else if (m instanceof Message.Notify n) {
             Monitor mon = vm.monitorIfAny(dsm.ids().objectOf(n.objectId()));
             while (mon != null && !mon.waitSet.isEmpty()) {
@@ -623,6 +653,7 @@ public final class OffloadEndpoint {
     /** The scheduler's migration hook: {@code t} stopped (policy or gate) and leaves for the peer. */
     private void migrateOut(GuestThread t) {
         OffloadThread h = header(t);
+        volatiles.forget(t);
         long at = t.readyAt;
         String why = vm.detachRefusal(t);
         if (why != null) {
@@ -652,6 +683,7 @@ public final class OffloadEndpoint {
         }
         for (Object lock : handedOff) {
             Ownership.giveLock(lock);
+            wakeEntrantsToAsk(lock);
         }
         metrics.migrationsOut++;
         if (role == Role.SERVER) {
@@ -667,6 +699,20 @@ public final class OffloadEndpoint {
             noCheckpoint.remove(h.canonicalId);
         }
         sendSync(s, at, h.canonicalId);
+    }
+
+    /**
+     * Threads here blocked entering {@code lock}, whose ownership just left with its holder,
+     * enter again: the monitor gate now sends them to the peer for it. Left blocked, they would
+     * wait for a release that never happens here (the leaving thread's hold is feigned), a
+     * deadlock across the endpoints (litmus WaitNotifyHandoff: the consumer moved holding the
+     * lock and waited there while main was queued for it on the phone).
+     */
+    private void wakeEntrantsToAsk(Object lock) {
+        Monitor m = vm.monitorIfAny(lock);
+        if (m != null) {
+            vm.scheduler().monitorReleased(m);
+        }
     }
 
     /** {@code img} under the thread's canonical id (the phone's thread id). */
@@ -762,6 +808,9 @@ public final class OffloadEndpoint {
         dsm.apply(s, null);
         metrics.syncsReceived++;
         for (Grant g : s.grants()) {
+            if (VolatileOwnership.isVolatileGrant(g)) {
+                volatiles.granted(g, now);
+            }
             if (g.lock()) {
                 Object lock = dsm.ids().objectOf(g.objectId());
                 Ownership.takeLock(lock, g.waiters());
@@ -794,6 +843,9 @@ public final class OffloadEndpoint {
             byCanonical.put(img.threadId(), t);
             metrics.migrationsIn++;
             metrics.event(now, name, "migrate_in", "\"thread\":" + img.threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         dsm.applyStatuses(s, byCanonical::get);
         if (role == Role.PHONE) {
@@ -820,9 +872,13 @@ public final class OffloadEndpoint {
                 throw new ProtocolException("the peer ended unknown thread " + s.ended().threadId());
             }
             t.uncaught = dsm.ids().objectOrNull(s.ended().uncaught());
+            t.interrupted = s.ended().interrupted(); // as the thread left it there
             vm.scheduler().advanceClockTo(now);
             vm.scheduler().terminate(t);
             metrics.event(now, name, "thread_ended", "\"thread\":" + s.ended().threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         send(new SyncAck(s.revision()), now, 0);
         driver.poke();
@@ -837,7 +893,8 @@ public final class OffloadEndpoint {
         long at = t.readyAt;
         Sync s;
         try {
-            s = push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught)), List.of(), t);
+            s = push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught), t.interrupted), List.of(),
+                    t);
         } catch (Unshippable u) {
             throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
         }
@@ -845,12 +902,14 @@ public final class OffloadEndpoint {
         sendSync(s, at, h.canonicalId);
     }
 
-    /** Grants locks the peer asked for, once this endpoint owns them and no thread here holds them. */
+    /**
+     * Grants locks the peer asked for, once this endpoint owns them and no thread here holds them,
+     * and volatiles it asked for, once this endpoint owns them and owes no thread here an access
+     * ({@link VolatileOwnership}): all in one push.
+     */
     public void grantPendingLocks(long now) {
-        if (pendingLockRequests.isEmpty()) {
-            return;
-        }
         List<Grant> grants = new ArrayList<>();
+        volatiles.collectGrants(grants, now);
         for (int k = 0; k < pendingLockRequests.size(); k++) {
             int id = pendingLockRequests.get(k);
             Object lock = dsm.ids().objectOf(id);
@@ -867,6 +926,39 @@ public final class OffloadEndpoint {
         }
     }
 
+    // ------------------------------------------------------------------ for VolatileOwnership and RemoteInterrupts
+
+    String name() {
+        return name;
+    }
+
+    /** The canonical (phone's) id of thread {@code t} here. */
+    int canonicalId(GuestThread t) {
+        return header(t).canonicalId;
+    }
+
+    /** This endpoint's thread of canonical id {@code id}, or null. */
+    GuestThread threadByCanonical(int id) {
+        return byCanonical.get(id);
+    }
+
+    /** Something outside guest code made a thread runnable: the driver schedules the VM. */
+    void poke() {
+        driver.poke();
+    }
+
+    /** Pushes everything dirty now (and tracks every initialised class), outside a migration. */
+    void pushNow() {
+        long now = vm.scheduler().now();
+        Sync s;
+        try {
+            s = push(null, null, List.of(), null);
+        } catch (Unshippable u) {
+            throw VolatileOwnership.unshareable(u);
+        }
+        sendSync(s, now, 0);
+    }
+
     private void sendSync(Sync s, long at, int stream) {
         metrics.syncsSent++;
         metrics.payloadBytesSent += dsm.lastPayloadBytes();
@@ -879,7 +971,7 @@ public final class OffloadEndpoint {
                 s.moved() != null ? String.valueOf(s.moved().image().threadId()) : "null"));
     }
 
-    private void send(Message m, long at, int stream) {
+    void send(Message m, long at, int stream) {
         if (dead || !transport.connected()) {
             return; // the connection failed: nothing more goes out (recovery handles what was pending)
         }
@@ -943,6 +1035,7 @@ public final class OffloadEndpoint {
             h.unsafeTime = now;
             metrics.threadsRecovered++;
             metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
+            interrupts.arrived(t, now);
         }
         // Threads waiting for a lock or an ownership from the server ask again, locally this time.
         for (GuestThread t : new ArrayList<>(sched.threads())) {
@@ -962,6 +1055,8 @@ public final class OffloadEndpoint {
         unacked.clear();
         lockWaiters.clear();
         pendingLockRequests.clear();
+        volatiles.connectionLost();
+        interrupts.connectionLost();
         ready = false;
         driver.poke();
     }

@@ -217,6 +217,24 @@ class SchedulerTest {
         assertEquals(List.of("0:A[0,3)", "0:A[50,57)"), log);
     }
 
+    /**
+     * An outside wait (an offload runtime fetching a lock or volatile ownership) only delays what
+     * asked for it: the woken thread finds the block phase it had before, so a re-acquiring
+     * {@code wait} still knows it was interrupted and a later {@code sleep} does not see "woken".
+     */
+    @Test
+    void anOutsideWaitGivesBackTheBlockPhaseItFound() {
+        scheduler(1);
+        GuestThread a = thread("A", new Script(1 * MS, 1 * MS), 0);
+        for (int before : new int[] {Scheduler.PHASE_NONE, Scheduler.PHASE_INTERRUPTED, Scheduler.PHASE_WOKEN}) {
+            a.blockPhase = before;
+            sched.blockExternally(a, "ownership");
+            assertEquals(Scheduler.PHASE_WAITING, a.blockPhase);
+            sched.wakeExternal(a, 0);
+            assertEquals(before, a.blockPhase, "phase given back after the outside wait");
+        }
+    }
+
     @Test
     void aDeadlockIsReportedWhenNothingCanRun() {
         scheduler(1);

@@ -268,6 +268,23 @@ public final class Dsm implements WriteBarrier {
         }
     };
 
+    /**
+     * An id of tracked {@code o} that the peer resolves outside a push (in an ownership request):
+     * an object's id; for a class (ids are per direction), the id the peer gave it if it named it
+     * to us, else ours, which went out with the push that tracked the class here.
+     */
+    public int idKnownToPeer(Object o) {
+        if (o instanceof VmClass c) {
+            for (Map.Entry<Integer, VmClass> e : inClasses.entrySet()) {
+                if (e.getValue() == c) {
+                    return e.getKey();
+                }
+            }
+            return ((TrackedClass) c.dsm).objectId;
+        }
+        return Ownership.id(o);
+    }
+
     private int newId() {
         if (nextIndex > Ids.MAX_INDEX) {
             throw new IllegalStateException("object id space exhausted");

@@ -157,6 +157,10 @@ public final class RunRecord {
         f.add(Field.of("dirty_payload_bytes", Type.BIGINT, t ? null : p.payloadBytesSent() + s.payloadBytesSent()));
         f.add(Field.of("app_code_bytes", Type.BIGINT, t ? null : p.dexBytesSent()));
         f.add(Field.of("lock_requests", Type.BIGINT, t ? null : p.lockRequests()));
+        f.add(Field.obj("volatile_transfers", false, List.of(
+                Field.of("to_server", Type.BIGINT, t ? null : p.volatileTransfers()),
+                Field.of("to_phone", Type.BIGINT, t ? null : s.volatileTransfers()))));
+        f.add(Field.of("interrupts_to_server", Type.BIGINT, t ? null : p.interruptsSent()));
         f.add(Field.obj("failures", false, List.of(
                 Field.of("connections_lost", Type.BIGINT, t ? null : p.connectionsLost()),
                 Field.of("threads_recovered", Type.BIGINT, t ? null : p.threadsRecovered()),
