@@ -25,6 +25,10 @@ class ProfileRunTest {
     }
 
     static ProfileRun.Result profile(String main, String... args) {
+        return profile0(code, main, args);
+    }
+
+    static ProfileRun.Result profile0(ClassPath code, String main, String... args) {
         return ProfileRun.profile(code, "profiled.jar", main, args, DeviceModels.cpu("phone-2012-hummingbird-portable"),
                 DeviceModels.cpu("server-2012-portable"), List.of("comet-wifi", "comet-3g"), null);
     }

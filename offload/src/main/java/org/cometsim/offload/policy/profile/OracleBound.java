@@ -12,7 +12,8 @@ package org.cometsim.offload.policy.profile;
  * phone, gives {@link #segmentNanos}. The nested variant ({@link #nestedNanos}: each invocation
  * wholly on one side apart from its children, MAUI's and CloneCloud's semantics) is the tree
  * program {@code f(i,ℓ) = c_i(ℓ) + Σ_c min_ℓ' [f(c,ℓ') + [ℓ'≠ℓ]·2X]}, evaluated as frames pop.
- * Both run in O(events) while the profile is recorded.
+ * Both run in O(events) while the profile is recorded. Each segment's price is rounded to the
+ * nanosecond on its own, so one nanosecond per segment is taken off both values.
  *
  * <p><b>Crossing cost.</b> X is the link's minimum one-way latency (the simulator's link
  * lookahead): every crossing sends at least one message, so this charges every crossing at most

@@ -472,8 +472,11 @@ public final class Profiler implements MethodEvents, NativeGate {
                     remote.add(s.id);
                 }
             }
-            long seg = main == null ? 0 : main.gP[l];
-            long nested = main == null ? 0 : main.fP[0][l];
+            // Each segment's price was rounded to the nanosecond on its own (the run's slices round
+            // less often): take one nanosecond per segment off, so the bound stays below the run.
+            long slack = main == null ? 0 : main.segments;
+            long seg = main == null ? 0 : Math.max(0, main.gP[l] - slack);
+            long nested = main == null ? 0 : Math.max(0, main.fP[0][l] - slack);
             oracles.add(new OracleBound(links.get(l).name(), links.get(l).crossingNanos(), seg, nested,
                     main == null ? 0 : main.segments, threadOrder.size() <= 1, remote));
         }
