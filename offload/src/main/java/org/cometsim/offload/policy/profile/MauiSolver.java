@@ -306,7 +306,8 @@ public final class MauiSolver {
             } else {
                 value = time(x) <= limit * (1 + 1e-12) ? energy(x) : Double.POSITIVE_INFINITY;
             }
-            if (value < bestValue - 1e-9 * Math.max(1, Math.abs(bestValue))) {
+            if (bestValue == Double.POSITIVE_INFINITY ? value < bestValue
+                    : value < bestValue - 1e-9 * Math.max(1, Math.abs(bestValue))) {
                 bestValue = value;
                 best = x;
             }
