@@ -37,6 +37,9 @@ public final class CometCli {
             "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
             "                        offload the program with COMET in simulated time, beside its",
             "                        local baseline: speed-up, migrations, syncs, bytes, energy",
+            "  profile (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L,...]",
+            "      --out FILE        record the program's per-method profile (comet-profile/1 JSON) for",
+            "                        the maui, clonecloud and oracle policies (comet run --profile FILE)",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -104,6 +107,8 @@ public final class CometCli {
                 return CalibrateCommand.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, out, err);
+            case "profile":
+                return ProfileCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
             case "help":

@@ -39,7 +39,9 @@ final class RunCommand {
             "usage: comet run (--workload NAME [--size small|medium|paper] | -cp CLASSPATH MAIN [ARGS...])",
             "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
-            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]]",
+            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE]",
+            "--policy maui[:energy|:time], clonecloud, oracle: decided from a profile (comet profile), read from",
+            "          --profile FILE, else recorded first by running the program alone on the phone",
             "--fail-at 500ms: the connection fails at that simulated time (the phone resumes the server's threads",
             "          from the last sync and reconnects with COMET's back-off, 1 s, 2 s, 4 s ...); the link",
             "          preset's outage windows break the connection the same way",
@@ -58,6 +60,7 @@ final class RunCommand {
         String cp = null;
         String json = null;
         String traceFile = null;
+        String profileFile = null;
         long seed = 1;
         boolean compress = true;
         JitMode jit = null;
@@ -92,6 +95,7 @@ final class RunCommand {
                 case "--energy" -> energyName = v.equals("none") ? null : v;
                 case "--json" -> json = v;
                 case "--trace" -> traceFile = v;
+                case "--profile" -> profileFile = v;
                 case "--jit" -> jit = CometCli.jitMode(v);
                 case "--seed" -> {
                     try {
@@ -124,11 +128,14 @@ final class RunCommand {
         }
         CpuModel phoneCpu = cpu("--phone", phone);
         CpuModel serverCpu = cpu("--server", server);
-        OffloadPolicy policy;
-        try {
-            policy = Policies.byName(policyName);
-        } catch (IllegalArgumentException e) {
-            throw new CometCli.UsageException("--policy: " + e.getMessage());
+        OffloadPolicy policy = null;
+        boolean profiled = org.cometsim.offload.policy.profile.ProfiledPolicies.isProfiled(policyName);
+        if (!profiled) {
+            try {
+                policy = Policies.byName(policyName);
+            } catch (IllegalArgumentException e) {
+                throw new CometCli.UsageException("--policy: " + e.getMessage());
+            }
         }
         if (!LinkPresets.names().contains(link)) {
             throw new CometCli.UsageException("--link: unknown link preset '" + link + "' (valid: "
@@ -148,6 +155,13 @@ final class RunCommand {
         } catch (LoadException e) {
             err.println("comet: " + e.getMessage());
             return 1;
+        }
+        if (profiled) {
+            policy = ProfiledPolicySetup.policy(policyName, profileFile, classPath, cp, main, guestArgs, phoneCpu, serverCpu,
+                    link, energyName, jit, err);
+            if (policy == null) {
+                return 1;
+            }
         }
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,

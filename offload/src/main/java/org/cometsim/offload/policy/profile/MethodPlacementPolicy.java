@@ -20,7 +20,11 @@ import org.cometsim.offload.policy.OffloadPolicy;
  * the thread home as in COMET, whatever the placement says; a method placed on the phone but
  * called from one on the server is not sent back (MAUI would return control to the phone; our
  * runtime lets it run on the server, which the models charged as a crossing, so they overestimate).
- * Periodic evaluations always answer "stay".
+ * A thread the runtime sent home from inside an offloaded method (a client-pinned native, a lock
+ * the phone owns, a class to initialise) goes back out at its next periodic evaluation on the phone,
+ * until the exit of a returning method is seen: MAUI and CloneCloud run the whole method remotely,
+ * and COMET's runtime, unlike theirs, may bounce a thread home in the middle of it. Otherwise
+ * periodic evaluations answer "stay".
  */
 public class MethodPlacementPolicy implements OffloadPolicy {
     private final String name;
@@ -97,13 +101,24 @@ public class MethodPlacementPolicy implements OffloadPolicy {
         return p.exit() ? returning.contains(sig) : offloaded.contains(sig);
     }
 
+    /** Threads (by id) inside an offloaded method whose returning exit has not been seen: one policy serves both endpoints. */
+    private final java.util.Set<Integer> inside = new java.util.TreeSet<>();
+
     @Override
     public boolean migrate(Decision d) {
         MethodPoint p = d.point();
         if (p == null) {
-            return false;
+            return !d.onServer() && inside.contains(d.threadId()); // resume after a forced return
         }
         String sig = p.className() + "." + p.methodName() + p.descriptor();
-        return d.onServer() ? p.exit() && returning.contains(sig) : !p.exit() && offloaded.contains(sig);
+        if (p.exit() && returning.contains(sig)) {
+            inside.remove(d.threadId());
+            return d.onServer();
+        }
+        if (!p.exit() && offloaded.contains(sig) && !d.onServer()) {
+            inside.add(d.threadId());
+            return true;
+        }
+        return false;
     }
 }
