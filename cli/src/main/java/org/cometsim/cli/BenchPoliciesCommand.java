@@ -83,12 +83,12 @@ final class BenchPoliciesCommand {
         double neverRate = 0;
         for (String spec : policies) {
             long s0 = mx.getCurrentThreadCpuTime();
-            OffloadPolicy policy = spec.equals("never") ? Policies.byName("never") : ProfiledPolicies.create(spec, profile, env);
+            OffloadPolicy policy = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
             long solve = mx.getCurrentThreadCpuTime() - s0;
             List<Long> cpu = new ArrayList<>();
             OffloadRun.Result r = null;
             for (int k = 0; k < repeat + 1; k++) {
-                OffloadPolicy p = spec.equals("never") ? Policies.byName("never") : ProfiledPolicies.create(spec, profile, env);
+                OffloadPolicy p = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
                 OffloadRun.Config c = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
                         base.linkFactory(), base.radio(), p, null, 1, true, null);
                 long a = mx.getCurrentThreadCpuTime();

@@ -42,16 +42,17 @@ public class MethodPlacementPolicy implements OffloadPolicy {
     }
 
     /**
-     * The placement of the method ids {@code remote}: migrate at each one's entry, come home at
-     * the exit of those that are mostly called from methods outside the set (an outermost remote
-     * method), so nested remote methods do not send the thread home early.
+     * The placement of the method ids {@code remote}: migrate at the entry of each one called from
+     * outside the set (a remote method only ever called by remote methods is reached on the
+     * server; naming it would only cost an evaluation per call), come home at the exit of those
+     * mostly called from outside the set (an outermost remote method), so nested remote methods
+     * do not send the thread home early.
      */
     public static MethodPlacementPolicy of(String name, Profile p, List<Integer> remote) {
         Set<Integer> in = Set.copyOf(remote);
         Set<String> offloaded = new TreeSet<>();
         Set<String> returning = new TreeSet<>();
         for (int id : remote) {
-            offloaded.add(p.methods().get(id).signature());
             long fromLocal = 0;
             long fromRemote = 0;
             for (Profile.Edge e : p.edges()) {
@@ -63,7 +64,10 @@ public class MethodPlacementPolicy implements OffloadPolicy {
                     }
                 }
             }
-            if (fromLocal >= fromRemote) {
+            if (fromLocal > 0) {
+                offloaded.add(p.methods().get(id).signature());
+            }
+            if (fromLocal > 0 && fromLocal >= fromRemote) {
                 returning.add(p.methods().get(id).signature());
             }
         }
