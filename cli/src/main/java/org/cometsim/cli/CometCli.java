@@ -34,9 +34,30 @@ public final class CometCli {
             "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
             "                        run a built-in workload",
             "  run (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L]",
-            "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
+            "      [--policy P[,P...]] [--policy-cp JAR] [--energy E] [--seed N] [--json F] [--trace F]",
             "                        offload the program with COMET in simulated time, beside its",
-            "                        local baseline: speed-up, migrations, syncs, bytes, energy",
+            "                        local baseline: speed-up, migrations, syncs, bytes, energy;",
+            "                        P: comet, comet-2rtt, threshold:T, never, always, pingpong:N,",
+            "                        class:NAME (yours, from --policy-cp); several: one table",
+            "  run SCENARIO.yaml [--out DIR]",
+            "                        the run a YAML scenario describes (scenarios/README.md);",
+            "                        DIR gets result.json (comet-run/1), trace.jsonl",
+            "  sweep SWEEP.yaml [--out DIR] [--jobs N] [--shard i/n]",
+            "                        every point of a sweep (base scenario x axes), in parallel,",
+            "                        stored in DIR/results.duckdb as each finishes (a rerun",
+            "                        resumes); results.csv, summary.csv (mean, 95% CI over seeds)",
+            "  merge --out DIR SHARD...",
+            "                        join the results of a sweep's shards",
+            "  bench-sweep [--sample N] [--jobs N]",
+            "                        time the 1000-point sweep of issue #15 (or a sample of it)",
+            "  demo [--size small|medium|paper] [--out DIR] [--jobs N]",
+            "                        the paper's headline experiment: every built-in workload",
+            "                        over comet-wifi and comet-3g, offloaded vs local, in parallel;",
+            "                        speed-up table with geometric means beside the paper's 2.88x",
+            "                        (WiFi) / 1.27x (3G), charts and report.html in ./comet-out",
+            "  report DIR            rebuild charts and report.html from stored results: a run",
+            "                        directory (result.json, trace.jsonl) or a sweep directory",
+            "                        (results.csv)",
             "  profile (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L,...]",
             "      --out FILE        record the program's per-method profile (comet-profile/1 JSON) for",
             "                        the maui, clonecloud and oracle policies (comet run --profile FILE)",
@@ -53,6 +74,12 @@ public final class CometCli {
             "                        host CPU time of a run in simulated time (exec --cpu, through",
             "                        the event loop) against the same run without it, paired runs",
             "                        (default mandelbrot, medium, 5 pairs; target: median <= 1.15x)",
+            "  bench-offload [--workloads a,b] [--size S] [--repeat N]",
+            "                        offload runtime figures per workload, each a ratio measured",
+            "                        in the same run (medians of N repeats, default 3): wire bytes",
+            "                        vs raw dirty payload (target <= 1.1), simulated phone-seconds",
+            "                        per wall- and CPU-second, and the phone's host CPU time with",
+            "                        the DSM active vs a plain run (target <= 1.5x)",
             "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
             "                        measure this host's interpreter speed per opcode class and",
             "                        write a CPU preset (default host-calibrated.yaml)",
@@ -74,6 +101,10 @@ public final class CometCli {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn off-screen (demo, report): never ask for a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintStream out = processStream(FileDescriptor.out, "sun.stdout.encoding", null);
         PrintStream err = processStream(FileDescriptor.err, "sun.stderr.encoding", out);
         int status;
@@ -109,12 +140,28 @@ public final class CometCli {
                 return CalibrateCommand.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, out, err);
+            case "demo":
+                return DemoCommand.run(rest, out, err);
+            case "report":
+                return ReportCommand.run(rest, out, err);
             case "profile":
                 return ProfileCommand.run(rest, out, err);
             case "bench-policies":
                 return BenchPoliciesCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
+            case "sweep":
+                return SweepCommand.run(rest, out, err);
+            case "merge":
+                return MergeCommand.run(rest, out, err);
+            case "bench-sweep":
+                try {
+                    return BenchSweepCommand.run(rest, out, err);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            case "bench-offload":
+                return BenchOffloadCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

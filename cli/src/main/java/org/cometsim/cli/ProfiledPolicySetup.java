@@ -27,12 +27,11 @@ final class ProfiledPolicySetup {
     private ProfiledPolicySetup() {
     }
 
-    /** The policy, or null after printing why not (exit status 1). */
-    static OffloadPolicy policy(String spec, String profileFile, ClassPath classPath, String cp, String main, String[] args,
-                                CpuModel phone, CpuModel server, String link, String energyName, JitMode jit,
-                                PrintStream err) {
-        Profile profile;
+    /** The profile from {@code --profile FILE}, else recorded now; null after printing why not (exit status 1). */
+    static Profile profile(String profileFile, ClassPath classPath, String cp, String main, String[] args, CpuModel phone,
+                           CpuModel server, String link, JitMode jit, PrintStream err) {
         if (profileFile != null) {
+            Profile profile;
             try {
                 profile = Profile.load(Path.of(profileFile));
             } catch (IOException | IllegalArgumentException e) {
@@ -42,10 +41,15 @@ final class ProfiledPolicySetup {
             if (!profile.program().equals(main)) {
                 err.println("comet: warning: the profile is of " + profile.program() + ", the run of " + main);
             }
-        } else {
-            profile = ProfileRun.profile(classPath, cp, main, args, phone, server, List.of(link), jit).profile();
-            err.println("comet: no --profile given: profiled the program first (one local run)");
+            return profile;
         }
+        Profile p = ProfileRun.profile(classPath, cp, main, args, phone, server, List.of(link), jit).profile();
+        err.println("comet: no --profile given: profiled the program first (one local run)");
+        return p;
+    }
+
+    /** The solved policy {@code spec} for the run's link; its decision goes to stderr. */
+    static OffloadPolicy policy(String spec, Profile profile, String link, String energyName, PrintStream err) {
         // The decision needs power figures even when the run reports no energy: the default preset's.
         String energy = energyName == null ? "aro-captivate" : energyName;
         Environment env = ProfileRun.environment(link, DeviceModels.energy(energy).preset());

@@ -18,12 +18,15 @@ import org.cometsim.dalvik.load.LoadException;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.device.cpu.CpuPresets;
+import org.cometsim.device.energy.EnergyPresets;
 import org.cometsim.device.energy.PhoneEnergyModel;
 import org.cometsim.net.LinkModels;
 import org.cometsim.net.LinkPresets;
 import org.cometsim.offload.OffloadMetrics;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.Policies;
+import org.cometsim.offload.policy.PolicyContext;
 import org.cometsim.scenarios.OffloadRun;
 
 /**
@@ -37,11 +40,15 @@ final class RunCommand {
 
     static final String USAGE = String.join("\n",
             "usage: comet run (--workload NAME [--size small|medium|paper] | -cp CLASSPATH MAIN [ARGS...])",
-            "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME]",
+            "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME[,NAME...]]",
+            "                 [--policy-cp JAR[" + java.io.File.pathSeparator + "JAR...]]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
             "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE]",
             "--policy maui[:energy|:time], clonecloud, oracle: decided from a profile (comet profile), read from",
             "          --profile FILE, else recorded first by running the program alone on the phone",
+            "--policy a,b,c: the local baseline once, then each policy on the same seed, one comparison table;",
+            "          --json then writes a JSON array with one comet-run/1 object per policy",
+            "--policy class:com.example.MyPolicy[:ARGS] --policy-cp my.jar: a policy of your own (offload/README.md)",
             "--fail-at 500ms: the connection fails at that simulated time (the phone resumes the server's threads",
             "          from the last sync and reconnects with COMET's back-off, 1 s, 2 s, 4 s ...); the link",
             "          preset's outage windows break the connection the same way",
@@ -50,6 +57,9 @@ final class RunCommand {
             "");
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (ScenarioRunCommand.isScenario(args)) {
+            return ScenarioRunCommand.run(args, out, err); // comet run SCENARIO.yaml (issue #15)
+        }
         String phone = "phone-2012-hummingbird-portable";
         String server = "server-2012-portable";
         String link = "comet-wifi";
@@ -60,6 +70,7 @@ final class RunCommand {
         String cp = null;
         String json = null;
         String traceFile = null;
+        String policyCp = null;
         String profileFile = null;
         long seed = 1;
         boolean compress = true;
@@ -92,10 +103,11 @@ final class RunCommand {
                 case "--server" -> server = v;
                 case "--link" -> link = v;
                 case "--policy" -> policyName = v;
+                case "--policy-cp" -> policyCp = v;
+                case "--profile" -> profileFile = v;
                 case "--energy" -> energyName = v.equals("none") ? null : v;
                 case "--json" -> json = v;
                 case "--trace" -> traceFile = v;
-                case "--profile" -> profileFile = v;
                 case "--jit" -> jit = CometCli.jitMode(v);
                 case "--seed" -> {
                     try {
@@ -128,14 +140,24 @@ final class RunCommand {
         }
         CpuModel phoneCpu = cpu("--phone", phone);
         CpuModel serverCpu = cpu("--server", server);
-        OffloadPolicy policy = null;
-        boolean profiled = org.cometsim.offload.policy.profile.ProfiledPolicies.isProfiled(policyName);
-        if (!profiled) {
-            try {
-                policy = Policies.byName(policyName);
-            } catch (IllegalArgumentException e) {
-                throw new CometCli.UsageException("--policy: " + e.getMessage());
+        List<OffloadPolicy> policies;
+        List<String> specs = List.of(policyName.split(",", -1));
+        boolean profiled = specs.stream().anyMatch(org.cometsim.offload.policy.profile.ProfiledPolicies::isProfiled);
+        try {
+            if (profiled) {
+                // Profile-based ones are made once the class path is loaded (they may profile first).
+                policies = new ArrayList<>();
+                PolicyContext ctx = policyContext(policyCp);
+                for (String spec : specs) {
+                    policies.add(org.cometsim.offload.policy.profile.ProfiledPolicies.isProfiled(spec) ? null
+                            : Policies.byName(spec, ctx));
+                }
+            } else {
+                policies = Policies.list(policyName, policyContext(policyCp));
             }
+        } catch (IllegalArgumentException e) {
+            err.println("comet: --policy: " + e.getMessage()); // one line: a user policy's class is the usual culprit
+            return 2;
         }
         if (!LinkPresets.names().contains(link)) {
             throw new CometCli.UsageException("--link: unknown link preset '" + link + "' (valid: "
@@ -143,6 +165,10 @@ final class RunCommand {
         }
         PhoneEnergyModel energy = null;
         if (energyName != null) {
+            if (!EnergyPresets.names().contains(energyName)) {
+                throw new CometCli.UsageException("--energy: unknown energy preset '" + energyName + "' (valid: "
+                        + String.join(", ", EnergyPresets.names()) + ", none)");
+            }
             try {
                 energy = DeviceModels.energy(energyName);
             } catch (IllegalArgumentException e) {
@@ -157,16 +183,28 @@ final class RunCommand {
             return 1;
         }
         if (profiled) {
-            policy = ProfiledPolicySetup.policy(policyName, profileFile, classPath, cp, main, guestArgs, phoneCpu, serverCpu,
-                    link, energyName, jit, err);
-            if (policy == null) {
-                return 1;
+            org.cometsim.offload.policy.profile.Profile profile = null;
+            for (int k = 0; k < specs.size(); k++) {
+                if (policies.get(k) == null) {
+                    if (profile == null) {
+                        profile = ProfiledPolicySetup.profile(profileFile, classPath, cp, main, guestArgs, phoneCpu,
+                                serverCpu, link, jit, err);
+                        if (profile == null) {
+                            return 1;
+                        }
+                    }
+                    policies.set(k, ProfiledPolicySetup.policy(specs.get(k), profile, link, energyName, err));
+                }
             }
         }
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,
-                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policy, energy, seed,
+                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policies.get(0), energy, seed,
                 compress, jit, failAt);
+        if (policies.size() > 1) {
+            return PolicyComparison.run(config, policies, phone, server, link, energyName, json, traceFile, out, err);
+        }
+        OffloadPolicy policy = policies.get(0);
         OffloadRun.Result r;
         try {
             r = OffloadRun.run(config);
@@ -189,25 +227,58 @@ final class RunCommand {
         return r.offload().status();
     }
 
+    /**
+     * What the run's policies are constructed with: user policies' classes from
+     * {@code --policy-cp} (a class loader over those jars, child of the simulator's), and
+     * attachments policies read (a profile: issue #14; attach it here).
+     */
+    static PolicyContext policyContext(String policyCp) {
+        PolicyContext context = PolicyContext.EMPTY;
+        if (policyCp != null) {
+            List<java.net.URL> urls = new ArrayList<>();
+            for (String part : policyCp.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator), -1)) {
+                Path jar = Path.of(part);
+                if (!Files.exists(jar)) {
+                    throw new CometCli.UsageException("--policy-cp: no such file or directory: " + part);
+                }
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (java.net.MalformedURLException e) {
+                    throw new CometCli.UsageException("--policy-cp: not a path: " + part);
+                }
+            }
+            // Not closed: the policies' classes may load more of their own as the run goes on.
+            context = context.withUserClasses(new java.net.URLClassLoader("comet-user-policies",
+                    urls.toArray(new java.net.URL[0]), RunCommand.class.getClassLoader()));
+        }
+        return context;
+    }
+
     /** {@code --fail-at 500ms} or several, {@code --fail-at 1s,2.5s}: instants of simulated time, unit required. */
     static List<Long> failTimes(String v) {
         List<Long> at = new ArrayList<>();
         for (String part : v.split(",", -1)) {
+            long ns;
             try {
-                long ns = org.cometsim.sim.SimTime.parse(part.trim()).nanos();
-                if (ns < 0) {
-                    throw new IllegalArgumentException("negative");
-                }
-                at.add(ns);
+                ns = org.cometsim.sim.SimTime.parse(part.trim()).nanos();
             } catch (IllegalArgumentException e) {
                 throw new CometCli.UsageException("--fail-at: '" + part + "' is not a time with a unit (e.g. 500ms, 2s)");
             }
+            if (ns < 0) {
+                throw new CometCli.UsageException("--fail-at: '" + part + "' is before the start of the run");
+            }
+            at.add(ns);
         }
         at.sort(null);
         return at;
     }
 
+    /** A CPU preset by name; an unknown name is a usage error naming the valid ones, like {@code --link}'s. */
     private static CpuModel cpu(String option, String preset) {
+        if (!CpuPresets.names().contains(preset)) {
+            throw new CometCli.UsageException(option + ": unknown CPU preset '" + preset + "' (valid: "
+                    + String.join(", ", CpuPresets.names()) + ")");
+        }
         try {
             return DeviceModels.cpu(preset);
         } catch (IllegalArgumentException e) {
@@ -215,7 +286,7 @@ final class RunCommand {
         }
     }
 
-    private static void write(String file, String text) {
+    static void write(String file, String text) {
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -223,7 +294,7 @@ final class RunCommand {
         }
     }
 
-    private static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
+    static void printSummary(OffloadRun.Result r, String phone, String server, String link, String policy,
                                      PrintStream err) {
         OffloadMetrics p = r.phone();
         OffloadMetrics s = r.server();

@@ -27,6 +27,7 @@ import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.offload.dsm.Dsm;
 import org.cometsim.offload.dsm.Ownership;
 import org.cometsim.offload.dsm.Unshippable;
+import org.cometsim.offload.policy.MethodId;
 import org.cometsim.offload.policy.MethodPoint;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.wire.Framing;
@@ -67,6 +68,10 @@ import org.cometsim.offload.wire.WireCodec;
  *       phone with its uncaught exception (reported there, where the console is).</li>
  *   <li>Locks: ownership per tracked object, moved only with a full push; the phone asks the
  *       server for locks it does not own ({@link Message.OwnershipRequest}).</li>
+ *   <li>Volatiles ({@link VolatileOwnership}): ownership per tracked object (per class for
+ *       statics), fetched before the access by either endpoint, moved only with a full push.</li>
+ *   <li>Interrupts ({@link RemoteInterrupts}): {@code Thread.interrupt} of a thread that runs on
+ *       the server goes there after a push, and comes back if the thread has left.</li>
  *   <li>Set-up: the phone sends its dex files' hashes ({@link Hello}), the server asks for the
  *       ones it lacks and they travel whole ({@link DexData}); threads move only after
  *       {@link Ready}.</li>
@@ -110,6 +115,10 @@ public final class OffloadEndpoint {
     private final Map<Integer, List<GuestThread>> lockWaiters = new LinkedHashMap<>();
     /** Server: lock requests waiting for the monitor to be free here, by object id. */
     private final List<Integer> pendingLockRequests = new ArrayList<>();
+    /** Volatile ownership: the VM's volatile gate, requests and grants (see the class). */
+    private final VolatileOwnership volatiles = new VolatileOwnership(this);
+    /** Thread.interrupt of threads on the other endpoint (see the class). */
+    private final RemoteInterrupts interrupts = new RemoteInterrupts(this);
 
     /** Locks a migrating thread may take along (comet-reference §7: the 16 most recently released). */
     static final int LOCK_LIST = 16;
@@ -126,6 +135,12 @@ public final class OffloadEndpoint {
         MethodPoint pendingPoint;
         /** A push of it failed: what could not be shipped (it stays local from then on). */
         String pinnedBy;
+        /**
+         * Its block phase when it began waiting for a lock from the peer: the instruction it
+         * re-executes once the lock is here must see the phase it had (0 at a monitor-enter; the
+         * wake-up reason, interrupt included, in a wait's re-acquire), not the external wake's.
+         */
+        int phaseBeforeLockWait;
         /** The locks it entered most recently, newest first (COMET's 16-entry lock handoff list). */
         final java.util.ArrayDeque<Object> recentLocks = new java.util.ArrayDeque<>();
 
@@ -218,6 +233,7 @@ public final class OffloadEndpoint {
     // ------------------------------------------------------------------ hooks
 
     private void install() {
+        vm.hooks().setVolatileGate(volatiles);
         Scheduler sched = vm.scheduler();
         sched.setMigrationHandler(this::migrateOut);
         sched.setDeadlockDetection(false); // the peer may wake anyone here: the driver sees both sides
@@ -230,11 +246,22 @@ public final class OffloadEndpoint {
                 return true;
             });
             vm.hooks().setMonitorGate(gate(this::phoneMonitorGate));
+            sched.setRemoteInterruptHandler(interrupts::interruptRemote);
         } else {
             if (policy.decidesOnServer()) {
                 vm.setSafepointHandler(this::serverSafepoint);
             }
-            vm.setNativeGate(this::serverMayRun);
+            vm.setNativeGate(new org.cometsim.dalvik.hooks.NativeGate() {
+                @Override
+                public boolean mayRunHere(GuestThread t, VmMethod m) {
+                    return serverMayRun(t, m, null);
+                }
+
+                @Override
+                public boolean mayRunHere(GuestThread t, VmMethod m, Object[] args) {
+                    return serverMayRun(t, m, args);
+                }
+            });
             vm.hooks().setClassInitGate((t, c) -> {
                 header(t).stopReason = "class initialisation (" + c.name + ")";
                 return false;
@@ -249,30 +276,40 @@ public final class OffloadEndpoint {
 
     /**
      * A policy that names method points gets evaluations right after them: the method events mark
-     * the thread and end its safepoint budget, so its next safepoint asks the policy.
+     * the thread and end its safepoint budget, so its next safepoint asks the policy. A policy
+     * that observes methods ({@link OffloadPolicy#methodObserver}) gets every entry and exit, on
+     * both endpoints. Neither: nobody subscribes, and method calls cost nothing extra.
      */
     private void installMethodPoints() {
-        if (!policy.usesMethodPoints() || role == Role.SERVER && !policy.decidesOnServer()) {
+        boolean points = policy.usesMethodPoints() && (role == Role.PHONE || policy.decidesOnServer());
+        org.cometsim.offload.policy.MethodObserver observer = policy.methodObserver();
+        if (!points && observer == null) {
             return;
         }
-        Map<VmMethod, MethodPoint[]> points = new java.util.IdentityHashMap<>();
+        boolean onServer = role == Role.SERVER;
         vm.hooks().setMethodEvents(new org.cometsim.dalvik.hooks.MethodEvents() {
             @Override
             public void enter(GuestThread t, VmMethod m) {
-                mark(t, pointsOf(m)[0]);
+                MethodInfo info = methodInfo(m);
+                if (observer != null) {
+                    observer.entered(header(t).canonicalId, info.id, frames(t), vm.scheduler().now(), onServer);
+                }
+                if (points) {
+                    mark(t, info.entry);
+                }
             }
 
             @Override
             public void exit(GuestThread t, VmMethod m, boolean exceptional) {
-                mark(t, pointsOf(m)[1]);
-            }
-
-            private MethodPoint[] pointsOf(VmMethod m) {
-                return points.computeIfAbsent(m, k -> {
-                    MethodPoint in = new MethodPoint(k.owner.name, k.name, k.desc, false);
-                    MethodPoint out = new MethodPoint(k.owner.name, k.name, k.desc, true);
-                    return new MethodPoint[] {policy.evaluatesAt(in) ? in : null, policy.evaluatesAt(out) ? out : null};
-                });
+                MethodInfo info = methodInfo(m);
+                if (observer != null) {
+                    // The frame has left: its depth was one more than the thread's now.
+                    observer.exited(header(t).canonicalId, info.id, frames(t) + 1, vm.scheduler().now(), onServer,
+                            exceptional);
+                }
+                if (points) {
+                    mark(t, info.exit);
+                }
             }
 
             private void mark(GuestThread t, MethodPoint p) {
@@ -282,6 +319,40 @@ public final class OffloadEndpoint {
                 }
             }
         });
+    }
+
+    /** The thread's frames on this endpoint (a frame's {@code depth} counts from 0). */
+    private static int frames(GuestThread t) {
+        return t.top == null ? 0 : t.top.depth + 1;
+    }
+
+    /** A method as policies see it, and its entry and exit if the policy evaluates there (else null). */
+    private static final class MethodInfo {
+        final MethodId id;
+        final MethodPoint entry;
+        final MethodPoint exit;
+
+        MethodInfo(MethodId id, MethodPoint entry, MethodPoint exit) {
+            this.id = id;
+            this.entry = entry;
+            this.exit = exit;
+        }
+    }
+
+    /** Per VM method, computed once: the policy's {@link OffloadPolicy#evaluatesAt} is a function of the point. */
+    private final Map<VmMethod, MethodInfo> methodInfos = new java.util.IdentityHashMap<>();
+
+    private MethodInfo methodInfo(VmMethod m) {
+        MethodInfo info = methodInfos.get(m);
+        if (info == null) {
+            MethodId id = new MethodId(m.owner.name, m.name, m.desc);
+            MethodPoint in = MethodPoint.of(id, false);
+            MethodPoint out = MethodPoint.of(id, true);
+            boolean asks = policy.usesMethodPoints();
+            info = new MethodInfo(id, asks && policy.evaluatesAt(in) ? in : null, asks && policy.evaluatesAt(out) ? out : null);
+            methodInfos.put(m, info);
+        }
+        return info;
     }
 
     private OffloadThread header(GuestThread t) {
@@ -302,14 +373,8 @@ public final class OffloadEndpoint {
         if (!ready || !transport.connected() || h.pinnedBy != null) {
             return SafepointHandler.Action.CONTINUE;
         }
-        h.evaluations++;
         long now = vm.scheduler().now();
-        MethodPoint point = h.pendingPoint;
-        h.pendingPoint = null;
-        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, now - h.unsafeTime,
-                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos(), false, point);
-        if (policy.migrate(d)) {
-            h.stopReason = point == null ? null : "policy " + policy.name() + " at " + point;
+        if (evaluate(t, h, now, now - h.unsafeTime, false)) {
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
@@ -317,17 +382,64 @@ public final class OffloadEndpoint {
 
     private SafepointHandler.Action serverSafepoint(GuestThread t, SafepointHandler.Kind kind) {
         OffloadThread h = header(t);
-        h.evaluations++;
-        long now = vm.scheduler().now();
-        MethodPoint point = h.pendingPoint;
-        h.pendingPoint = null;
-        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, 0, syncNanos, syncSamples,
-                transport.srttNanos(), transport.rttVarNanos(), true, point);
-        if (policy.migrate(d)) {
-            h.stopReason = "policy " + policy.name() + (point == null ? "" : " at " + point);
+        if (evaluate(t, h, vm.scheduler().now(), 0, true)) {
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
+    }
+
+    /**
+     * Every STAY_SAMPLE-th evaluation of a thread that stays is traced, besides its evaluations
+     * 1, 2, 4, 8 ... (so a short run shows its first ones): deterministic, and at most
+     * log2(n) + n/256 events per thread (migrations are always traced).
+     */
+    static final long STAY_SAMPLE = 256;
+
+    static boolean sampledStay(long evaluation) {
+        return Long.bitCount(evaluation) == 1 || evaluation % STAY_SAMPLE == 0;
+    }
+
+    /**
+     * One evaluation: what the policy sees ({@link OffloadPolicy.Decision}), its answer, and the
+     * {@code decision} trace event (every migration, sampled stays) with those inputs.
+     */
+    private boolean evaluate(GuestThread t, OffloadThread h, long now, long localNanos, boolean onServer) {
+        h.evaluations++;
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
+        MethodId method = t.top == null ? null : methodInfo(t.top.method).id;
+        long[] pending = {-2}; // computed at most once per evaluation, on demand
+        java.util.function.LongSupplier probe = () -> {
+            if (pending[0] == -2) {
+                pending[0] = dsm.pendingPayloadEstimate();
+            }
+            return pending[0];
+        };
+        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, localNanos, syncNanos,
+                syncSamples, transport.srttNanos(), transport.rttVarNanos(), onServer, point, method, frames(t),
+                transport.throughputBytesPerSecond(), transport.radioState(now), probe);
+        boolean migrate = policy.migrate(d);
+        if (migrate) {
+            h.stopReason = onServer || point != null ? "policy " + policy.name() + (point == null ? "" : " at " + point) : null;
+        }
+        if (migrate || sampledStay(h.evaluations)) {
+            metrics.event(now, name, "decision", decisionJson(d, migrate));
+        }
+        return migrate;
+    }
+
+    private String decisionJson(OffloadPolicy.Decision d, boolean migrate) {
+        String why = policy.explain(d);
+        org.cometsim.offload.policy.RadioState radio = d.radio();
+        return String.format(java.util.Locale.ROOT, "\"thread\":%d,\"evaluation\":%d,\"policy\":%s,\"decided\":\"%s\","
+                + "\"point\":%s,\"method\":%s,\"depth\":%d,\"local_ns\":%d,\"sync_ns\":%d,\"sync_samples\":%d,"
+                + "\"srtt_ns\":%d,\"rttvar_ns\":%d,\"throughput_Bps\":%d,\"pending_sync_bytes\":%d,\"radio\":%s,"
+                + "\"why\":%s", d.threadId(), d.evaluation(), OffloadMetrics.json(policy.name()), migrate ? "migrate" : "stay",
+                d.point() == null ? "null" : OffloadMetrics.json(d.point().toString()),
+                d.method() == null ? "null" : OffloadMetrics.json(d.method().toString()), d.callDepth(), d.localNanos(),
+                d.syncNanos(), d.syncSamples(), d.srttNanos(), d.rttVarNanos(), d.throughputBytesPerSecond(),
+                d.pendingSyncBytes(), radio == null ? "null" : "{\"kind\":" + OffloadMetrics.json(radio.kind())
+                        + ",\"idle_ns\":" + radio.idleNanos() + "}", why == null ? "null" : OffloadMetrics.json(why));
     }
 
     /** Natives the server never runs: client-pinned ones, and those acting on other threads. */
@@ -335,10 +447,14 @@ public final class OffloadEndpoint {
             "getPriority", "sleep", "yield", "onSpinWait", "interrupted", "<init>", "toString", "holdsLock",
             "getContextClassLoader", "run");
 
-    private boolean serverMayRun(GuestThread t, VmMethod m) {
+    private boolean serverMayRun(GuestThread t, VmMethod m, Object[] args) {
         if (m.placement == Placement.CLIENT_PINNED) {
             header(t).stopReason = "client-pinned native " + m.owner.name + "." + m.name;
             return false;
+        }
+        if (m.owner.name.equals("java.lang.Thread") && RemoteInterrupts.ABOUT_A_THREAD.contains(m.name) && args != null
+                && RemoteInterrupts.serverMayRun(t, m, args)) {
+            return true; // about a thread that runs here
         }
         if (m.owner.name.equals("java.lang.Thread") && !THREAD_SAFE_HERE.contains(m.name)) {
             // Thread objects of threads that never came here have no VM thread here.
@@ -387,7 +503,7 @@ public final class OffloadEndpoint {
 
     /** Blocks {@code t} until the peer hands over the lock of {@code lock} (asked once per lock). */
     private int requestLock(GuestThread t, Object lock) {
-        int id = Ownership.id(lock);
+        int id = dsm.idKnownToPeer(lock); // (a class's id is per direction: one the peer can resolve)
         List<GuestThread> waiting = lockWaiters.computeIfAbsent(id, k -> new ArrayList<>());
         if (waiting.isEmpty()) {
             metrics.lockRequests++;
@@ -395,6 +511,7 @@ public final class OffloadEndpoint {
             metrics.event(vm.scheduler().now(), name, "lock_request", "\"object\":" + OffloadMetrics.json(Ids.format(id)));
         }
         waiting.add(t);
+        header(t).phaseBeforeLockWait = t.blockPhase;
         vm.scheduler().blockExternally(t, "the lock of " + Ids.format(id) + " from the " + (role == Role.PHONE ? "server" : "phone"));
         return MonitorGate.WAIT;
     }
@@ -429,10 +546,17 @@ public final class OffloadEndpoint {
         List<DexInfo> infos = new ArrayList<>();
         for (ClassPath.DexImage img : appCode.images()) {
             byte[] b = img.dex().getBuffer().getBuf();
-            infos.add(new DexInfo(img.origin(), sha1(b), b.length));
+            // Only the file name goes on the wire: the phone's directory (often a fresh temp dir per
+            // run) would make the Hello's size, and so the run's bytes, differ between reruns.
+            infos.add(new DexInfo(fileName(img.origin()), sha1(b), b.length));
         }
         send(new Hello(WireCodec.VERSION, infos), atNanos, 0);
         metrics.event(atNanos, name, "connect", "\"dex_files\":" + infos.size());
+    }
+
+    private static String fileName(String origin) {
+        int cut = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+        return origin.substring(cut + 1);
     }
 
     /** Bytes from the peer, arriving at the driver's current time. */
@@ -490,8 +614,14 @@ public final class OffloadEndpoint {
                 syncSamples++;
             }
         } else if (m instanceof OwnershipRequest r) {
-            pendingLockRequests.add(r.objectId());
+            if (r.lock()) {
+                pendingLockRequests.add(r.objectId());
+            } else {
+                volatiles.requested(r.objectId());
+            }
             grantPendingLocks(now);
+        } else if (m instanceof Message.Interrupt i) {
+            interrupts.received(i, now);
         } else if (m instanceof Message.Notify n) {
             Monitor mon = vm.monitorIfAny(dsm.ids().objectOf(n.objectId()));
             while (mon != null && !mon.waitSet.isEmpty()) {
@@ -523,6 +653,7 @@ public final class OffloadEndpoint {
     /** The scheduler's migration hook: {@code t} stopped (policy or gate) and leaves for the peer. */
     private void migrateOut(GuestThread t) {
         OffloadThread h = header(t);
+        volatiles.forget(t);
         long at = t.readyAt;
         String why = vm.detachRefusal(t);
         if (why != null) {
@@ -552,6 +683,7 @@ public final class OffloadEndpoint {
         }
         for (Object lock : handedOff) {
             Ownership.giveLock(lock);
+            wakeEntrantsToAsk(lock);
         }
         metrics.migrationsOut++;
         if (role == Role.SERVER) {
@@ -567,6 +699,20 @@ public final class OffloadEndpoint {
             noCheckpoint.remove(h.canonicalId);
         }
         sendSync(s, at, h.canonicalId);
+    }
+
+    /**
+     * Threads here blocked entering {@code lock}, whose ownership just left with its holder,
+     * enter again: the monitor gate now sends them to the peer for it. Left blocked, they would
+     * wait for a release that never happens here (the leaving thread's hold is feigned), a
+     * deadlock across the endpoints (litmus WaitNotifyHandoff: the consumer moved holding the
+     * lock and waited there while main was queued for it on the phone).
+     */
+    private void wakeEntrantsToAsk(Object lock) {
+        Monitor m = vm.monitorIfAny(lock);
+        if (m != null) {
+            vm.scheduler().monitorReleased(m);
+        }
     }
 
     /** {@code img} under the thread's canonical id (the phone's thread id). */
@@ -662,6 +808,9 @@ public final class OffloadEndpoint {
         dsm.apply(s, null);
         metrics.syncsReceived++;
         for (Grant g : s.grants()) {
+            if (VolatileOwnership.isVolatileGrant(g)) {
+                volatiles.granted(g, now);
+            }
             if (g.lock()) {
                 Object lock = dsm.ids().objectOf(g.objectId());
                 Ownership.takeLock(lock, g.waiters());
@@ -676,6 +825,7 @@ public final class OffloadEndpoint {
                     for (GuestThread w : waiting) {
                         vm.scheduler().advanceClockTo(now);
                         vm.scheduler().wakeExternal(w, now);
+                        w.blockPhase = header(w).phaseBeforeLockWait;
                     }
                 }
             }
@@ -693,6 +843,9 @@ public final class OffloadEndpoint {
             byCanonical.put(img.threadId(), t);
             metrics.migrationsIn++;
             metrics.event(now, name, "migrate_in", "\"thread\":" + img.threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         dsm.applyStatuses(s, byCanonical::get);
         if (role == Role.PHONE) {
@@ -719,9 +872,13 @@ public final class OffloadEndpoint {
                 throw new ProtocolException("the peer ended unknown thread " + s.ended().threadId());
             }
             t.uncaught = dsm.ids().objectOrNull(s.ended().uncaught());
+            t.interrupted = s.ended().interrupted(); // as the thread left it there
             vm.scheduler().advanceClockTo(now);
             vm.scheduler().terminate(t);
             metrics.event(now, name, "thread_ended", "\"thread\":" + s.ended().threadId());
+            if (role == Role.PHONE) {
+                interrupts.arrived(t, now);
+            }
         }
         send(new SyncAck(s.revision()), now, 0);
         driver.poke();
@@ -736,7 +893,8 @@ public final class OffloadEndpoint {
         long at = t.readyAt;
         Sync s;
         try {
-            s = push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught)), List.of(), t);
+            s = push(null, new Ended(h.canonicalId, (int) dsm.ids().idOrNull(t.uncaught), t.interrupted), List.of(),
+                    t);
         } catch (Unshippable u) {
             throw new IllegalStateException("the end of thread " + t.name + " cannot be shipped: " + u.what, u);
         }
@@ -744,12 +902,14 @@ public final class OffloadEndpoint {
         sendSync(s, at, h.canonicalId);
     }
 
-    /** Grants locks the peer asked for, once this endpoint owns them and no thread here holds them. */
+    /**
+     * Grants locks the peer asked for, once this endpoint owns them and no thread here holds them,
+     * and volatiles it asked for, once this endpoint owns them and owes no thread here an access
+     * ({@link VolatileOwnership}): all in one push.
+     */
     public void grantPendingLocks(long now) {
-        if (pendingLockRequests.isEmpty()) {
-            return;
-        }
         List<Grant> grants = new ArrayList<>();
+        volatiles.collectGrants(grants, now);
         for (int k = 0; k < pendingLockRequests.size(); k++) {
             int id = pendingLockRequests.get(k);
             Object lock = dsm.ids().objectOf(id);
@@ -766,6 +926,39 @@ public final class OffloadEndpoint {
         }
     }
 
+    // ------------------------------------------------------------------ for VolatileOwnership and RemoteInterrupts
+
+    String name() {
+        return name;
+    }
+
+    /** The canonical (phone's) id of thread {@code t} here. */
+    int canonicalId(GuestThread t) {
+        return header(t).canonicalId;
+    }
+
+    /** This endpoint's thread of canonical id {@code id}, or null. */
+    GuestThread threadByCanonical(int id) {
+        return byCanonical.get(id);
+    }
+
+    /** Something outside guest code made a thread runnable: the driver schedules the VM. */
+    void poke() {
+        driver.poke();
+    }
+
+    /** Pushes everything dirty now (and tracks every initialised class), outside a migration. */
+    void pushNow() {
+        long now = vm.scheduler().now();
+        Sync s;
+        try {
+            s = push(null, null, List.of(), null);
+        } catch (Unshippable u) {
+            throw VolatileOwnership.unshareable(u);
+        }
+        sendSync(s, now, 0);
+    }
+
     private void sendSync(Sync s, long at, int stream) {
         metrics.syncsSent++;
         metrics.payloadBytesSent += dsm.lastPayloadBytes();
@@ -778,7 +971,7 @@ public final class OffloadEndpoint {
                 s.moved() != null ? String.valueOf(s.moved().image().threadId()) : "null"));
     }
 
-    private void send(Message m, long at, int stream) {
+    void send(Message m, long at, int stream) {
         if (dead || !transport.connected()) {
             return; // the connection failed: nothing more goes out (recovery handles what was pending)
         }
@@ -842,6 +1035,7 @@ public final class OffloadEndpoint {
             h.unsafeTime = now;
             metrics.threadsRecovered++;
             metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
+            interrupts.arrived(t, now);
         }
         // Threads waiting for a lock or an ownership from the server ask again, locally this time.
         for (GuestThread t : new ArrayList<>(sched.threads())) {
@@ -861,6 +1055,8 @@ public final class OffloadEndpoint {
         unacked.clear();
         lockWaiters.clear();
         pendingLockRequests.clear();
+        volatiles.connectionLost();
+        interrupts.connectionLost();
         ready = false;
         driver.poke();
     }

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * What one endpoint counted during a run: migrations each way, forced returns by reason, threads
- * pinned by host state, syncs, bytes (message bytes, and bytes on the wire after framing and
+ * pinned by host state, syncs, lock and volatile ownership requests and transfers, interrupts
+ * across the link, bytes (message bytes, and bytes on the wire after framing and
  * compression), and an event trace (JSON lines) for timelines. Deterministic: everything is
  * keyed and ordered by simulated time and insertion, never by host state.
  */
@@ -23,6 +24,10 @@ public final class OffloadMetrics {
     long wireBytesReceived;
     long payloadBytesSent;
     long lockRequests;
+    long volatileRequests;
+    long volatileTransfers;
+    long interruptsSent;
+    long interruptsDelivered;
     long dexBytesSent;
     final Map<String, Long> forcedReturns = new TreeMap<>();
     final Map<String, Long> pinnedByHostState = new TreeMap<>();
@@ -75,6 +80,26 @@ public final class OffloadMetrics {
 
     public long lockRequests() {
         return lockRequests;
+    }
+
+    /** Requests this endpoint sent for the volatiles of objects (or classes) the peer owned (COMET's GRABVOL). */
+    public long volatileRequests() {
+        return volatileRequests;
+    }
+
+    /** Volatile ownership this endpoint handed to the peer (each with a full push). */
+    public long volatileTransfers() {
+        return volatileTransfers;
+    }
+
+    /** {@code Thread.interrupt} calls this endpoint sent for threads running on the peer (each after a push). */
+    public long interruptsSent() {
+        return interruptsSent;
+    }
+
+    /** Interrupts from the peer this endpoint delivered to a thread running here. */
+    public long interruptsDelivered() {
+        return interruptsDelivered;
     }
 
     /** Bytes of app code (dex files) sent to the server. */

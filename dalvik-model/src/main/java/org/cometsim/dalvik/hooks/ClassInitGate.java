@@ -10,6 +10,10 @@ import org.cometsim.dalvik.rt.VmClass;
  * triggered the initialisation, and runs it again on the other endpoint.
  */
 public interface ClassInitGate {
-    /** Asked before {@code t} starts initialising guest class {@code c}, which has a {@code <clinit>}. */
+    /**
+     * Asked before {@code t} starts initialising guest class {@code c}, which has a
+     * {@code <clinit>}, and before it would wait for another thread's initialisation of {@code c}
+     * (an endpoint that may not run it waits where it runs: false sends {@code t} there too).
+     */
     boolean mayInitializeHere(GuestThread t, VmClass c);
 }

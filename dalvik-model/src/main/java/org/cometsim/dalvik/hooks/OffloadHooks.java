@@ -4,8 +4,9 @@ package org.cometsim.dalvik.hooks;
  * The hooks an offload runtime installs in one VM, in one place: the {@link WriteBarrier} every
  * write path of a tracked object calls before its store ({@link WriteBarrier#NONE}, a no-op,
  * until one is installed: callers never test it for null), the {@link SafepointHandler}
- * consulted at safepoint slow paths, the {@link NativeGate} asked before a native runs, and the
- * {@link MethodEvents} told about method entries and exits. Apart from the barrier nothing is
+ * consulted at safepoint slow paths, the {@link NativeGate} asked before a native runs, the
+ * {@link MonitorGate} and {@link VolatileGate} asked before a tracked object's lock or volatile
+ * state is used, and the {@link MethodEvents} told about method entries and exits. Apart from the barrier nothing is
  * installed by default, and each hook then costs its caller one load and one null test.
  */
 public final class OffloadHooks {
@@ -15,6 +16,7 @@ public final class OffloadHooks {
     private MethodEvents methodEvents;
     private ClassInitGate classInitGate;
     private MonitorGate monitorGate;
+    private VolatileGate volatileGate;
 
     /** The installed barrier, or {@link WriteBarrier#NONE}: never null. */
     public WriteBarrier barrier() {
@@ -70,5 +72,15 @@ public final class OffloadHooks {
 
     public void setMonitorGate(MonitorGate g) {
         this.monitorGate = g;
+    }
+
+    /** The volatile gate asked before a tracked object's volatile state is accessed, or null. */
+    public VolatileGate volatileGate() {
+        return volatileGate;
+    }
+
+    /** Installs {@code g} (before the VM runs guest code: see {@link VolatileGate}); null removes it. */
+    public void setVolatileGate(VolatileGate g) {
+        this.volatileGate = g;
     }
 }

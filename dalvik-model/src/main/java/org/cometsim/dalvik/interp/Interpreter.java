@@ -15,6 +15,7 @@ import org.cometsim.dalvik.rt.Opcodes;
 import org.cometsim.dalvik.host.HostBridge;
 import org.cometsim.dalvik.hooks.MethodEvents;
 import org.cometsim.dalvik.hooks.MonitorGate;
+import org.cometsim.dalvik.hooks.VolatileGate;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassInitializer;
@@ -1116,8 +1117,15 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     bridge.fieldGet(t, fl, obj, f, a);
                     break;
                 }
-                quickenField(code, i, fd);
                 GuestObject go = (GuestObject) obj;
+                if (fd.isVolatile() && hooks.volatileGate() != null) {
+                    int s = volatileGate(t, go.dsm != null ? go : null, fd, VolatileGate.Access.READ);
+                    if (s != CONTINUE) {
+                        return s;
+                    }
+                } else {
+                    quickenField(code, i, fd);
+                }
                 if (op == 0x54) {
                     o[a] = go.r[fd.slot];
                     r[a] = 0;
@@ -1138,8 +1146,15 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     bridge.fieldPut(t, fl, obj, f, a);
                     break;
                 }
-                quickenField(code, i, fd);
                 GuestObject go = (GuestObject) obj;
+                if (fd.isVolatile() && hooks.volatileGate() != null) {
+                    int s = volatileGate(t, go.dsm != null ? go : null, fd, VolatileGate.Access.WRITE);
+                    if (s != CONTINUE) {
+                        return s;
+                    }
+                } else {
+                    quickenField(code, i, fd);
+                }
                 if (go.dsm != null) {
                     hooks.barrier().fieldWrite(go, fd);
                 }
@@ -1172,6 +1187,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     int s = init.ensureInitialized(t, oc);
                     if (s != ClassInitializer.INIT_READY) {
                         return s == ClassInitializer.INIT_BLOCKED ? BLOCKED : s == ClassInitializer.INIT_MIGRATE ? MIGRATE : CONTINUE;
+                    }
+                }
+                if (fd.isVolatile() && hooks.volatileGate() != null) {
+                    // Left unresolved, so the sget fast path and compiled code bring every access here.
+                    fl.resolved = null;
+                    int s = volatileGate(t, oc, fd, get ? VolatileGate.Access.READ : VolatileGate.Access.WRITE);
+                    if (s != CONTINUE) {
+                        return s;
                     }
                 }
                 if (get) {
@@ -1241,6 +1264,20 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         }
         f.pc = pc + 1;
         return CONTINUE;
+    }
+
+    /**
+     * Asks the {@link VolatileGate} before an access to volatile {@code fd} of {@code holder} (a
+     * tracked object, a class, or null for an untracked object, which is local and needs no
+     * ownership): {@link #CONTINUE} to go on, else the status to leave the loop with (the
+     * instruction's pc is left on it, so it runs again when the thread is woken or has moved).
+     */
+    private int volatileGate(GuestThread t, Object holder, VmField fd, VolatileGate.Access access) {
+        if (holder == null) {
+            return CONTINUE;
+        }
+        int d = hooks.volatileGate().beforeAccess(t, holder, fd, access, true);
+        return d == VolatileGate.PROCEED ? CONTINUE : d == VolatileGate.MIGRATE ? MIGRATE : BLOCKED;
     }
 
     /**
@@ -1779,10 +1816,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
     private static final Object[] NO_ARGS = new Object[0];
 
     private int invokeNative(GuestThread t, Frame f, VmMethod m, char[] params, boolean isStatic, int argc, int argBase) {
-        if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m)) {
+        Object[] args = boxArgs(f, params, isStatic, argBase);
+        if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m, args)) {
             return MIGRATE;
         }
-        Object[] args = boxArgs(f, params, isStatic, argBase);
         Object res = callNative(t, m, args);
         if (res == NativeImpl.BLOCK) {
             return BLOCKED;

@@ -81,6 +81,13 @@ public final class ClassInitializer {
             if (c.initThread == t) {
                 return INIT_READY;
             }
+            ClassInitGate gate = hooks.classInitGate();
+            if (gate != null && !gate.mayInitializeHere(t, c)) {
+                // An endpoint that may not run the initialiser cannot wait for it either: it runs
+                // on the other endpoint, whose end this one would only learn from a push that
+                // nothing may send (litmus ClassInitRace: main then joined the waiting thread).
+                return INIT_MIGRATE;
+            }
             scheduler.blockOnInit(t, c);
             return INIT_BLOCKED;
         }

@@ -5,6 +5,7 @@ import static org.cometsim.dalvik.model.ModelMembers.nat;
 import static org.cometsim.dalvik.reflect.GuestReflection.fieldOf;
 
 import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.hooks.VolatileGate;
 import org.cometsim.dalvik.link.ClassInitializer;
 import org.cometsim.dalvik.link.ClassLinker;
 import org.cometsim.dalvik.link.MemberResolver;
@@ -14,6 +15,7 @@ import org.cometsim.dalvik.rt.GuestExceptions;
 import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.GuestThrowable;
+import org.cometsim.dalvik.rt.NativeImpl;
 import org.cometsim.dalvik.rt.VmClass;
 import org.cometsim.dalvik.rt.VmField;
 
@@ -110,6 +112,9 @@ final class FieldModel {
         GuestObject mirror = (GuestObject) a[0];
         VmField f = (VmField) mirror.vmData;
         Object target = fieldTarget(t, mirror, f, a[1]);
+        if (f.isVolatile() && mustWaitForVolatiles(t, target, f, VolatileGate.Access.READ)) {
+            return NativeImpl.BLOCK;
+        }
         if (f.isRef) {
             if (want != 'L') {
                 throw badGet(t, f, want);
@@ -155,6 +160,9 @@ final class FieldModel {
             }
             bits = bits(f.kind, GuestReflection.convertPrimitive(v, f.kind));
         }
+        if (f.isVolatile() && mustWaitForVolatiles(t, target, f, VolatileGate.Access.WRITE)) {
+            return NativeImpl.BLOCK; // nothing written yet: the call runs again once ownership is here
+        }
         if (f.isStatic) {
             VmClass k = (VmClass) target;
             if (k.dsm != null) {
@@ -177,6 +185,23 @@ final class FieldModel {
             }
         }
         return null;
+    }
+
+    /**
+     * Asks the volatile gate (if installed) before a reflective access to volatile {@code f} of
+     * {@code target} (the object, or the class for a static); true if the thread now waits for
+     * ownership and the native must return {@link NativeImpl#BLOCK}.
+     */
+    private boolean mustWaitForVolatiles(GuestThread t, Object target, VmField f, VolatileGate.Access access) {
+        VolatileGate gate = hooks.volatileGate();
+        if (gate == null || !f.isStatic && ((GuestObject) target).dsm == null) {
+            return false;
+        }
+        int d = gate.beforeAccess(t, target, f, access, false);
+        if (d == VolatileGate.MIGRATE) {
+            throw new IllegalStateException("the volatile gate asked a native to migrate (" + f + ")");
+        }
+        return d == VolatileGate.WAIT;
     }
 
     /** Slot bits of a box already converted to {@code kind}. */

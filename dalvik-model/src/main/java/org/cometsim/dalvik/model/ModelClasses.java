@@ -99,6 +99,7 @@ public final class ModelClasses {
     public void registerIntercepts(NativeRegistry reg) {
         new GuestEnumCollections(enums, throwables, bridge).register(reg);
         ThreadLocalNatives.register(linker, hooks, reg);
+        AtomicNatives.register(linker, hooks, reg);
     }
 
     /** Creates the model class {@code name}, or returns null if it is not a model class. */

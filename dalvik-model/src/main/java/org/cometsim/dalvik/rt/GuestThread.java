@@ -49,6 +49,13 @@ public final class GuestThread {
     public long wakeAt = Long.MAX_VALUE;
     /** Phase of a blocking native being re-executed: 0 none, 1 blocked, 2 woken, 3 timed out. */
     public int blockPhase;
+    /**
+     * {@link #blockPhase} when the thread blocked for an outside event (Scheduler.blockExternally),
+     * given back when that event wakes it: an offload runtime fetching a lock for a re-acquiring
+     * {@code wait} must not turn its "interrupted" into "woken", nor leave "woken" behind for the
+     * next blocking native.
+     */
+    public int phaseBeforeExternalWait;
     /** Recursion count saved by wait(), restored on re-acquire. */
     public int savedLockCount;
     /** Depth of host→guest callbacks this thread is inside. */

@@ -150,15 +150,17 @@ public final class Monitors {
         if (t.blockPhase == Scheduler.PHASE_WAITING) {
             return NativeImpl.BLOCK;
         }
-        // Woken (notified, timed out or interrupted): re-acquire with the saved count.
+        // Woken (notified, timed out or interrupted): re-acquire with the saved count. The gate
+        // first, as for monitor-enter: an owner here may be a thread that left with the lock
+        // (its hold "feigned"), which never releases it here; the gate fetches the lock instead.
+        MonitorGate gate = hooks == null ? null : hooks.monitorGate();
+        if (gate != null && gate.beforeReacquire(t, obj) == MonitorGate.WAIT) {
+            return NativeImpl.BLOCK; // the lock is the other endpoint's: the gate fetches it first
+        }
         if (m.owner != null && m.owner != t) {
             t.state = ThreadState.BLOCKED;
             t.blockedOn = m;
             return NativeImpl.BLOCK;
-        }
-        MonitorGate gate = hooks == null ? null : hooks.monitorGate();
-        if (gate != null && gate.beforeReacquire(t, obj) == MonitorGate.WAIT) {
-            return NativeImpl.BLOCK; // the lock is the other endpoint's: the gate fetches it first
         }
         m.own(t, t.savedLockCount);
         t.blockedOn = null;

@@ -80,6 +80,7 @@ public final class Scheduler {
     private org.cometsim.dalvik.rt.GuestExceptions exceptions;
     private Consumer<GuestThread> onTerminated = t -> { };
     private Consumer<GuestThread> migrationHandler;
+    private Consumer<GuestThread> remoteInterruptHandler;
     /** For the method-entry event of a thread's first frame ({@link #start}). */
     private OffloadHooks hooks;
 
@@ -312,7 +313,16 @@ public final class Scheduler {
 
     /** What every live thread is doing, as the deadlock report says it (for a driver's own report). */
     public String describeThreads() {
-        return deadlockReport().substring("deadlock: no guest thread can run;".length()).trim();
+        // The report is its heading alone (no ';') when no thread is left to describe: a VM whose
+        // threads all ended or left, as an offload endpoint's often are.
+        String heading = "deadlock: no guest thread can run";
+        String threads = deadlockReport().substring(heading.length());
+        return threads.isEmpty() ? "no live threads" : threads.substring(1).trim();
+    }
+
+    /** Told when a thread interrupts one that runs on the other endpoint (an offload runtime delivers it). */
+    public void setRemoteInterruptHandler(Consumer<GuestThread> h) {
+        this.remoteInterruptHandler = h;
     }
 
     /** Told about every thread that ends here (after its joiners are woken). */
@@ -758,16 +768,21 @@ public final class Scheduler {
      */
     public void blockExternally(GuestThread t, String reason) {
         t.state = ThreadState.WAITING;
+        t.phaseBeforeExternalWait = t.blockPhase;
         t.blockPhase = PHASE_WAITING;
         t.externalWait = reason;
     }
 
-    /** Wakes a thread blocked by {@link #blockExternally}, ready at {@code atNanos} (driver time). */
+    /**
+     * Wakes a thread blocked by {@link #blockExternally}, ready at {@code atNanos} (driver time),
+     * with the {@code blockPhase} it had before: the outside event only delayed the instruction or
+     * native that asked for it, which runs again as if it had never waited.
+     */
     public void wakeExternal(GuestThread t, long atNanos) {
         if (t.externalWait == null) {
             throw new IllegalStateException("thread \"" + t.name + "\" is not waiting for an external event");
         }
-        wakeAtTime(t, PHASE_WOKEN, atNanos); // never before its own last slice ended (readyAt)
+        wakeAtTime(t, t.phaseBeforeExternalWait, atNanos); // never before its own last slice ended (readyAt)
     }
 
     public void monitorReleased(Monitor m) {
@@ -826,9 +841,18 @@ public final class Scheduler {
         t.wakeAt = now() + nanos;
     }
 
-    /** Thread.interrupt(): set the flag and wake the target out of sleep, wait or join. */
+    /**
+     * Thread.interrupt(): set the flag and wake the target out of sleep, wait or join. A target
+     * that runs on the other endpoint ({@link #markRemote}) keeps its flag here too (what this
+     * side's {@code isInterrupted} answers until it comes back or ends), and the interrupt goes to
+     * the {@link #setRemoteInterruptHandler remote-interrupt handler}, which delivers it there.
+     */
     public void interrupt(GuestThread target) {
         target.interrupted = true;
+        if (remoteInterruptHandler != null && remote.contains(target)) {
+            remoteInterruptHandler.accept(target);
+            return;
+        }
         if ((target.state == ThreadState.WAITING || target.state == ThreadState.TIMED_WAITING)
                 && target.blockPhase == PHASE_WAITING && target.externalWait == null) {
             if (target.blockedOn != null) {

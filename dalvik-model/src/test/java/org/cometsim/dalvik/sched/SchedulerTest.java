@@ -217,6 +217,24 @@ class SchedulerTest {
         assertEquals(List.of("0:A[0,3)", "0:A[50,57)"), log);
     }
 
+    /**
+     * An outside wait (an offload runtime fetching a lock or volatile ownership) only delays what
+     * asked for it: the woken thread finds the block phase it had before, so a re-acquiring
+     * {@code wait} still knows it was interrupted and a later {@code sleep} does not see "woken".
+     */
+    @Test
+    void anOutsideWaitGivesBackTheBlockPhaseItFound() {
+        scheduler(1);
+        GuestThread a = thread("A", new Script(1 * MS, 1 * MS), 0);
+        for (int before : new int[] {Scheduler.PHASE_NONE, Scheduler.PHASE_INTERRUPTED, Scheduler.PHASE_WOKEN}) {
+            a.blockPhase = before;
+            sched.blockExternally(a, "ownership");
+            assertEquals(Scheduler.PHASE_WAITING, a.blockPhase);
+            sched.wakeExternal(a, 0);
+            assertEquals(before, a.blockPhase, "phase given back after the outside wait");
+        }
+    }
+
     @Test
     void aDeadlockIsReportedWhenNothingCanRun() {
         scheduler(1);
@@ -225,6 +243,23 @@ class SchedulerTest {
         thread("A", s, 0);
         VmError e = assertThrows(VmError.class, () -> sched.runToCompletion());
         assertTrue(e.getMessage().startsWith("deadlock:") && e.getMessage().contains("\"A\""), e.getMessage());
+    }
+
+    /**
+     * An offload driver asks both endpoints what their threads do when the program is stuck; an
+     * endpoint whose threads all ended or left has nothing to say, and says so (it used to throw
+     * StringIndexOutOfBoundsException, hiding the real deadlock report).
+     */
+    @Test
+    void describeThreadsOfAVmWithoutLiveThreads() {
+        scheduler(1);
+        assertEquals("no live threads", sched.describeThreads());
+        Script s = new Script(10 * MS, 1 * MS);
+        s.blockWhenLeft = 9 * MS;
+        thread("A", s, 0);
+        sched.setDeadlockDetection(false);
+        assertEquals(Scheduler.Progress.WAITING_EXTERNAL, sched.runUntil(Long.MAX_VALUE));
+        assertEquals("\"A\" waiting", sched.describeThreads());
     }
 
     @Test

@@ -5,10 +5,11 @@ import org.cometsim.dalvik.rt.GuestObject;
 import org.cometsim.dalvik.rt.VmClass;
 
 /**
- * Lock ownership of tracked objects and classes (comet-reference §7): an endpoint may lock a
- * tracked object only while it owns the object's lock; ownership starts with the endpoint that
- * created the object (the phone for classes) and moves only with a push ({@code Message.Grant}).
- * Untracked objects are always locally lockable.
+ * Lock and volatile ownership of tracked objects and classes (comet-reference §7): an endpoint may
+ * lock a tracked object only while it owns the object's lock, and access its volatile fields only
+ * while it owns its volatiles; ownership starts with the endpoint that created the object (the
+ * phone for classes) and moves only with a push ({@code Message.Grant}). Untracked objects are
+ * always locally lockable and their volatiles local.
  */
 public final class Ownership {
     private Ownership() {
@@ -71,6 +72,37 @@ public final class Ownership {
     /** The peer owns {@code lock} from now on. */
     public static void giveLock(Object lock) {
         set(lock, false, 0);
+    }
+
+    /**
+     * Whether this endpoint may access the volatile fields of {@code holder} (a guest object, or a
+     * class for its volatile statics): one bit per tracked object covers all its volatile fields
+     * (COMET's {@code isVolatileOwner}). Untracked objects were made here and never shipped: owned.
+     * An untracked class is owned here only on the phone, which owns every class: the caller
+     * decides that case ({@code VolatileOwnership}).
+     */
+    public static boolean volatilesOwned(Object holder) {
+        if (holder instanceof GuestObject g) {
+            return g.dsm == null || ((Tracked) g.dsm).volatileOwned;
+        }
+        if (holder instanceof GuestArray a) {
+            return a.dsm == null || ((Tracked) a.dsm).volatileOwned;
+        }
+        if (holder instanceof VmClass c) {
+            return c.dsm == null || ((TrackedClass) c.dsm).volatileOwned;
+        }
+        return true;
+    }
+
+    /** This endpoint owns the volatiles of tracked {@code holder} from now on (a grant arrived), or not (it sent one). */
+    public static void setVolatilesOwned(Object holder, boolean owned) {
+        if (holder instanceof GuestObject g) {
+            ((Tracked) g.dsm).volatileOwned = owned;
+        } else if (holder instanceof GuestArray a) {
+            ((Tracked) a.dsm).volatileOwned = owned;
+        } else {
+            ((TrackedClass) ((VmClass) holder).dsm).volatileOwned = owned;
+        }
     }
 
     private static void set(Object lock, boolean owned, int waiters) {

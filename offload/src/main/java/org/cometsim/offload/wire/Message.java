@@ -294,8 +294,16 @@ public sealed interface Message {
         }
     }
 
-    /** A thread of the sender ended: its id there, and its uncaught exception's id (or {@link Ids#NULL}). */
-    record Ended(int threadId, int uncaught) {
+    /**
+     * A thread of the sender ended: its id there, its uncaught exception's id (or {@link Ids#NULL})
+     * and its interrupt status at the end (the JDK keeps it on a dead thread: a joiner on the
+     * receiver may ask {@code isInterrupted}, and the thread may have cleared what the receiver's
+     * interrupt set).
+     */
+    record Ended(int threadId, int uncaught, boolean interrupted) {
+        public Ended(int threadId, int uncaught) {
+            this(threadId, uncaught, false);
+        }
     }
 
     /** Ownership handed over: of {@code objectId}'s lock (with its remote waiters) or its volatiles. */

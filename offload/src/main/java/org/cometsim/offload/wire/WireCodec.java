@@ -134,6 +134,7 @@ public final class WireCodec {
         if (s.ended() != null) {
             w.u4(s.ended().threadId());
             w.u4(s.ended().uncaught());
+            w.bool(s.ended().interrupted());
         }
         w.u4(s.grants().size());
         for (Grant g : s.grants()) {
@@ -399,7 +400,7 @@ public final class WireCodec {
             updates.add(new Update(id, slots, r.bytes()));
         }
         Message.Move moved = r.bool() ? new Message.Move(decodeThread(r)) : null;
-        Ended ended = r.bool() ? new Ended(r.u4(), r.u4()) : null;
+        Ended ended = r.bool() ? new Ended(r.u4(), r.u4(), r.bool()) : null;
         int ng = r.count(MIN_GRANT);
         List<Grant> grants = new ArrayList<>(ng);
         for (int i = 0; i < ng; i++) {

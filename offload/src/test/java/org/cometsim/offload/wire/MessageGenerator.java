@@ -55,7 +55,7 @@ final class MessageGenerator {
                 list(8, () -> new Message.NewObject(objectIdNotNull(), shape())),
                 list(6, this::update),
                 random.nextInt(3) == 0 ? new Message.Move(thread()) : null,
-                random.nextInt(4) == 0 ? new Message.Ended(anyInt(), objectId()) : null,
+                random.nextInt(4) == 0 ? new Message.Ended(anyInt(), objectId(), random.nextBoolean()) : null,
                 list(3, () -> new Message.Grant(lockable(), random.nextBoolean(), count())),
                 anyInt(),
                 list(4, () -> new Message.IdentityHash(objectIdNotNull(), anyInt())),

@@ -17,7 +17,7 @@ import java.util.Locale;
  * crossing costs only the latency, so the replay's own time is normally above the bound, which is
  * the point of a bound.
  */
-public final class OraclePolicy extends MethodPlacementPolicy {
+public final class OraclePolicy extends MethodPlacementPolicy implements org.cometsim.offload.policy.CompletionBound {
     private final OracleBound bound;
 
     private OraclePolicy(Profile p, OracleBound bound) {
@@ -44,11 +44,13 @@ public final class OraclePolicy extends MethodPlacementPolicy {
     }
 
     /** The lower bound on the completion time of any method-boundary placement (segment oracle). */
+    @Override
     public long completionBoundNanos() {
         return bound.segmentNanos();
     }
 
     /** Whether the bound holds as stated (single-threaded run); otherwise it is approximate. */
+    @Override
     public boolean boundIsExact() {
         return bound.singleThreaded();
     }
