@@ -58,6 +58,11 @@ public final class CometCli {
             "  report DIR            rebuild charts and report.html from stored results: a run",
             "                        directory (result.json, trace.jsonl) or a sweep directory",
             "                        (results.csv)",
+            "  profile (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L,...]",
+            "      --out FILE        record the program's per-method profile (comet-profile/1 JSON) for",
+            "                        the maui, clonecloud and oracle policies (comet run --profile FILE)",
+            "  bench-policies [--workload NAME] [--link L] [--repeat N] [--policies never,maui,clonecloud]",
+            "                        simulated phone-seconds per host CPU-second under each policy",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -139,6 +144,10 @@ public final class CometCli {
                 return DemoCommand.run(rest, out, err);
             case "report":
                 return ReportCommand.run(rest, out, err);
+            case "profile":
+                return ProfileCommand.run(rest, out, err);
+            case "bench-policies":
+                return BenchPoliciesCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
             case "sweep":

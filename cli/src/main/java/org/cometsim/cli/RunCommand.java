@@ -43,7 +43,9 @@ final class RunCommand {
             "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME[,NAME...]]",
             "                 [--policy-cp JAR[" + java.io.File.pathSeparator + "JAR...]]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
-            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]]",
+            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE]",
+            "--policy maui[:energy|:time], clonecloud, oracle: decided from a profile (comet profile), read from",
+            "          --profile FILE, else recorded first by running the program alone on the phone",
             "--policy a,b,c: the local baseline once, then each policy on the same seed, one comparison table;",
             "          --json then writes a JSON array with one comet-run/1 object per policy",
             "--policy class:com.example.MyPolicy[:ARGS] --policy-cp my.jar: a policy of your own (offload/README.md)",
@@ -69,6 +71,7 @@ final class RunCommand {
         String json = null;
         String traceFile = null;
         String policyCp = null;
+        String profileFile = null;
         long seed = 1;
         boolean compress = true;
         JitMode jit = null;
@@ -101,6 +104,7 @@ final class RunCommand {
                 case "--link" -> link = v;
                 case "--policy" -> policyName = v;
                 case "--policy-cp" -> policyCp = v;
+                case "--profile" -> profileFile = v;
                 case "--energy" -> energyName = v.equals("none") ? null : v;
                 case "--json" -> json = v;
                 case "--trace" -> traceFile = v;
@@ -137,8 +141,20 @@ final class RunCommand {
         CpuModel phoneCpu = cpu("--phone", phone);
         CpuModel serverCpu = cpu("--server", server);
         List<OffloadPolicy> policies;
+        List<String> specs = List.of(policyName.split(",", -1));
+        boolean profiled = specs.stream().anyMatch(org.cometsim.offload.policy.profile.ProfiledPolicies::isProfiled);
         try {
-            policies = Policies.list(policyName, policyContext(policyCp));
+            if (profiled) {
+                // Profile-based ones are made once the class path is loaded (they may profile first).
+                policies = new ArrayList<>();
+                PolicyContext ctx = policyContext(policyCp);
+                for (String spec : specs) {
+                    policies.add(org.cometsim.offload.policy.profile.ProfiledPolicies.isProfiled(spec) ? null
+                            : Policies.byName(spec, ctx));
+                }
+            } else {
+                policies = Policies.list(policyName, policyContext(policyCp));
+            }
         } catch (IllegalArgumentException e) {
             err.println("comet: --policy: " + e.getMessage()); // one line: a user policy's class is the usual culprit
             return 2;
@@ -165,6 +181,21 @@ final class RunCommand {
         } catch (LoadException e) {
             err.println("comet: " + e.getMessage());
             return 1;
+        }
+        if (profiled) {
+            org.cometsim.offload.policy.profile.Profile profile = null;
+            for (int k = 0; k < specs.size(); k++) {
+                if (policies.get(k) == null) {
+                    if (profile == null) {
+                        profile = ProfiledPolicySetup.profile(profileFile, classPath, cp, main, guestArgs, phoneCpu,
+                                serverCpu, link, jit, err);
+                        if (profile == null) {
+                            return 1;
+                        }
+                    }
+                    policies.set(k, ProfiledPolicySetup.policy(specs.get(k), profile, link, energyName, err));
+                }
+            }
         }
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,

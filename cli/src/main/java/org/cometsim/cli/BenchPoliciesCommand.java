@@ -1,0 +1,114 @@
+package org.cometsim.cli;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.D8Converter;
+import org.cometsim.dalvik.load.LoadException;
+import org.cometsim.device.DeviceModels;
+import org.cometsim.device.cpu.CpuModel;
+import org.cometsim.net.LinkModels;
+import org.cometsim.offload.policy.OffloadPolicy;
+import org.cometsim.offload.policy.Policies;
+import org.cometsim.offload.policy.profile.Environment;
+import org.cometsim.offload.policy.profile.Profile;
+import org.cometsim.offload.policy.profile.ProfiledPolicies;
+import org.cometsim.scenarios.OffloadRun;
+import org.cometsim.scenarios.ProfileRun;
+
+/**
+ * {@code comet bench-policies}: how fast the simulator runs under profile-based policies against
+ * {@code never} (issue #14's performance note). For each policy, the offloaded run is repeated and
+ * its host CPU time (this thread's, so other load on the machine matters less) measured; the
+ * figure is simulated phone-seconds per CPU-second, where the phone-seconds are the local
+ * baseline's simulated time (the same program's work, whichever side ran it). The profile and the
+ * solves happen once before and are reported on their own.
+ */
+final class BenchPoliciesCommand {
+    private BenchPoliciesCommand() {
+    }
+
+    static final String USAGE = "usage: comet bench-policies [--workload NAME] [--size S] [--link L] [--repeat N] "
+            + "[--policies never,maui,clonecloud]\n";
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        String workload = "mandelbrot";
+        String size = "small";
+        String link = "comet-wifi";
+        int repeat = 5;
+        List<String> policies = List.of("never", "maui", "clonecloud");
+        for (int i = 0; i < args.size(); i += 2) {
+            if (i + 1 >= args.size()) {
+                throw new CometCli.UsageException(args.get(i) + " needs a value\n" + USAGE);
+            }
+            String v = args.get(i + 1);
+            switch (args.get(i)) {
+                case "--workload" -> workload = v;
+                case "--size" -> size = v;
+                case "--link" -> link = v;
+                case "--repeat" -> repeat = Integer.parseInt(v);
+                case "--policies" -> policies = Arrays.asList(v.split(","));
+                default -> throw new CometCli.UsageException("bench-policies: unknown option " + args.get(i) + "\n" + USAGE);
+            }
+        }
+        BuiltInWorkloads.Resolved w = BuiltInWorkloads.resolve(workload, size);
+        ClassPath cp;
+        try {
+            cp = ClassPath.parse(w.classPath(), D8Converter.withDefaultCache());
+        } catch (LoadException e) {
+            err.println("comet: " + e.getMessage());
+            return 1;
+        }
+        CpuModel phone = DeviceModels.cpu("phone-2012-hummingbird-portable");
+        CpuModel server = DeviceModels.cpu("server-2012-portable");
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long t0 = mx.getCurrentThreadCpuTime();
+        Profile profile = ProfileRun.profile(cp, w.classPath(), w.mainClass(), w.args(), phone, server, List.of(link), null)
+                .profile();
+        long t1 = mx.getCurrentThreadCpuTime();
+        Environment env = ProfileRun.environment(link, DeviceModels.energy("aro-captivate").preset());
+        String linkName = link;
+        OffloadRun.Config base = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
+                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), Policies.byName("never"), null,
+                1, true, null);
+        OffloadRun.Side local = OffloadRun.runLocal(base);
+        out.printf(Locale.ROOT, "workload %s (%s), link %s: local %.6f simulated s; profile run %.3f CPU s%n", workload, size,
+                link, local.timeNanos() / 1e9, (t1 - t0) / 1e9);
+        double neverRate = 0;
+        for (String spec : policies) {
+            long s0 = mx.getCurrentThreadCpuTime();
+            OffloadPolicy policy = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
+            long solve = mx.getCurrentThreadCpuTime() - s0;
+            List<Long> cpu = new ArrayList<>();
+            OffloadRun.Result r = null;
+            for (int k = 0; k < repeat + 1; k++) {
+                OffloadPolicy p = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
+                OffloadRun.Config c = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
+                        base.linkFactory(), base.radio(), p, null, 1, true, null);
+                long a = mx.getCurrentThreadCpuTime();
+                r = OffloadRun.run(c, local);
+                long b = mx.getCurrentThreadCpuTime();
+                if (k > 0) { // the first run warms the JIT
+                    cpu.add(b - a);
+                }
+            }
+            cpu.sort(null);
+            long median = cpu.get(cpu.size() / 2);
+            double rate = (local.timeNanos() / 1e9) / (median / 1e9);
+            if (spec.equals("never")) {
+                neverRate = rate;
+            }
+            out.printf(Locale.ROOT, "  %-11s median %.3f CPU s over %d runs: %.3f phone-s per CPU-s%s; run %.6f s, %d migrations, solve %.1f ms%n",
+                    spec, median / 1e9, cpu.size(), rate,
+                    neverRate > 0 && !spec.equals("never") ? String.format(Locale.ROOT, " (%.3f of never)", rate / neverRate) : "",
+                    r.offload().timeNanos() / 1e9, r.phone().migrationsOut(), solve / 1e6);
+        }
+        return 0;
+    }
+}
