@@ -47,6 +47,21 @@ public final class HostCodecs {
     private static final Map<String, HostCodec> BY_NAME = new HashMap<>();
 
     static {
+        List<HostCodec> optional = new java.util.ArrayList<>();
+        if (HostFields.AVAILABLE) {
+            optional.add(new ByteArrayInputStreamCodec());
+            optional.add(new DataInputStreamCodec());
+            MessageDigestCodec md = MessageDigestCodec.makeOrNull();
+            if (md != null) {
+                optional.add(md);
+            }
+        }
+        optional.add(new ImmutableListCodec(List.of(1).getClass()));
+        optional.add(new ImmutableListCodec(List.of(1, 2, 3).getClass()));
+        for (HostCodec c : optional) {
+            BY_CLASS.put(c.type(), c);
+            BY_NAME.put(c.type().getName(), c);
+        }
         for (HostCodec c : List.of(new ByteArrayOutputStreamCodec(), new KernelCodec(), new PatternCodec(),
                 new AtomicIntegerCodec(), new AtomicLongCodec(), new AtomicBooleanCodec(), new AtomicReferenceCodec(),
                 new LongAdderCodec(), new DoubleAdderCodec(), new AtomicIntegerArrayCodec(), new AtomicLongArrayCodec(),
@@ -104,7 +119,219 @@ public final class HostCodecs {
         }
     }
 
+    /**
+     * Mutable, and its state (position, mark, the array it reads) has no API that reads it without
+     * changing it: its fields are read and written through {@link HostFields}. The array is the
+     * guest array the program passed (the bridge hands the host its backing array), so it ships by
+     * reference and aliasing is kept: guest writes to it show through the stream on both sides.
+     */
+    private static final class ByteArrayInputStreamCodec extends HostCodec {
+        private static final long BUF = HostFields.offset(java.io.ByteArrayInputStream.class, "buf");
+        private static final long POS = HostFields.offset(java.io.ByteArrayInputStream.class, "pos");
+        private static final long MARK = HostFields.offset(java.io.ByteArrayInputStream.class, "mark");
+        private static final long COUNT = HostFields.offset(java.io.ByteArrayInputStream.class, "count");
+
+        ByteArrayInputStreamCodec() {
+            super(java.io.ByteArrayInputStream.class, true);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            out.ref(HostFields.getObject(obj, BUF));
+            out.w.u4(HostFields.getInt(obj, POS));
+            out.w.u4(HostFields.getInt(obj, MARK));
+            out.w.u4(HostFields.getInt(obj, COUNT));
+        }
+
+        @Override
+        Object create(In in) {
+            return new java.io.ByteArrayInputStream(new byte[0]);
+        }
+
+        @Override
+        void fill(Object obj, In in) {
+            Object buf = in.ref();
+            int pos = in.r.u4();
+            int mark = in.r.u4();
+            int count = in.r.u4();
+            if (!(buf instanceof byte[] b) || pos < 0 || mark < 0 || count < 0 || count > b.length) {
+                throw new ProtocolException("a ByteArrayInputStream state that no stream has");
+            }
+            HostFields.putObject(obj, BUF, buf);
+            HostFields.putInt(obj, POS, pos);
+            HostFields.putInt(obj, MARK, mark);
+            HostFields.putInt(obj, COUNT, count);
+        }
+    }
+
+    /**
+     * Mutable only through the stream it reads ({@code FilterInputStream.in}, which it never
+     * replaces): its other fields are scratch buffers no call leaves state in. Ships the stream by
+     * reference; only a host stream that itself ships (a {@code ByteArrayInputStream}), never a
+     * guest stream seen through its host peer (the receiver has no peer to give it: pinned).
+     */
+    private static final class DataInputStreamCodec extends HostCodec {
+        private static final long IN = HostFields.offset(java.io.FilterInputStream.class, "in");
+
+        DataInputStreamCodec() {
+            super(java.io.DataInputStream.class, true);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            Object in = HostFields.getObject(obj, IN);
+            if (in != null && of(in) == null) {
+                throw new Unshippable("a java.io.DataInputStream over a " + in.getClass().getName()
+                        + " (only a host stream with a codec ships)");
+            }
+            out.ref(in);
+        }
+
+        @Override
+        Object create(In in) {
+            return new java.io.DataInputStream(null);
+        }
+
+        @Override
+        void fill(Object obj, In in) {
+            Object stream = in.ref();
+            if (stream != null && !(stream instanceof java.io.InputStream)) {
+                throw new ProtocolException("a DataInputStream over a " + stream.getClass().getName());
+            }
+            HostFields.putObject(obj, IN, stream);
+        }
+    }
+
+    /**
+     * Mutable: a digest part-way through its input (XZ's index hash). Its state lives in the
+     * provider's SPI object (the SHA-2 family: state words, a partial block, the byte count), which
+     * has no API to read it without finishing the digest: the SPI's plain-data fields are shipped
+     * ({@link HostFields#plainFields}) with the algorithm and provider names; the receiver makes a
+     * digest of the same algorithm from the same provider and overwrites its SPI's fields. Covers
+     * the digests whose SPI has only plain-data fields (the JDK's SUN provider's SHA and MD
+     * digests); any other SPI throws {@link Unshippable} when shipped (its thread is pinned).
+     */
+    private static final class MessageDigestCodec extends HostCodec {
+        private static final java.util.Set<String> NONE = java.util.Set.of();
+        private final long spiOffset;
+        private final java.lang.reflect.Field[] outer;
+
+        private MessageDigestCodec(Class<?> type, long spiOffset, java.lang.reflect.Field[] outer) {
+            super(type, true);
+            this.spiOffset = spiOffset;
+            this.outer = outer;
+        }
+
+        static MessageDigestCodec makeOrNull() {
+            try {
+                Class<?> type = java.security.MessageDigest.getInstance("SHA-256").getClass();
+                long spi = HostFields.offset(Class.forName("java.security.MessageDigest$Delegate"), "digestSpi");
+                // The digest's own fields but the SPI (shipped apart) and the provider (by name).
+                java.lang.reflect.Field[] outer = HostFields.plainFields(java.security.MessageDigest.class,
+                        java.security.MessageDigestSpi.class, java.util.Set.of("provider"));
+                return new MessageDigestCodec(type, spi, outer);
+            } catch (java.security.GeneralSecurityException | ReflectiveOperationException | RuntimeException e) {
+                return null; // another JDK: MessageDigest objects pin threads, as before
+            }
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            java.security.MessageDigest md = (java.security.MessageDigest) obj;
+            Object spi = HostFields.getObject(obj, spiOffset);
+            java.lang.reflect.Field[] inner;
+            try {
+                inner = HostFields.plainFields(spi.getClass(), null, NONE);
+            } catch (IllegalStateException e) {
+                throw new Unshippable("a " + md.getAlgorithm() + " MessageDigest of provider " + md.getProvider().getName()
+                        + " (its state is not plain data: " + e.getMessage() + ")");
+            }
+            out.w.utf(md.getAlgorithm());
+            out.w.utf(md.getProvider().getName());
+            out.w.utf(spi.getClass().getName());
+            HostFields.writePlain(obj, outer, out.w);
+            HostFields.writePlain(spi, inner, out.w);
+        }
+
+        @Override
+        Object create(In in) {
+            String algorithm = in.r.utf();
+            String provider = in.r.utf();
+            String spiClass = in.r.utf();
+            Object md;
+            try {
+                md = java.security.MessageDigest.getInstance(algorithm, provider);
+            } catch (java.security.GeneralSecurityException e) {
+                throw new ProtocolException("no " + algorithm + " digest of provider " + provider + " here");
+            }
+            if (md.getClass() != type() || !HostFields.getObject(md, spiOffset).getClass().getName().equals(spiClass)) {
+                throw new ProtocolException("the " + algorithm + " digest of provider " + provider + " is made differently here");
+            }
+            return md;
+        }
+
+        @Override
+        void skipHeader(Object obj, In in) {
+            java.security.MessageDigest md = (java.security.MessageDigest) obj;
+            if (!in.r.utf().equals(md.getAlgorithm()) || !in.r.utf().equals(md.getProvider().getName())
+                    || !in.r.utf().equals(HostFields.getObject(obj, spiOffset).getClass().getName())) {
+                throw new ProtocolException("a digest re-shipped as another algorithm");
+            }
+        }
+
+        @Override
+        void fill(Object obj, In in) {
+            Object spi = HostFields.getObject(obj, spiOffset);
+            HostFields.readPlain(obj, outer, in.r);
+            HostFields.readPlain(spi, HostFields.plainFields(spi.getClass(), null, NONE), in.r);
+        }
+    }
+
     // ------------------------------------------------------------------ values
+
+    /**
+     * Immutable lists ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}): the elements
+     * by reference, and whether the list allows nulls ({@code Stream.toList}'s does; {@code
+     * contains(null)} tells, as the program would see it). Rebuilt by the factory that made the
+     * same class: {@code List.of} (its size picks the class) or {@code Stream.toList}.
+     */
+    private static final class ImmutableListCodec extends HostCodec {
+        ImmutableListCodec(Class<?> type) {
+            super(type, false);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            List<?> l = (List<?>) obj;
+            boolean nulls;
+            try {
+                l.contains(null);
+                nulls = true;
+            } catch (NullPointerException e) {
+                nulls = false;
+            }
+            out.w.bool(nulls);
+            out.w.u4(l.size());
+            for (Object e : l) {
+                out.ref(e);
+            }
+        }
+
+        @Override
+        Object create(In in) {
+            boolean nulls = in.r.bool();
+            int n = in.r.count(4);
+            Object[] elements = new Object[n];
+            for (int i = 0; i < n; i++) {
+                elements[i] = in.ref();
+            }
+            Object made = nulls ? java.util.Arrays.stream(elements).toList() : List.of(elements);
+            if (made.getClass() != type()) {
+                throw new ProtocolException("a " + type().getName() + " of " + n + " elements cannot be made here");
+            }
+            return made;
+        }
+    }
 
     /**
      * Immutable: its constructor copies the data and nothing changes it after ({@code
