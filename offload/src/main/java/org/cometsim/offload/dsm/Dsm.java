@@ -208,6 +208,11 @@ public final class Dsm implements WriteBarrier {
         if (hostState.mayChange(hostObject)) {
             queue.add(hostObject); // re-encoded at the next push, shipped whole if it changed
         }
+        HostCodec codec = HostCodecs.of(hostObject);
+        Object backing = codec == null ? null : codec.backingArray(hostObject);
+        if (backing != null && vm.bridge().toGuest(backing) instanceof GuestArray ga && ga.dsm != null) {
+            arrayWrittenWhole(ga); // a list writing through to a guest array (Arrays.asList)
+        }
     }
 
     // ------------------------------------------------------------------ ids

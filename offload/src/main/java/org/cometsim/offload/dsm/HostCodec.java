@@ -57,6 +57,15 @@ public abstract class HostCodec {
     void skipHeader(Object obj, In in) {
     }
 
+    /**
+     * The host array whose elements {@code obj}'s host methods may write, if its state is one (the
+     * list {@code Arrays.asList} makes over a guest array): the DSM reports that guest array whole
+     * before such a call, tracked or not, as the bridge does for arrays it passes. Null: none.
+     */
+    Object backingArray(Object obj) {
+        return null;
+    }
+
     /** Where a codec writes: the wire encoding plus the DSM's ids of references (tracking what they name). */
     static final class Out {
         final WireWriter w;

@@ -51,6 +51,9 @@ public final class HostCodecs {
         if (HostFields.AVAILABLE) {
             optional.add(new ByteArrayInputStreamCodec());
             optional.add(new DataInputStreamCodec());
+            optional.add(new ArraysAsListCodec());
+            optional.add(new UnmodifiableListCodec(java.util.Collections.unmodifiableList(new java.util.ArrayList<>()).getClass()));
+            optional.add(new UnmodifiableListCodec(java.util.Collections.unmodifiableList(new java.util.LinkedList<>()).getClass()));
             MessageDigestCodec md = MessageDigestCodec.makeOrNull();
             if (md != null) {
                 optional.add(md);
@@ -288,6 +291,73 @@ public final class HostCodecs {
     }
 
     // ------------------------------------------------------------------ values
+
+    /**
+     * {@code Arrays.asList(array)}: a fixed-size list writing through to the array it was given (a
+     * guest array, whose backing array the bridge handed over). Its state is that reference, which
+     * never changes; the elements are the guest array's, tracked per element, and host methods that
+     * may write them ({@code set}, {@code sort}) report the array whole ({@link #backingArray}).
+     * D8 turns {@code List.of(a, b)} into {@code Collections.unmodifiableList(Arrays.asList(...))}
+     * for Android, so every guest {@code List.of} makes one.
+     */
+    private static final class ArraysAsListCodec extends HostCodec {
+        private static final long A = HostFields.offset(java.util.Arrays.asList(1).getClass(), "a");
+
+        ArraysAsListCodec() {
+            super(java.util.Arrays.asList(1).getClass(), false);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            out.ref(HostFields.getObject(obj, A));
+        }
+
+        @Override
+        Object create(In in) {
+            Object a = in.ref();
+            if (!(a instanceof Object[] array)) {
+                throw new ProtocolException("Arrays.asList over a " + (a == null ? "null" : a.getClass().getName()));
+            }
+            return java.util.Arrays.asList(array);
+        }
+
+        @Override
+        Object backingArray(Object obj) {
+            return HostFields.getObject(obj, A);
+        }
+    }
+
+    /**
+     * {@code Collections.unmodifiableList(list)}: a read-only view; its state is the list it views
+     * (by reference: that list ships by its own codec, or pins). The class follows from the viewed
+     * list ({@code RandomAccess} or not), so the receiver makes it the same way.
+     */
+    private static final class UnmodifiableListCodec extends HostCodec {
+        private static final long LIST = HostFields.offset(
+                java.util.Collections.unmodifiableList(new java.util.LinkedList<>()).getClass(), "list");
+
+        UnmodifiableListCodec(Class<?> type) {
+            super(type, false);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            out.ref(HostFields.getObject(obj, LIST));
+        }
+
+        @Override
+        Object create(In in) {
+            Object l = in.ref();
+            if (!(l instanceof List<?> list)) {
+                throw new ProtocolException("an unmodifiable view of a " + (l == null ? "null" : l.getClass().getName()));
+            }
+            Object made = java.util.Collections.unmodifiableList(list);
+            if (made.getClass() != type()) {
+                throw new ProtocolException("a " + type().getName() + " of a " + l.getClass().getName() + " cannot be made here");
+            }
+            return made;
+        }
+    }
 
     /**
      * Immutable lists ({@code List.of}, {@code List.copyOf}, {@code Stream.toList}): the elements
