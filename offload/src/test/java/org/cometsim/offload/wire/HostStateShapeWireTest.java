@@ -42,6 +42,19 @@ class HostStateShapeWireTest {
                 HexFormat.of().formatHex(sync));
     }
 
+    /** The example in PROTOCOL.md §4.5 (an AtomicInteger holding 42, object id 00000005). */
+    @Test
+    void protocolDocExample() {
+        Message.NewObject n = new Message.NewObject(Ids.objectId(Ids.PHONE_SPACE, 5),
+                new Message.HostStateShape("java.util.concurrent.atomic.AtomicInteger", new byte[] {0, 0, 0, 42}));
+        byte[] sync = WireCodec.encode(new Message.Sync(0, List.of(), List.of(), List.of(n), List.of(), null, null,
+                List.of(), 0, List.of(), List.of()));
+        String doc = "00000005 08 00000029 6a6176612e7574696c2e636f6e63757272656e742e61746f6d69632e41746f6d6963496e7465676572"
+                + " 00000004 0000002a";
+        byte[] expected = HexFormat.of().parseHex(doc.replace(" ", ""));
+        assertArrayEquals(expected, java.util.Arrays.copyOfRange(sync, 17, 17 + expected.length));
+    }
+
     @Test
     void truncatedOrOverlongStatesAreProtocolErrors() {
         byte[] good = WireCodec.encode(syncWith(new Message.HostStateShape("java.io.ByteArrayOutputStream", new byte[] {1, 2, 3})));
