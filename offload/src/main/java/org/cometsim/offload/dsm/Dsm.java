@@ -252,6 +252,10 @@ public final class Dsm implements WriteBarrier {
                 if (g.vmData != null && !isThreadObject(g)) {
                     throw new Unshippable("a " + g.cls.name + " (holds VM-internal data)");
                 }
+                String peerState = HostPeerState.refusal(g);
+                if (peerState != null) {
+                    throw new Unshippable(peerState);
+                }
                 h = new Tracked(newId(), true);
                 g.dsm = h;
                 byId.put(h.objectId, g);
