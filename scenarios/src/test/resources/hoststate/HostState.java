@@ -40,6 +40,11 @@ public class HostState {
         return h;
     }
 
+    /** A java.util.ArrayList made by host code (the stream's collector), not the guest library's. */
+    static List<String> collected() {
+        return java.util.stream.Stream.of("x", "y").collect(java.util.stream.Collectors.toList());
+    }
+
     public static void main(String[] args) throws Exception {
         // Long enough for the server to be ready (connection and app code) before the objects are made.
         int warm = work(1) + work(2) + work(3);
@@ -63,6 +68,7 @@ public class HostState {
         }
         ByteArrayInputStream in = new ByteArrayInputStream(source);
         DataInputStream data = new DataInputStream(in);
+        List<String> made = collected();
         int acc = 0;
         for (int round = 0; round < 12; round++) {
             acc += work(round + acc);
@@ -79,6 +85,10 @@ public class HostState {
             digest.update((byte) round);
             digest.update(bytes.toByteArray(), 0, bytes.size());
             acc += work(acc);
+            made.add("n" + round);
+            if (round % 3 == 2) {
+                made.remove(0);
+            }
             int b = data.readUnsignedByte();
             if (round % 4 == 3) {
                 in.mark(0);
@@ -87,7 +97,7 @@ public class HostState {
             boolean m = words.matcher("Abc" + round % 10).matches();
             System.out.println("round " + round + " size=" + bytes.size() + " counter=" + counter.get() + " total="
                     + total.get() + " flag=" + flag.get() + " ref=" + ref.get() + " cells=" + cells + " sum=" + adder.sum()
-                    + " read=" + b + " avail=" + in.available() + " k=" + k + " match=" + m + " box=" + boxes.get(round % 3));
+                    + " read=" + b + " avail=" + in.available() + " k=" + k + " match=" + m + " box=" + boxes.get(round % 3) + " made=" + made);
         }
         in.reset();
         System.out.println("after reset avail=" + in.available() + " next=" + data.readUnsignedByte());

@@ -154,6 +154,7 @@ public final class OffloadEndpoint {
                            OffloadMetrics metrics) {
         this.role = role;
         this.vm = vm;
+        this.hostResults = new org.cometsim.offload.dsm.HostResults(vm);
         this.policy = policy;
         this.compress = compress;
         this.metrics = metrics;
@@ -335,9 +336,18 @@ public final class OffloadEndpoint {
             "getPriority", "sleep", "yield", "onSpinWait", "interrupted", "<init>", "toString", "holdsLock",
             "getContextClassLoader", "run");
 
+    /** Host methods the server does not run: they would make host objects without a codec. */
+    private final org.cometsim.offload.dsm.HostResults hostResults;
+
     private boolean serverMayRun(GuestThread t, VmMethod m) {
         if (m.placement == Placement.CLIENT_PINNED) {
             header(t).stopReason = "client-pinned native " + m.owner.name + "." + m.name;
+            return false;
+        }
+        String unshippable = hostResults.refusal(m);
+        if (unshippable != null) {
+            // It would make a host object the thread could not take home (issue #13 item 3).
+            header(t).stopReason = "host object without a codec " + unshippable;
             return false;
         }
         if (m.owner.name.equals("java.lang.Thread") && !THREAD_SAFE_HERE.contains(m.name)) {

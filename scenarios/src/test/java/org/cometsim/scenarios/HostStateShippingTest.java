@@ -33,11 +33,15 @@ class HostStateShippingTest {
     static Path dir;
     private static ClassPath code;
     private static String javaOutput;
+    private static ClassPath pinCode;
+    private static String pinJavaOutput;
 
     @BeforeAll
     static void compile() throws Exception {
         code = CompiledTestProgram.compile("hoststate", dir);
         javaOutput = runJava(dir.resolve("hoststate").resolve("classes"), "HostState");
+        pinCode = CompiledTestProgram.compile("hostpin", dir);
+        pinJavaOutput = runJava(dir.resolve("hostpin").resolve("classes"), "HostPin");
     }
 
     private static String runJava(Path classes, String main) throws IOException, InterruptedException {
@@ -64,6 +68,24 @@ class HostStateShippingTest {
         assertEquals(Map.of(), r.phone().pinnedByHostState(), "nothing pinned the thread");
         assertTrue(r.phone().migrationsOut() >= 12, "the thread went to the server every round: " + r.phone().migrationsOut());
         assertTrue(r.serverInstructions() > 0);
+    }
+
+    /**
+     * A Matcher (no codec) held across guest work: the server never makes one (the thread returns
+     * first, with the reason), and on the phone it pins the thread, with the class as the reason.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"always", "pingpong:7"})
+    void aHostObjectWithoutCodecPinsWithItsReason(String policy) {
+        OffloadRun.Result r = run(pinCode, "HostPin", new String[0], policy);
+        assertEquals(pinJavaOutput, r.local().stdout());
+        assertEquals(pinJavaOutput, r.offload().stdout());
+        assertEquals(Map.of("java.util.regex.Matcher (host object)", 1L), r.phone().pinnedByHostState());
+        assertTrue(r.phone().migrationsOut() >= 1, "it offloaded before the matcher was made");
+        if (policy.equals("always")) {
+            assertEquals(1L, r.server().forcedReturns().get("host object without a codec java.util.regex.Matcher"),
+                    r.server().forcedReturns().toString());
+        }
     }
 
     @Test

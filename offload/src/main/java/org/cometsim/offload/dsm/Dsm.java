@@ -213,6 +213,10 @@ public final class Dsm implements WriteBarrier {
         if (backing != null && vm.bridge().toGuest(backing) instanceof GuestArray ga && ga.dsm != null) {
             arrayWrittenWhole(ga); // a list writing through to a guest array (Arrays.asList)
         }
+        Object inner = codec == null ? null : codec.wrapped(hostObject);
+        if (inner != null && inner != hostObject) {
+            hostObjectMayChange(inner); // a stream read through a wrapper (DataInputStream's)
+        }
     }
 
     // ------------------------------------------------------------------ ids

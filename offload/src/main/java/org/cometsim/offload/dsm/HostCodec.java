@@ -66,6 +66,15 @@ public abstract class HostCodec {
         return null;
     }
 
+    /**
+     * The host object {@code obj} reads or writes through, whose state its host methods change
+     * too (a {@code DataInputStream}'s stream): the DSM reports it with {@code obj}, tracked or
+     * not. Null: none.
+     */
+    Object wrapped(Object obj) {
+        return null;
+    }
+
     /** Where a codec writes: the wire encoding plus the DSM's ids of references (tracking what they name). */
     static final class Out {
         final WireWriter w;

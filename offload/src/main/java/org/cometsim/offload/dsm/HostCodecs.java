@@ -29,6 +29,13 @@ import org.cometsim.offload.wire.ProtocolException;
  * <ul>
  *   <li>{@code java.io.ByteArrayOutputStream} (mutable): the bytes written so far, as
  *       {@code bytes} (u4 length + bytes);</li>
+ *   <li>{@code java.util.ArrayList} made by host code (mutable): size u4, the elements;</li>
+ *   <li>{@code ByteArrayInputStream} (mutable): the array, pos u4, mark u4, count u4;
+ *       {@code DataInputStream} (mutable): the stream it reads; {@code MessageDigest} (mutable):
+ *       algorithm, provider and SPI class {@code str}s, then the digest's and its SPI's
+ *       plain-data fields ({@code HostFields.writePlain});</li>
+ *   <li>lists (immutable): {@code List.of}'s: allows-nulls u1, size u4, the elements;
+ *       {@code Arrays.asList}'s: its array; {@code Collections.unmodifiableList}'s: the list;</li>
  *   <li>{@code java.awt.image.Kernel} (immutable): width u4, height u4, the {@code width*height}
  *       elements as float bits u4 each;</li>
  *   <li>{@code java.util.regex.Pattern} (immutable): the pattern {@code str}, flags u4;</li>
@@ -65,7 +72,7 @@ public final class HostCodecs {
             BY_CLASS.put(c.type(), c);
             BY_NAME.put(c.type().getName(), c);
         }
-        for (HostCodec c : List.of(new ByteArrayOutputStreamCodec(), new KernelCodec(), new PatternCodec(),
+        for (HostCodec c : List.of(new ByteArrayOutputStreamCodec(), new HostArrayListCodec(), new KernelCodec(), new PatternCodec(),
                 new AtomicIntegerCodec(), new AtomicLongCodec(), new AtomicBooleanCodec(), new AtomicReferenceCodec(),
                 new LongAdderCodec(), new DoubleAdderCodec(), new AtomicIntegerArrayCodec(), new AtomicLongArrayCodec(),
                 new AtomicReferenceArrayCodec())) {
@@ -196,6 +203,11 @@ public final class HostCodecs {
         }
 
         @Override
+        Object wrapped(Object obj) {
+            return HostFields.getObject(obj, IN);
+        }
+
+        @Override
         void fill(Object obj, In in) {
             Object stream = in.ref();
             if (stream != null && !(stream instanceof java.io.InputStream)) {
@@ -287,6 +299,45 @@ public final class HostCodecs {
             Object spi = HostFields.getObject(obj, spiOffset);
             HostFields.readPlain(obj, outer, in.r);
             HostFields.readPlain(spi, HostFields.plainFields(spi.getClass(), null, NONE), in.r);
+        }
+    }
+
+    /**
+     * Mutable: a host {@code java.util.ArrayList} made by host code ({@code Collectors.toList()};
+     * the guest's own {@code new ArrayList} is the guest library's, tracked per field). Its
+     * elements by reference, in order; the receiver's copy is cleared and refilled (capacity is
+     * not observable; {@code modCount} only through iterators, which pin).
+     */
+    private static final class HostArrayListCodec extends HostCodec {
+        HostArrayListCodec() {
+            super(java.util.ArrayList.class, true);
+        }
+
+        @Override
+        void write(Object obj, Out out) {
+            java.util.ArrayList<?> l = (java.util.ArrayList<?>) obj;
+            out.w.u4(l.size());
+            for (Object e : l) {
+                out.ref(e);
+            }
+        }
+
+        @Override
+        Object create(In in) {
+            return new java.util.ArrayList<>();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void fill(Object obj, In in) {
+            java.util.ArrayList<Object> l = (java.util.ArrayList<Object>) obj;
+            int n = in.r.count(4);
+            Object[] elements = new Object[n];
+            for (int i = 0; i < n; i++) {
+                elements[i] = in.ref();
+            }
+            l.clear();
+            l.addAll(java.util.Arrays.asList(elements));
         }
     }
 
