@@ -169,6 +169,7 @@ public final class OffloadEndpoint {
                            OffloadMetrics metrics) {
         this.role = role;
         this.vm = vm;
+        this.hostResults = new org.cometsim.offload.dsm.HostResults(vm);
         this.policy = policy;
         this.compress = compress;
         this.metrics = metrics;
@@ -447,6 +448,9 @@ public final class OffloadEndpoint {
             "getPriority", "sleep", "yield", "onSpinWait", "interrupted", "<init>", "toString", "holdsLock",
             "getContextClassLoader", "run");
 
+    /** Host methods the server does not run: they would make host objects without a codec. */
+    private final org.cometsim.offload.dsm.HostResults hostResults;
+
     private boolean serverMayRun(GuestThread t, VmMethod m, Object[] args) {
         if (m.placement == Placement.CLIENT_PINNED) {
             header(t).stopReason = "client-pinned native " + m.owner.name + "." + m.name;
@@ -455,6 +459,12 @@ public final class OffloadEndpoint {
         if (m.owner.name.equals("java.lang.Thread") && RemoteInterrupts.ABOUT_A_THREAD.contains(m.name) && args != null
                 && RemoteInterrupts.serverMayRun(t, m, args)) {
             return true; // about a thread that runs here
+        }
+        String unshippable = hostResults.refusal(m);
+        if (unshippable != null) {
+            // It would make a host object the thread could not take home (issue #13 item 3).
+            header(t).stopReason = "host object without a codec " + unshippable;
+            return false;
         }
         if (m.owner.name.equals("java.lang.Thread") && !THREAD_SAFE_HERE.contains(m.name)) {
             // Thread objects of threads that never came here have no VM thread here.

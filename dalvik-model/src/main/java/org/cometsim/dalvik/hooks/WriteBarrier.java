@@ -31,6 +31,8 @@ import org.cometsim.dalvik.rt.VmField;
  *   <li>host library calls given a guest array, which may write any element of it: reported whole
  *       ({@link #arrayWrittenWhole}) before the host call (and before the VM's own
  *       {@code Collection.toArray(T[])} fills the array).</li>
+ *   <li>host library calls given a host object (as receiver or argument), which may change its
+ *       host-side state: {@link #hostObjectMayChange} before the call.</li>
  * </ul>
  * New objects ({@code clone}, {@code Arrays.copyOf}, allocation) are untracked until the runtime
  * tracks them, so their first stores need no report. A report may be followed by a store that
@@ -68,6 +70,16 @@ public interface WriteBarrier {
 
     /** A host call is about to run that may write any element of the tracked {@code array}. */
     void arrayWrittenWhole(GuestArray array);
+
+    /**
+     * A host library call is about to run with {@code hostObject} (a host object the guest holds,
+     * neither a guest object nor a guest array: a {@code ByteArrayOutputStream}, an
+     * {@code AtomicInteger} ...) as its receiver or an argument, so it may change that object's
+     * state behind the barrier. Its state is not in field slots: a runtime that tracks such objects
+     * re-ships them whole (as {@link #arrayWrittenWhole}). Called only with an installed barrier.
+     */
+    default void hostObjectMayChange(Object hostObject) {
+    }
 
     /**
      * {@code obj} (a guest object, array or class that has an offload header) was just given its

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.cometsim.dalvik.hooks.OffloadHooks;
+import org.cometsim.dalvik.hooks.WriteBarrier;
 import org.cometsim.dalvik.link.ClassLinker;
 import org.cometsim.dalvik.link.Heap;
 import org.cometsim.dalvik.link.MemberResolver;
@@ -434,9 +435,14 @@ public final class HostBridge {
         m.nativeImpl = (in, t, args) -> {
             Object[] converted = null;
             BuilderCopy builders = null;
+            WriteBarrier barrier = hooks.barrier();
             for (int i = 0; i < params.length; i++) {
                 Object a = args[i];
                 if (a != null && !params[i].isPrimitive()) {
+                    if (barrier != WriteBarrier.NONE && !(a instanceof GuestObject) && !(a instanceof GuestArray)
+                            && !(a instanceof String)) {
+                        barrier.hostObjectMayChange(a); // host state the DSM may track (issue #13 item 3)
+                    }
                     Object h;
                     if (a instanceof GuestObject g && (params[i] == StringBuffer.class || params[i] == StringBuilder.class)
                             && g.cls.replacesHost == params[i]) { // the builders are final classes

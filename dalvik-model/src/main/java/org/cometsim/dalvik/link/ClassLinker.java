@@ -44,6 +44,15 @@ public final class ClassLinker {
     private VmClass stringClass;
     private VmClass classClass;
 
+    /**
+     * Whether the JDK class {@code name} is one the guest library replaces (its instances are
+     * guest objects), without linking it (the offload runtime asks from inside a call).
+     */
+    public boolean isGuestLibraryClass(String name) {
+        String d = "L" + name.replace('.', '/') + ";";
+        return (guestLibrary != null ? guestLibrary.parsedClass(d) : GuestLibrary.linkedWhenOff(d)) != null;
+    }
+
     public ClassLinker(ClassPath classPath, ClassPath guestLibrary, NativeRegistry natives) {
         this.classPath = classPath;
         this.guestLibrary = guestLibrary;

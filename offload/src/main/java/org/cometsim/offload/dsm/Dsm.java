@@ -90,6 +90,9 @@ public final class Dsm implements WriteBarrier {
     private final List<ClassDef> pendingClassDefs = new ArrayList<>();
     private final IdentityHashMap<VmClass, VmField[]> layouts = new IdentityHashMap<>();
 
+    /** Host library objects shipped by codec (issue #13 item 3). */
+    private final HostState hostState = new HostState();
+
     private java.util.function.ToIntFunction<GuestThread> threadIds = t -> t.id;
     private int sendRevision;
     private int recvRevision;
@@ -141,6 +144,7 @@ public final class Dsm implements WriteBarrier {
         }
         byId.clear();
         hostIds.clear();
+        hostState.clear();
         queue.clear();
         pendingNew.clear();
         pendingClassDefs.clear();
@@ -249,6 +253,22 @@ public final class Dsm implements WriteBarrier {
         arrayWrite(array, 0, array.length);
     }
 
+    @Override
+    public void hostObjectMayChange(Object hostObject) {
+        if (hostState.mayChange(hostObject)) {
+            queue.add(hostObject); // re-encoded at the next push, shipped whole if it changed
+        }
+        HostCodec codec = HostCodecs.of(hostObject);
+        Object backing = codec == null ? null : codec.backingArray(hostObject);
+        if (backing != null && vm.bridge().toGuest(backing) instanceof GuestArray ga && ga.dsm != null) {
+            arrayWrittenWhole(ga); // a list writing through to a guest array (Arrays.asList)
+        }
+        Object inner = codec == null ? null : codec.wrapped(hostObject);
+        if (inner != null && inner != hostObject) {
+            hostObjectMayChange(inner); // a stream read through a wrapper (DataInputStream's)
+        }
+    }
+
     // ------------------------------------------------------------------ ids
 
     /** The mapping thread capture and rebuild use: capture tracks what it names, rebuild finds it here. */
@@ -303,6 +323,10 @@ public final class Dsm implements WriteBarrier {
                 if (g.vmData != null && !isThreadObject(g)) {
                     throw new Unshippable("a " + g.cls.name + " (holds VM-internal data)");
                 }
+                String peerState = HostPeerState.refusal(g);
+                if (peerState != null) {
+                    throw new Unshippable(peerState);
+                }
                 h = new Tracked(newId(), true);
                 g.dsm = h;
                 byId.put(h.objectId, g);
@@ -331,12 +355,45 @@ public final class Dsm implements WriteBarrier {
         if (id != null) {
             return id;
         }
+        HostCodec codec = HostCodecs.of(ref);
+        if (codec != null) {
+            return trackHostState(ref, codec);
+        }
         Shape shape = hostShape(ref);
         int nid = newId();
         hostIds.put(ref, nid);
         byId.put(nid, ref);
         pendingNew.add(new NewObject(nid, shape));
         return nid;
+    }
+
+    /** Tracks a host library object that has a codec: shipped by value (immutable) or whole (mutable). */
+    private int trackHostState(Object ref, HostCodec codec) {
+        int nid = newId();
+        hostIds.put(ref, nid);
+        byId.put(nid, ref);
+        NewObject value = hostState.track(ref, nid, codec, this::hostStateRefId);
+        if (value != null) {
+            pendingNew.add(value);
+        } else {
+            queue.add(ref);
+        }
+        return nid;
+    }
+
+    /** The id of a reference a host object holds (a guest object inside is its host view). */
+    private int hostStateRefId(Object hostValue) {
+        return idOf(vm.bridge().toGuest(hostValue));
+    }
+
+    private void registerHostState(int id, Object obj) {
+        byId.put(id, obj);
+        hostIds.put(obj, id);
+    }
+
+    /** The host value a host object holds for id {@code id} (a guest object as its host view). */
+    private Object hostStateRef(int id) {
+        return vm.bridge().toHost(resolve(id), Object.class);
     }
 
     private static boolean isThreadObject(GuestObject g) {
@@ -478,6 +535,14 @@ public final class Dsm implements WriteBarrier {
         // Walk the queue while it grows: references to untracked objects track and queue them.
         for (int i = 0; i < queue.size(); i++) {
             Object o = queue.get(i);
+            if (hostState.tracks(o)) {
+                NewObject whole = hostState.encode(o, this::hostStateRefId);
+                if (whole != null) {
+                    payload += ((org.cometsim.offload.wire.Message.HostStateShape) whole.shape()).state().length;
+                    news.add(whole);
+                }
+                continue;
+            }
             if (o instanceof VmClass c) {
                 TrackedClass h = (TrackedClass) c.dsm;
                 if (!h.dirty.isEmpty()) {
@@ -506,7 +571,9 @@ public final class Dsm implements WriteBarrier {
         allNew.addAll(news);
         // Everything encoded: now (and only now) clear.
         for (Object o : queue) {
-            if (o instanceof VmClass c) {
+            if (hostState.tracks(o)) {
+                hostState.committed(o);
+            } else if (o instanceof VmClass c) {
                 TrackedClass h = (TrackedClass) c.dsm;
                 h.dirty.clear();
                 h.queued = false;
@@ -695,6 +762,14 @@ public final class Dsm implements WriteBarrier {
             inClasses.put(d.classId(), c);
         }
         for (NewObject n : s.newObjects()) {
+            if (n.shape() instanceof org.cometsim.offload.wire.Message.HostStateShape hs) {
+                Object known = byId.get(n.id());
+                Object o = hostState.receive(n.id(), hs, known, this::hostStateRef);
+                if (known == null && o != null) {
+                    registerHostState(n.id(), o);
+                }
+                continue;
+            }
             if (byId.containsKey(n.id())) {
                 throw new ProtocolException("object " + Ids.format(n.id()) + " created twice");
             }
@@ -714,6 +789,7 @@ public final class Dsm implements WriteBarrier {
                 hostIds.put(o, n.id());
             }
         }
+        hostState.finishReceive(this::registerHostState);
         for (Update u : s.updates()) {
             applyUpdate(u);
         }

@@ -258,6 +258,21 @@ public sealed interface Message {
     }
 
     /**
+     * A host library object the guest holds ({@code ByteArrayOutputStream}, {@code AtomicInteger},
+     * {@code java.awt.image.Kernel} ...), its whole state encoded by its codec
+     * ({@code dsm.HostCodecs}): values as the DSM encodes them (references as u4 ids). For an id
+     * the receiver does not know it makes the object; for one it knows (a host object of the same
+     * class) the state replaces the object's state in place: a mutable host object is re-shipped
+     * whole after a host method that may have changed it ran.
+     */
+    record HostStateShape(String className, byte[] state) implements Shape {
+        public HostStateShape {
+            Objects.requireNonNull(className, "className");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
      * New values of some slots of one object: for a guest object, field indices
      * ({@code VmField.index}); for an array, element indices; for a class (its statics), static
      * field indices. {@code slots} is ascending without duplicates, each below

@@ -206,6 +206,10 @@ public final class WireCodec {
         } else if (shape instanceof WellKnownShape k) {
             w.u1(7);
             w.utf(k.name());
+        } else if (shape instanceof Message.HostStateShape h) {
+            w.u1(8);
+            w.utf(h.className());
+            w.bytes(h.state());
         } else {
             throw new IllegalArgumentException("no encoding for shape " + shape);
         }
@@ -470,6 +474,7 @@ public final class WireCodec {
             case 5 -> new ValueShape(r.utf(), r.utf());
             case 6 -> new EnumShape(r.u4(), r.utf());
             case 7 -> new WellKnownShape(r.utf());
+            case 8 -> new Message.HostStateShape(r.utf(), r.bytes());
             default -> throw new ProtocolException("unknown object shape " + kind);
         };
     }
