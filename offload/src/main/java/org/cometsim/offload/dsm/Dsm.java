@@ -181,13 +181,14 @@ public final class Dsm implements WriteBarrier {
                     VmField f = fields[i];
                     bytes += f.isRef ? 4 : primWidth(f.kind);
                 }
-            } else {
-                GuestArray a = (GuestArray) o;
+            } else if (o instanceof GuestArray a) {
                 Object d = a.data;
                 int width = d instanceof byte[] || d instanceof boolean[] ? 1 : d instanceof char[] || d instanceof short[] ? 2
                         : d instanceof long[] || d instanceof double[] ? 8 : 4;
                 bytes += (long) width * ((Tracked) a.dsm).dirty.cardinality();
             }
+            // A host object queued by HostState (re-shipped whole by its codec) is not counted:
+            // its size is known only once the push encodes it, and the estimate is a lower bound.
         }
         return bytes;
     }
