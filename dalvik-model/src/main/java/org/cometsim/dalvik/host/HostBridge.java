@@ -547,6 +547,9 @@ public final class HostBridge {
         if (v instanceof GuestArray ga) {
             Object h = type == Object.class ? ga.data : unwrapArray(ga, type);
             knownArrays.put(h, new KnownArray(ga.type, new java.lang.ref.WeakReference<>(ga)));
+            if (h == ga.data) {
+                ga.hostView = h; // the host may keep it: the offload runtime's trim treats it as escaped
+            }
             return h;
         }
         return toHostValue(v, type);
@@ -593,6 +596,7 @@ public final class HostBridge {
     private Object unwrapArray(GuestArray a, Class<?> type) {
         Object d = a.data;
         if (!(d instanceof Object[])) {
+            a.hostView = d; // handed over itself: escaped (see toHost)
             return d;
         }
         Object[] src = (Object[]) d;
@@ -604,6 +608,7 @@ public final class HostBridge {
             }
         }
         if (!needs && type.isInstance(d)) {
+            a.hostView = d;
             return d;
         }
         Class<?> comp = type.isArray() ? type.getComponentType() : Object.class;

@@ -14,6 +14,7 @@ public final class GuestArray {
     public int hash;
     /** Offload-runtime tracking header; null = untracked (see {@link ObjectHeader}). */
     public ObjectHeader dsm;
+    /** The backing array once it was handed to host code itself (the host may keep it), else null. */
     public Object hostView;
 
     public GuestArray(VmClass type, Object data, int length) {
