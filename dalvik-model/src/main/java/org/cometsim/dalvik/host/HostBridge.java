@@ -58,6 +58,16 @@ import org.cometsim.dalvik.sched.Scheduler;
  * Host calls that may write an array they were given report it whole to the write barrier, before the call.
  */
 public final class HostBridge {
+    private ReferenceProcessing references;
+
+    /** The VM's {@code gc()}: the reachability pass that clears weak references ({@link ReferenceProcessing}). */
+    int collectWeakReferences() {
+        if (references == null) {
+            references = new ReferenceProcessing(linker, scheduler, hooks);
+        }
+        return references.collect();
+    }
+
     /** Implemented by every host view of a guest object. */
     public interface GuestBacked {
         Object guestObject();
