@@ -34,8 +34,8 @@ import org.cometsim.dalvik.sched.Scheduler;
  * every linked class's statics. Host values are looked inside where the VM can do so without
  * side effects: host arrays, collections and maps (a guest object in {@code List.of(...)} is
  * reachable), and host views lead back to their guest object. A referent that has escaped into
- * other host code (it has a host view, or is an array the host was handed) is never cleared: the
- * host may hold it where the pass cannot see. Soft references are never cleared (no memory
+ * other host code ({@link GuestObject#escaped}: handed to a host method that may keep it) is never
+ * cleared: the host may hold it where the pass cannot see; nor is a host value ({@code String}, box). Soft references are never cleared (no memory
  * pressure is modelled). While a thread runs on another endpoint ({@link Scheduler#remoteThreads})
  * nothing is cleared: its registers are not here. The offload runtime makes {@code gc()} run on
  * the phone (client-pinned), so with every thread home the phone's heap decides, as locally.
@@ -156,8 +156,7 @@ final class ReferenceProcessing {
     }
 
     private static boolean escaped(Object o) {
-        return o instanceof GuestObject g && g.hostView != null || o instanceof GuestArray a && a.hostView != null
-                || !(o instanceof GuestObject) && !(o instanceof GuestArray);
+        return o instanceof GuestObject g ? g.escaped : o instanceof GuestArray a ? a.escaped : true;
     }
 
     /** A field write as the interpreter makes it: through the write barrier if the object is tracked. */

@@ -14,8 +14,13 @@ public final class GuestArray {
     public int hash;
     /** Offload-runtime tracking header; null = untracked (see {@link ObjectHeader}). */
     public ObjectHeader dsm;
-    /** The backing array once it was handed to host code itself (the host may keep it), else null. */
     public Object hostView;
+    /**
+     * Handed to host code that may keep it (its backing array itself, to a method outside the
+     * bridge's list of host classes that never keep their arguments): the VM's reachability
+     * passes (the offload trim, {@code System.gc()}'s) cannot see who holds it.
+     */
+    public boolean escaped;
 
     public GuestArray(VmClass type, Object data, int length) {
         this.type = type;

@@ -33,13 +33,13 @@ import org.cometsim.offload.wire.Message.TrimMarks;
  * the monitors it holds, is blocked on or waits on, and the thread it joins; every linked
  * class's static fields and initialisation error; the well-known objects; what the endpoint
  * adds (locks a thread may take along, requests in progress); and every tracked object that has
- * <em>escaped into host code</em>, which the VM cannot look inside: a guest object that was
- * handed to a host method has a host view ({@code GuestObject.hostView}, a proxy the host may
- * keep anywhere), and an array handed over whole has its backing array recorded as its host view
- * ({@code HostBridge.toHost}). Such objects stay tracked for as long as the run lasts: a
- * conservative rule (a host call that merely formats an object pins it too), chosen because the
- * alternative, asking the host JVM whether a view is still referenced, depends on when its GC
- * runs, and nothing the protocol does may.
+ * <em>escaped into host code</em>, which the VM cannot look inside: a guest object whose host
+ * view, or an array whose backing array, was handed to a host method that may keep it
+ * ({@code GuestObject.escaped}, {@code GuestArray.escaped}; {@code HostBridge} knows a few host
+ * classes that never keep their arguments, such as {@code String.valueOf}). Such objects stay
+ * tracked for as long as the run lasts: a conservative rule, chosen because the alternative,
+ * asking the host JVM whether a view is still referenced, depends on when its GC runs, and
+ * nothing the protocol does may.
  *
  * <p>The marks of a round are the ids of tracked objects marked for the first time (not sent
  * before, not received from the peer). The peer marks from them in turn, through its copies,
@@ -220,7 +220,7 @@ public final class Trim {
             push(o, work, reached);
         }
         dsm.forEachTracked((id, o) -> {
-            if (o instanceof GuestObject g && g.hostView != null || o instanceof GuestArray a && a.hostView != null) {
+            if (o instanceof GuestObject g && g.escaped || o instanceof GuestArray a && a.escaped) {
                 push(o, work, reached); // escaped into host code: the VM cannot see who holds it
             }
         });
