@@ -91,6 +91,37 @@ class TrimTest {
         return out;
     }
 
+    /** The connection fails in the middle of a trim (found in a first run's trace): recovery, same output. */
+    @Test
+    void failureDuringATrim() {
+        OffloadRun.Config c = config(400, "pingpong:1", 400);
+        OffloadRun.Side local = OffloadRun.runLocal(c);
+        OffloadRun.Result first = OffloadRun.run(c, local);
+        long at = -1;
+        for (String line : first.trace()) {
+            if (line.contains("\"event\":\"trim_start\"") && at < 0) {
+                at = Long.parseLong(line.replaceAll(".*\"t_ns\":(\\d+).*", "$1")) + 1000;
+            }
+        }
+        assertTrue(at > 0, "a trim ran");
+        OffloadRun.Config failing = new OffloadRun.Config(c.classPath(), c.classPathText(), c.mainClass(), c.args(),
+                c.phone(), c.server(), c.linkFactory(), c.radio(), c.policy(), c.energy(), c.seed(), c.compress(), c.jit(),
+                java.util.List.of(at), c.trimFloor());
+        OffloadRun.Result r = OffloadRun.run(failing, local);
+        assertEquals(local.stdout(), r.offload().stdout());
+        assertEquals(1, r.phone().connectionsLost());
+        String open = null; // the phone's trim in progress when the connection failed
+        for (String line : r.trace()) {
+            if (line.contains("\"endpoint\":\"phone\"") && line.contains("\"event\":\"trim_")) {
+                open = line.contains("trim_start") ? line : null;
+            }
+            if (line.contains("\"endpoint\":\"phone\"") && line.contains("\"event\":\"connection_lost\"")) {
+                break;
+            }
+        }
+        assertTrue(open != null, "the failure came during a trim");
+    }
+
     @Test
     void rerunsAreIdentical() {
         OffloadRun.Result a = OffloadRun.run(config(200, "pingpong:3", 300));
