@@ -34,9 +34,19 @@ public final class CometCli {
             "  exec [--cpu PRESET] [--energy PRESET] --workload NAME [--size small|medium|paper]",
             "                        run a built-in workload",
             "  run (--workload NAME | -cp CLASSPATH MAIN [ARGS]) [--phone P] [--server S] [--link L]",
-            "      [--policy never|always|pingpong:N|comet] [--energy E] [--seed N] [--json F] [--trace F]",
+            "      [--policy P[,P...]] [--policy-cp JAR] [--energy E] [--seed N] [--json F] [--trace F]",
             "                        offload the program with COMET in simulated time, beside its",
-            "                        local baseline: speed-up, migrations, syncs, bytes, energy",
+            "                        local baseline: speed-up, migrations, syncs, bytes, energy;",
+            "                        P: comet, comet-2rtt, threshold:T, never, always, pingpong:N,",
+            "                        class:NAME (yours, from --policy-cp); several: one table",
+            "  demo [--size small|medium|paper] [--out DIR] [--jobs N]",
+            "                        the paper's headline experiment: every built-in workload",
+            "                        over comet-wifi and comet-3g, offloaded vs local, in parallel;",
+            "                        speed-up table with geometric means beside the paper's 2.88x",
+            "                        (WiFi) / 1.27x (3G), charts and report.html in ./comet-out",
+            "  report DIR            rebuild charts and report.html from stored results: a run",
+            "                        directory (result.json, trace.jsonl) or a sweep directory",
+            "                        (results.csv)",
             "  workloads             list the built-in workloads",
             "  bench [--size S] [--workloads a,b] [--repeat N] [--json FILE] [--jit on|off|eager]",
             "                        interpreter vs host JVM speed per workload (same run): the",
@@ -69,6 +79,10 @@ public final class CometCli {
     }
 
     public static void main(String[] args) {
+        // Charts are drawn off-screen (demo, report): never ask for a display.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         PrintStream out = processStream(FileDescriptor.out, "sun.stdout.encoding", null);
         PrintStream err = processStream(FileDescriptor.err, "sun.stderr.encoding", out);
         int status;
@@ -104,6 +118,10 @@ public final class CometCli {
                 return CalibrateCommand.run(rest, out, err);
             case "run":
                 return RunCommand.run(rest, out, err);
+            case "demo":
+                return DemoCommand.run(rest, out, err);
+            case "report":
+                return ReportCommand.run(rest, out, err);
             case "bench-simtime":
                 return BenchSimTimeCommand.run(rest, out, err);
             case "help":

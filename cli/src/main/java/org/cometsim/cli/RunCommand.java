@@ -24,6 +24,7 @@ import org.cometsim.net.LinkPresets;
 import org.cometsim.offload.OffloadMetrics;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.Policies;
+import org.cometsim.offload.policy.PolicyContext;
 import org.cometsim.scenarios.OffloadRun;
 
 /**
@@ -37,9 +38,13 @@ final class RunCommand {
 
     static final String USAGE = String.join("\n",
             "usage: comet run (--workload NAME [--size small|medium|paper] | -cp CLASSPATH MAIN [ARGS...])",
-            "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME]",
+            "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME[,NAME...]]",
+            "                 [--policy-cp JAR[" + java.io.File.pathSeparator + "JAR...]]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
             "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]]",
+            "--policy a,b,c: the local baseline once, then each policy on the same seed, one comparison table;",
+            "          --json then writes a JSON array with one comet-run/1 object per policy",
+            "--policy class:com.example.MyPolicy[:ARGS] --policy-cp my.jar: a policy of your own (offload/README.md)",
             "--fail-at 500ms: the connection fails at that simulated time (the phone resumes the server's threads",
             "          from the last sync and reconnects with COMET's back-off, 1 s, 2 s, 4 s ...); the link",
             "          preset's outage windows break the connection the same way",
@@ -58,6 +63,7 @@ final class RunCommand {
         String cp = null;
         String json = null;
         String traceFile = null;
+        String policyCp = null;
         long seed = 1;
         boolean compress = true;
         JitMode jit = null;
@@ -89,6 +95,7 @@ final class RunCommand {
                 case "--server" -> server = v;
                 case "--link" -> link = v;
                 case "--policy" -> policyName = v;
+                case "--policy-cp" -> policyCp = v;
                 case "--energy" -> energyName = v.equals("none") ? null : v;
                 case "--json" -> json = v;
                 case "--trace" -> traceFile = v;
@@ -124,11 +131,12 @@ final class RunCommand {
         }
         CpuModel phoneCpu = cpu("--phone", phone);
         CpuModel serverCpu = cpu("--server", server);
-        OffloadPolicy policy;
+        List<OffloadPolicy> policies;
         try {
-            policy = Policies.byName(policyName);
+            policies = Policies.list(policyName, policyContext(policyCp));
         } catch (IllegalArgumentException e) {
-            throw new CometCli.UsageException("--policy: " + e.getMessage());
+            err.println("comet: --policy: " + e.getMessage()); // one line: a user policy's class is the usual culprit
+            return 2;
         }
         if (!LinkPresets.names().contains(link)) {
             throw new CometCli.UsageException("--link: unknown link preset '" + link + "' (valid: "
@@ -151,8 +159,12 @@ final class RunCommand {
         }
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,
-                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policy, energy, seed,
+                sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policies.get(0), energy, seed,
                 compress, jit, failAt);
+        if (policies.size() > 1) {
+            return PolicyComparison.run(config, policies, phone, server, link, energyName, json, traceFile, out, err);
+        }
+        OffloadPolicy policy = policies.get(0);
         OffloadRun.Result r;
         try {
             r = OffloadRun.run(config);
@@ -173,6 +185,33 @@ final class RunCommand {
             write(traceFile, String.join("\n", r.trace()) + (r.trace().isEmpty() ? "" : "\n"));
         }
         return r.offload().status();
+    }
+
+    /**
+     * What the run's policies are constructed with: user policies' classes from
+     * {@code --policy-cp} (a class loader over those jars, child of the simulator's), and
+     * attachments policies read (a profile: issue #14; attach it here).
+     */
+    static PolicyContext policyContext(String policyCp) {
+        PolicyContext context = PolicyContext.EMPTY;
+        if (policyCp != null) {
+            List<java.net.URL> urls = new ArrayList<>();
+            for (String part : policyCp.split(java.util.regex.Pattern.quote(java.io.File.pathSeparator), -1)) {
+                Path jar = Path.of(part);
+                if (!Files.exists(jar)) {
+                    throw new CometCli.UsageException("--policy-cp: no such file or directory: " + part);
+                }
+                try {
+                    urls.add(jar.toUri().toURL());
+                } catch (java.net.MalformedURLException e) {
+                    throw new CometCli.UsageException("--policy-cp: not a path: " + part);
+                }
+            }
+            // Not closed: the policies' classes may load more of their own as the run goes on.
+            context = context.withUserClasses(new java.net.URLClassLoader("comet-user-policies",
+                    urls.toArray(new java.net.URL[0]), RunCommand.class.getClassLoader()));
+        }
+        return context;
     }
 
     /** {@code --fail-at 500ms} or several, {@code --fail-at 1s,2.5s}: instants of simulated time, unit required. */
@@ -201,7 +240,7 @@ final class RunCommand {
         }
     }
 
-    private static void write(String file, String text) {
+    static void write(String file, String text) {
         try {
             Files.writeString(Path.of(file), text, StandardCharsets.UTF_8);
         } catch (IOException e) {

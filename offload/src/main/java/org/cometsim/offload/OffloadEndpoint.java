@@ -28,6 +28,7 @@ import org.cometsim.offload.dsm.Dsm;
 import org.cometsim.offload.dsm.Ownership;
 import org.cometsim.offload.dsm.Trim;
 import org.cometsim.offload.dsm.Unshippable;
+import org.cometsim.offload.policy.MethodId;
 import org.cometsim.offload.policy.MethodPoint;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.wire.Framing;
@@ -276,30 +277,40 @@ public final class OffloadEndpoint {
 
     /**
      * A policy that names method points gets evaluations right after them: the method events mark
-     * the thread and end its safepoint budget, so its next safepoint asks the policy.
+     * the thread and end its safepoint budget, so its next safepoint asks the policy. A policy
+     * that observes methods ({@link OffloadPolicy#methodObserver}) gets every entry and exit, on
+     * both endpoints. Neither: nobody subscribes, and method calls cost nothing extra.
      */
     private void installMethodPoints() {
-        if (!policy.usesMethodPoints() || role == Role.SERVER && !policy.decidesOnServer()) {
+        boolean points = policy.usesMethodPoints() && (role == Role.PHONE || policy.decidesOnServer());
+        org.cometsim.offload.policy.MethodObserver observer = policy.methodObserver();
+        if (!points && observer == null) {
             return;
         }
-        Map<VmMethod, MethodPoint[]> points = new java.util.IdentityHashMap<>();
+        boolean onServer = role == Role.SERVER;
         vm.hooks().setMethodEvents(new org.cometsim.dalvik.hooks.MethodEvents() {
             @Override
             public void enter(GuestThread t, VmMethod m) {
-                mark(t, pointsOf(m)[0]);
+                MethodInfo info = methodInfo(m);
+                if (observer != null) {
+                    observer.entered(header(t).canonicalId, info.id, frames(t), vm.scheduler().now(), onServer);
+                }
+                if (points) {
+                    mark(t, info.entry);
+                }
             }
 
             @Override
             public void exit(GuestThread t, VmMethod m, boolean exceptional) {
-                mark(t, pointsOf(m)[1]);
-            }
-
-            private MethodPoint[] pointsOf(VmMethod m) {
-                return points.computeIfAbsent(m, k -> {
-                    MethodPoint in = new MethodPoint(k.owner.name, k.name, k.desc, false);
-                    MethodPoint out = new MethodPoint(k.owner.name, k.name, k.desc, true);
-                    return new MethodPoint[] {policy.evaluatesAt(in) ? in : null, policy.evaluatesAt(out) ? out : null};
-                });
+                MethodInfo info = methodInfo(m);
+                if (observer != null) {
+                    // The frame has left: its depth was one more than the thread's now.
+                    observer.exited(header(t).canonicalId, info.id, frames(t) + 1, vm.scheduler().now(), onServer,
+                            exceptional);
+                }
+                if (points) {
+                    mark(t, info.exit);
+                }
             }
 
             private void mark(GuestThread t, MethodPoint p) {
@@ -309,6 +320,40 @@ public final class OffloadEndpoint {
                 }
             }
         });
+    }
+
+    /** The thread's frames on this endpoint (a frame's {@code depth} counts from 0). */
+    private static int frames(GuestThread t) {
+        return t.top == null ? 0 : t.top.depth + 1;
+    }
+
+    /** A method as policies see it, and its entry and exit if the policy evaluates there (else null). */
+    private static final class MethodInfo {
+        final MethodId id;
+        final MethodPoint entry;
+        final MethodPoint exit;
+
+        MethodInfo(MethodId id, MethodPoint entry, MethodPoint exit) {
+            this.id = id;
+            this.entry = entry;
+            this.exit = exit;
+        }
+    }
+
+    /** Per VM method, computed once: the policy's {@link OffloadPolicy#evaluatesAt} is a function of the point. */
+    private final Map<VmMethod, MethodInfo> methodInfos = new java.util.IdentityHashMap<>();
+
+    private MethodInfo methodInfo(VmMethod m) {
+        MethodInfo info = methodInfos.get(m);
+        if (info == null) {
+            MethodId id = new MethodId(m.owner.name, m.name, m.desc);
+            MethodPoint in = MethodPoint.of(id, false);
+            MethodPoint out = MethodPoint.of(id, true);
+            boolean asks = policy.usesMethodPoints();
+            info = new MethodInfo(id, asks && policy.evaluatesAt(in) ? in : null, asks && policy.evaluatesAt(out) ? out : null);
+            methodInfos.put(m, info);
+        }
+        return info;
     }
 
     private OffloadThread header(GuestThread t) {
@@ -329,14 +374,8 @@ public final class OffloadEndpoint {
         if (!ready || !transport.connected() || h.pinnedBy != null || trim != null) {
             return SafepointHandler.Action.CONTINUE; // (during a trim no push may cross: the move waits)
         }
-        h.evaluations++;
         long now = vm.scheduler().now();
-        MethodPoint point = h.pendingPoint;
-        h.pendingPoint = null;
-        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, now - h.unsafeTime,
-                syncNanos, syncSamples, transport.srttNanos(), transport.rttVarNanos(), false, point);
-        if (policy.migrate(d)) {
-            h.stopReason = point == null ? null : "policy " + policy.name() + " at " + point;
+        if (evaluate(t, h, now, now - h.unsafeTime, false)) {
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
@@ -344,17 +383,64 @@ public final class OffloadEndpoint {
 
     private SafepointHandler.Action serverSafepoint(GuestThread t, SafepointHandler.Kind kind) {
         OffloadThread h = header(t);
-        h.evaluations++;
-        long now = vm.scheduler().now();
-        MethodPoint point = h.pendingPoint;
-        h.pendingPoint = null;
-        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, 0, syncNanos, syncSamples,
-                transport.srttNanos(), transport.rttVarNanos(), true, point);
-        if (policy.migrate(d)) {
-            h.stopReason = "policy " + policy.name() + (point == null ? "" : " at " + point);
+        if (evaluate(t, h, vm.scheduler().now(), 0, true)) {
             return SafepointHandler.Action.MIGRATE;
         }
         return SafepointHandler.Action.CONTINUE;
+    }
+
+    /**
+     * Every STAY_SAMPLE-th evaluation of a thread that stays is traced, besides its evaluations
+     * 1, 2, 4, 8 ... (so a short run shows its first ones): deterministic, and at most
+     * log2(n) + n/256 events per thread (migrations are always traced).
+     */
+    static final long STAY_SAMPLE = 256;
+
+    static boolean sampledStay(long evaluation) {
+        return Long.bitCount(evaluation) == 1 || evaluation % STAY_SAMPLE == 0;
+    }
+
+    /**
+     * One evaluation: what the policy sees ({@link OffloadPolicy.Decision}), its answer, and the
+     * {@code decision} trace event (every migration, sampled stays) with those inputs.
+     */
+    private boolean evaluate(GuestThread t, OffloadThread h, long now, long localNanos, boolean onServer) {
+        h.evaluations++;
+        MethodPoint point = h.pendingPoint;
+        h.pendingPoint = null;
+        MethodId method = t.top == null ? null : methodInfo(t.top.method).id;
+        long[] pending = {-2}; // computed at most once per evaluation, on demand
+        java.util.function.LongSupplier probe = () -> {
+            if (pending[0] == -2) {
+                pending[0] = dsm.pendingPayloadEstimate();
+            }
+            return pending[0];
+        };
+        OffloadPolicy.Decision d = new OffloadPolicy.Decision(h.canonicalId, h.evaluations, now, localNanos, syncNanos,
+                syncSamples, transport.srttNanos(), transport.rttVarNanos(), onServer, point, method, frames(t),
+                transport.throughputBytesPerSecond(), transport.radioState(now), probe);
+        boolean migrate = policy.migrate(d);
+        if (migrate) {
+            h.stopReason = onServer || point != null ? "policy " + policy.name() + (point == null ? "" : " at " + point) : null;
+        }
+        if (migrate || sampledStay(h.evaluations)) {
+            metrics.event(now, name, "decision", decisionJson(d, migrate));
+        }
+        return migrate;
+    }
+
+    private String decisionJson(OffloadPolicy.Decision d, boolean migrate) {
+        String why = policy.explain(d);
+        org.cometsim.offload.policy.RadioState radio = d.radio();
+        return String.format(java.util.Locale.ROOT, "\"thread\":%d,\"evaluation\":%d,\"policy\":%s,\"decided\":\"%s\","
+                + "\"point\":%s,\"method\":%s,\"depth\":%d,\"local_ns\":%d,\"sync_ns\":%d,\"sync_samples\":%d,"
+                + "\"srtt_ns\":%d,\"rttvar_ns\":%d,\"throughput_Bps\":%d,\"pending_sync_bytes\":%d,\"radio\":%s,"
+                + "\"why\":%s", d.threadId(), d.evaluation(), OffloadMetrics.json(policy.name()), migrate ? "migrate" : "stay",
+                d.point() == null ? "null" : OffloadMetrics.json(d.point().toString()),
+                d.method() == null ? "null" : OffloadMetrics.json(d.method().toString()), d.callDepth(), d.localNanos(),
+                d.syncNanos(), d.syncSamples(), d.srttNanos(), d.rttVarNanos(), d.throughputBytesPerSecond(),
+                d.pendingSyncBytes(), radio == null ? "null" : "{\"kind\":" + OffloadMetrics.json(radio.kind())
+                        + ",\"idle_ns\":" + radio.idleNanos() + "}", why == null ? "null" : OffloadMetrics.json(why));
     }
 
     /** Natives the server never runs: client-pinned ones, and those acting on other threads. */
@@ -458,10 +544,17 @@ public final class OffloadEndpoint {
         List<DexInfo> infos = new ArrayList<>();
         for (ClassPath.DexImage img : appCode.images()) {
             byte[] b = img.dex().getBuffer().getBuf();
-            infos.add(new DexInfo(img.origin(), sha1(b), b.length));
+            // Only the file name goes on the wire: the phone's directory (often a fresh temp dir per
+            // run) would make the Hello's size, and so the run's bytes, differ between reruns.
+            infos.add(new DexInfo(fileName(img.origin()), sha1(b), b.length));
         }
         send(new Hello(WireCodec.VERSION, infos), atNanos, 0);
         metrics.event(atNanos, name, "connect", "\"dex_files\":" + infos.size());
+    }
+
+    private static String fileName(String origin) {
+        int cut = Math.max(origin.lastIndexOf('/'), origin.lastIndexOf('\\'));
+        return origin.substring(cut + 1);
     }
 
     /** Bytes from the peer, arriving at the driver's current time. */

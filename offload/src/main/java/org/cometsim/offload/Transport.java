@@ -21,6 +21,23 @@ public interface Transport {
 
     long rttVarNanos();
 
+    /**
+     * The transport's estimate of the link's throughput in its sending direction, in bytes per
+     * second (for policies: what a sync of b bytes would cost beyond the RTT), or 0 if it has
+     * none (no delivery yet, or a transport that does not measure).
+     */
+    default long throughputBytesPerSecond() {
+        return 0;
+    }
+
+    /**
+     * The phone's radio as this transport knows it at {@code nowNanos} (for policies weighing
+     * energy), or null if it does not.
+     */
+    default org.cometsim.offload.policy.RadioState radioState(long nowNanos) {
+        return null;
+    }
+
     /** Whether the connection is up (false after a failure: nothing more is delivered). */
     boolean connected();
 }

@@ -149,6 +149,7 @@ public final class OffloadRun {
         List<Delivery> deliveries = new ArrayList<>();
         Servers servers = new Servers(c, sim, link, lookahead, serverOut, deliveries, serverIntervals, busy);
         SimulatedTransport up = new SimulatedTransport(link, Direction.UP, deliveries::add);
+        up.watchRadio(servers.radio, true);
         OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, phoneVm, c.policy(), up, c.compress());
         phone.setTrimFloor(c.trimFloor());
         SimulatedEndpoint phoneActor = new SimulatedEndpoint("phone", phoneVm, sim, lookahead);
@@ -226,6 +227,8 @@ public final class OffloadRun {
         final long[] busy;
         final OffloadMetrics metrics = new OffloadMetrics();
         final java.util.Set<String> dexCache = new java.util.HashSet<>();
+        /** The phone's radio as its policy sees it (every transport of the run reports to it). */
+        final RadioWatch radio;
         final List<Server> all = new ArrayList<>();
         Server current;
         int failures;
@@ -240,6 +243,7 @@ public final class OffloadRun {
             this.deliveries = deliveries;
             this.intervals = intervals;
             this.busy = busy;
+            this.radio = new RadioWatch(c.radio());
         }
 
         /** A new server process and connection; the phone's side of it is {@code up}. */
@@ -250,6 +254,7 @@ public final class OffloadRun {
                 intervals.add(new long[] {s, e});
             });
             SimulatedTransport down = new SimulatedTransport(link, Direction.DOWN, deliveries::add);
+            down.watchRadio(radio, false);
             OffloadEndpoint endpoint = new OffloadEndpoint(Role.SERVER, vm, c.policy(), down, c.compress(), metrics);
             endpoint.useDexCache(dexCache);
             SimulatedEndpoint actor = new SimulatedEndpoint(all.isEmpty() ? "server" : "server#" + (all.size() + 1),
@@ -327,6 +332,7 @@ public final class OffloadRun {
                 return;
             }
             SimulatedTransport up = new SimulatedTransport(servers.link, Direction.UP, servers.deliveries::add);
+            up.watchRadio(servers.radio, true);
             servers.open(phone, up, now);
             phone.reconnect(up, now);
             servers.current.actor().start();

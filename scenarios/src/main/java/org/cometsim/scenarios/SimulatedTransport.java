@@ -24,6 +24,10 @@ public final class SimulatedTransport implements Transport {
     private boolean sampled;
     private boolean connected = true;
     private final Consumer<Delivery> observer;
+    /** Throughput estimate (bytes/s) in this direction, smoothed over deliveries; 0 before the first. */
+    private long throughput;
+    private RadioWatch radio;
+    private boolean answersRadio;
 
     /**
      * @param observer told of every delivery (energy: radio activity), may be null
@@ -49,7 +53,7 @@ public final class SimulatedTransport implements Transport {
         }
         long at = Math.max(atNanos, lastSubmit);
         lastSubmit = at;
-        link.transmit(direction, at, bytes.length, d -> {
+        Delivery submitted = link.transmit(direction, at, bytes.length, d -> {
             if (observer != null) {
                 observer.accept(d); // the radio sent it, delivered or not
             }
@@ -57,8 +61,41 @@ public final class SimulatedTransport implements Transport {
                 return; // lost with the connection
             }
             sample(2 * (d.deliveredNanos() - d.lastByteSentNanos()));
+            sampleThroughput(d);
             peer.accept(bytes);
         });
+        if (radio != null) {
+            radio.submitted(submitted);
+        }
+    }
+
+    /**
+     * Reports submissions to {@code watch} (the phone's radio); if {@code answers}, this is the
+     * phone's transport and {@link #radioState} reads it.
+     */
+    void watchRadio(RadioWatch watch, boolean answers) {
+        this.radio = watch;
+        this.answersRadio = answers;
+    }
+
+    /** Payload bytes over serialisation time of one delivery, EWMA α = 1/8 (as SRTT). */
+    private void sampleThroughput(Delivery d) {
+        long serialising = d.lastByteSentNanos() - d.firstByteSentNanos();
+        if (serialising <= 0 || d.payloadBytes() <= 0) {
+            return;
+        }
+        long sample = (long) (d.payloadBytes() * 1e9 / serialising);
+        throughput = throughput == 0 ? sample : (7 * throughput + sample) / 8;
+    }
+
+    @Override
+    public long throughputBytesPerSecond() {
+        return throughput;
+    }
+
+    @Override
+    public org.cometsim.offload.policy.RadioState radioState(long nowNanos) {
+        return answersRadio && radio != null ? radio.at(nowNanos) : null;
     }
 
     private void sample(long r) {

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * files made by the project's D8Converter and apk-style zips holding {@code classes.dex}.
  */
 class ExecMirrorsJavaTest {
-    private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(600); // a hang guard, not a speed check: generous so host load never fails it
 
     static final Map<String, String> PROGRAMS = Programs.sources(
             "PrintArgs", """

@@ -221,6 +221,56 @@ public final class Dsm implements WriteBarrier {
         return lastPayloadBytes;
     }
 
+    /**
+     * The payload bytes a push would carry now for what is already tracked: every dirty slot in
+     * the write queue at its encoded width (4 for references, the primitive's width otherwise).
+     * Objects not tracked yet (a first migration's closure, new objects a dirty slot names) are
+     * not counted, so a lower bound of the next push's payload. Walks the queue, not the heap:
+     * for policies ({@code Decision.pendingSyncBytes}), not for every instruction.
+     */
+    public long pendingPayloadEstimate() {
+        long bytes = 0;
+        for (Object o : queue) {
+            if (o instanceof VmClass c) {
+                BitSet dirty = ((TrackedClass) c.dsm).dirty;
+                for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+                    VmField f = c.staticFields[i];
+                    bytes += f.isRef ? 4 : primWidth(f.kind);
+                }
+            } else if (o instanceof GuestObject g) {
+                BitSet dirty = ((Tracked) g.dsm).dirty;
+                VmField[] fields = layout(g.cls);
+                for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+                    VmField f = fields[i];
+                    bytes += f.isRef ? 4 : primWidth(f.kind);
+                }
+            } else {
+                GuestArray a = (GuestArray) o;
+                Object d = a.data;
+                int width = d instanceof byte[] || d instanceof boolean[] ? 1 : d instanceof char[] || d instanceof short[] ? 2
+                        : d instanceof long[] || d instanceof double[] ? 8 : 4;
+                bytes += (long) width * ((Tracked) a.dsm).dirty.cardinality();
+            }
+        }
+        return bytes;
+    }
+
+    private static int primWidth(char kind) {
+        switch (kind) {
+            case 'Z':
+            case 'B':
+                return 1;
+            case 'C':
+            case 'S':
+                return 2;
+            case 'J':
+            case 'D':
+                return 8;
+            default:
+                return 4;
+        }
+    }
+
     // ------------------------------------------------------------------ write barrier
 
     /** Objects and classes given an identity hash since the last push (shipped as {@link IdentityHash}). */

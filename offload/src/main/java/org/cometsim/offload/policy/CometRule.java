@@ -21,6 +21,12 @@ public final class CometRule implements OffloadPolicy {
         return d.localNanos() > threshold(d);
     }
 
+    @Override
+    public String explain(Decision d) {
+        return "local " + Durations.format(d.localNanos()) + (migrate(d) ? " > " : " <= ") + "threshold "
+                + Durations.format(threshold(d)) + " (" + d.syncSamples() + " sync samples)";
+    }
+
     /** The time a thread must have run locally before it is offloaded. */
     public static long threshold(Decision d) {
         int n = d.syncSamples();

@@ -8,6 +8,16 @@ package org.cometsim.offload.policy;
  * that is its first iteration, for one without, its return.
  */
 public record MethodPoint(String className, String methodName, String descriptor, boolean exit) {
+    /** The entry or exit of {@code m}. */
+    public static MethodPoint of(MethodId m, boolean exit) {
+        return new MethodPoint(m.className(), m.methodName(), m.descriptor(), exit);
+    }
+
+    /** The method whose boundary this is. */
+    public MethodId method() {
+        return new MethodId(className, methodName, descriptor);
+    }
+
     @Override
     public String toString() {
         return (exit ? "exit of " : "entry of ") + className + "." + methodName + descriptor;
