@@ -26,6 +26,7 @@ import org.cometsim.dalvik.rt.VmMethod;
 import org.cometsim.dalvik.sched.Scheduler;
 import org.cometsim.offload.dsm.Dsm;
 import org.cometsim.offload.dsm.Ownership;
+import org.cometsim.offload.dsm.Trim;
 import org.cometsim.offload.dsm.Unshippable;
 import org.cometsim.offload.policy.MethodId;
 import org.cometsim.offload.policy.MethodPoint;
@@ -119,6 +120,17 @@ public final class OffloadEndpoint {
     private final VolatileOwnership volatiles = new VolatileOwnership(this);
     /** Thread.interrupt of threads on the other endpoint (see the class). */
     private final RemoteInterrupts interrupts = new RemoteInterrupts(this);
+    /** The trim of the tracked set in progress on this side, or null ({@link Trim}). */
+    private Trim trim;
+    private long trimStartedAt;
+    /** Phone: lock requests made during a trim, sent when it ends (no heap state crosses meanwhile). */
+    private final List<Integer> deferredLockRequests = new ArrayList<>();
+    /** Phone: the tracked count that starts the next trim (0: never); see {@link #setTrimFloor}. */
+    private int trimFloor = DEFAULT_TRIM_FLOOR;
+    private int nextTrimAt = DEFAULT_TRIM_FLOOR;
+
+    /** The tracked count below which the phone never trims, by default. */
+    public static final int DEFAULT_TRIM_FLOOR = 4096;
 
     /** Locks a migrating thread may take along (comet-reference §7: the 16 most recently released). */
     static final int LOCK_LIST = 16;
@@ -192,7 +204,22 @@ public final class OffloadEndpoint {
         vm.setWriteBarrier(dsm);
         dsm.setThreadIds(t2 -> header(t2).canonicalId);
         this.ready = false;
+        this.trim = null;
+        this.nextTrimAt = trimFloor;
+        deferredLockRequests.clear();
         metrics.connections++;
+    }
+
+    /**
+     * When the phone trims the tracked set: once it tracks {@code floor} ids, and from then on each
+     * time the count has doubled since the last trim ended (never below {@code floor}); 0 never trims.
+     */
+    public void setTrimFloor(int floor) {
+        if (floor < 0) {
+            throw new IllegalArgumentException("trim floor " + floor);
+        }
+        this.trimFloor = floor;
+        this.nextTrimAt = floor;
     }
 
     /** Shares a dex cache across server incarnations (a server caches the app's code by hash). */
@@ -371,8 +398,8 @@ public final class OffloadEndpoint {
 
     private SafepointHandler.Action phoneSafepoint(GuestThread t, SafepointHandler.Kind kind) {
         OffloadThread h = header(t);
-        if (!ready || !transport.connected() || h.pinnedBy != null) {
-            return SafepointHandler.Action.CONTINUE;
+        if (!ready || !transport.connected() || h.pinnedBy != null || trim != null) {
+            return SafepointHandler.Action.CONTINUE; // (during a trim no push may cross: the move waits)
         }
         long now = vm.scheduler().now();
         if (evaluate(t, h, now, now - h.unsafeTime, false)) {
@@ -515,7 +542,9 @@ public final class OffloadEndpoint {
     private int requestLock(GuestThread t, Object lock) {
         int id = dsm.idKnownToPeer(lock); // (a class's id is per direction: one the peer can resolve)
         List<GuestThread> waiting = lockWaiters.computeIfAbsent(id, k -> new ArrayList<>());
-        if (waiting.isEmpty()) {
+        if (waiting.isEmpty() && trim != null) {
+            deferredLockRequests.add(id); // its answer is a push, which must not cross a trim
+        } else if (waiting.isEmpty()) {
             metrics.lockRequests++;
             send(new OwnershipRequest(id, true), vm.scheduler().now(), 0);
             metrics.event(vm.scheduler().now(), name, "lock_request", "\"object\":" + OffloadMetrics.json(Ids.format(id)));
@@ -632,6 +661,8 @@ public final class OffloadEndpoint {
             grantPendingLocks(now);
         } else if (m instanceof Message.Interrupt i) {
             interrupts.received(i, now);
+        } else if (m instanceof Message.TrimMarks t) {
+            trimRound(t, now);
         } else if (m instanceof Message.Notify n) {
             Monitor mon = vm.monitorIfAny(dsm.ids().objectOf(n.objectId()));
             while (mon != null && !mon.waitSet.isEmpty()) {
@@ -817,6 +848,7 @@ public final class OffloadEndpoint {
     private void applySync(Sync s, long now) {
         dsm.apply(s, null);
         metrics.syncsReceived++;
+        metrics.trackedHighWater = Math.max(metrics.trackedHighWater, dsm.trackedCount());
         for (Grant g : s.grants()) {
             if (VolatileOwnership.isVolatileGrant(g)) {
                 volatiles.granted(g, now);
@@ -891,7 +923,110 @@ public final class OffloadEndpoint {
             }
         }
         send(new SyncAck(s.revision()), now, 0);
+        if (role == Role.PHONE) {
+            maybeStartTrim(now);
+        }
         driver.poke();
+    }
+
+    // ------------------------------------------------------------------ trim of the tracked set
+
+    /**
+     * Phone, after applying a push: starts a trim ({@link Trim}) if the tracked set has grown
+     * past its threshold and the two sides are quiescent: no thread on the server, every push of
+     * the phone's applied there, no lock request open. Then the server's heap cannot change until
+     * the trim ends (only a push could change it, and none crosses), so a deterministic point.
+     */
+    private void maybeStartTrim(long now) {
+        if (trimFloor == 0 || trim != null || !ready || !transport.connected() || dsm.trackedCount() < nextTrimAt
+                || !vm.scheduler().remoteThreads().isEmpty() || !unacked.isEmpty() || !lockWaiters.isEmpty()
+                || !pendingLockRequests.isEmpty() || !volatiles.idle()) {
+            return;
+        }
+        trim = dsm.startTrim();
+        trimStartedAt = now;
+        metrics.trims++;
+        metrics.event(now, name, "trim_start", "\"tracked\":" + dsm.trackedCount());
+        sendTrim(new Message.TrimMarks(0, false, trim.mark(null, trimRoots())), now);
+    }
+
+    /** One round of the peer's marks: mark from them, answer; an empty answer to ours ends the trim. */
+    private void trimRound(Message.TrimMarks t, long now) {
+        if (trim == null) {
+            if (role == Role.PHONE || t.round() != 0 || t.last()) {
+                throw new ProtocolException("trim round " + t.round() + " with no trim in progress at the " + name);
+            }
+            trim = dsm.startTrim(); // the server: its heap is quiescent (no threads here, see maybeStartTrim)
+            trimStartedAt = now;
+            metrics.trims++;
+        }
+        metrics.trimRounds++;
+        if (t.last()) {
+            endTrim(now);
+            return;
+        }
+        if (t.round() > 0 && t.runs().isEmpty()) {
+            // The peer marked nothing new from all we sent: a fixpoint. Both untrack what neither marked.
+            sendTrim(new Message.TrimMarks(t.round() + 1, true, List.of()), now);
+            endTrim(now);
+            return;
+        }
+        sendTrim(new Message.TrimMarks(t.round() + 1, false, trim.mark(t, trimRoots())), now);
+    }
+
+    private void endTrim(long now) {
+        int before = dsm.trackedCount();
+        int dropped = trim.commit();
+        metrics.untracked += dropped;
+        metrics.event(now, name, "trim_end", String.format(java.util.Locale.ROOT,
+                "\"tracked_before\":%d,\"untracked\":%d,\"marks_sent\":%d,\"marks_received\":%d,\"nanos\":%d",
+                before, dropped, trim.idsSent(), trim.idsReceived(), now - trimStartedAt));
+        metrics.trimNanos += now - trimStartedAt;
+        trim = null;
+        if (role == Role.PHONE) {
+            nextTrimAt = Math.max(trimFloor, 2 * dsm.trackedCount());
+            for (int id : deferredLockRequests) {
+                metrics.lockRequests++;
+                send(new OwnershipRequest(id, true), now, 0);
+            }
+            deferredLockRequests.clear();
+            volatiles.trimEnded(now);
+        }
+        driver.poke();
+    }
+
+    /** Whether a trim of the tracked set runs: requests whose answer is a push wait for its end. */
+    boolean trimInProgress() {
+        return trim != null;
+    }
+
+    private void sendTrim(Message.TrimMarks t, long now) {
+        long before = metrics.wireBytesSent;
+        send(t, now, 0); // stream 0: the connection's own (COMET's GC context)
+        metrics.trimWireBytesSent += metrics.wireBytesSent - before;
+    }
+
+    /** What this endpoint holds on to besides the VM: locks threads may take along, lock requests in progress. */
+    private List<Object> trimRoots() {
+        List<Object> roots = new ArrayList<>();
+        for (GuestThread t : vm.scheduler().threads()) {
+            if (t.offload instanceof OffloadThread h) {
+                roots.addAll(h.recentLocks);
+            }
+        }
+        for (int id : lockWaiters.keySet()) {
+            roots.add(dsm.ids().objectOf(id));
+        }
+        for (int id : pendingLockRequests) {
+            roots.add(dsm.ids().objectOf(id));
+        }
+        for (int id : deferredLockRequests) {
+            roots.add(dsm.ids().objectOf(id));
+        }
+        for (int id : volatiles.trimRootIds()) {
+            roots.add(dsm.ids().objectOf(id));
+        }
+        return roots;
     }
 
     /** Server: a thread that came from the phone ended here; it ends on the phone too. */
@@ -971,6 +1106,7 @@ public final class OffloadEndpoint {
 
     private void sendSync(Sync s, long at, int stream) {
         metrics.syncsSent++;
+        metrics.trackedHighWater = Math.max(metrics.trackedHighWater, dsm.trackedCount());
         metrics.payloadBytesSent += dsm.lastPayloadBytes();
         unacked.put(s.revision(), at);
         long before = metrics.wireBytesSent;
@@ -1060,6 +1196,8 @@ public final class OffloadEndpoint {
             }
         }
         dsm.untrackAll();
+        trim = null;
+        deferredLockRequests.clear();
         checkpoints.clear();
         noCheckpoint.clear();
         unacked.clear();

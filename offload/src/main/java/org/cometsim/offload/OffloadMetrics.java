@@ -36,8 +36,43 @@ public final class OffloadMetrics {
     long connections;
     long connectionsLost;
     long threadsRecovered;
+    /** Trims of the tracked set this endpoint took part in, rounds it received, ids it untracked. */
+    long trims;
+    long trimRounds;
+    long untracked;
+    /** Bytes this endpoint put on the wire for trim rounds (included in {@link #wireBytesSent()}). */
+    long trimWireBytesSent;
+    /** Simulated time from the start to the end of each trim on this side, summed. */
+    long trimNanos;
+    /** The most ids this endpoint's DSM held at any push or pull (of any one connection). */
+    long trackedHighWater;
     /** Instructions executed by threads on this endpoint while they had migrated here. */
     long instructionsOfMigrants;
+
+    public long trims() {
+        return trims;
+    }
+
+    public long trimRounds() {
+        return trimRounds;
+    }
+
+    /** Ids this endpoint untracked at the end of trims. */
+    public long untracked() {
+        return untracked;
+    }
+
+    public long trimWireBytesSent() {
+        return trimWireBytesSent;
+    }
+
+    public long trimNanos() {
+        return trimNanos;
+    }
+
+    public long trackedHighWater() {
+        return trackedHighWater;
+    }
 
     public long migrationsOut() {
         return migrationsOut;

@@ -61,6 +61,8 @@ final class VolatileOwnership implements VolatileGate {
     private final List<Integer> pendingRequests = new ArrayList<>();
     /** Threads woken by a grant that have not made their access yet → what they wait to access. */
     private final Map<GuestThread, Object> owed = new LinkedHashMap<>();
+    /** Requests made while a trim ran, sent when it ends (their answers are pushes). */
+    private final List<Integer> deferred = new ArrayList<>();
 
     VolatileOwnership(OffloadEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -90,17 +92,45 @@ final class VolatileOwnership implements VolatileGate {
         int id = endpoint.dsm().idKnownToPeer(holder);
         List<GuestThread> waiting = waiters.computeIfAbsent(id, k -> new ArrayList<>());
         long now = endpoint.vm().scheduler().now();
-        if (waiting.isEmpty()) {
-            endpoint.metrics().volatileRequests++;
-            endpoint.send(new OwnershipRequest(id, false), now, 0);
-            endpoint.metrics().event(now, endpoint.name(), "volatile_request", "\"object\":" + OffloadMetrics.json(Ids.format(id))
-                    + ",\"thread\":" + endpoint.canonicalId(t));
+        if (waiting.isEmpty() && endpoint.trimInProgress()) {
+            deferred.add(id); // its answer is a push, which must not cross a trim of the tracked set
+        } else if (waiting.isEmpty()) {
+            sendRequest(id, endpoint.canonicalId(t), now);
         }
         waiting.add(t);
         owed.remove(t);
         endpoint.vm().scheduler().blockExternally(t, "the volatiles of " + Ids.format(id) + " from the "
                 + (endpoint.role() == Role.PHONE ? "server" : "phone"));
         return WAIT;
+    }
+
+    private void sendRequest(int id, int thread, long now) {
+        endpoint.metrics().volatileRequests++;
+        endpoint.send(new OwnershipRequest(id, false), now, 0);
+        endpoint.metrics().event(now, endpoint.name(), "volatile_request", "\"object\":" + OffloadMetrics.json(Ids.format(id))
+                + ",\"thread\":" + thread);
+    }
+
+    /** No request open either way: a trim of the tracked set may start (no push will be owed during it). */
+    boolean idle() {
+        return waiters.isEmpty() && pendingRequests.isEmpty() && deferred.isEmpty();
+    }
+
+    /** A trim ended: the requests made during it go out now. */
+    void trimEnded(long now) {
+        for (int id : deferred) {
+            List<GuestThread> waiting = waiters.get(id);
+            sendRequest(id, waiting == null || waiting.isEmpty() ? -1 : endpoint.canonicalId(waiting.get(0)), now);
+        }
+        deferred.clear();
+    }
+
+    /** Ids this side must keep tracked while a trim runs: requested, asked for or deferred. */
+    List<Integer> trimRootIds() {
+        List<Integer> ids = new ArrayList<>(waiters.keySet());
+        ids.addAll(pendingRequests);
+        ids.addAll(deferred);
+        return ids;
     }
 
     /** The peer asks for the volatiles of {@code id}; granted with the next push that may (see {@link #collectGrants}). */
@@ -156,6 +186,7 @@ final class VolatileOwnership implements VolatileGate {
         waiters.clear();
         pendingRequests.clear();
         owed.clear();
+        deferred.clear();
     }
 
     /** Whether {@code g} is a grant of volatiles this class handles. */

@@ -59,9 +59,24 @@ public final class OffloadRun {
     public record Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
                          CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
                          OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit,
-                         List<Long> failAtNanos) {
+                         List<Long> failAtNanos, int trimFloor) {
         public Config {
             failAtNanos = List.copyOf(failAtNanos);
+        }
+
+        /** A run with the phone's default trim threshold ({@link OffloadEndpoint#setTrimFloor}). */
+        public Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
+                      CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
+                      OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit,
+                      List<Long> failAtNanos) {
+            this(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy, seed,
+                    compress, jit, failAtNanos, OffloadEndpoint.DEFAULT_TRIM_FLOOR);
+        }
+
+        /** The same run with another trim threshold (0: the phone never trims the tracked set). */
+        public Config withTrimFloor(int floor) {
+            return new Config(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy,
+                    seed, compress, jit, failAtNanos, floor);
         }
 
         /** A run without injected failures. */
@@ -136,6 +151,7 @@ public final class OffloadRun {
         SimulatedTransport up = new SimulatedTransport(link, Direction.UP, deliveries::add);
         up.watchRadio(servers.radio, true);
         OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, phoneVm, c.policy(), up, c.compress());
+        phone.setTrimFloor(c.trimFloor());
         SimulatedEndpoint phoneActor = new SimulatedEndpoint("phone", phoneVm, sim, lookahead);
         phone.attach(phoneActor);
         phoneActor.afterStep(() -> phone.grantPendingLocks(sim.now()));

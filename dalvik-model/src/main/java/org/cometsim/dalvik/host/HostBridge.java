@@ -59,6 +59,28 @@ import org.cometsim.dalvik.sched.Scheduler;
  * Host calls that may write an array they were given report it whole to the write barrier, before the call.
  */
 public final class HostBridge {
+    private ReferenceProcessing references;
+
+    /**
+     * Host classes whose methods never keep a reference to an argument (they read it, format it,
+     * compare it, or return it), {@code Arrays.asList} excepted: a guest object or array passed to
+     * them has not escaped ({@link GuestObject#escaped}). Everything else may keep what it gets.
+     */
+    private static final Set<String> NEVER_KEEP_ARGUMENTS = Set.of("java.lang.String", "java.lang.Math",
+            "java.lang.StrictMath", "java.util.Objects", "java.util.Arrays", "java.io.PrintStream", "java.lang.Integer",
+            "java.lang.Long", "java.lang.Short", "java.lang.Byte", "java.lang.Character", "java.lang.Boolean",
+            "java.lang.Float", "java.lang.Double");
+    /** Set while the arguments of a call to one of {@link #NEVER_KEEP_ARGUMENTS} are converted. */
+    private boolean convertingForPureCall;
+
+    /** The VM's {@code gc()}: the reachability pass that clears weak references ({@link ReferenceProcessing}). */
+    int collectWeakReferences() {
+        if (references == null) {
+            references = new ReferenceProcessing(linker, scheduler, hooks);
+        }
+        return references.collect();
+    }
+
     /** Implemented by every host view of a guest object. */
     public interface GuestBacked {
         Object guestObject();
@@ -432,6 +454,8 @@ public final class HostBridge {
             m.elements = m.costClass == HostCost.MATH ? null : HostCost::longestArgument;
             return m;
         }
+        final boolean pure = NEVER_KEEP_ARGUMENTS.contains(owner.name)
+                && !(owner.name.equals("java.util.Arrays") && name.equals("asList"));
         m.nativeImpl = (in, t, args) -> {
             Object[] converted = null;
             BuilderCopy builders = null;
@@ -452,7 +476,12 @@ public final class HostBridge {
                                 "()Ljava/lang/String;"), builders);
                         h = builders.host;
                     } else {
-                        h = toHost(a, params[i]);
+                        convertingForPureCall = pure;
+                        try {
+                            h = toHost(a, params[i]);
+                        } finally {
+                            convertingForPureCall = false;
+                        }
                     }
                     if (h != null && !params[i].isInstance(h)) {
                         // A guest object whose host view cannot be the class the host method wants
@@ -553,6 +582,9 @@ public final class HostBridge {
         if (v instanceof GuestArray ga) {
             Object h = type == Object.class ? ga.data : unwrapArray(ga, type);
             knownArrays.put(h, new KnownArray(ga.type, new java.lang.ref.WeakReference<>(ga)));
+            if (h == ga.data && !convertingForPureCall) {
+                ga.escaped = true; // the host may keep it (GuestArray.escaped)
+            }
             return h;
         }
         return toHostValue(v, type);
@@ -599,6 +631,7 @@ public final class HostBridge {
     private Object unwrapArray(GuestArray a, Class<?> type) {
         Object d = a.data;
         if (!(d instanceof Object[])) {
+            a.escaped |= !convertingForPureCall; // handed over itself (see toHost)
             return d;
         }
         Object[] src = (Object[]) d;
@@ -610,6 +643,7 @@ public final class HostBridge {
             }
         }
         if (!needs && type.isInstance(d)) {
+            a.escaped |= !convertingForPureCall;
             return d;
         }
         Class<?> comp = type.isArray() ? type.getComponentType() : Object.class;
@@ -725,6 +759,7 @@ public final class HostBridge {
 
     /** The host view of a guest object (cached, so identity is preserved across calls). */
     public Object hostView(GuestObject g) {
+        g.escaped |= !convertingForPureCall;
         Object v = g.hostView;
         if (v != null) {
             return v;

@@ -103,7 +103,11 @@ public final class Natives {
         reg.register(sys, "nanoTime", "()J", true, OFF, "default", (in, t, a) -> world.clock().nanoTime());
         reg.register(sys, "identityHashCode", "(Ljava/lang/Object;)I", true, OFF, "default",
                 (in, t, a) -> a[0] == null ? 0 : heap.identityHash(a[0]));
-        reg.register(sys, "gc", "()V", true, OFF, "default", (in, t, a) -> null);
+        // The weak-reference pass (ReferenceProcessing); on the phone, where the console and the roots of every thread at home are.
+        reg.register(sys, "gc", "()V", true, PIN, "default", (in, t, a) -> {
+            bridge.collectWeakReferences();
+            return null;
+        });
         reg.register(sys, "runFinalization", "()V", true, OFF, "default", (in, t, a) -> null);
         reg.register(sys, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II)V", true, OFF, HostCost.ARRAYCOPY,
                 a -> Math.max(0, (Integer) a[4]), (in, t, a) -> {

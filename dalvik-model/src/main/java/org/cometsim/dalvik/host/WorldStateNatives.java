@@ -254,8 +254,13 @@ final class WorldStateNatives {
         bridgeLike(reg, rt, "maxMemory", "()J", false, (in, t, a) -> w.runtime().maxMemory());
         bridgeLike(reg, rt, "totalMemory", "()J", false, (in, t, a) -> w.runtime().totalMemory());
         bridgeLike(reg, rt, "freeMemory", "()J", false, (in, t, a) -> w.runtime().freeMemory(allocations()));
-        // As System.gc(): the VM's heap is not the host's, so a host collection would only cost wall time.
-        bridgeLike(reg, rt, "gc", "()V", false, (in, t, a) -> null);
+        // As System.gc(): the weak-reference pass over the guest heap (never a host collection: the
+        // VM's heap is not the host's), on the phone.
+        reg.register(rt, "gc", "()V", false, org.cometsim.dalvik.rt.Placement.CLIENT_PINNED, HostCost.NONE, null,
+                (in, t, a) -> {
+                    bridge.collectWeakReferences();
+                    return null;
+                });
         bridgeLike(reg, rt, "runFinalization", "()V", false, (in, t, a) -> null);
     }
 

@@ -15,6 +15,12 @@ public final class GuestArray {
     /** Offload-runtime tracking header; null = untracked (see {@link ObjectHeader}). */
     public ObjectHeader dsm;
     public Object hostView;
+    /**
+     * Handed to host code that may keep it (its backing array itself, to a method outside the
+     * bridge's list of host classes that never keep their arguments): the VM's reachability
+     * passes (the offload trim, {@code System.gc()}'s) cannot see who holds it.
+     */
+    public boolean escaped;
 
     public GuestArray(VmClass type, Object data, int length) {
         this.type = type;

@@ -24,6 +24,12 @@ public final class GuestObject {
     public Object vmData;
     /** Cached host-side view handed to host library code, so identity is preserved. */
     public Object hostView;
+    /**
+     * Its host view was handed to host code that may keep it (anything outside the bridge's list
+     * of host classes that never keep their arguments): the VM's reachability passes (the offload
+     * trim, {@code System.gc()}'s) cannot see who holds it.
+     */
+    public boolean escaped;
 
     public GuestObject(VmClass cls) {
         this.cls = cls;

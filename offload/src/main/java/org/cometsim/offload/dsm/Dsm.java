@@ -133,11 +133,7 @@ public final class Dsm implements WriteBarrier {
      */
     public void untrackAll() {
         for (Object o : byId.values()) {
-            if (o instanceof GuestObject g) {
-                g.dsm = null;
-            } else if (o instanceof GuestArray a) {
-                a.dsm = null;
-            }
+            dropHeader(o);
         }
         for (VmClass c : vm.linker().linkedClasses()) {
             c.dsm = null;
@@ -151,6 +147,77 @@ public final class Dsm implements WriteBarrier {
         pendingHashes.clear();
         outClassIds.clear();
         inClasses.clear();
+    }
+
+    /** An object's or array's tracking header goes: it is untracked (locally lockable, no dirty bits, no barrier work). */
+    private static void dropHeader(Object o) {
+        if (o instanceof GuestObject g) {
+            g.dsm = null;
+        } else if (o instanceof GuestArray a) {
+            a.dsm = null;
+        }
+    }
+
+    /**
+     * Untracks the ids {@code drop} accepts (the end of a {@link Trim}): each object loses its
+     * header, as in {@link #untrackAll}, and leaves the write queue (its unshipped writes go
+     * nowhere: neither side can reach it); a host value loses that id (and keeps another it still
+     * has). Classes are never untracked. Ids are never reused ({@code nextIndex} only grows), so a
+     * dropped object that becomes shared again gets a new id and travels whole. Returns how many ids went.
+     */
+    int untrack(java.util.function.IntPredicate drop) {
+        List<Integer> gone = new ArrayList<>();
+        for (Integer id : byId.keySet()) {
+            if (drop.test(id) && !wellKnownNames.containsKey(byId.get(id))) {
+                gone.add(id);
+            }
+        }
+        if (gone.isEmpty()) {
+            return 0;
+        }
+        java.util.Set<Integer> goneIds = new java.util.HashSet<>(gone);
+        IdentityHashMap<Object, Boolean> lostHostId = new IdentityHashMap<>();
+        for (int id : gone) {
+            Object o = byId.remove(id);
+            dropHeader(o);
+            Integer hid = hostIds.get(o);
+            if (hid != null && hid == id) {
+                hostIds.remove(o);
+                lostHostId.put(o, Boolean.TRUE);
+            }
+        }
+        if (!lostHostId.isEmpty()) {
+            // A host value the peer also named has two ids: it keeps the one still tracked, if any.
+            for (Map.Entry<Integer, Object> e : byId.entrySet()) {
+                if (lostHostId.containsKey(e.getValue())) {
+                    hostIds.merge(e.getValue(), e.getKey(), (a, b) -> Integer.compareUnsigned(a, b) <= 0 ? a : b);
+                }
+            }
+        }
+        queue.removeIf(o -> (o instanceof GuestObject g && g.dsm == null) || (o instanceof GuestArray a && a.dsm == null));
+        pendingNew.removeIf(n -> goneIds.contains(n.id()));
+        pendingHashes.removeIf(o -> (o instanceof GuestObject g && g.dsm == null) || (o instanceof GuestArray a && a.dsm == null));
+        return gone.size();
+    }
+
+    /** The tracked object or host value of object id {@code id}, or null if none. */
+    Object trackedOrNull(int id) {
+        return Ids.isObject(id) ? byId.get(id) : null;
+    }
+
+    /** Every object id and its object (guest objects, arrays, host values). */
+    void forEachTracked(java.util.function.BiConsumer<Integer, Object> f) {
+        byId.forEach(f);
+    }
+
+    /** The objects each endpoint has its own of (never untracked). */
+    java.util.Collection<Object> wellKnownObjects() {
+        return wellKnown.values();
+    }
+
+    /** A trim of the tracked set starting on this side ({@link Trim}). */
+    public Trim startTrim() {
+        return new Trim(this, vm);
     }
 
     /** Raw bytes of the values and references the last push carried (the dirty payload, before framing). */

@@ -368,6 +368,61 @@ public sealed interface Message {
         }
     }
 
+    // ------------------------------------------------------------------ trim
+
+    /**
+     * One round of the distributed trim of the tracked set (COMET's {@code TRIMGC}, on stream 0;
+     * {@code dsm.Trim}): the tracked objects the sender found reachable this round that it has not
+     * named before (its roots in round 0, then what the receiver's last marks reach through the
+     * sender's copies), as maximal ascending runs of ids. {@code last}: the sender received an
+     * empty round (a fixpoint) and has untracked everything neither side marked; the receiver does
+     * the same and the trim ends.
+     */
+    record TrimMarks(int round, boolean last, List<IdRun> runs) implements Message {
+        public TrimMarks {
+            runs = List.copyOf(runs);
+            if (round < 0) {
+                throw new IllegalArgumentException("trim round " + round);
+            }
+            long end = Long.MIN_VALUE;
+            for (IdRun r : runs) {
+                long first = r.first() & 0xFFFFFFFFL;
+                // Adjacent runs would be one run, except across the boundary of the two spaces.
+                if (first < end || first == end && Ids.index(r.first()) != 0) {
+                    throw new IllegalArgumentException("trim marks not in maximal ascending runs at " + Ids.format(r.first()));
+                }
+                end = first + r.count();
+            }
+            if (last && !runs.isEmpty()) {
+                throw new IllegalArgumentException("the last trim message marks nothing");
+            }
+        }
+
+        @Override
+        public int tag() {
+            return 11;
+        }
+
+        /** How many ids the runs name. */
+        public long markCount() {
+            long n = 0;
+            for (IdRun r : runs) {
+                n += r.count();
+            }
+            return n;
+        }
+    }
+
+    /** Object ids {@code first} .. {@code first + count - 1}, all in {@code first}'s space (0 or 1). */
+    record IdRun(int first, int count) {
+        public IdRun {
+            checkObject(first);
+            if (count < 1 || Ids.index(first) + (long) count - 1 > Ids.MAX_INDEX) {
+                throw new IllegalArgumentException("run of " + count + " ids from " + Ids.format(first));
+            }
+        }
+    }
+
     /** A thread started on the sender (it counts as alive on the receiver until it ends). */
     record ThreadStarted(int threadId, boolean daemon) implements Message {
         @Override

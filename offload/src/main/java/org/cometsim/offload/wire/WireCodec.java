@@ -89,6 +89,14 @@ public final class WireCodec {
         } else if (m instanceof ThreadStarted t) {
             w.u4(t.threadId());
             w.bool(t.daemon());
+        } else if (m instanceof Message.TrimMarks t) {
+            w.u4(t.round());
+            w.bool(t.last());
+            w.u4(t.runs().size());
+            for (Message.IdRun run : t.runs()) {
+                w.u4(run.first());
+                w.u4(run.count());
+            }
         } else if (!(m instanceof Ready)) {
             throw new IllegalArgumentException("no encoding for " + m);
         }
@@ -375,6 +383,16 @@ public final class WireCodec {
             case 8 -> new Notify(r.u4(), r.bool());
             case 9 -> new Interrupt(r.u4());
             case 10 -> new ThreadStarted(r.u4(), r.bool());
+            case 11 -> {
+                int round = r.u4();
+                boolean last = r.bool();
+                int n = r.count(8);
+                List<Message.IdRun> runs = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    runs.add(new Message.IdRun(r.u4(), r.u4()));
+                }
+                yield new Message.TrimMarks(round, last, runs);
+            }
             default -> throw new ProtocolException("unknown message tag " + tag);
         };
     }

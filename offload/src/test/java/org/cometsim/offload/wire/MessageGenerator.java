@@ -25,7 +25,7 @@ final class MessageGenerator {
     }
 
     /** Message kinds, by tag, that {@link #next()} picks from evenly. */
-    static final int KINDS = 10;
+    static final int KINDS = 11;
 
     Message next() {
         return of(1 + random.nextInt(KINDS));
@@ -44,6 +44,7 @@ final class MessageGenerator {
             case 8 -> new Message.Notify(lockable(), random.nextBoolean());
             case 9 -> new Message.Interrupt(anyInt());
             case 10 -> new Message.ThreadStarted(anyInt(), random.nextBoolean());
+            case 11 -> trimMarks();
             default -> throw new IllegalArgumentException("tag " + tag);
         };
     }
@@ -60,6 +61,26 @@ final class MessageGenerator {
                 anyInt(),
                 list(4, () -> new Message.IdentityHash(objectIdNotNull(), anyInt())),
                 list(3, this::thread));
+    }
+
+    /** Ascending, non-adjacent runs in both spaces (up to the last id of each), or a last, empty round. */
+    Message.TrimMarks trimMarks() {
+        int round = random.nextInt(4) == 0 ? Integer.MAX_VALUE : random.nextInt(100);
+        if (random.nextInt(4) == 0) {
+            return new Message.TrimMarks(round, true, List.of());
+        }
+        List<Message.IdRun> runs = new java.util.ArrayList<>();
+        for (int space : new int[] {Ids.PHONE_SPACE, Ids.SERVER_SPACE}) {
+            long next = random.nextInt(3) == 0 ? 0 : random.nextInt(1000);
+            int n = random.nextInt(5);
+            for (int i = 0; i < n && next <= Ids.MAX_INDEX; i++) {
+                long room = Ids.MAX_INDEX - next + 1;
+                int count = (int) Math.min(room, random.nextInt(3) == 0 ? room : 1 + random.nextInt(2000));
+                runs.add(new Message.IdRun(Ids.objectId(space, (int) next), count));
+                next += count + 1 + random.nextInt(50);
+            }
+        }
+        return new Message.TrimMarks(round, false, runs);
     }
 
     // ------------------------------------------------------------------ parts
