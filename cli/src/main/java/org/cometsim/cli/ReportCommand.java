@@ -23,6 +23,20 @@ final class ReportCommand {
             "example: comet report comet-out",
             "");
 
+    /**
+     * Charts and page for results just stored by {@code run --out} or {@code sweep}: a failure here
+     * is reported but does not fail the command, whose results are already safe on disk
+     * ({@code comet report DIR} rebuilds them later).
+     */
+    static void buildQuietly(Path dir, PrintStream err) {
+        try {
+            err.println("comet: wrote " + Reports.build(dir));
+        } catch (RuntimeException e) {
+            err.println("comet: warning: no report for " + dir + ": " + e.getMessage()
+                    + " (the results are stored; 'comet report " + dir + "' retries)");
+        }
+    }
+
     static int run(List<String> args, PrintStream out, PrintStream err) {
         if (args.size() == 1 && (args.get(0).equals("--help") || args.get(0).equals("-h"))) {
             out.print(USAGE);

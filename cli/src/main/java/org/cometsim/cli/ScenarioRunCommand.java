@@ -34,7 +34,7 @@ final class ScenarioRunCommand {
             "usage: comet run SCENARIO.yaml [--out DIR] [--json FILE] [--trace FILE]",
             "  runs the scenario (app, phone, server, link, policy, energy, seed, failures: see",
             "  scenarios/README.md) offloaded and alone on the phone; prints the program's output",
-            "  and a summary; --out DIR writes DIR/result.json (comet-run/1), DIR/trace.jsonl and",
+            "  and a summary; --out DIR writes DIR/result.json (comet-run/1), DIR/trace.jsonl, charts, report.html and",
             "  DIR/scenario.yaml. With repetitions: N it runs seeds seed .. seed+N-1 and prints the",
             "  speed-up's mean and 95% confidence interval (result.json: the first seed).",
             "example: comet run scenarios/examples/01-first-run.yaml --out out/first",
@@ -112,6 +112,7 @@ final class ScenarioRunCommand {
                     throw new UncheckedIOException("cannot copy the scenario to " + dir, e);
                 }
                 err.println("comet: wrote " + dir.resolve("result.json") + ", " + dir.resolve("trace.jsonl"));
+                ReportCommand.buildQuietly(dir, err);
             }
             if (json != null) {
                 write(Path.of(json), resultJson);

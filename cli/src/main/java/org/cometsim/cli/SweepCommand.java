@@ -33,7 +33,8 @@ final class SweepCommand {
             "  (default DIR: comet-sweep-NAME); a rerun skips finished points, so a killed sweep",
             "  resumes. --shard i/n runs only points with index % n == i-1 (a cluster job array:",
             "  one DIR per shard, then 'comet merge'). Writes DIR/results.csv (one row per point)",
-            "  and DIR/summary.csv (mean and 95% CI over seeds). Exit status 1 if a point failed.",
+            "  and DIR/summary.csv (mean and 95% CI over seeds), charts and DIR/report.html.",
+            "  Exit status 1 if a point failed.",
             "example: comet sweep scenarios/examples/07-sweep-replications.yaml --out out/rep --jobs 2",
             "");
 
@@ -116,6 +117,7 @@ final class SweepCommand {
             err.printf(Locale.ROOT, "comet: sweep %s: %d run now (%d failed), %d already finished; %d of %d stored ok%n",
                     sweep.name(), o.ran(), o.failed(), o.skipped(), counts[1], counts[0]);
             err.println("comet: wrote " + dir.resolve("results.csv") + ", " + dir.resolve("summary.csv"));
+            ReportCommand.buildQuietly(dir, err);
             SummaryTable.print(store, out);
             return o.failed() > 0 ? 1 : 0;
         } catch (IOException e) {

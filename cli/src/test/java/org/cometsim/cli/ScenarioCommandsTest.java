@@ -2,6 +2,7 @@ package org.cometsim.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,8 @@ class ScenarioCommandsTest {
         assertTrue(json.startsWith("{\n  \"schema\": \"comet-run/1\",\n"), json);
         assertTrue(Files.size(out.resolve("trace.jsonl")) > 0);
         assertEquals(Files.readString(examples.resolve(example)), Files.readString(out.resolve("scenario.yaml")));
+        assertTrue(Files.size(out.resolve("report.html")) > 0, "run --out writes the report too");
+        assertFalse(r.err().contains("warning: no report"), r.err());
     }
 
     private Path runSweep(String example, int points) throws Exception {
@@ -84,6 +87,8 @@ class ScenarioCommandsTest {
         assertEquals(0, r.status(), r.err());
         assertEquals(points + 1, Files.readAllLines(out.resolve("results.csv")).size());
         assertTrue(r.out().contains("speed-up"), r.out());
+        assertTrue(Files.size(out.resolve("report.html")) > 0, "a sweep writes its report");
+        assertFalse(r.err().contains("warning: no report"), r.err());
         return out;
     }
 

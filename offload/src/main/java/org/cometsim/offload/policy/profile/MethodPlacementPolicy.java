@@ -109,6 +109,25 @@ public class MethodPlacementPolicy implements OffloadPolicy {
     private final java.util.Set<Integer> inside = new java.util.TreeSet<>();
 
     @Override
+    public String explain(Decision d) {
+        // Read-only: may be asked after migrate() updated 'inside'.
+        MethodPoint p = d.point();
+        if (p == null) {
+            return d.onServer() ? "periodic evaluation on the server: placements move threads at method points only"
+                    : inside.contains(d.threadId()) ? "resume: sent home inside a method the solver placed on the server"
+                    : "periodic evaluation: not inside a method placed on the server";
+        }
+        String sig = p.className() + "." + p.methodName() + p.descriptor();
+        if (p.exit() && returning.contains(sig)) {
+            return "exit of " + sig + ": the outermost method " + name() + " placed on the server returns";
+        }
+        if (!p.exit() && offloaded.contains(sig)) {
+            return "entry of " + sig + ": " + name() + " placed it on the server (called from the phone side)";
+        }
+        return "method point of " + sig + ": no placement change";
+    }
+
+    @Override
     public boolean migrate(Decision d) {
         MethodPoint p = d.point();
         if (p == null) {
