@@ -89,23 +89,10 @@ final class ProfileCommand {
         if (outFile == null) {
             throw new CometCli.UsageException("profile: --out FILE is required\n" + USAGE);
         }
-        String main;
-        String[] guestArgs;
-        if (workload != null) {
-            if (cp != null || i < args.size()) {
-                throw new CometCli.UsageException("profile: --workload replaces -cp and MAIN; give one or the other");
-            }
-            BuiltInWorkloads.Resolved r = BuiltInWorkloads.resolve(workload, size);
-            cp = r.classPath();
-            main = r.mainClass();
-            guestArgs = r.args();
-        } else {
-            if (cp == null || i >= args.size()) {
-                throw new CometCli.UsageException("profile: --workload NAME or -cp CLASSPATH MAIN is required\n" + USAGE);
-            }
-            main = args.get(i);
-            guestArgs = new ArrayList<>(args.subList(i + 1, args.size())).toArray(new String[0]);
-        }
+        GuestProgram program = GuestProgram.choose("profile", workload, size, cp, args, i, USAGE);
+        cp = program.classPath();
+        String main = program.mainClass();
+        String[] guestArgs = program.args();
         CpuModel phoneCpu = cpu("--phone", phone);
         CpuModel serverCpu = cpu("--server", server);
         ClassPath classPath;
