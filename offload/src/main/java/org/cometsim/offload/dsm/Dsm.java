@@ -886,6 +886,7 @@ public final class Dsm implements WriteBarrier {
                 hostIds.put(o, n.id());
             }
         }
+        peerState.rebuildPeers(this::resolve); // before host states name the peers
         hostState.finishReceive(this::registerHostState);
         peerState.finishReceive(this::resolve);
         for (Update u : s.updates()) {

@@ -192,10 +192,10 @@ final class HostPeerState {
     }
 
     /**
-     * Gives each guest object of the push applied its peer (rebuilt if it has none), then sets the
-     * library fields (remote states win), resolving references through {@code objects}.
+     * Gives each guest object of the push applied its peer (rebuilt if it has none), before the
+     * push's host states are filled (a {@code DataInputStream} over a guest stream names its peer).
      */
-    void finishReceive(IntFunction<Object> objects) {
+    void rebuildPeers(IntFunction<Object> objects) {
         for (Object[] r : received) {
             int id = (Integer) r[0];
             HostStateShape shape = (HostStateShape) r[1];
@@ -209,6 +209,10 @@ final class HostPeerState {
             }
             entries.putIfAbsent(g, new Entry());
         }
+    }
+
+    /** Sets the library fields of the peers {@link #rebuildPeers} saw (remote states win), references resolved through {@code objects}. */
+    void finishReceive(IntFunction<Object> objects) {
         for (Object[] r : received) {
             GuestObject g = (GuestObject) objects.apply((Integer) r[0]);
             HostStateShape shape = (HostStateShape) r[1];
