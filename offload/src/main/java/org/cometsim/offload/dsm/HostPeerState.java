@@ -29,7 +29,7 @@ import org.cometsim.offload.wire.WireWriter;
  * {@code peer:<library class>} under the guest object's own id. Primitives go by value, references
  * by DSM id (a guest object as itself, a host object by codec or value, or the push fails with the
  * reason: {@link Unshippable}), private primitive arrays (a {@code Writer}'s private buffer) by
- * value. The receiver allocates the peer without a constructor ({@code HostPeers.rebuildPeer}) and
+ * value, a private bare {@code Object} (a monitor: {@code FilterOutputStream.closeLock}) as a new one. The receiver allocates the peer without a constructor ({@code HostPeers.rebuildPeer}) and
  * sets the fields, references resolved once every new object of the push exists.
  *
  * <p>Host methods run on the peer (the guest's {@code super.read()}, inherited library methods,
@@ -154,6 +154,10 @@ final class HostPeerState {
             } else if (t.isArray()) {
                 w.u1(2);
                 writeArray(w, v, f);
+            } else if (v.getClass() == Object.class && Modifier.isPrivate(f.getModifiers())) {
+                // A private bare Object is only a monitor (FilterOutputStream.closeLock): no state,
+                // never seen outside the library class, so a fresh one on the receiver is the same.
+                w.u1(3);
             } else {
                 int ref;
                 try {
@@ -231,6 +235,8 @@ final class HostPeerState {
                     v = null;
                 } else if (tag == 2 && t.isArray()) {
                     v = readArray(in, t);
+                } else if (tag == 3 && t.isAssignableFrom(Object.class) && Modifier.isPrivate(f.getModifiers())) {
+                    v = new Object();
                 } else if (tag == 1 && !t.isArray()) {
                     v = bridge.toHost(objects.apply(in.u4()), t);
                     if (v != null && !t.isInstance(v)) {
