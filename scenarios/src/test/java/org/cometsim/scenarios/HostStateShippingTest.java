@@ -37,6 +37,8 @@ class HostStateShippingTest {
     private static String pinJavaOutput;
     private static ClassPath peerCode;
     private static String peerJavaOutput;
+    private static ClassPath peerPinCode;
+    private static String peerPinJavaOutput;
 
     @BeforeAll
     static void compile() throws Exception {
@@ -46,6 +48,8 @@ class HostStateShippingTest {
         pinJavaOutput = runJava(dir.resolve("hostpin").resolve("classes"), "HostPin");
         peerCode = CompiledTestProgram.compile("hostpeer", dir);
         peerJavaOutput = runJava(dir.resolve("hostpeer").resolve("classes"), "HostPeer");
+        peerPinCode = CompiledTestProgram.compile("hostpeerpin", dir);
+        peerPinJavaOutput = runJava(dir.resolve("hostpeerpin").resolve("classes"), "HostPeerPin");
     }
 
     private static String runJava(Path classes, String main) throws IOException, InterruptedException {
@@ -91,6 +95,20 @@ class HostStateShippingTest {
             assertTrue(r.phone().migrationsOut() >= 14, "the thread went to the server every round: " + r.phone().migrationsOut());
         }
         assertTrue(r.serverInstructions() > 0);
+    }
+
+    /**
+     * A guest BufferedInputStream subclass (the library's protected byte[] buffer is in its host
+     * peer, and the guest may share it: not shipped by value) made on the phone: it pins the thread
+     * there, with the class and field as the reason, and the output stays java's.
+     */
+    @Test
+    void aPeerStateThatCannotShipPinsWithItsReason() {
+        OffloadRun.Result r = run(peerPinCode, "HostPeerPin", new String[0], "always");
+        assertEquals(peerPinJavaOutput, r.local().stdout());
+        assertEquals(peerPinJavaOutput, r.offload().stdout());
+        assertEquals(java.util.Set.of("a guest HostPeerPin$Peeking extending java.io.BufferedInputStream"
+                + " (state in its host peer: buf)"), r.phone().pinnedByHostState().keySet());
     }
 
     /**
