@@ -6,7 +6,9 @@ import java.io.InputStream;
 /**
  * A guest subclass of BufferedInputStream: its library class keeps a protected byte[] buffer in
  * the host peer, which the guest may share, so the DSM does not ship it by value (dsm.HostPeerState):
- * made on the phone before the server is ready, it pins its thread there, with the reason.
+ * made on the phone before the server is ready, it pins its thread there, with the reason. With
+ * argument "late" it is made after a warm-up, with the thread on the server: the server does not
+ * build the peer (the thread returns first), the phone does, and the thread stays there.
  */
 public class HostPeerPin {
     static final class Peeking extends BufferedInputStream {
@@ -35,8 +37,14 @@ public class HostPeerPin {
         for (int i = 0; i < data.length; i++) {
             data[i] = (byte) (i * 5 + 1);
         }
-        Peeking in = new Peeking(new ByteArrayInputStream(data));
+        boolean late = args.length > 0 && args[0].equals("late");
         int warm = 0;
+        if (late) {
+            for (int i = 0; i < 40; i++) {
+                warm += work(warm + i);
+            }
+        }
+        Peeking in = new Peeking(new ByteArrayInputStream(data));
         for (int round = 0; round < 10; round++) {
             for (int i = 0; i < 8; i++) {
                 warm += work(warm + i);

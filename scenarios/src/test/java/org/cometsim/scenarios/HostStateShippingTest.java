@@ -99,16 +99,21 @@ class HostStateShippingTest {
 
     /**
      * A guest BufferedInputStream subclass (the library's protected byte[] buffer is in its host
-     * peer, and the guest may share it: not shipped by value) made on the phone: it pins the thread
-     * there, with the class and field as the reason, and the output stays java's.
+     * peer, and the guest may share it: not shipped by value) made on the phone ("early": before the
+     * server is ready; "late": the thread is on the server, which returns it rather than build the
+     * peer): it pins the thread there, with the class and field as the reason; output stays java's.
      */
-    @Test
-    void aPeerStateThatCannotShipPinsWithItsReason() {
-        OffloadRun.Result r = run(peerPinCode, "HostPeerPin", new String[0], "always");
+    @ParameterizedTest
+    @ValueSource(strings = {"early", "late"})
+    void aPeerStateThatCannotShipPinsWithItsReason(String when) {
+        OffloadRun.Result r = run(peerPinCode, "HostPeerPin", new String[] {when}, "always");
         assertEquals(peerPinJavaOutput, r.local().stdout());
         assertEquals(peerPinJavaOutput, r.offload().stdout());
         assertEquals(java.util.Set.of("a guest HostPeerPin$Peeking extending java.io.BufferedInputStream"
                 + " (state in its host peer: buf)"), r.phone().pinnedByHostState().keySet());
+        if (when.equals("late")) {
+            assertTrue(r.phone().migrationsOut() >= 1, "the warm-up ran on the server");
+        }
     }
 
     /**

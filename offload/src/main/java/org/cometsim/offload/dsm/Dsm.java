@@ -396,7 +396,9 @@ public final class Dsm implements WriteBarrier {
                 if (g.vmData != null && !isThreadObject(g)) {
                     throw new Unshippable("a " + g.cls.name + " (holds VM-internal data)");
                 }
-                String peerRefusal = HostPeerState.refusal(g);
+                // No peer yet (its constructor has not reached the library's): nothing to refuse;
+                // HostPeerState.encode refuses at each push once it has one.
+                String peerRefusal = g.hostView == null ? null : HostPeerState.refusal(g);
                 if (peerRefusal != null) {
                     throw new Unshippable(peerRefusal);
                 }
@@ -877,6 +879,7 @@ public final class Dsm implements WriteBarrier {
                 h.knownToPeer = true;
                 h.shippedHash = g.hash;
                 g.dsm = h;
+                peerState.track(g); // its peer, once built here, ships with it (or refuses)
             } else if (o instanceof GuestArray a) {
                 Tracked h = new Tracked(n.id(), false);
                 h.knownToPeer = true;

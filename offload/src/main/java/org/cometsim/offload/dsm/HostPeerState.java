@@ -140,6 +140,10 @@ final class HostPeerState {
         if (e == null || peer == null || !bridge.peers().isPeer(g, peer)) {
             return null; // its constructor has not reached the library's yet: nothing to ship
         }
+        String refused = refusal(g);
+        if (refused != null) {
+            throw new Unshippable(refused); // tracked before its peer was built (on the server)
+        }
         WireWriter w = new WireWriter(32);
         for (Field f : FIELDS.get(g.cls.hostBase.host)) {
             long off = HostFields.UNSAFE.objectFieldOffset(f);
