@@ -71,6 +71,8 @@ final class HostPeerState {
 
     private final HostBridge bridge;
     private final IdentityHashMap<GuestObject, Entry> entries = new IdentityHashMap<>();
+    /** The keys of {@link #entries} in tracking order: pushes walk them in a deterministic order. */
+    private final List<GuestObject> order = new ArrayList<>();
     /** Peer states of the push being applied: guest object id, state. */
     private final List<Object[]> received = new ArrayList<>();
 
@@ -104,8 +106,9 @@ final class HostPeerState {
 
     /** Starts following {@code g}'s peer state if its class extends a library class. */
     void track(GuestObject g) {
-        if (g.cls.hostBase != null && g.cls.hostBase.host != null) {
-            entries.putIfAbsent(g, new Entry());
+        if (g.cls.hostBase != null && g.cls.hostBase.host != null && !entries.containsKey(g)) {
+            entries.put(g, new Entry());
+            order.add(g);
         }
     }
 
@@ -115,16 +118,18 @@ final class HostPeerState {
 
     /** The guest objects followed here (the push queues every one: see the class comment). */
     Iterable<GuestObject> tracked() {
-        return new ArrayList<>(entries.keySet());
+        return new ArrayList<>(order);
     }
 
     /** Forgets objects that lost their tracking header (a trim). */
     void dropUntracked() {
         entries.keySet().removeIf(g -> g.dsm == null);
+        order.removeIf(g -> g.dsm == null);
     }
 
     void clear() {
         entries.clear();
+        order.clear();
         received.clear();
     }
 
@@ -215,7 +220,7 @@ final class HostPeerState {
             if (!bridge.peers().isPeer(g, g.hostView)) {
                 bridge.peers().rebuildPeer(g, HostFields::allocate);
             }
-            entries.putIfAbsent(g, new Entry());
+            track(g);
         }
     }
 
