@@ -487,7 +487,7 @@ public final class OffloadEndpoint {
                 && RemoteInterrupts.serverMayRun(t, m, args)) {
             return true; // about a thread that runs here
         }
-        String unshippable = hostResults.refusal(m);
+        String unshippable = hostResults.refusal(m, args);
         if (unshippable != null) {
             // It would make a host object the thread could not take home (issue #13 item 3).
             header(t).stopReason = "host object without a codec " + unshippable;

@@ -152,6 +152,30 @@ public final class HostPeers {
         throw VmError.unsupported(hostBase.name + ".<init>" + desc + " (no public or protected constructor)");
     }
 
+    /**
+     * Gives {@code g}, a guest object another VM shipped (made without running its constructor), a
+     * peer of its library class: {@code allocate} makes an instance of the peer class without a
+     * constructor, and the caller sets the library fields it was sent (offload DSM, issue #13
+     * item 3). Returns the peer, now {@code g}'s host view.
+     */
+    public Object rebuildPeer(GuestObject g, java.util.function.Function<Class<?>, Object> allocate) {
+        Peer p = peerFor(g.cls.hostBase.host);
+        Object peer = allocate.apply(p.cls);
+        try {
+            p.cls.getField("comet$guest").set(peer, g);
+            p.cls.getField("comet$dispatch").set(peer, (Dispatch) (i, a) -> dispatch(p, g, i, a));
+        } catch (ReflectiveOperationException e) {
+            throw new VmError("internal error: peer fields of " + g.cls.hostBase.name + ": " + e);
+        }
+        g.hostView = peer;
+        return peer;
+    }
+
+    /** Whether {@code view} is a peer this VM generated for {@code g}'s library class. */
+    public boolean isPeer(GuestObject g, Object view) {
+        return view != null && g.cls.hostBase != null && peerFor(g.cls.hostBase.host).cls == view.getClass();
+    }
+
     /** A library method called on a peer: run the guest override if there is one. */
     private Object dispatch(Peer p, GuestObject g, int index, Object[] args) throws Throwable {
         VmMethod gm = guestOverride(g.cls, p, index);

@@ -1754,9 +1754,14 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
                     return constructHost(t, f, m, ml, (Heap.UninitializedHostObject) receiver, argc, argBase);
                 }
                 if (m.owner.kind == VmClass.Kind.HOST && receiver instanceof GuestObject && ml.name.equals("<init>")) {
-                    // super(...) of a guest class extending a library class: build its host peer.
-                    bridge.peers().constructPeer(t, (GuestObject) receiver, m.owner, ml.desc,
-                            boxArgs(f, ml.params, false, argBase));
+                    // super(...) of a guest class extending a library class: build its host peer,
+                    // if the native gate lets it run here (the offload server may not: a peer whose
+                    // state cannot ship would keep the thread from going home; the receiver is args[0]).
+                    Object[] peerArgs = boxArgs(f, ml.params, false, argBase);
+                    if (hooks.nativeGate() != null && !hooks.nativeGate().mayRunHere(t, m, peerArgs)) {
+                        return MIGRATE;
+                    }
+                    bridge.peers().constructPeer(t, (GuestObject) receiver, m.owner, ml.desc, peerArgs);
                     return INVOKE_DONE;
                 }
             }

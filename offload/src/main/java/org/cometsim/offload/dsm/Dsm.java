@@ -92,6 +92,8 @@ public final class Dsm implements WriteBarrier {
 
     /** Host library objects shipped by codec (issue #13 item 3). */
     private final HostState hostState = new HostState();
+    /** Library-superclass state of guest objects, kept in their host peers (issue #13 item 3). */
+    private final HostPeerState peerState;
 
     private java.util.function.ToIntFunction<GuestThread> threadIds = t -> t.id;
     private int sendRevision;
@@ -109,6 +111,7 @@ public final class Dsm implements WriteBarrier {
         this.space = space;
         this.phone = space == Ids.PHONE_SPACE;
         this.wellKnown = Map.copyOf(wellKnown);
+        this.peerState = new HostPeerState(vm.bridge());
         wellKnown.forEach((name, obj) -> wellKnownNames.putIfAbsent(obj, name)); // one object, two names: the first
     }
 
@@ -141,6 +144,7 @@ public final class Dsm implements WriteBarrier {
         byId.clear();
         hostIds.clear();
         hostState.clear();
+        peerState.clear();
         queue.clear();
         pendingNew.clear();
         pendingClassDefs.clear();
@@ -197,6 +201,7 @@ public final class Dsm implements WriteBarrier {
         queue.removeIf(o -> (o instanceof GuestObject g && g.dsm == null) || (o instanceof GuestArray a && a.dsm == null));
         pendingNew.removeIf(n -> goneIds.contains(n.id()));
         pendingHashes.removeIf(o -> (o instanceof GuestObject g && g.dsm == null) || (o instanceof GuestArray a && a.dsm == null));
+        peerState.dropUntracked();
         return gone.size();
     }
 
@@ -391,13 +396,16 @@ public final class Dsm implements WriteBarrier {
                 if (g.vmData != null && !isThreadObject(g)) {
                     throw new Unshippable("a " + g.cls.name + " (holds VM-internal data)");
                 }
-                String peerState = HostPeerState.refusal(g);
-                if (peerState != null) {
-                    throw new Unshippable(peerState);
+                // No peer yet (its constructor has not reached the library's): nothing to refuse;
+                // HostPeerState.encode refuses at each push once it has one.
+                String peerRefusal = g.hostView == null ? null : HostPeerState.refusal(g);
+                if (peerRefusal != null) {
+                    throw new Unshippable(peerRefusal);
                 }
                 h = new Tracked(newId(), true);
                 g.dsm = h;
                 byId.put(h.objectId, g);
+                peerState.track(g);
                 h.dirty.set(0, g.cls.instanceFieldCount);
                 h.queued = true;
                 queue.add(g);
@@ -600,6 +608,14 @@ public final class Dsm implements WriteBarrier {
             }
         }
         pendingHashes.clear();
+        // Host peers change behind the barrier: every one is re-encoded (HostPeerState).
+        for (GuestObject g : peerState.tracked()) {
+            Tracked h = (Tracked) g.dsm;
+            if (h != null && !h.queued) {
+                h.queued = true;
+                queue.add(g);
+            }
+        }
         // Walk the queue while it grows: references to untracked objects track and queue them.
         for (int i = 0; i < queue.size(); i++) {
             Object o = queue.get(i);
@@ -628,6 +644,13 @@ public final class Dsm implements WriteBarrier {
                         ? new ArrayShape(cid, a.length, hash) : new GuestShape(cid, hash)));
                 h.shippedHash = hash;
             }
+            if (o instanceof GuestObject g && peerState.tracks(g)) {
+                NewObject peer = peerState.encode(g, h.objectId, this::hostStateRefId);
+                if (peer != null) {
+                    payload += ((org.cometsim.offload.wire.Message.HostStateShape) peer.shape()).state().length;
+                    news.add(peer);
+                }
+            }
             if (!h.dirty.isEmpty()) {
                 Update u = o instanceof GuestObject g ? encodeFields(g, h.dirty) : encodeElements((GuestArray) o, h.dirty);
                 payload += u.values().length;
@@ -650,6 +673,9 @@ public final class Dsm implements WriteBarrier {
                 h.dirty.clear();
                 h.queued = false;
                 h.knownToPeer = true;
+                if (o instanceof GuestObject g) {
+                    peerState.committed(g);
+                }
             }
         }
         queue.clear();
@@ -830,6 +856,11 @@ public final class Dsm implements WriteBarrier {
             inClasses.put(d.classId(), c);
         }
         for (NewObject n : s.newObjects()) {
+            if (n.shape() instanceof org.cometsim.offload.wire.Message.HostStateShape hs
+                    && hs.className().startsWith(HostPeerState.PREFIX)) {
+                peerState.receive(n.id(), hs);
+                continue;
+            }
             if (n.shape() instanceof org.cometsim.offload.wire.Message.HostStateShape hs) {
                 Object known = byId.get(n.id());
                 Object o = hostState.receive(n.id(), hs, known, this::hostStateRef);
@@ -848,6 +879,7 @@ public final class Dsm implements WriteBarrier {
                 h.knownToPeer = true;
                 h.shippedHash = g.hash;
                 g.dsm = h;
+                peerState.track(g); // its peer, once built here, ships with it (or refuses)
             } else if (o instanceof GuestArray a) {
                 Tracked h = new Tracked(n.id(), false);
                 h.knownToPeer = true;
@@ -857,7 +889,9 @@ public final class Dsm implements WriteBarrier {
                 hostIds.put(o, n.id());
             }
         }
+        peerState.rebuildPeers(this::resolve); // before host states name the peers
         hostState.finishReceive(this::registerHostState);
+        peerState.finishReceive(this::resolve);
         for (Update u : s.updates()) {
             applyUpdate(u);
         }

@@ -177,8 +177,8 @@ public final class HostCodecs {
     /**
      * Mutable only through the stream it reads ({@code FilterInputStream.in}, which it never
      * replaces): its other fields are scratch buffers no call leaves state in. Ships the stream by
-     * reference; only a host stream that itself ships (a {@code ByteArrayInputStream}), never a
-     * guest stream seen through its host peer (the receiver has no peer to give it: pinned).
+     * reference: a host stream that itself ships (a {@code ByteArrayInputStream}), or a guest stream
+     * seen through its host peer (the guest object ships, its peer state with it: HostPeerState).
      */
     private static final class DataInputStreamCodec extends HostCodec {
         private static final long IN = HostFields.offset(java.io.FilterInputStream.class, "in");
@@ -190,7 +190,7 @@ public final class HostCodecs {
         @Override
         void write(Object obj, Out out) {
             Object in = HostFields.getObject(obj, IN);
-            if (in != null && of(in) == null) {
+            if (in != null && of(in) == null && !(in instanceof org.cometsim.dalvik.host.HostBridge.GuestBacked)) {
                 throw new Unshippable("a java.io.DataInputStream over a " + in.getClass().getName()
                         + " (only a host stream with a codec ships)");
             }

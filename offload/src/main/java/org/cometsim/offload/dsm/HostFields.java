@@ -14,7 +14,8 @@ final class HostFields {
     private HostFields() {
     }
 
-    private static final sun.misc.Unsafe UNSAFE = unsafe();
+    /** Package-private for the field walks of {@link HostPeerState}. */
+    static final sun.misc.Unsafe UNSAFE = unsafe();
 
     /** Whether field access works on this JDK (the fields codecs need exist). */
     static final boolean AVAILABLE = UNSAFE != null && probe();
@@ -37,6 +38,15 @@ final class HostFields {
             return true;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /** An instance of {@code k} made without running a constructor (a host peer being rebuilt). */
+    static Object allocate(Class<?> k) {
+        try {
+            return UNSAFE.allocateInstance(k);
+        } catch (InstantiationException e) {
+            throw new IllegalStateException(k.getName(), e);
         }
     }
 

@@ -38,6 +38,19 @@ public final class HostResults {
         return why == null || why.isEmpty() ? null : why;
     }
 
+    /**
+     * As {@link #refusal(VmMethod)}, for a call with arguments {@code args} (receiver first, may be
+     * null): a library constructor run as a guest object's {@code super(...)} builds its host peer,
+     * which may run here if its state ships beside the guest object ({@link HostPeerState#refusal}).
+     */
+    public String refusal(VmMethod m, Object[] args) {
+        if (args != null && args.length > 0 && args[0] instanceof org.cometsim.dalvik.rt.GuestObject g
+                && m.name.equals("<init>") && m.owner != null && m.owner.kind == VmClass.Kind.HOST) {
+            return HostPeerState.refusal(g);
+        }
+        return refusal(m);
+    }
+
     private String compute(VmMethod m) {
         Class<?> made;
         if (m.name.equals("<init>")) {
