@@ -104,7 +104,13 @@ class ScenarioCommandsTest {
 
     @Test
     void example03PolicyComparison() throws Exception {
-        runSweep("03-policy-comparison.yaml", 6);
+        Path out = runSweep("03-policy-comparison.yaml", 10);
+        List<String> rows = Files.readAllLines(out.resolve("results.csv"));
+        // The profile-based policies run in sweeps too, and print what the program prints alone.
+        for (String policy : List.of("maui", "oracle")) {
+            assertTrue(rows.stream().anyMatch(r -> r.contains("," + policy + ",")), policy + " rows in " + rows);
+        }
+        assertTrue(rows.stream().skip(1).allMatch(r -> r.contains(",ok,")), "every point ok: " + rows);
     }
 
     @Test

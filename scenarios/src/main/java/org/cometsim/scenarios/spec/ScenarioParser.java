@@ -86,7 +86,9 @@ public final class ScenarioParser {
         Scenario.Link link = link(f.get("link"), dir);
         String policy = f.text("policy", DEFAULT_POLICY);
         try {
-            Policies.byName(policy);
+            if (!org.cometsim.offload.policy.profile.ProfiledPolicies.isProfiled(policy)) {
+                Policies.byName(policy); // the profile-based ones are built per run (ScenarioRunner)
+            }
         } catch (IllegalArgumentException e) {
             throw ScenarioException.at(f.scalar("policy"), "policy", "found '" + policy + "'; " + e.getMessage());
         }

@@ -11,7 +11,12 @@ import java.util.stream.Collectors;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;
+import org.cometsim.device.DeviceModels;
+import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.Policies;
+import org.cometsim.offload.policy.profile.Profile;
+import org.cometsim.offload.policy.profile.ProfiledPolicies;
+import org.cometsim.scenarios.ProfileRun;
 import org.cometsim.scenarios.OffloadRun;
 import org.cometsim.workloads.Kind;
 import org.cometsim.workloads.Size;
@@ -26,6 +31,8 @@ import org.cometsim.workloads.WorkloadCatalog;
  */
 public final class ScenarioRunner implements AutoCloseable {
     private final ConcurrentHashMap<String, Loaded> classPaths = new ConcurrentHashMap<>();
+    /** Profiles for the profile-based policies (maui, clonecloud, oracle), one per app, CPUs, link and JIT mode. */
+    private final ConcurrentHashMap<String, Profile> profiles = new ConcurrentHashMap<>();
     private final D8Converter d8;
 
     public ScenarioRunner(D8Converter d8) {
@@ -42,7 +49,32 @@ public final class ScenarioRunner implements AutoCloseable {
         Scenario.Link link = s.link();
         return new OffloadRun.Config(app.classPath(), app.classPathText(), app.mainClass(), app.args().clone(),
                 s.phone().model(), s.server().model(), sim -> link.factory().apply(sim.streams()), link.radio(),
-                Policies.byName(s.policy()), s.energyModel(), seed, s.compression(), s.jit(), s.failAtNanos());
+                policy(s, app), s.energyModel(), seed, s.compression(), s.jit(), s.failAtNanos());
+    }
+
+    /**
+     * A fresh policy for one run. The profile-based ones ({@code maui}, {@code clonecloud},
+     * {@code oracle}) are solved from a profile recorded once per app, CPUs, link and JIT mode by
+     * one local run (as {@code comet run} does without {@code --profile}); their link figures come
+     * from the link preset, so they need a preset link.
+     */
+    private OffloadPolicy policy(Scenario s, Loaded app) {
+        if (!ProfiledPolicies.isProfiled(s.policy())) {
+            return Policies.byName(s.policy());
+        }
+        String link = s.link().label();
+        try {
+            ProfileRun.oneWayNanos(link);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("policy " + s.policy() + " needs a link preset (its solver and the"
+                    + " oracle use the preset's figures); the scenario's link is " + link);
+        }
+        String key = s.app() + "|" + s.phone().source() + "|" + s.server().source() + "|" + link + "|" + s.jit();
+        Profile profile = profiles.computeIfAbsent(key, k -> ProfileRun.profile(app.classPath(), app.classPathText(),
+                app.mainClass(), app.args().clone(), s.phone().model(), s.server().model(), List.of(link), s.jit()).profile());
+        // The solver needs power figures even when the run reports no energy: the default preset's.
+        String energy = s.energy() == null || s.energy().equals("none") ? "aro-captivate" : s.energy();
+        return ProfiledPolicies.create(s.policy(), profile, ProfileRun.environment(link, DeviceModels.energy(energy).preset()));
     }
 
     /**
