@@ -7,15 +7,12 @@ import java.util.List;
 
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
-import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.profile.CloneCloudPolicy;
-import org.cometsim.offload.policy.profile.Environment;
 import org.cometsim.offload.policy.profile.MauiPolicy;
 import org.cometsim.offload.policy.profile.OraclePolicy;
 import org.cometsim.offload.policy.profile.Profile;
-import org.cometsim.offload.policy.profile.ProfiledPolicies;
 import org.cometsim.scenarios.ProfileRun;
 
 /**
@@ -50,12 +47,9 @@ final class ProfiledPolicySetup {
 
     /** The solved policy {@code spec} for the run's link; its decision goes to stderr. */
     static OffloadPolicy policy(String spec, Profile profile, String link, String energyName, PrintStream err) {
-        // The decision needs power figures even when the run reports no energy: the default preset's.
-        String energy = energyName == null ? "aro-captivate" : energyName;
-        Environment env = ProfileRun.environment(link, DeviceModels.energy(energy).preset());
         OffloadPolicy p;
         try {
-            p = ProfiledPolicies.create(spec, profile, env);
+            p = ProfileRun.policy(spec, profile, link, energyName);
         } catch (IllegalArgumentException e) {
             throw new CometCli.UsageException("--policy: " + e.getMessage());
         }

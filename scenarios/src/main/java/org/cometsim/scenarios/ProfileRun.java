@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.device.DeviceModels;
 import org.cometsim.device.cpu.CpuModel;
 import org.cometsim.device.energy.EnergyPreset;
 import org.cometsim.device.energy.RadioKind;
@@ -16,8 +17,10 @@ import org.cometsim.net.Delivery;
 import org.cometsim.net.Direction;
 import org.cometsim.net.LinkModel;
 import org.cometsim.net.LinkModels;
+import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.profile.Environment;
 import org.cometsim.offload.policy.profile.Profile;
+import org.cometsim.offload.policy.profile.ProfiledPolicies;
 import org.cometsim.offload.policy.profile.Profiler;
 import org.cometsim.sim.Simulation;
 
@@ -55,6 +58,18 @@ public final class ProfileRun {
         int status = exec.runMain(mainClass, args);
         Profile p = profiler.finish(mainClass, phone.name(), server.name(), exec.report().completionNanos());
         return new Result(p, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), status);
+    }
+
+    /**
+     * A fresh profile-based policy ({@code maui}, {@code clonecloud}, {@code oracle}) solved from
+     * {@code profile} for {@code linkPreset}. The solver needs power figures even when the run
+     * reports no energy ({@code energyName} null or {@code "none"}): then the default preset's.
+     *
+     * @throws IllegalArgumentException one line, for a bad policy spec
+     */
+    public static OffloadPolicy policy(String spec, Profile profile, String linkPreset, String energyName) {
+        String energy = energyName == null || energyName.equals("none") ? "aro-captivate" : energyName;
+        return ProfiledPolicies.create(spec, profile, environment(linkPreset, DeviceModels.energy(energy).preset()));
     }
 
     /** The link preset's minimum one-way latency (every crossing sends at least one message). */

@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;
-import org.cometsim.device.DeviceModels;
 import org.cometsim.offload.policy.OffloadPolicy;
 import org.cometsim.offload.policy.Policies;
 import org.cometsim.offload.policy.profile.Profile;
@@ -72,9 +71,7 @@ public final class ScenarioRunner implements AutoCloseable {
         String key = s.app() + "|" + s.phone().source() + "|" + s.server().source() + "|" + link + "|" + s.jit();
         Profile profile = profiles.computeIfAbsent(key, k -> ProfileRun.profile(app.classPath(), app.classPathText(),
                 app.mainClass(), app.args().clone(), s.phone().model(), s.server().model(), List.of(link), s.jit()).profile());
-        // The solver needs power figures even when the run reports no energy: the default preset's.
-        String energy = s.energy() == null || s.energy().equals("none") ? "aro-captivate" : s.energy();
-        return ProfiledPolicies.create(s.policy(), profile, ProfileRun.environment(link, DeviceModels.energy(energy).preset()));
+        return ProfileRun.policy(s.policy(), profile, link, s.energy());
     }
 
     /**
