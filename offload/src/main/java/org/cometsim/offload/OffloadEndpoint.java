@@ -715,7 +715,7 @@ public final class OffloadEndpoint {
         Sync s;
         List<Object> handedOff = new ArrayList<>();
         try {
-            s = push(new Move(canonical), null, lockHandoff(h, img, handedOff), t);
+            s = push(new Move(canonical), null, lockHandoff(t, h, img, handedOff), t);
         } catch (Unshippable u) {
             // The thread cannot leave with this state: it stays, and the reason is counted.
             vm.adopt(img, dsm.ids(), at, t);
@@ -819,9 +819,14 @@ public final class OffloadEndpoint {
 
     /**
      * COMET's lock handoff: the locks the moving thread entered most recently that this endpoint
-     * owns and nobody holds go with it, so it can take them there without a round trip.
+     * owns, nobody holds and no other thread has held since it released them go with it, so it
+     * can take them there without a round trip. The last condition is COMET's
+     * {@code lastOwner != self} test (Offload.cpp doDeactivate): a lock another thread here took
+     * after it, e.g. a buffer shared with producers that stay, is contended here, and giving it
+     * away would block them for a round trip while the mover may never touch it again (pipeline
+     * at 0.14x: every migration stalled the whole phone until the peer sent the buffers back).
      */
-    private List<Grant> lockHandoff(OffloadThread h, ThreadImage img, List<Object> handedOff) {
+    private List<Grant> lockHandoff(GuestThread t, OffloadThread h, ThreadImage img, List<Object> handedOff) {
         List<Grant> grants = new ArrayList<>();
         for (ThreadImage.HeldMonitor held : img.heldMonitors()) {
             // A monitor the thread holds goes with it: nobody here can take it until it comes back.
@@ -834,7 +839,8 @@ public final class OffloadEndpoint {
         }
         for (Object lock : h.recentLocks) {
             Monitor m = vm.monitorIfAny(lock);
-            if (m != null && m.owner != null || !Ownership.lockOwned(lock) || handedOff.contains(lock)) {
+            if (m != null && (m.owner != null || m.lastOwner != t) || !Ownership.lockOwned(lock)
+                    || handedOff.contains(lock)) {
                 continue;
             }
             int id = (int) dsm.ids().idOf(lock); // tracks it if it was not: it goes with this push

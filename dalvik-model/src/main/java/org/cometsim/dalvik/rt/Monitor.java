@@ -23,6 +23,12 @@ public final class Monitor {
     public final Object ownerObject;
     /** The next monitor in the owner's held list ({@link GuestThread#heldMonitors}). */
     Monitor nextHeld;
+    /**
+     * The thread that held it last (the owner while held), or null if none has: COMET's
+     * {@code Monitor.lastOwner}, which its lock handoff checks so a migrating thread takes along
+     * only the locks no other thread has taken since it released them.
+     */
+    public GuestThread lastOwner;
 
     public Monitor(Object ownerObject) {
         this.ownerObject = ownerObject;
@@ -35,6 +41,7 @@ public final class Monitor {
                 throw new IllegalStateException("monitor of " + ownerObject + " is held by " + owner);
             }
             owner = t;
+            lastOwner = t;
             nextHeld = t.heldMonitors;
             t.heldMonitors = this;
         }
