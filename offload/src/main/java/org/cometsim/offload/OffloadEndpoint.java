@@ -106,6 +106,22 @@ public final class OffloadEndpoint {
     /** Phone: threads the server could not capture at its last push (inside a host callback there), and why. */
     private final Map<Integer, String> noCheckpoint = new HashMap<>();
 
+    /** Notify messages received from the peer and applied here (echoed in every push, see {@link Sync}). */
+    private int notifiesApplied;
+    /** Notify messages forwarded to the peer so far. */
+    private int notifiesForwarded;
+    /**
+     * Phone: notifies forwarded to the server that no push received from it reflects yet, oldest
+     * first. Their waiters are on the server; if the link fails, those threads resume from the
+     * server's last push, which shows them still waiting, so the notifies are replayed here (a
+     * replay that finds a thread which had already woken there wakes a waiter spuriously, which
+     * Object.wait allows; losing one would deadlock the program).
+     */
+    private final java.util.ArrayDeque<ForwardedNotify> unreflectedNotifies = new java.util.ArrayDeque<>();
+
+    private record ForwardedNotify(int sequence, Object lock, boolean all) {
+    }
+
     /** Threads by canonical id (the phone's thread id: every thread starts on the phone). */
     private final Map<Integer, GuestThread> byCanonical = new HashMap<>();
     /** Pushes awaiting their acknowledgement: revision → send time (the sync-time samples). */
@@ -206,6 +222,10 @@ public final class OffloadEndpoint {
         this.ready = false;
         this.trim = null;
         this.nextTrimAt = trimFloor;
+        // The counts are per connection: a new server starts from zero.
+        this.notifiesApplied = 0;
+        this.notifiesForwarded = 0;
+        unreflectedNotifies.clear();
         deferredLockRequests.clear();
         metrics.connections++;
     }
@@ -564,6 +584,10 @@ public final class OffloadEndpoint {
         Ownership.setRemoteWaiters(lock, all ? 0 : waiters - 1);
         long now = vm.scheduler().now();
         send(new Message.Notify(Ownership.id(lock), all), now, 0);
+        notifiesForwarded++;
+        if (role == Role.PHONE) {
+            unreflectedNotifies.addLast(new ForwardedNotify(notifiesForwarded, lock, all));
+        }
         metrics.event(now, name, "notify", "\"object\":" + OffloadMetrics.json(Ids.format(Ownership.id(lock))) + ",\"all\":" + all);
     }
 
@@ -664,15 +688,8 @@ public final class OffloadEndpoint {
         } else if (m instanceof Message.TrimMarks t) {
             trimRound(t, now);
         } else if (m instanceof Message.Notify n) {
-            Monitor mon = vm.monitorIfAny(dsm.ids().objectOf(n.objectId()));
-            while (mon != null && !mon.waitSet.isEmpty()) {
-                GuestThread w = mon.waitSet.remove(0);
-                vm.scheduler().advanceClockTo(now);
-                vm.scheduler().wakeAt(w, Scheduler.PHASE_WOKEN, now);
-                if (!n.all()) {
-                    break;
-                }
-            }
+            notifiesApplied++;
+            wakeWaiters(dsm.ids().objectOf(n.objectId()), n.all(), now);
             driver.poke();
         } else {
             throw new ProtocolException("unexpected " + m.getClass().getSimpleName() + " at the " + name);
@@ -782,7 +799,7 @@ public final class OffloadEndpoint {
                 stacks.add(checkpointOf(r, h));
             }
         }
-        return dsm.push(moved, ended, grants, stacks);
+        return dsm.push(moved, ended, grants, stacks, notifiesApplied);
     }
 
     /** The stack of {@code r} as of this push, or one without frames if it cannot be captured now (and why). */
@@ -851,8 +868,25 @@ public final class OffloadEndpoint {
         return grants;
     }
 
+    /** What a notify (or notifyAll) of {@code lock} does to its waiters here, at {@code now}. */
+    private void wakeWaiters(Object lock, boolean all, long now) {
+        Monitor mon = vm.monitorIfAny(lock);
+        while (mon != null && !mon.waitSet.isEmpty()) {
+            GuestThread w = mon.waitSet.remove(0);
+            vm.scheduler().advanceClockTo(now);
+            vm.scheduler().wakeAt(w, Scheduler.PHASE_WOKEN, now);
+            if (!all) {
+                break;
+            }
+        }
+    }
+
     private void applySync(Sync s, long now) {
         dsm.apply(s, null);
+        while (role == Role.PHONE && !unreflectedNotifies.isEmpty()
+                && unreflectedNotifies.peekFirst().sequence() <= s.notifiesApplied()) {
+            unreflectedNotifies.removeFirst();
+        }
         metrics.syncsReceived++;
         metrics.trackedHighWater = Math.max(metrics.trackedHighWater, dsm.trackedCount());
         for (Grant g : s.grants()) {
@@ -1189,6 +1223,13 @@ public final class OffloadEndpoint {
             metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
             interrupts.arrived(t, now);
         }
+        // Notifies the server had not applied when it made that push: its waiters (now back here,
+        // waiting as of the push) would otherwise never be woken.
+        for (ForwardedNotify n : unreflectedNotifies) {
+            metrics.event(now, name, "notify_replayed", "\"all\":" + n.all());
+            wakeWaiters(n.lock(), n.all(), now);
+        }
+        unreflectedNotifies.clear();
         // Threads waiting for a lock or an ownership from the server ask again, locally this time.
         for (GuestThread t : new ArrayList<>(sched.threads())) {
             if (t.externalWait != null && t.state != org.cometsim.dalvik.rt.ThreadState.TERMINATED) {

@@ -109,6 +109,27 @@ class FailureRecoveryTest {
         assertTrue(r.phone().migrationsOut() >= 2, "it offloads again after reconnecting");
     }
 
+    /**
+     * A notify the phone forwarded to a waiter on the server, lost with the link before the server
+     * applied it: the waiter resumes on the phone from the server's last push, still waiting, and
+     * only the phone's replay of the notify wakes it. Without the replay, pipeline deadlocked here
+     * (every thread waiting on a buffer, found by {@link #outputSurvivesFailures}'s points once locks
+     * another thread took since stayed on the phone). The instant is one where such a notify is in
+     * flight; if model changes move it, pick another from a run's trace ({@code notify} events of
+     * the phone while a worker waits on the server).
+     */
+    @Test
+    @Timeout(300)
+    void aNotifyTheServerNeverAppliedIsReplayedAfterAFailure() {
+        Workload w = WorkloadCatalog.get("pipeline");
+        long at = 83_227_212L;
+        OffloadRun.Result r = OffloadRun.run(config(w, "pingpong:7", "comet-wifi", List.of(at)), local(w));
+        assertEquals(r.local().stdout(), r.offload().stdout(), "output after a failure at " + at + " ns");
+        assertEquals(1, r.phone().connectionsLost());
+        assertTrue(!eventTimes(r.trace(), "notify_replayed").isEmpty(),
+                "the failure at " + at + " ns no longer finds a notify in flight: pick another instant");
+    }
+
     private static void checkFailures(String workload, String policy, String link, int points, long seed) {
         Workload w = WorkloadCatalog.get(workload);
         OffloadRun.Result base = OffloadRun.run(config(w, policy, link, List.of()), local(w));

@@ -577,10 +577,11 @@ public final class Dsm implements WriteBarrier {
      * ownership grants and the stacks of the threads staying here (captured through {@link #ids()}
      * too: the objects they name ship in this push). Dirty bits are cleared and the queue emptied.
      *
+     * @param notifiesApplied the Notify messages of the peer applied here so far (see {@link Sync})
      * @throws Unshippable if the state to ship holds something the DSM cannot ship; nothing was
      *     cleared then, and the objects tracked meanwhile stay tracked
      */
-    public Sync push(Move moved, Ended ended, List<Grant> grants, List<ThreadImage> stacks) {
+    public Sync push(Move moved, Ended ended, List<Grant> grants, List<ThreadImage> stacks, int notifiesApplied) {
         List<ClassStatus> statuses = new ArrayList<>();
         trackInitialisedClasses(statuses);
         List<NewObject> news = new ArrayList<>();
@@ -684,7 +685,7 @@ public final class Dsm implements WriteBarrier {
         pendingClassDefs.clear();
         lastPayloadBytes = payload;
         return new Sync(sendRevision++, defs, statuses, allNew, updates, moved, ended, grants, heap.identityHashCount(),
-                hashes, stacks);
+                hashes, stacks, notifiesApplied);
     }
 
     /**

@@ -125,11 +125,18 @@ public sealed interface Message {
      * @param hashes identity hashes given to already shipped objects since the last push
      * @param stacks the sender's resident threads as of this push (the server's pushes only; the
      *     phone's recovery checkpoint, comet-reference §9; the moving thread is in {@code moved})
+     * @param notifiesApplied how many {@link Notify} messages of the receiver's the sender had
+     *     applied when it made this push: the phone replays, after a failure, the notifies it
+     *     forwarded that the server's last push does not reflect (their waiters resume waiting
+     *     from that push's stacks, and without the replay nobody would wake them)
      */
     record Sync(int revision, List<ClassDef> classes, List<ClassStatus> statuses, List<NewObject> newObjects,
                 List<Update> updates, Move moved, Ended ended, List<Grant> grants, int nextIdentityHash,
-                List<IdentityHash> hashes, List<ThreadImage> stacks) implements Message {
+                List<IdentityHash> hashes, List<ThreadImage> stacks, int notifiesApplied) implements Message {
         public Sync {
+            if (notifiesApplied < 0) {
+                throw new IllegalArgumentException("notifies applied must not be negative: " + notifiesApplied);
+            }
             classes = List.copyOf(classes);
             statuses = List.copyOf(statuses);
             newObjects = List.copyOf(newObjects);

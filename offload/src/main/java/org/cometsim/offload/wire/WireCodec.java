@@ -160,6 +160,7 @@ public final class WireCodec {
         for (ThreadImage t : s.stacks()) {
             encodeThread(w, t);
         }
+        w.u4(s.notifiesApplied());
     }
 
     /**
@@ -439,7 +440,12 @@ public final class WireCodec {
         for (int i = 0; i < nt; i++) {
             stacks.add(decodeThread(r));
         }
-        return new Sync(revision, classes, statuses, objs, updates, moved, ended, grants, nextHash, hashes, stacks);
+        int notifiesApplied = r.u4();
+        if (notifiesApplied < 0) {
+            throw new ProtocolException("negative notifies-applied count " + notifiesApplied);
+        }
+        return new Sync(revision, classes, statuses, objs, updates, moved, ended, grants, nextHash, hashes, stacks,
+                notifiesApplied);
     }
 
     /**

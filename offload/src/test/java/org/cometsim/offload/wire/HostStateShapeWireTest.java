@@ -17,7 +17,7 @@ class HostStateShapeWireTest {
         for (int i = 0; i < shapes.length; i++) {
             news.add(new Message.NewObject(Ids.objectId(Ids.SERVER_SPACE, i), shapes[i]));
         }
-        return new Message.Sync(3, List.of(), List.of(), news, List.of(), null, null, List.of(), 0, List.of(), List.of());
+        return new Message.Sync(3, List.of(), List.of(), news, List.of(), null, null, List.of(), 0, List.of(), List.of(), 0);
     }
 
     @Test
@@ -48,7 +48,7 @@ class HostStateShapeWireTest {
         Message.NewObject n = new Message.NewObject(Ids.objectId(Ids.PHONE_SPACE, 5),
                 new Message.HostStateShape("java.util.concurrent.atomic.AtomicInteger", new byte[] {0, 0, 0, 42}));
         byte[] sync = WireCodec.encode(new Message.Sync(0, List.of(), List.of(), List.of(n), List.of(), null, null,
-                List.of(), 0, List.of(), List.of()));
+                List.of(), 0, List.of(), List.of(), 0));
         String doc = "00000005 08 00000029 6a6176612e7574696c2e636f6e63757272656e742e61746f6d69632e41746f6d6963496e7465676572"
                 + " 00000004 0000002a";
         byte[] expected = HexFormat.of().parseHex(doc.replace(" ", ""));

@@ -60,7 +60,8 @@ final class MessageGenerator {
                 list(3, () -> new Message.Grant(lockable(), random.nextBoolean(), count())),
                 anyInt(),
                 list(4, () -> new Message.IdentityHash(objectIdNotNull(), anyInt())),
-                list(3, this::thread));
+                list(3, this::thread),
+                count());
     }
 
     /** Ascending, non-adjacent runs in both spaces (up to the last id of each), or a last, empty round. */

@@ -53,7 +53,8 @@ class ProtocolDocTest {
                 List.of(new Message.Grant(counter, true, 0)),
                 0x2c,
                 List.of(new Message.IdentityHash(thread, 0x29)),
-                List.of());
+                List.of(),
+                2);
     }
 
     /** The bytes of the fenced block {@code ```hex NAME} of PROTOCOL.md ({@code #} starts a comment). */

@@ -131,6 +131,7 @@ class WireCodecHostileTest {
         w.u4(0);
         w.u4(field == 5 ? n : 0);
         w.u4(field == 6 ? n : 0);
+        w.u4(0); // notifies applied
         return w.toByteArray();
     }
 
@@ -140,7 +141,7 @@ class WireCodecHostileTest {
         for (int len : new int[] {Integer.MAX_VALUE - 1, 1 << 28, 1 << 20, 5}) {
             byte[] b = w(5).u4(0).u4(0).u4(0).u4(0)
                     .u4(1).u4(Ids.objectId(Ids.PHONE_SPACE, 0)).u4(1).u4(0).u4(len).u4(4).u4(7)
-                    .bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).toByteArray();
+                    .bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray();
             assertProtocolError(b);
         }
     }
@@ -168,7 +169,7 @@ class WireCodecHostileTest {
         registers.accept(w);
         w.bool(false).bool(false);
         w.u4(0).u1(1).u1(0).u4(Ids.NULL).u4(0).u8(Long.MAX_VALUE).u4(Ids.NULL).u8(0).u4(Ids.NULL);
-        w.bool(false).u4(0).u4(0).u4(0).u4(0);
+        w.bool(false).u4(0).u4(0).u4(0).u4(0).u4(0);
         return w.toByteArray();
     }
 
@@ -208,10 +209,10 @@ class WireCodecHostileTest {
         assertProtocolError(w(8).u4(Ids.NULL).u1(0).toByteArray());
         // A class definition of a non-class id; a class status out of range.
         assertProtocolError(w(5).u4(0).u4(1).u4(obj).utf("LA;").u4(0).u4(0).u4(0).bool(false).bool(false)
-                .u4(0).u4(0).u4(0).u4(0).toByteArray());
+                .u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray());
         for (int state : new int[] {4, 255}) {
             assertProtocolError(w(5).u4(0).u4(0).u4(1).u4(cls).u1(state).u4(0).u4(0).u4(0).bool(false).bool(false)
-                    .u4(0).u4(0).u4(0).u4(0).toByteArray());
+                    .u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray());
         }
         // A Hello whose dex file has a negative size.
         assertProtocolError(w(1).u2(1).u4(1).utf("a.dex").raw(new byte[20], 0, 20).u4(-1).toByteArray());
@@ -235,7 +236,7 @@ class WireCodecHostileTest {
                 slots += Math.max(0, runs[i + 1]);
             }
             w.u4(slots).raw(new byte[slots], 0, slots);
-            w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0);
+            w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0);
             assertProtocolError(w.toByteArray());
         }
         // More value bytes than 8 a slot, or fewer than 1.
@@ -255,7 +256,7 @@ class WireCodecHostileTest {
         // A thread state, block phase, held count or saved count out of range.
         byte[] good = syncMovingThreadWithFrame(w -> w.u4(0));
         assertTrue(decodeChecked(good));
-        int tail = good.length - 17 - 34; // the thread's state byte: 34 bytes of thread and 17 of sync after it
+        int tail = good.length - 21 - 34; // the thread's state byte: 34 bytes of thread and 21 of sync after it
         assertTrue(good[tail] == 1, "state byte located");
         for (int[] corrupt : new int[][] {{0, 6}, {0, 255}, {1, 5}, {1, 255}}) {
             byte[] b = good.clone();
@@ -270,7 +271,7 @@ class WireCodecHostileTest {
     private static byte[] syncWithNewObject(int id, java.util.function.Consumer<WireWriter> shape) {
         WireWriter w = w(5).u4(0).u4(0).u4(0).u4(1).u4(id);
         shape.accept(w);
-        return w.u4(0).bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).toByteArray();
+        return w.u4(0).bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray();
     }
 
     private static byte[] syncWithUpdate(int id, int[] runs, int valueBytes) {
@@ -279,7 +280,7 @@ class WireCodecHostileTest {
             w.u4(r);
         }
         w.u4(valueBytes).raw(new byte[valueBytes], 0, valueBytes);
-        return w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).toByteArray();
+        return w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray();
     }
 
     // ------------------------------------------------------------------ fuzzing

@@ -58,6 +58,6 @@ class WireCodecRoundTripTest {
     static Message.Sync syncWith(String s) {
         return new Message.Sync(0, List.of(new Message.ClassDef(Ids.classId(0), s)), List.of(),
                 List.of(new Message.NewObject(Ids.objectId(Ids.PHONE_SPACE, 0), new Message.StringShape(s))),
-                List.of(), null, null, List.of(), 0, List.of(), List.of());
+                List.of(), null, null, List.of(), 0, List.of(), List.of(), 0);
     }
 }
