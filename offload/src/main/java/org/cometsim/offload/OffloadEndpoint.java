@@ -755,6 +755,7 @@ public final class OffloadEndpoint {
             // Until the server's pushes carry its stack, the thread resumes from here after a failure.
             checkpoints.put(h.canonicalId, canonical);
             noCheckpoint.remove(h.canonicalId);
+            interrupts.checkpointChanged(h.canonicalId);
         }
         sendSync(s, at, h.canonicalId);
     }
@@ -932,6 +933,7 @@ public final class OffloadEndpoint {
         dsm.applyStatuses(s, byCanonical::get);
         if (role == Role.PHONE) {
             for (ThreadImage img : s.stacks()) {
+                interrupts.checkpointChanged(img.threadId());
                 if (img.frames().isEmpty()) {
                     noCheckpoint.put(img.threadId(), img.name());
                 } else {
@@ -942,10 +944,12 @@ public final class OffloadEndpoint {
             if (s.moved() != null) {
                 checkpoints.remove(s.moved().image().threadId());
                 noCheckpoint.remove(s.moved().image().threadId());
+                interrupts.checkpointChanged(s.moved().image().threadId());
             }
             if (s.ended() != null) {
                 checkpoints.remove(s.ended().threadId());
                 noCheckpoint.remove(s.ended().threadId());
+                interrupts.checkpointChanged(s.ended().threadId());
             }
         }
         if (s.ended() != null) {
@@ -1221,7 +1225,7 @@ public final class OffloadEndpoint {
             h.unsafeTime = now;
             metrics.threadsRecovered++;
             metrics.event(now, name, "recovered", "\"thread\":" + h.canonicalId);
-            interrupts.arrived(t, now);
+            interrupts.recovered(t, now);
         }
         // Notifies the server had not applied when it made that push: its waiters (now back here,
         // waiting as of the push) would otherwise never be woken.

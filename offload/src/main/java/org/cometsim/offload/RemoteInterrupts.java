@@ -1,6 +1,7 @@
 package org.cometsim.offload;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -37,11 +38,24 @@ import org.cometsim.offload.wire.Message.Interrupt;
  * arrives before the thread does; one that finds the thread gone arrives at the server before any
  * later move of the thread there (the phone sent the interrupt first), so the server can no longer
  * deliver it, and the phone must. Each interrupt is delivered exactly once, on one endpoint.
+ *
+ * <h2>Failures</h2>
+ * A thread on the server when the link fails resumes on the phone from its checkpoint, the stack
+ * of the last push that carried it. An interrupt the server delivered after that push is not in
+ * it, so the phone delivers it again: by the same order argument, an answer that arrives after
+ * the thread's latest checkpoint (and is not the answer of one the phone delivered itself on the
+ * thread's arrival) is such an interrupt; so is one still outstanding. Several of them are
+ * delivered as one (the flag is a flag): a thread that consumed one interrupt there and then
+ * received another sees one after recovery, the rare case this does not restore.
  */
 final class RemoteInterrupts {
     private final OffloadEndpoint endpoint;
     /** Phone: interrupts sent whose answer has not arrived, by canonical thread id. */
     private final Map<Integer, Integer> outstanding = new HashMap<>();
+    /** Phone: answers still to come of interrupts it delivered itself when the thread arrived, by thread. */
+    private final Map<Integer, Integer> deliveredOnArrival = new HashMap<>();
+    /** Phone: threads the server delivered an interrupt to after their latest checkpoint was taken. */
+    private final Set<Integer> sinceCheckpoint = new HashSet<>();
 
     RemoteInterrupts(OffloadEndpoint endpoint) {
         this.endpoint = endpoint;
@@ -70,6 +84,16 @@ final class RemoteInterrupts {
             } else {
                 outstanding.put(i.threadId(), n - 1);
             }
+            Integer own = deliveredOnArrival.get(i.threadId());
+            if (own != null) {
+                if (own == 1) {
+                    deliveredOnArrival.remove(i.threadId());
+                } else {
+                    deliveredOnArrival.put(i.threadId(), own - 1);
+                }
+            } else {
+                sinceCheckpoint.add(i.threadId()); // delivered there, after the checkpoint the phone holds
+            }
             return;
         }
         GuestThread t = endpoint.threadByCanonical(i.threadId());
@@ -92,9 +116,11 @@ final class RemoteInterrupts {
      */
     void arrived(GuestThread t, long now) {
         int id = endpoint.canonicalId(t);
-        if (!outstanding.containsKey(id)) {
+        Integer n = outstanding.get(id);
+        if (n == null) {
             return;
         }
+        deliveredOnArrival.merge(id, n, Integer::sum);
         if (t.state == ThreadState.TERMINATED) {
             t.interrupted = true;
         } else {
@@ -103,9 +129,29 @@ final class RemoteInterrupts {
         deliveredHere(id, now);
     }
 
-    /** The phone lost the connection: answers will not come; recovered threads get theirs from {@link #arrived}. */
+    /** Phone: the recovery checkpoint of thread {@code id} was replaced or dropped. */
+    void checkpointChanged(int id) {
+        sinceCheckpoint.remove(id);
+    }
+
+    /**
+     * Phone, after a failure: thread {@code t} resumed from its checkpoint; interrupts that did
+     * not reach it there before that checkpoint are delivered here (see the class).
+     */
+    void recovered(GuestThread t, long now) {
+        int id = endpoint.canonicalId(t);
+        boolean owed = sinceCheckpoint.remove(id) | outstanding.containsKey(id);
+        if (owed) {
+            endpoint.vm().scheduler().interrupt(t);
+            deliveredHere(id, now);
+        }
+    }
+
+    /** The phone lost the connection: answers will not come (recovered threads got theirs from {@link #recovered}). */
     void connectionLost() {
         outstanding.clear();
+        deliveredOnArrival.clear();
+        sinceCheckpoint.clear();
     }
 
     private void deliveredHere(int id, long now) {
