@@ -29,6 +29,13 @@ import org.cometsim.scenarios.ProfileRun;
  * figure is simulated phone-seconds per CPU-second, where the phone-seconds are the local
  * baseline's simulated time (the same program's work, whichever side ran it). The profile and the
  * solves happen once before and are reported on their own.
+ *
+ * <p>A policy that migrates simulates two VMs and a link, so its rate differs from {@code never}'s
+ * for reasons that are not the policy's cost. The decision cost alone is measured by running each
+ * policy a second time as a {@link DecisionsOnly}: the same evaluations at the same points (method
+ * events subscribed, every decision computed and traced as the policy would), but every answer
+ * "stay", so the run is {@code never}'s run plus exactly the policy's work. Its rate against
+ * {@code never}'s is the figure issue #14's target (within 10 %) is about.
  */
 final class BenchPoliciesCommand {
     private BenchPoliciesCommand() {
@@ -80,6 +87,11 @@ final class BenchPoliciesCommand {
         OffloadRun.Side local = OffloadRun.runLocal(base);
         out.printf(Locale.ROOT, "workload %s (%s), link %s: local %.6f simulated s; profile run %.3f CPU s%n", workload, size,
                 link, local.timeNanos() / 1e9, (t1 - t0) / 1e9);
+        // Warm the host JIT on the interpreter before any timed run, so the first policy measured
+        // (never, usually) does not pay for it.
+        for (int k = 0; k < Math.max(2, repeat); k++) {
+            OffloadRun.run(base, local);
+        }
         double neverRate = 0;
         for (String spec : policies) {
             long s0 = mx.getCurrentThreadCpuTime();
@@ -108,7 +120,83 @@ final class BenchPoliciesCommand {
                     spec, median / 1e9, cpu.size(), rate,
                     neverRate > 0 && !spec.equals("never") ? String.format(Locale.ROOT, " (%.3f of never)", rate / neverRate) : "",
                     r.offload().timeNanos() / 1e9, r.phone().migrationsOut(), solve / 1e6);
+            if (!spec.equals("never") && neverRate > 0) {
+                // The same policy deciding at the same points but never moving: its cost alone.
+                List<Long> dry = new ArrayList<>();
+                long evaluations = 0;
+                for (int k = 0; k < repeat + 1; k++) {
+                    DecisionsOnly p = new DecisionsOnly(!ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec)
+                            : ProfiledPolicies.create(spec, profile, env));
+                    OffloadRun.Config c = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
+                            base.linkFactory(), base.radio(), p, null, 1, true, null);
+                    long a = mx.getCurrentThreadCpuTime();
+                    OffloadRun.Result dr = OffloadRun.run(c, local);
+                    long b = mx.getCurrentThreadCpuTime();
+                    if (dr.phone().migrationsOut() != 0) {
+                        throw new IllegalStateException("a decisions-only run migrated");
+                    }
+                    if (k > 0) {
+                        dry.add(b - a);
+                    }
+                    evaluations = p.evaluations;
+                }
+                dry.sort(null);
+                long dryMedian = dry.get(dry.size() / 2);
+                double dryRate = (local.timeNanos() / 1e9) / (dryMedian / 1e9);
+                out.printf(Locale.ROOT, "  %-11s decisions only (same evaluations, never moves): median %.3f CPU s: %.3f phone-s per CPU-s (%.3f of never), %d evaluations%n",
+                        "", dryMedian / 1e9, dryRate, dryRate / neverRate, evaluations);
+            }
         }
         return 0;
+    }
+
+    /**
+     * {@code policy} evaluated wherever it asks to be, every answer computed (and explained), but
+     * always "stay": what deciding costs, without the cost of what it decides.
+     */
+    static final class DecisionsOnly implements OffloadPolicy {
+        private final OffloadPolicy policy;
+        long evaluations;
+
+        DecisionsOnly(OffloadPolicy policy) {
+            this.policy = policy;
+        }
+
+        @Override
+        public String name() {
+            return policy.name();
+        }
+
+        @Override
+        public boolean migrate(Decision d) {
+            evaluations++;
+            policy.migrate(d);
+            return false;
+        }
+
+        @Override
+        public String explain(Decision d) {
+            return policy.explain(d);
+        }
+
+        @Override
+        public boolean decidesOnServer() {
+            return policy.decidesOnServer();
+        }
+
+        @Override
+        public boolean usesMethodPoints() {
+            return policy.usesMethodPoints();
+        }
+
+        @Override
+        public boolean evaluatesAt(org.cometsim.offload.policy.MethodPoint point) {
+            return policy.evaluatesAt(point);
+        }
+
+        @Override
+        public org.cometsim.offload.policy.MethodObserver methodObserver() {
+            return policy.methodObserver();
+        }
     }
 }
