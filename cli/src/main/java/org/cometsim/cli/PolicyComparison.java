@@ -38,9 +38,7 @@ final class PolicyComparison {
         }
         List<Row> rows = new ArrayList<>();
         for (OffloadPolicy p : policies) {
-            OffloadRun.Config c = new OffloadRun.Config(base.classPath(), base.classPathText(), base.mainClass(),
-                    base.args(), base.phone(), base.server(), base.linkFactory(), base.radio(), p, base.energy(),
-                    base.seed(), base.compress(), base.jit(), base.failAtNanos());
+            OffloadRun.Config c = base.withPolicy(p);
             try {
                 rows.add(new Row(p, OffloadRun.run(c, local), null));
             } catch (VmError e) {

@@ -43,7 +43,7 @@ final class RunCommand {
             "                 [--phone PRESET] [--server PRESET] [--link PRESET] [--policy NAME[,NAME...]]",
             "                 [--policy-cp JAR[" + java.io.File.pathSeparator + "JAR...]]",
             "                 [--energy PRESET] [--seed N] [--json FILE] [--trace FILE] [--no-compress]",
-            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE]",
+            "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE] [--time-limit TIME]",
             "--policy maui[:energy|:time], clonecloud, oracle: decided from a profile (comet profile), read from",
             "          --profile FILE, else recorded first by running the program alone on the phone",
             "--policy a,b,c: the local baseline once, then each policy on the same seed, one comparison table;",
@@ -52,6 +52,7 @@ final class RunCommand {
             "--fail-at 500ms: the connection fails at that simulated time (the phone resumes the server's threads",
             "          from the last sync and reconnects with COMET's back-off, 1 s, 2 s, 4 s ...); the link",
             "          preset's outage windows break the connection the same way",
+            "--time-limit 600s: stop a run (and its local baseline) that has not ended by that simulated time",
             "defaults: --phone phone-2012-hummingbird-portable --server server-2012-portable --link comet-wifi",
             "          --policy comet --energy aro-captivate --seed 1; policies: " + String.join(", ", Policies.NAMES),
             "");
@@ -73,6 +74,7 @@ final class RunCommand {
         String policyCp = null;
         String profileFile = null;
         long seed = 1;
+        long timeLimit = 0;
         boolean compress = true;
         JitMode jit = null;
         List<Long> failAt = new ArrayList<>();
@@ -117,6 +119,16 @@ final class RunCommand {
                     }
                 }
                 case "--fail-at" -> failAt.addAll(failTimes(v));
+                case "--time-limit" -> {
+                    try {
+                        timeLimit = org.cometsim.sim.SimTime.parse(v.trim()).nanos();
+                    } catch (IllegalArgumentException e) {
+                        timeLimit = -1;
+                    }
+                    if (timeLimit <= 0) {
+                        throw new CometCli.UsageException("--time-limit: '" + v + "' is not a positive time with a unit (e.g. 600s)");
+                    }
+                }
                 default -> throw new CometCli.UsageException("run: unknown option " + a + "\n" + USAGE);
             }
             i += 2;
@@ -187,7 +199,7 @@ final class RunCommand {
         String linkName = link;
         OffloadRun.Config config = new OffloadRun.Config(classPath, cp, main, guestArgs, phoneCpu, serverCpu,
                 sim -> LinkModels.preset(linkName, sim.streams()), OffloadRun.radioFor(link), policies.get(0), energy, seed,
-                compress, jit, failAt);
+                compress, jit, failAt).withTimeLimit(timeLimit);
         if (policies.size() > 1) {
             return PolicyComparison.run(config, policies, phone, server, link, energyName, json, traceFile, out, err);
         }

@@ -55,13 +55,40 @@ public final class OffloadRun {
      * @param jit null for the default
      * @param failAtNanos instants at which the connection fails (besides the link's outage
      *     windows, each of which breaks it at its start), sorted
+     * @param timeLimitNanos the simulated time at which the run stops with
+     *     {@link SimulatedTimeLimit.Exceeded} if the program has not ended (0: no limit); the local
+     *     baseline has the same bound
      */
     public record Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
                          CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
                          OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit,
-                         List<Long> failAtNanos, int trimFloor) {
+                         List<Long> failAtNanos, int trimFloor, long timeLimitNanos) {
         public Config {
             failAtNanos = List.copyOf(failAtNanos);
+            if (timeLimitNanos < 0) {
+                throw new IllegalArgumentException("a time limit must not be negative: " + timeLimitNanos);
+            }
+        }
+
+        /** A run without a time limit. */
+        public Config(ClassPath classPath, String classPathText, String mainClass, String[] args, CpuModel phone,
+                      CpuModel server, java.util.function.Function<Simulation, LinkModel> linkFactory, RadioKind radio,
+                      OffloadPolicy policy, PhoneEnergyModel energy, long seed, boolean compress, JitMode jit,
+                      List<Long> failAtNanos, int trimFloor) {
+            this(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy, seed,
+                    compress, jit, failAtNanos, trimFloor, 0);
+        }
+
+        /** The same run under another policy. */
+        public Config withPolicy(OffloadPolicy p) {
+            return new Config(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, p, energy,
+                    seed, compress, jit, failAtNanos, trimFloor, timeLimitNanos);
+        }
+
+        /** The same run stopped at {@code nanos} of simulated time (0: never). */
+        public Config withTimeLimit(long nanos) {
+            return new Config(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy,
+                    seed, compress, jit, failAtNanos, trimFloor, nanos);
         }
 
         /** A run with the phone's default trim threshold ({@link OffloadEndpoint#setTrimFloor}). */
@@ -76,7 +103,7 @@ public final class OffloadRun {
         /** The same run with another trim threshold (0: the phone never trims the tracked set). */
         public Config withTrimFloor(int floor) {
             return new Config(classPath, classPathText, mainClass, args, phone, server, linkFactory, radio, policy, energy,
-                    seed, compress, jit, failAtNanos, floor);
+                    seed, compress, jit, failAtNanos, floor, timeLimitNanos);
         }
 
         /** A run without injected failures. */
@@ -123,6 +150,7 @@ public final class OffloadRun {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         SimulatedExec exec = new SimulatedExec(c.classPath(), c.classPathText(), c.phone(), c.energy(), ps(out), ps(err),
                 InputStream.nullInputStream(), c.jit(), true);
+        exec.withTimeLimit(c.timeLimitNanos());
         int status = exec.runMain(c.mainClass(), c.args());
         SimulatedExec.Report r = exec.report();
         return new Side(text(out), text(err), status, r.completionNanos(), r.instructions(), r.energy());
@@ -163,6 +191,7 @@ public final class OffloadRun {
 
         GuestThread main = phoneVm.launcher().startMain(c.mainClass(), c.args());
         phone.connect(c.classPath(), 0);
+        SimulatedTimeLimit limit = SimulatedTimeLimit.install(sim, c.timeLimitNanos());
         phoneActor.start();
         servers.current.actor.start();
         sim.run();
@@ -180,6 +209,9 @@ public final class OffloadRun {
             status = exit.status;
         } else if (failure != null) {
             throw failure;
+        } else if (!phoneActor.finished() && limit != null && limit.reached()) {
+            throw new SimulatedTimeLimit.Exceeded(limit.limitNanos(), "on the phone " + phoneVm.scheduler().describeThreads()
+                    + "; on the server " + servers.current.vm.scheduler().describeThreads());
         } else if (!phoneActor.finished()) {
             // Nothing more can happen on either side: the whole program is deadlocked.
             throw new org.cometsim.dalvik.rt.VmError("deadlock across the endpoints: on the phone "

@@ -93,6 +93,17 @@ public final class SimulatedExec {
         return vm;
     }
 
+    private long timeLimitNanos;
+
+    /** Stops the run at this simulated time with {@link SimulatedTimeLimit.Exceeded} (0: no limit, the default). */
+    public SimulatedExec withTimeLimit(long nanos) {
+        if (nanos < 0) {
+            throw new IllegalArgumentException("a time limit must not be negative: " + nanos);
+        }
+        this.timeLimitNanos = nanos;
+        return this;
+    }
+
     public Simulation simulation() {
         return sim;
     }
@@ -104,9 +115,13 @@ public final class SimulatedExec {
      */
     public int runMain(String mainClass, String[] args) {
         GuestThread main = vm.launcher().startMain(mainClass, args);
+        SimulatedTimeLimit limit = SimulatedTimeLimit.install(sim, timeLimitNanos);
         endpoint.start();
         sim.run();
         RuntimeException failure = endpoint.failure();
+        if (failure == null && limit != null && limit.reached() && !endpoint.finished()) {
+            throw new SimulatedTimeLimit.Exceeded(limit.limitNanos(), vm.scheduler().describeThreads());
+        }
         if (failure instanceof VmExit exit) {
             vm.launcher().exit(exit);
             return exit.status;

@@ -25,11 +25,12 @@ import org.cometsim.sim.RandomStreams;
  * @param repetitions how many seeds {@code comet run} runs (seed, seed + 1, ...)
  * @param jit null for the default
  * @param failAtNanos instants at which the connection fails, sorted
+ * @param timeLimitNanos simulated time at which a run that has not ended stops with an error (0: none)
  * @param canonical the resolved scenario in a canonical text form: its hash names a sweep point
  */
 public record Scenario(String name, App app, Cpu phone, Cpu server, Link link, String policy, String energy,
                        PhoneEnergyModel energyModel, long seed, int repetitions, boolean compression, JitMode jit,
-                       List<Long> failAtNanos, String canonical) {
+                       List<Long> failAtNanos, long timeLimitNanos, String canonical) {
     public Scenario {
         failAtNanos = List.copyOf(failAtNanos);
     }

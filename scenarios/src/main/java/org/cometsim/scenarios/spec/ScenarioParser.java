@@ -41,7 +41,7 @@ public final class ScenarioParser {
     }
 
     static final List<String> TOP = List.of("name", "description", "app", "phone", "server", "link", "policy", "energy",
-            "seed", "repetitions", "compression", "jit", "failures");
+            "seed", "repetitions", "compression", "jit", "failures", "time_limit");
     static final List<String> APP_KEYS = List.of("workload", "size", "jar", "dex", "apk", "classpath", "main", "args");
     static final List<String> CPU_KEYS = List.of("preset", "file");
     static final List<String> LINK_KEYS = List.of("name", "preset", "latency", "rtt", "uplink", "downlink", "bandwidth",
@@ -126,8 +126,19 @@ public final class ScenarioParser {
             }
             failAt.sort(null);
         }
+        long timeLimit = 0;
+        if (f.has("time_limit")) {
+            YNode node = f.get("time_limit");
+            if (!(node instanceof YNode.YScalar s)) {
+                throw ScenarioException.at(node, "time_limit", "found " + node.kind() + "; allowed: a simulated time, e.g. 600s");
+            }
+            timeLimit = Fields.time(s, "time_limit").nanos();
+            if (timeLimit <= 0) {
+                throw ScenarioException.at(node, "time_limit", "must be positive (leave it out for no limit)");
+            }
+        }
         return new Scenario(name, app, phone, server, link, policy, energy, energyModel, seed, repetitions, compression,
-                jit, failAt, Canonical.of(root));
+                jit, failAt, timeLimit, Canonical.of(root));
     }
 
     private static Scenario.App app(YNode node, Path dir) {

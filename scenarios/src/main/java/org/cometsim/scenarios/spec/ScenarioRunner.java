@@ -48,7 +48,8 @@ public final class ScenarioRunner implements AutoCloseable {
         Scenario.Link link = s.link();
         return new OffloadRun.Config(app.classPath(), app.classPathText(), app.mainClass(), app.args().clone(),
                 s.phone().model(), s.server().model(), sim -> link.factory().apply(sim.streams()), link.radio(),
-                policy(s, app), s.energyModel(), seed, s.compression(), s.jit(), s.failAtNanos());
+                policy(s, app), s.energyModel(), seed, s.compression(), s.jit(), s.failAtNanos())
+                .withTimeLimit(s.timeLimitNanos());
     }
 
     /**

@@ -52,7 +52,9 @@ class ScenarioParserTest {
                 energy: none
                 failures: [2s, 500ms]
                 jit: off
+                time_limit: 90s
                 """);
+        assertEquals(90_000_000_000L, s.timeLimitNanos());
         assertEquals("medium", s.app().size());
         assertEquals("inline", s.link().label());
         assertEquals(RadioKind.UMTS_3G, s.link().radio());
@@ -96,6 +98,10 @@ class ScenarioParserTest {
         assertTrue(m.contains("link.loss: found '1.5'; allowed: a number in [0.0, 1.0)"), m);
         m = error("app: mandelbrot\nfailures: [-1s]\n");
         assertTrue(m.contains("failures[0]"), m);
+        m = error("app: mandelbrot\ntime_limit: 0s\n");
+        assertTrue(m.contains("time_limit: must be positive"), m);
+        m = error("app: mandelbrot\ntime_limit: [1s]\n");
+        assertTrue(m.contains("time_limit: found a list"), m);
         m = error("app: mandelbrot\nlink: {preset: comet-wifi, latency: 20}\n");
         assertTrue(m.contains("link.latency: found '20'; allowed: a time with a unit"), m);
     }
