@@ -50,11 +50,20 @@ public final class Emulation {
      * @param server the server's address; {@code route} maps it to where the phone connects
      * @param tls wrap the socket in TLS (the server must run with {@code --tls})
      * @param failAtNanos instants (on the phone's clock) at which the phone cuts its connection
+     * @param failWhen cuts the connection once, between two slices, the first time it holds for
+     *     the phone's counts (failure injection tied to progress rather than time: "after the
+     *     second migration" is mid-run however fast the host is); null for none
      */
     public record Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
-                        WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
+                        WallClockDriver.Pacing pacing, List<Long> failAtNanos,
+                        java.util.function.Predicate<OffloadMetrics> failWhen) {
         public Setup {
             failAtNanos = List.copyOf(failAtNanos);
+        }
+
+        public Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
+                     WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
+            this(config, server, token, tls, route, pacing, failAtNanos, null);
         }
     }
 
@@ -96,7 +105,14 @@ public final class Emulation {
         phone.attach(driver);
         TcpTransport[] current = {first};
         List<TcpTransport> all = new ArrayList<>(List.of(first));
-        driver.afterStep(() -> phone.grantPendingLocks(driver.nowNanos()));
+        boolean[] failedWhen = {s.failWhen() == null};
+        driver.afterStep(() -> {
+            phone.grantPendingLocks(driver.nowNanos());
+            if (!failedWhen[0] && s.failWhen().test(phone.metrics()) && current[0] != null) {
+                failedWhen[0] = true;
+                current[0].fail("injected failure");
+            }
+        });
         driver.onFinished(d -> { });
         driver.onArrival((t, frame) -> {
             if (t == current[0]) {
