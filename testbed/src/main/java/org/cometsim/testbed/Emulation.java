@@ -26,7 +26,7 @@ import org.cometsim.scenarios.OffloadRun;
 import org.cometsim.scenarios.SimulatedExec;
 
 /**
- * The phone of a testbed run ({@code comet emulate}): the program's VM with the phone's
+ * <b>Start here.</b> The phone of a testbed run ({@code comet emulate}): the program's VM with the phone's
  * {@link OffloadEndpoint}, in this process, against a real server ({@link TestbedServer}, usually
  * another process) reached through a {@link Route}. It mirrors {@link OffloadRun}'s offloaded run
  * with the wall clock ({@link WallClockDriver}) and TCP ({@link TcpTransport}) in place of the
@@ -37,6 +37,26 @@ import org.cometsim.scenarios.SimulatedExec;
  * their checkpoints and runs on, and reconnects with COMET's back-off
  * ({@link ReconnectBackoff}); a reconnection gets a new session (a new server VM) on the server.
  * Failures from the route (a shaper's outage windows) arrive the same way, as a broken socket.
+ *
+ * <h2>Tour of the testbed (issue #16)</h2>
+ * One protocol, two worlds: the offload module's {@code OffloadEndpoint} and wire code run
+ * unchanged; the testbed supplies another {@code Transport} and another {@code EndpointDriver}.
+ * <ul>
+ *   <li>{@link WallClockDriver}: a VM on a host thread of its own, slices against the wall clock,
+ *       arrivals delivered between slices; PACED (the CPU model's speed, never ahead of the wall)
+ *       or UNPACED (this host's speed; the VM's clock is the wall clock).</li>
+ *   <li>{@link TcpTransport}: frames over a socket; a reader thread queues arrivals for the
+ *       driver, a writer thread sends each frame no earlier than its time; RFC 6298 SRTT/RTTVAR
+ *       from the handshake and small pings on a reserved stream.</li>
+ *   <li>{@link Handshake}: mutual HMAC-SHA256 proof of a shared token before COMET's first
+ *       message, and the session's parameters; {@link Tls} wraps it (self-signed key, proofs bound
+ *       to the certificate).</li>
+ *   <li>{@link TestbedServer} ({@code comet serve}, {@link ServeCommand}): a session per phone
+ *       (own VM, app code loaded from the shipped dex files), per-session limits, one log line per
+ *       connection and per migration.</li>
+ *   <li>This class, {@link EmulateCommand} ({@code comet emulate}), {@link ServerProcess} (a
+ *       server as a child process on loopback) and {@link Route} (where the link shaper plugs in).</li>
+ * </ul>
  */
 public final class Emulation {
     private Emulation() {

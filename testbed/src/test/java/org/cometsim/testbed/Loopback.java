@@ -44,10 +44,18 @@ final class Loopback implements AutoCloseable {
     final TestbedServer server;
 
     Loopback(TestbedServer.Limits limits) throws IOException {
+        this(limits, null);
+    }
+
+    /** @param tls null for plain TCP */
+    Loopback(TestbedServer.Limits limits, Tls tls) throws IOException {
+        this.tls = tls != null;
         this.server = new TestbedServer(new InetSocketAddress("127.0.0.1", 0), token, DeviceModels.cpu(SERVER),
-                WallClockDriver.Pacing.PACED, limits, null, log);
+                WallClockDriver.Pacing.PACED, limits, tls, log);
         server.start();
     }
+
+    final boolean tls;
 
     InetSocketAddress address() {
         return new InetSocketAddress("127.0.0.1", server.port());
@@ -69,7 +77,8 @@ final class Loopback implements AutoCloseable {
 
     /** Runs {@code workload} (small) under {@code policy} against this server, paced. */
     Emulation.Outcome run(String workload, String policy, List<Long> failAt) throws IOException {
-        return run(address(), token, workload, policy, failAt);
+        return Emulation.run(new Emulation.Setup(config(workload, policy), address(), token, tls, Route.direct(),
+                WallClockDriver.Pacing.PACED, failAt));
     }
 
     static Emulation.Outcome run(InetSocketAddress server, byte[] token, String workload, String policy, List<Long> failAt)
