@@ -205,8 +205,11 @@ public final class TestbedServer implements Closeable {
         active.incrementAndGet();
         try {
             Map<String, String> params;
-            ScheduledFuture<?> deadline = deadlines.schedule(() -> closeQuietly(s), limits.handshakeMillis(),
-                    TimeUnit.MILLISECONDS);
+            java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+            ScheduledFuture<?> deadline = deadlines.schedule(() -> {
+                expired.set(true); // before the close, so the failing read is attributed to the deadline
+                closeQuietly(s);
+            }, limits.handshakeMillis(), TimeUnit.MILLISECONDS);
             DataInputStream in;
             DataOutputStream out;
             try {
@@ -218,7 +221,7 @@ public final class TestbedServer implements Closeable {
                 deadline.cancel(false);
             } catch (IOException e) {
                 refused.incrementAndGet();
-                logLine(who + " refused: " + handshakeFailure(e, deadline));
+                logLine(who + " refused: " + handshakeFailure(e, expired));
                 return;
             }
             Session session;
@@ -239,7 +242,7 @@ public final class TestbedServer implements Closeable {
                 s.setSoTimeout(0);
             } catch (IOException e) {
                 refused.incrementAndGet();
-                logLine(who + " refused: " + handshakeFailure(e, deadline));
+                logLine(who + " refused: " + handshakeFailure(e, expired));
                 return;
             }
             String end = session.run();
@@ -255,8 +258,8 @@ public final class TestbedServer implements Closeable {
         }
     }
 
-    private static String handshakeFailure(IOException e, ScheduledFuture<?> deadline) {
-        if (deadline.isDone() && !deadline.isCancelled()) {
+    private static String handshakeFailure(IOException e, java.util.concurrent.atomic.AtomicBoolean expired) {
+        if (expired.get()) {
             return "handshake not finished within the deadline";
         }
         if (e instanceof Handshake.Refused) {

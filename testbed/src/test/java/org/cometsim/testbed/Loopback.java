@@ -27,7 +27,7 @@ import org.cometsim.workloads.WorkloadCatalog;
  * port with its log captured, the built-in workloads' configurations, their local baselines (the
  * simulator's, computed once), and a phone run against a server.
  *
- * <p>Both sides are paced: the phone runs at its 2012 model's speed, so the set-up (a round trip
+ * <p>Both sides are paced: the phone runs at (a third of) its 2012 model's speed, so the set-up (a round trip
  * and the dex transfer over loopback) is over long before a small workload could end; unpaced, a
  * warm host runs a small workload in less time than the server takes to make its VM, and nothing
  * would move.
@@ -93,10 +93,23 @@ final class Loopback implements AutoCloseable {
                 WallClockDriver.Pacing.PACED, List.of(), m -> m.migrationsOut() >= n));
     }
 
+    /**
+     * The 2012 phone three times slower: paced, a small workload then lasts over a second, ample
+     * time for the set-up even on a loaded host, so that threads move in every run (the output,
+     * which is all the tests compare with the local run, does not depend on the CPU model).
+     */
+    static final org.cometsim.device.cpu.CpuModel SLOW_PHONE = slowed(DeviceModels.cpu(PHONE), 3.0);
+
+    private static org.cometsim.device.cpu.CpuModel slowed(org.cometsim.device.cpu.CpuModel m, double factor) {
+        Map<org.cometsim.dalvik.rt.OpcodeClass, Double> ns = new java.util.EnumMap<>(org.cometsim.dalvik.rt.OpcodeClass.class);
+        m.nanosPerInstruction().forEach((k, v) -> ns.put(k, v * factor));
+        return new org.cometsim.device.cpu.CpuModel(m.name() + "-x" + factor, ns, m.hostCosts(), m.cores());
+    }
+
     static OffloadRun.Config config(String workload, String policy) {
         Workload w = WorkloadCatalog.get(workload);
         return new OffloadRun.Config(code(w), w.name() + ".dex", w.mainClass(), w.args(Size.SMALL).toArray(new String[0]),
-                DeviceModels.cpu(PHONE), DeviceModels.cpu(SERVER), sim -> LinkModels.preset("comet-wifi", sim.streams()),
+                SLOW_PHONE, DeviceModels.cpu(SERVER), sim -> LinkModels.preset("comet-wifi", sim.streams()),
                 OffloadRun.radioFor("comet-wifi"), Policies.byName(policy), null, 1, true, null);
     }
 

@@ -38,7 +38,7 @@ class ServerSecurityTest {
 
     @BeforeAll
     static void start() throws Exception {
-        loopback = new Loopback(TestbedServer.Limits.defaults().withMaxClients(8).withHandshakeMillis(500)
+        loopback = new Loopback(TestbedServer.Limits.defaults().withMaxClients(8).withHandshakeMillis(2_000)
                 .withWriteLimits(TcpTransport.DEFAULT_MAX_QUEUED, 500));
     }
 
@@ -125,7 +125,7 @@ class ServerSecurityTest {
             out.flush();
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "refused").contains("the client could not prove the token"));
+        assertTrue(lineOf(before, "refused").contains("the client could not prove the token"), loopback.log());
         goodClientSucceeds();
     }
 
@@ -138,20 +138,20 @@ class ServerSecurityTest {
             s.getOutputStream().flush();
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "refused").contains("bad greeting"));
+        assertTrue(lineOf(before, "refused").contains("bad greeting"), loopback.log());
         before = clientsSoFar();
         try (Socket s = connect()) {
             s.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             s.getOutputStream().flush();
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "refused").contains("bad greeting"));
+        assertTrue(lineOf(before, "refused").contains("bad greeting"), loopback.log());
         // Connected, silent: cut at the handshake deadline.
         before = clientsSoFar();
         try (Socket s = connect()) {
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "refused").contains("deadline"));
+        assertTrue(lineOf(before, "refused").contains("deadline"), loopback.log());
         goodClientSucceeds();
     }
 
@@ -163,7 +163,7 @@ class ServerSecurityTest {
             s.getOutputStream().flush();
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "ended").contains("a frame claims 4294967295 payload bytes"));
+        assertTrue(lineOf(before, "ended").contains("a frame claims 4294967295 payload bytes"), loopback.log());
         goodClientSucceeds();
     }
 
@@ -176,7 +176,7 @@ class ServerSecurityTest {
             s.getOutputStream().flush();
             awaitClosed(s);
         }
-        assertTrue(lineOf(before, "ended").contains("malformed"));
+        assertTrue(lineOf(before, "ended").contains("malformed"), loopback.log());
         goodClientSucceeds();
     }
 
@@ -212,7 +212,7 @@ class ServerSecurityTest {
             s.getOutputStream().write(ByteBuffer.allocate(8 + 500).putInt(1).putInt(1000).array());
             s.getOutputStream().flush();
         }
-        assertTrue(lineOf(before, "ended").contains("the peer closed the connection"));
+        assertTrue(lineOf(before, "ended").contains("the peer closed the connection"), loopback.log());
         goodClientSucceeds();
     }
 
@@ -225,7 +225,7 @@ class ServerSecurityTest {
         Emulation.Outcome o = loopback.runCuttingAfterMigration("mandelbrot", "pingpong:1", 3);
         assertEquals(local.stdout(), o.offload().stdout());
         assertEquals(1, o.phone().connectionsLost());
-        assertTrue(lineOf(before, "ended").contains("the peer closed the connection"));
+        assertTrue(lineOf(before, "ended").contains("the peer closed the connection"), loopback.log());
         goodClientSucceeds();
     }
 
