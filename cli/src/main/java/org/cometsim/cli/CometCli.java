@@ -42,6 +42,10 @@ public final class CometCli {
             "  run SCENARIO.yaml [--out DIR]",
             "                        the run a YAML scenario describes (scenarios/README.md);",
             "                        DIR gets result.json (comet-run/1), trace.jsonl",
+            "  serve --token-file F [--port P] [--tls] [--max-clients N]",
+            "                        the offload server as its own process (testbed, issue #16)",
+            "  emulate SCENARIO.yaml [--server HOST:PORT --token-file F] [--out DIR]",
+            "                        the scenario on real processes and TCP, on the wall clock",
             "  sweep SWEEP.yaml [--out DIR] [--jobs N] [--shard i/n]",
             "                        every point of a sweep (base scenario x axes), in parallel,",
             "                        stored in DIR/results.duckdb as each finishes (a rerun",
@@ -162,6 +166,10 @@ public final class CometCli {
                 }
             case "bench-offload":
                 return BenchOffloadCommand.run(rest, out, err);
+            case "serve":
+                return org.cometsim.testbed.ServeCommand.run(rest, out, err);
+            case "emulate":
+                return org.cometsim.testbed.EmulateCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

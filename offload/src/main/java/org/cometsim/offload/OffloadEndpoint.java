@@ -227,6 +227,34 @@ public final class OffloadEndpoint {
         this.dexCache = cache;
     }
 
+    /**
+     * Server: where the app's code comes from when the server's VM does not share the phone's
+     * class path (the testbed's server process starts its VM without the app and loads what the
+     * phone ships). Replaces the {@link #useDexCache} set: the store answers which files it has
+     * (making a cached one part of this VM's code) and takes each file that arrived and matched its
+     * SHA-1. Without one (the simulator), both VMs already hold the app and only hashes are kept.
+     */
+    public interface AppCodeStore {
+        /** Whether the dex file named {@code name} with this SHA-1 is cached; if so it is now loaded in this VM. */
+        boolean useCached(String name, byte[] sha1);
+
+        /**
+         * A dex file arrived and matched its SHA-1: load it in this VM (and cache it).
+         *
+         * @throws ProtocolException if it cannot be loaded (a malformed or rejected dex file)
+         */
+        void received(String name, byte[] sha1, byte[] bytes);
+    }
+
+    private AppCodeStore appCodeStore;
+    /** Server with an {@link AppCodeStore}: the names the phone gave its dex files, by SHA-1 hex. */
+    private final Map<String, String> dexNames = new HashMap<>();
+
+    /** Server: loads the app's code through {@code store} (see {@link AppCodeStore}). */
+    public void useAppCodeStore(AppCodeStore store) {
+        this.appCodeStore = store;
+    }
+
     public Role role() {
         return role;
     }
@@ -618,7 +646,12 @@ public final class OffloadEndpoint {
             }
             List<byte[]> missing = new ArrayList<>();
             for (DexInfo d : h.dexFiles()) {
-                if (!dexCache.contains(hex(d.sha1()))) {
+                if (appCodeStore != null) {
+                    dexNames.put(hex(d.sha1()), d.name());
+                    if (!appCodeStore.useCached(d.name(), d.sha1())) {
+                        missing.add(d.sha1());
+                    }
+                } else if (!dexCache.contains(hex(d.sha1()))) {
                     missing.add(d.sha1());
                 }
             }
@@ -637,6 +670,13 @@ public final class OffloadEndpoint {
                     throw new ProtocolException("a dex file does not match its SHA-1");
                 }
                 dexCache.add(hex(f.sha1()));
+                if (appCodeStore != null) {
+                    String dexName = dexNames.get(hex(f.sha1()));
+                    if (dexName == null) {
+                        throw new ProtocolException("a dex file the Hello did not name");
+                    }
+                    appCodeStore.received(dexName, f.sha1(), f.bytes());
+                }
             }
             ready = true;
             send(new Ready(), now, 0);

@@ -177,6 +177,55 @@ public final class OffloadMetrics {
         return trace;
     }
 
+    /**
+     * The scalar counts by name, for an endpoint in another process to report them (the testbed's
+     * server sends its counts to the phone at the end of a session: {@link #fromCounters}).
+     */
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("migrations_out", migrationsOut);
+        m.put("migrations_in", migrationsIn);
+        m.put("syncs_sent", syncsSent);
+        m.put("syncs_received", syncsReceived);
+        m.put("message_bytes_sent", messageBytesSent);
+        m.put("wire_bytes_sent", wireBytesSent);
+        m.put("message_bytes_received", messageBytesReceived);
+        m.put("wire_bytes_received", wireBytesReceived);
+        m.put("payload_bytes_sent", payloadBytesSent);
+        m.put("lock_requests", lockRequests);
+        m.put("volatile_requests", volatileRequests);
+        m.put("volatile_transfers", volatileTransfers);
+        m.put("interrupts_sent", interruptsSent);
+        m.put("interrupts_delivered", interruptsDelivered);
+        m.put("dex_bytes_sent", dexBytesSent);
+        m.put("connections", connections);
+        m.put("connections_lost", connectionsLost);
+        m.put("threads_recovered", threadsRecovered);
+        return m;
+    }
+
+    /** Adds counts reported by {@link #counters} (of one or several endpoints) to these; unknown names are ignored. */
+    public void addCounters(Map<String, Long> m) {
+        migrationsOut += m.getOrDefault("migrations_out", 0L);
+        migrationsIn += m.getOrDefault("migrations_in", 0L);
+        syncsSent += m.getOrDefault("syncs_sent", 0L);
+        syncsReceived += m.getOrDefault("syncs_received", 0L);
+        messageBytesSent += m.getOrDefault("message_bytes_sent", 0L);
+        wireBytesSent += m.getOrDefault("wire_bytes_sent", 0L);
+        messageBytesReceived += m.getOrDefault("message_bytes_received", 0L);
+        wireBytesReceived += m.getOrDefault("wire_bytes_received", 0L);
+        payloadBytesSent += m.getOrDefault("payload_bytes_sent", 0L);
+        lockRequests += m.getOrDefault("lock_requests", 0L);
+        volatileRequests += m.getOrDefault("volatile_requests", 0L);
+        volatileTransfers += m.getOrDefault("volatile_transfers", 0L);
+        interruptsSent += m.getOrDefault("interrupts_sent", 0L);
+        interruptsDelivered += m.getOrDefault("interrupts_delivered", 0L);
+        dexBytesSent += m.getOrDefault("dex_bytes_sent", 0L);
+        connections += m.getOrDefault("connections", 0L);
+        connectionsLost += m.getOrDefault("connections_lost", 0L);
+        threadsRecovered += m.getOrDefault("threads_recovered", 0L);
+    }
+
     static void count(Map<String, Long> m, String key) {
         m.merge(key, 1L, Long::sum);
     }

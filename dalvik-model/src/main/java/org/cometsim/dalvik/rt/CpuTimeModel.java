@@ -17,4 +17,12 @@ public interface CpuTimeModel {
      * {@link HostCost#ordinal()}).
      */
     long sliceNanos(long[] opCountDelta, long[] hostCallsByCost, long[] hostElementsByCost);
+
+    /**
+     * A slice starts at {@code startNanos} (the scheduler's time). Counting models ignore it; a
+     * model that prices a slice by the host's wall time it took (the testbed's unpaced mode)
+     * measures from here.
+     */
+    default void sliceStarting(long startNanos) {
+    }
 }

@@ -566,7 +566,7 @@ public final class Scheduler {
         ready.remove(t);
         t.queued = false;
         if (t == returnFor) {
-            slice = new Slice(t, core, d);
+            slice = openSlice(t, core, d);
             return t;
         }
         runSlice(t, core, d);
@@ -574,7 +574,7 @@ public final class Scheduler {
     }
 
     private void runSlice(GuestThread t, int core, long start) {
-        slice = new Slice(t, core, start);
+        slice = openSlice(t, core, start);
         int status;
         try {
             try {
@@ -608,6 +608,12 @@ public final class Scheduler {
             }
             default -> { } // BLOCKED: whoever wakes it queues it
         }
+    }
+
+    /** Opens a slice; the time model hears of its start (a wall-clock model measures from it). */
+    private Slice openSlice(GuestThread t, int core, long start) {
+        timeModel.sliceStarting(start);
+        return new Slice(t, core, start);
     }
 
     /** Ends slice {@code s}: its core is busy until its end, and its thread is ready no earlier. */
@@ -903,7 +909,7 @@ public final class Scheduler {
             while (coreFreeAt[core] > at) {
                 core++;
             }
-            slice = new Slice(t, core, at);
+            slice = openSlice(t, core, at);
             try {
                 reportUncaught(t);
             } finally {

@@ -1,0 +1,264 @@
+package org.cometsim.testbed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.cometsim.dalvik.Vm;
+import org.cometsim.dalvik.rt.GuestThread;
+import org.cometsim.dalvik.rt.VmExit;
+import org.cometsim.offload.OffloadEndpoint;
+import org.cometsim.offload.OffloadMetrics;
+import org.cometsim.offload.ReconnectBackoff;
+import org.cometsim.offload.Role;
+import org.cometsim.offload.wire.Framing;
+import org.cometsim.scenarios.OffloadRun;
+import org.cometsim.scenarios.SimulatedExec;
+
+/**
+ * The phone of a testbed run ({@code comet emulate}): the program's VM with the phone's
+ * {@link OffloadEndpoint}, in this process, against a real server ({@link TestbedServer}, usually
+ * another process) reached through a {@link Route}. It mirrors {@link OffloadRun}'s offloaded run
+ * with the wall clock ({@link WallClockDriver}) and TCP ({@link TcpTransport}) in place of the
+ * simulation clock and the modelled link: the same endpoint code, the same protocol.
+ *
+ * <p>A connection that fails (the server process dies, the socket is cut, an injected failure at
+ * {@link Setup#failAtNanos}) is handled as in the simulator: the phone recovers its threads from
+ * their checkpoints and runs on, and reconnects with COMET's back-off
+ * ({@link ReconnectBackoff}); a reconnection gets a new session (a new server VM) on the server.
+ * Failures from the route (a shaper's outage windows) arrive the same way, as a broken socket.
+ */
+public final class Emulation {
+    private Emulation() {
+    }
+
+    /**
+     * One run.
+     *
+     * @param config the run as the simulator would take it (the link, failure and seed fields are
+     *     not used: the route is the link, {@code failAtNanos} the injected failures)
+     * @param server the server's address; {@code route} maps it to where the phone connects
+     * @param tls wrap the socket in TLS (the server must run with {@code --tls})
+     * @param failAtNanos instants (on the phone's clock) at which the phone cuts its connection
+     */
+    public record Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
+                        WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
+        public Setup {
+            failAtNanos = List.copyOf(failAtNanos);
+        }
+    }
+
+    /** The outcome: the offloaded side as {@code comet run} reports it, plus the testbed's own figures. */
+    public record Outcome(OffloadRun.Side offload, OffloadMetrics phone, OffloadMetrics server, long serverInstructions,
+                          long phoneBusyNanos, long serverBusyNanos, long wallNanos, List<String> trace,
+                          boolean serverReported) {
+        /** As an {@link OffloadRun.Result} against a local baseline (for result.json in comet run's schema). */
+        public OffloadRun.Result result(OffloadRun.Side local) {
+            long idle = Math.max(0, offload.timeNanos() - phoneBusyNanos - serverBusyNanos);
+            return new OffloadRun.Result(local, offload, serverInstructions, phoneBusyNanos, serverBusyNanos, idle, phone,
+                    server, "", trace);
+        }
+    }
+
+    /** Runs the program offloaded to the server; returns when it ended on the phone. */
+    public static Outcome run(Setup s) throws IOException {
+        OffloadRun.Config c = s.config();
+        long wallStart = System.nanoTime();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Vm[] self = new Vm[1];
+        Vm vm = new Vm(c.classPath(), new Vm.Options(ps(out), ps(err), InputStream.nullInputStream(),
+                SimulatedExec.simulatedClock(() -> self[0].scheduler().now()))
+                .withRuntime(SimulatedExec.runtimeFigures(c.phone())));
+        self[0] = vm;
+        if (c.jit() != null) {
+            vm.setJitMode(c.jit());
+        }
+        vm.setGuestProperty("java.class.path", c.classPathText());
+        long[] busy = new long[1];
+        WallClockDriver driver = new WallClockDriver("phone", vm, s.pacing(), c.phone(), System.nanoTime(),
+                (t, core, st, en) -> busy[0] += en - st);
+        InetSocketAddress target = s.route().open(s.server());
+        Connector connector = new Connector(s, target, driver, vm);
+        TcpTransport first = connector.connect();
+        OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, vm, c.policy(), first, c.compress());
+        phone.setTrimFloor(c.trimFloor());
+        phone.attach(driver);
+        TcpTransport[] current = {first};
+        List<TcpTransport> all = new ArrayList<>(List.of(first));
+        driver.afterStep(() -> phone.grantPendingLocks(driver.nowNanos()));
+        driver.onFinished(d -> { });
+        driver.onArrival((t, frame) -> {
+            if (t == current[0]) {
+                phone.receive(frame);
+            }
+        });
+        driver.onClosed((t, why) -> {
+            if (t != current[0] || current[0] == null) {
+                return;
+            }
+            long now = driver.nowNanos();
+            current[0] = null;
+            phone.connectionLost(now);
+            scheduleReconnect(driver, connector, phone, current, all, now, 0);
+        });
+        for (long at : s.failAtNanos()) {
+            driver.submit(at, () -> {
+                if (current[0] != null) {
+                    current[0].fail("injected failure");
+                }
+            });
+        }
+        GuestThread main = vm.launcher().startMain(c.mainClass(), c.args());
+        phone.connect(c.classPath(), driver.nowNanos());
+        first.start();
+        driver.run();
+
+        int status;
+        RuntimeException failure = driver.failure();
+        if (failure instanceof VmExit exit) {
+            vm.launcher().exit(exit);
+            status = exit.status;
+        } else if (failure != null) {
+            closeAll(all);
+            s.route().close();
+            throw failure;
+        } else {
+            status = vm.launcher().finish(main);
+        }
+        long end = vm.scheduler().simulatedEnd();
+        long wall = System.nanoTime() - wallStart;
+        // The server's counts: asked for over the control stream before the connection closes.
+        OffloadMetrics serverMetrics = new OffloadMetrics();
+        long serverInstr = 0;
+        long serverBusy = 0;
+        boolean reported = false;
+        TcpTransport last = current[0];
+        if (last != null && last.connected()) {
+            String report = last.requestReport(10_000);
+            if (report != null) {
+                Map<String, Long> counts = parseReport(report);
+                serverInstr = counts.getOrDefault("instructions", 0L);
+                serverBusy = counts.getOrDefault("busy_ns", 0L);
+                serverMetrics.addCounters(counts);
+                reported = true;
+            }
+        }
+        closeAll(all);
+        s.route().close();
+        long phoneInstr = 0;
+        for (GuestThread t : vm.scheduler().threads()) {
+            phoneInstr += t.totalInstructions();
+        }
+        OffloadRun.Side side = new OffloadRun.Side(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+                status, end, phoneInstr + serverInstr, null);
+        return new Outcome(side, phone.metrics(), serverMetrics, serverInstr, busy[0], serverBusy, wall,
+                new ArrayList<>(phone.metrics().trace()), reported);
+    }
+
+    /** Attempt {@code attempt} after a failure at {@code failedAt}: on another thread, then handed to the driver. */
+    private static void scheduleReconnect(WallClockDriver driver, Connector connector, OffloadEndpoint phone,
+                                          TcpTransport[] current, List<TcpTransport> all, long failedAt, int attempt) {
+        driver.submit(ReconnectBackoff.attemptAt(failedAt, attempt), () -> {
+            Thread t = new Thread(() -> {
+                try {
+                    TcpTransport tr = connector.connect();
+                    driver.submit(driver.clockNanos(), () -> {
+                        if (driver.stopped()) {
+                            tr.close();
+                            return;
+                        }
+                        current[0] = tr;
+                        all.add(tr);
+                        phone.reconnect(tr, driver.nowNanos());
+                        tr.start();
+                    });
+                } catch (IOException e) {
+                    driver.submit(driver.clockNanos(), () -> scheduleReconnect(driver, connector, phone, current, all,
+                            failedAt, attempt + 1));
+                }
+            }, "phone-reconnect");
+            t.setDaemon(true);
+            t.start();
+        });
+    }
+
+    private static void closeAll(List<TcpTransport> all) {
+        for (TcpTransport t : all) {
+            t.drainAndClose(2_000);
+        }
+    }
+
+    static Map<String, Long> parseReport(String text) {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                try {
+                    m.put(line.substring(0, eq), Long.parseLong(line.substring(eq + 1).trim()));
+                } catch (NumberFormatException ignored) {
+                    // a field this phone does not know
+                }
+            }
+        }
+        return m;
+    }
+
+    /** Opens authenticated connections to the server (the first one and every reconnection). */
+    static final class Connector {
+        final Setup s;
+        final InetSocketAddress target;
+        final WallClockDriver driver;
+        final Vm vm;
+
+        Connector(Setup s, InetSocketAddress target, WallClockDriver driver, Vm vm) {
+            this.s = s;
+            this.target = target;
+            this.driver = driver;
+            this.vm = vm;
+        }
+
+        TcpTransport connect() throws IOException {
+            Socket socket = new Socket();
+            try {
+                socket.connect(target, 10_000);
+                socket.setSoTimeout(30_000);
+                byte[] binding = new byte[0];
+                if (s.tls()) {
+                    Tls.Wrapped w = Tls.clientWrap(socket, target.getHostString());
+                    socket = w.socket();
+                    binding = w.binding();
+                }
+                Map<String, String> params = new LinkedHashMap<>();
+                OffloadRun.Config c = s.config();
+                params.put("policy", c.policy().name());
+                params.put("compress", Boolean.toString(c.compress()));
+                params.put("phone_cores", Integer.toString(c.phone().cores()));
+                params.put("vm_time_ns", Long.toString(Math.max(0, driver.clockNanos())));
+                params.put("class_path", c.classPathText());
+                Handshake.ClientResult r = Handshake.client(new DataInputStream(socket.getInputStream()),
+                        new DataOutputStream(socket.getOutputStream()), s.token(), binding, params);
+                socket.setSoTimeout(0);
+                return new TcpTransport(socket, driver, r.rttNanos(), Framing.MAX_PAYLOAD, TcpTransport.DEFAULT_MAX_QUEUED,
+                        "phone");
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+        }
+    }
+
+    private static PrintStream ps(ByteArrayOutputStream b) {
+        return new PrintStream(b, true, StandardCharsets.UTF_8);
+    }
+}
