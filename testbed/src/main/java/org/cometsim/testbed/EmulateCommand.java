@@ -191,6 +191,9 @@ public final class EmulateCommand {
             return 1;
         } catch (IOException e) {
             err.println("comet: emulate: " + e.getMessage());
+            if (System.getenv("COMET_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }

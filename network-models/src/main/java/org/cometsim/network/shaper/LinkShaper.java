@@ -237,16 +237,21 @@ public final class LinkShaper implements AutoCloseable {
      * dropped. New connections are accepted as before.
      */
     public void cut() {
+        if (breakAll() > 0) {
+            cuts.incrementAndGet();
+        }
+    }
+
+    /** Resets every live connection; returns how many there were. */
+    private int breakAll() {
         List<Connection> now;
         synchronized (live) {
             now = new ArrayList<>(live);
         }
-        if (!now.isEmpty()) {
-            cuts.incrementAndGet();
-        }
         for (Connection c : now) {
             c.abort();
         }
+        return now.size();
     }
 
     /** Stops accepting, breaks every connection, stops every thread. */
@@ -261,7 +266,7 @@ public final class LinkShaper implements AutoCloseable {
         if (scheduler != null) {
             scheduler.interrupt();
         }
-        cut();
+        breakAll(); // not a cut: the run is over
     }
 
     private void acceptLoop() {
