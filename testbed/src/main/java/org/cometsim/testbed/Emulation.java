@@ -26,7 +26,7 @@ import org.cometsim.scenarios.OffloadRun;
 import org.cometsim.scenarios.SimulatedExec;
 
 /**
- * The phone of a testbed run ({@code comet emulate}): the program's VM with the phone's
+ * <b>Start here.</b> The phone of a testbed run ({@code comet emulate}): the program's VM with the phone's
  * {@link OffloadEndpoint}, in this process, against a real server ({@link TestbedServer}, usually
  * another process) reached through a {@link Route}. It mirrors {@link OffloadRun}'s offloaded run
  * with the wall clock ({@link WallClockDriver}) and TCP ({@link TcpTransport}) in place of the
@@ -37,6 +37,26 @@ import org.cometsim.scenarios.SimulatedExec;
  * their checkpoints and runs on, and reconnects with COMET's back-off
  * ({@link ReconnectBackoff}); a reconnection gets a new session (a new server VM) on the server.
  * Failures from the route (a shaper's outage windows) arrive the same way, as a broken socket.
+ *
+ * <h2>Tour of the testbed (issue #16)</h2>
+ * One protocol, two worlds: the offload module's {@code OffloadEndpoint} and wire code run
+ * unchanged; the testbed supplies another {@code Transport} and another {@code EndpointDriver}.
+ * <ul>
+ *   <li>{@link WallClockDriver}: a VM on a host thread of its own, slices against the wall clock,
+ *       arrivals delivered between slices; PACED (the CPU model's speed, never ahead of the wall)
+ *       or UNPACED (this host's speed; the VM's clock is the wall clock).</li>
+ *   <li>{@link TcpTransport}: frames over a socket; a reader thread queues arrivals for the
+ *       driver, a writer thread sends each frame no earlier than its time; RFC 6298 SRTT/RTTVAR
+ *       from the handshake and small pings on a reserved stream.</li>
+ *   <li>{@link Handshake}: mutual HMAC-SHA256 proof of a shared token before COMET's first
+ *       message, and the session's parameters; {@link Tls} wraps it (self-signed key, proofs bound
+ *       to the certificate).</li>
+ *   <li>{@link TestbedServer} ({@code comet serve}, {@link ServeCommand}): a session per phone
+ *       (own VM, app code loaded from the shipped dex files), per-session limits, one log line per
+ *       connection and per migration.</li>
+ *   <li>This class, {@link EmulateCommand} ({@code comet emulate}), {@link ServerProcess} (a
+ *       server as a child process on loopback) and {@link Route} (where the link shaper plugs in).</li>
+ * </ul>
  */
 public final class Emulation {
     private Emulation() {
@@ -50,11 +70,20 @@ public final class Emulation {
      * @param server the server's address; {@code route} maps it to where the phone connects
      * @param tls wrap the socket in TLS (the server must run with {@code --tls})
      * @param failAtNanos instants (on the phone's clock) at which the phone cuts its connection
+     * @param failWhen cuts the connection once, between two slices, the first time it holds for
+     *     the phone's counts (failure injection tied to progress rather than time: "after the
+     *     second migration" is mid-run however fast the host is); null for none
      */
     public record Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
-                        WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
+                        WallClockDriver.Pacing pacing, List<Long> failAtNanos,
+                        java.util.function.Predicate<OffloadMetrics> failWhen) {
         public Setup {
             failAtNanos = List.copyOf(failAtNanos);
+        }
+
+        public Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
+                     WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
+            this(config, server, token, tls, route, pacing, failAtNanos, null);
         }
     }
 
@@ -96,7 +125,14 @@ public final class Emulation {
         phone.attach(driver);
         TcpTransport[] current = {first};
         List<TcpTransport> all = new ArrayList<>(List.of(first));
-        driver.afterStep(() -> phone.grantPendingLocks(driver.nowNanos()));
+        boolean[] failedWhen = {s.failWhen() == null};
+        driver.afterStep(() -> {
+            phone.grantPendingLocks(driver.nowNanos());
+            if (!failedWhen[0] && s.failWhen().test(phone.metrics()) && current[0] != null) {
+                failedWhen[0] = true;
+                current[0].fail("injected failure");
+            }
+        });
         driver.onFinished(d -> { });
         driver.onArrival((t, frame) -> {
             if (t == current[0]) {

@@ -218,7 +218,12 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
                 }
                 continue;
             }
-            idleCheck.run();
+            try {
+                idleCheck.run();
+            } catch (RuntimeException e) {
+                failure = e; // a limit crossed: the owner ends the session
+                break;
+            }
             if (stopped) {
                 break;
             }
