@@ -54,6 +54,78 @@ class ShapedFailureLoopTest {
         loop(8);
     }
 
+    /**
+     * An outage window of the scenario's link, applied by the shaper: connections are refused
+     * while it lasts and the phone connects once it is over. The window ends when the test says
+     * so (a clock the test jumps forward past it), never after some wall duration.
+     */
+    @Test
+    void outageWindowRefusesConnectionsUntilItEnds() throws Exception {
+        Path yaml = dir.resolve("outage.yaml");
+        Files.writeString(yaml, String.join("\n",
+                "name: outage",
+                "app: {workload: mandelbrot, size: small}",
+                "link: {preset: comet-wifi, outages: [{start: 0ms, duration: 1000s}]}",
+                "policy: always",
+                "seed: 1",
+                ""));
+        Scenario s = ScenarioParser.read(yaml);
+        byte[] token = new byte[32];
+        new Random(8).nextBytes(token);
+        JumpClock clock = new JumpClock();
+        try (ScenarioRunner runner = new ScenarioRunner(D8Converter.withDefaultCache());
+             TestbedServer server = new TestbedServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), token,
+                     DeviceModels.cpu("server-2012-portable"), WallClockDriver.Pacing.PACED,
+                     TestbedServer.Limits.defaults(), null, new PrintStream(new ByteArrayOutputStream(), true,
+                     StandardCharsets.UTF_8))) {
+            server.start();
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
+            String expected = OffloadRun.runLocal(runner.config(s, s.seed())).stdout();
+            ShapedRoute route = new ShapedRoute(s.link().factory().apply(new RandomStreams(s.seed())),
+                    LinkShaper.Options.defaults().withClock(clock));
+            Thread endOutage = new Thread(() -> {
+                try {
+                    while (route.shaper() == null || route.shaper().refused() == 0) {
+                        Thread.sleep(5);
+                    }
+                    clock.jump(1001L * 1_000_000_000L); // past the window's end
+                } catch (InterruptedException e) {
+                    // test over
+                }
+            }, "end-outage");
+            endOutage.setDaemon(true);
+            endOutage.start();
+            Emulation.Outcome o = Emulation.run(new Emulation.Setup(runner.config(s, s.seed()), address, token, false,
+                    route, WallClockDriver.Pacing.PACED, List.of()));
+            endOutage.interrupt();
+            assertEquals(expected, o.offload().stdout());
+            assertTrue(route.shaper().refused() >= 1, "the first attempt fell inside the window");
+            assertEquals(1, route.shaper().connections(), "one connection, after the window");
+            assertEquals(1, o.phone().migrationsOut());
+        }
+    }
+
+    /** The system clock plus an offset the test can jump; sleepers look again every few ms. */
+    private static final class JumpClock implements org.cometsim.network.shaper.ShaperClock {
+        private volatile long offset;
+
+        void jump(long nanos) {
+            offset += nanos;
+        }
+
+        @Override
+        public long nanos() {
+            return System.nanoTime() + offset;
+        }
+
+        @Override
+        public void sleepUntil(long deadline) throws InterruptedException {
+            for (long left = deadline - nanos(); left > 0; left = deadline - nanos()) {
+                Thread.sleep(Math.min(5, Math.max(1, left / 1_000_000)));
+            }
+        }
+    }
+
     private void loop(int seeds) throws Exception {
         Path yaml = dir.resolve("cut.yaml");
         Files.writeString(yaml, String.join("\n",
