@@ -186,6 +186,7 @@ public final class TcpTransport implements Transport, AutoCloseable {
                     control(frame);
                     continue;
                 }
+                awaitInboundRoom(frame.length);
                 driver.arrived(this, frame, driver.clockNanos());
             }
         } catch (EOFException e) {
@@ -194,6 +195,38 @@ public final class TcpTransport implements Transport, AutoCloseable {
             fail(e instanceof java.net.ProtocolException ? e.getMessage() : "read: " + e.getMessage());
         }
     }
+
+    /**
+     * Backpressure: the reader stops reading (and TCP stops the peer) while more than
+     * {@link #MAX_INBOUND_PENDING} bytes wait for the driver, so a fast or hostile peer cannot fill
+     * this process's memory with queued frames.
+     */
+    private void awaitInboundRoom(int n) throws IOException {
+        synchronized (inboundLock) {
+            while (inboundPending > 0 && inboundPending + n > MAX_INBOUND_PENDING && connected) {
+                try {
+                    inboundLock.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
+            }
+            inboundPending += n;
+        }
+    }
+
+    /** The driver took a frame of {@code n} bytes off the queue. */
+    void delivered(int n) {
+        synchronized (inboundLock) {
+            inboundPending -= n;
+            inboundLock.notifyAll();
+        }
+    }
+
+    /** Bytes of arrived frames the driver may have queued before the reader waits. */
+    static final long MAX_INBOUND_PENDING = 8L << 20;
+    private final Object inboundLock = new Object();
+    private long inboundPending;
 
     /**
      * A control frame on {@link #PING_STREAM}: u1 kind, then its payload. 0 ping (u8 id: answer

@@ -245,7 +245,8 @@ public final class TestbedServer implements Closeable {
             String end = session.run();
             completed.incrementAndGet();
             logLine(who + " ended: " + end);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            // A session's bug or a hostile input the checks above missed: that session only.
             logLine(who + " ended: internal error " + e);
         } finally {
             open.remove(n);
@@ -312,7 +313,12 @@ public final class TestbedServer implements Closeable {
             endpoint.useAppCodeStore(new Store());
             transport.onReportRequest(this::report);
             endpoint.attach(driver);
-            driver.onArrival((t, frame) -> endpoint.receive(frame));
+            driver.onArrival((t, frame) -> {
+                if (!endpoint.ready() && transport.bytesReceived() > limits.maxCodeBytes()) {
+                    throw new LimitExceeded("sent more than " + limits.maxCodeBytes() + " bytes before its code was loaded");
+                }
+                endpoint.receive(frame);
+            });
             driver.onClosed((t, why) -> {
                 endReason = why;
                 endpoint.connectionLost(driver.nowNanos());

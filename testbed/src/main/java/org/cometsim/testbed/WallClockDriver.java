@@ -46,6 +46,7 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
     public enum Pacing { PACED, UNPACED }
 
     private final Vm vm;
+    private final Pacing pacing;
     private final Scheduler scheduler;
     private final long epochWall;
     private final String name;
@@ -87,6 +88,7 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
      */
     public WallClockDriver(String name, Vm vm, Pacing pacing, CpuTimeModel cpu, long epochWall,
                            Scheduler.SliceListener listener) {
+        this.pacing = pacing;
         this.name = name;
         this.vm = vm;
         this.scheduler = vm.scheduler();
@@ -113,6 +115,10 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
 
     public Vm vm() {
         return vm;
+    }
+
+    public Pacing pacing() {
+        return pacing;
     }
 
     public String name() {
@@ -157,7 +163,10 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
 
     /** A transport's reader: a frame arrived at {@code atNanos}. */
     void arrived(TcpTransport from, byte[] frame, long atNanos) {
-        submit(atNanos, () -> arrivals.arrived(from, frame));
+        submit(atNanos, () -> {
+            from.delivered(frame.length);
+            arrivals.arrived(from, frame);
+        });
     }
 
     /** A transport's connection ended. */
@@ -241,6 +250,8 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
                 afterStep.run();
                 if (last == Scheduler.Progress.FINISHED && onFinished != null && !finishedReported) {
                     finishedReported = true;
+                    // The last slice may have ended ahead of the wall (paced): the program ends at its time, not before.
+                    sleepUntil(scheduler.simulatedEnd());
                     onFinished.accept(this);
                     break;
                 }
@@ -249,6 +260,13 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
             await(next);
         }
         stopped = true;
+    }
+
+    private void sleepUntil(long vmNanos) {
+        long wait;
+        while ((wait = vmNanos - clockNanos()) > 0) {
+            java.util.concurrent.locks.LockSupport.parkNanos(wait);
+        }
     }
 
     private Task nextDueTask() {
