@@ -46,6 +46,8 @@ public final class CometCli {
             "                        the offload server as its own process (testbed, issue #16)",
             "  emulate SCENARIO.yaml [--server HOST:PORT --token-file F] [--out DIR]",
             "                        the scenario on real processes and TCP, on the wall clock",
+            "  validate [SCENARIO.yaml...] [--out DIR] [--cpu PRESET.yaml]",
+            "                        simulator vs testbed (unpaced, calibrated): DIR/validation.csv",
             "  sweep SWEEP.yaml [--out DIR] [--jobs N] [--shard i/n]",
             "                        every point of a sweep (base scenario x axes), in parallel,",
             "                        stored in DIR/results.duckdb as each finishes (a rerun",
@@ -170,6 +172,8 @@ public final class CometCli {
                 return org.cometsim.testbed.ServeCommand.run(rest, out, err);
             case "emulate":
                 return org.cometsim.testbed.EmulateCommand.run(rest, out, err);
+            case "validate":
+                return ValidateCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

@@ -39,22 +39,25 @@ public final class EmulateCommand {
 
     public static final String USAGE = String.join("\n",
             "usage: comet emulate SCENARIO.yaml [--server HOST:PORT --token-file F] [--tls] [--out DIR]",
-            "                     [--unpaced] [--fail-at TIME[,TIME...]]",
+            "                     [--unpaced] [--fail-at TIME[,TIME...]] [--fail-random SEED,WINDOW] [--no-shaper]",
             "  runs the scenario's program with the phone VM in this process against a real server over",
             "  TCP, on the wall clock (the phone paced to its CPU model unless --unpaced). Without --server",
             "  it starts 'comet serve' on loopback as a child process and stops it afterwards. Prints the",
             "  program's output and a summary; --out DIR writes DIR/result.json (comet-run/1 + \"mode\":",
             "  \"testbed\"), DIR/trace.jsonl, DIR/scenario.yaml (and DIR/server.log for a child server).",
-            "  --fail-at cuts the connection at those phone times (besides the scenario's failures).",
+            "  The phone reaches the server through a link shaper (a loopback relay applying the scenario's",
+            "  link: latency, rates, jitter, loss, outages, traces) unless --no-shaper. --fail-at cuts the",
+            "  connection at those times (besides the scenario's failures): the shaper resets both sockets;",
+            "  --fail-random 7,2s adds one cut at a moment drawn from seed 7 in [0, 2s).",
             "");
 
     /**
-     * How the phone reaches the server for a scenario: direct today; the link shaper (issue #16,
-     * {@code org.cometsim.network.shaper.LinkShaper}) plugs in here with a route that opens a relay
-     * applying {@code scenario.link()}.
+     * How the phone reaches the server for a scenario: through a link shaper applying
+     * {@code scenario.link()} with the scenario's seed, which also applies the failures (a cut of
+     * the relay); or direct, the failures then applied by the phone closing its socket.
      */
-    static Route routeFor(Scenario s) {
-        return Route.direct();
+    static Route routeFor(Scenario s, boolean shaped, List<Long> failures) {
+        return shaped ? ShapedRoute.of(s, s.seed(), failures) : Route.direct();
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) {
@@ -67,12 +70,17 @@ public final class EmulateCommand {
         Path tokenFile = null;
         Path outDir = null;
         boolean tls = false;
+        boolean shaped = true;
         WallClockDriver.Pacing pacing = WallClockDriver.Pacing.PACED;
         List<Long> failAt = new ArrayList<>();
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             if (a.equals("--tls")) {
                 tls = true;
+                continue;
+            }
+            if (a.equals("--no-shaper")) {
+                shaped = false;
                 continue;
             }
             if (a.equals("--unpaced")) {
@@ -92,6 +100,18 @@ public final class EmulateCommand {
                         for (String t : v.split(",")) {
                             failAt.add(Policies.parseDuration("--fail-at", t.trim()));
                         }
+                    } catch (IllegalArgumentException e) {
+                        return usage(err, e.getMessage());
+                    }
+                }
+                case "--fail-random" -> {
+                    String[] parts = v.split(",");
+                    try {
+                        if (parts.length != 2) {
+                            throw new IllegalArgumentException("--fail-random wants SEED,WINDOW (e.g. 7,2s), not " + v);
+                        }
+                        failAt.add(ShapedRoute.randomMoment(Long.parseLong(parts[0].trim()),
+                                Policies.parseDuration("--fail-random", parts[1].trim())));
                     } catch (IllegalArgumentException e) {
                         return usage(err, e.getMessage());
                     }
@@ -121,6 +141,7 @@ public final class EmulateCommand {
             failures.addAll(failAt);
             OffloadRun.Side local = OffloadRun.runLocal(c);
             ServerProcess child = null;
+            Route route = null;
             Emulation.Outcome o;
             try {
                 InetSocketAddress address;
@@ -137,7 +158,9 @@ public final class EmulateCommand {
                     }
                     token = Handshake.readToken(tokenFile);
                 }
-                o = Emulation.run(new Emulation.Setup(c, address, token, tls, routeFor(s), pacing, failures));
+                route = routeFor(s, shaped, failures);
+                o = Emulation.run(new Emulation.Setup(c, address, token, tls, route, pacing,
+                        shaped ? List.of() : failures));
             } finally {
                 if (child != null) {
                     child.close(outDir);
@@ -148,6 +171,13 @@ public final class EmulateCommand {
             out.flush();
             err.print(r.offload().stderr());
             printSummary(r, o, s, c.policy().name(), pacing, err);
+            if (route instanceof ShapedRoute sr && sr.shaper() != null) {
+                var sh = sr.shaper();
+                err.printf(Locale.ROOT, "comet:   link shaper      %d B up, %d B down relayed (wire %d up, %d down); %d connection(s), %d cut(s), %d refused%n",
+                        sh.bytes(org.cometsim.net.Direction.UP), sh.bytes(org.cometsim.net.Direction.DOWN),
+                        sh.wireBytes(org.cometsim.net.Direction.UP), sh.wireBytes(org.cometsim.net.Direction.DOWN),
+                        sh.connections(), sh.cuts(), sh.refused());
+            }
             if (outDir != null) {
                 String json = resultJson(r, o, s, c.policy().name(), pacing);
                 write(outDir.resolve("result.json"), json);
@@ -161,6 +191,9 @@ public final class EmulateCommand {
             return 1;
         } catch (IOException e) {
             err.println("comet: emulate: " + e.getMessage());
+            if (System.getenv("COMET_DEBUG") != null) {
+                e.printStackTrace(err);
+            }
             return 1;
         }
     }

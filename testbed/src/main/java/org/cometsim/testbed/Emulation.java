@@ -119,7 +119,7 @@ public final class Emulation {
                 (t, core, st, en) -> busy[0] += en - st);
         InetSocketAddress target = s.route().open(s.server());
         Connector connector = new Connector(s, target, driver, vm);
-        TcpTransport first = connector.connect();
+        TcpTransport first = connectFirst(connector);
         OffloadEndpoint phone = new OffloadEndpoint(Role.PHONE, vm, c.policy(), first, c.compress());
         phone.setTrimFloor(c.trimFloor());
         phone.attach(driver);
@@ -200,6 +200,35 @@ public final class Emulation {
                 status, end, phoneInstr + serverInstr, null);
         return new Outcome(side, phone.metrics(), serverMetrics, serverInstr, busy[0], serverBusy, wall,
                 new ArrayList<>(phone.metrics().trace()), reported);
+    }
+
+    /**
+     * The first connection. A connection broken before it is up (a cut or an outage window of the
+     * link shaper during the handshake: the socket is reset) is tried again on COMET's back-off, as a
+     * reconnection would be; a refused connection or a failed authentication is not.
+     */
+    private static TcpTransport connectFirst(Connector connector) throws IOException {
+        long start = System.nanoTime();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return connector.connect();
+            } catch (java.net.ConnectException e) {
+                throw e;
+            } catch (java.net.SocketException | java.io.EOFException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                long wait = start + ReconnectBackoff.attemptAt(0, attempt) - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
+        }
     }
 
     /** Attempt {@code attempt} after a failure at {@code failedAt}: on another thread, then handed to the driver. */
