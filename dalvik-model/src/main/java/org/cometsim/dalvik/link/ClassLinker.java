@@ -298,6 +298,11 @@ public final class ClassLinker {
                 ifs.add(ic);
             }
             c.interfaces = ifs.toArray(new VmClass[0]);
+            // Verified once per class path, before any of its code can run (issue #18).
+            String verifyError = def.verificationFailure();
+            if (verifyError != null) {
+                throw new LinkageFailure("java.lang.VerifyError", verifyError);
+            }
             layoutFields(c, def);
             for (ParsedClass.ParsedMethod m : def.methods) {
                 VmMethod vm = new VmMethod(c, m.name, m.desc, m.access, m.params, m.returnKind);

@@ -111,6 +111,23 @@ public final class ParsedClass {
         this.methods = List.copyOf(ms);
     }
 
+    /** The verifier's verdict, once per class path: null until verified, "" if it passed. */
+    private volatile String verification;
+
+    /**
+     * Verifies the class on first call (issue #18; shared by every VM on this class path, like the
+     * rest of this object); returns null if it passes, else the {@code VerifyError} message.
+     */
+    public String verificationFailure() {
+        String v = verification;
+        if (v == null) {
+            String failure = org.cometsim.dalvik.code.Verifier.verify(definition, org.cometsim.dalvik.code.Verifier.dexVersionOf(definition));
+            v = failure == null ? "" : failure;
+            verification = v;
+        }
+        return v.isEmpty() ? null : v;
+    }
+
     @Override
     public String toString() {
         return descriptor;
