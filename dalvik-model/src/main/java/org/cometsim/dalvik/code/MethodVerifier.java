@@ -1,43 +1,23 @@
 package org.cometsim.dalvik.code;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import org.jf.dexlib2.Opcode;
-import org.jf.dexlib2.iface.ExceptionHandler;
-import org.jf.dexlib2.iface.Method;
-import org.jf.dexlib2.iface.MethodImplementation;
-import org.jf.dexlib2.iface.TryBlock;
-import org.jf.dexlib2.iface.instruction.DualReferenceInstruction;
-import org.jf.dexlib2.iface.instruction.FiveRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.Instruction;
-import org.jf.dexlib2.iface.instruction.NarrowLiteralInstruction;
-import org.jf.dexlib2.iface.instruction.OffsetInstruction;
-import org.jf.dexlib2.iface.instruction.OneRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.ReferenceInstruction;
-import org.jf.dexlib2.iface.instruction.RegisterRangeInstruction;
-import org.jf.dexlib2.iface.instruction.SwitchElement;
-import org.jf.dexlib2.iface.instruction.ThreeRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.TwoRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.VariableRegisterInstruction;
-import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
-import org.jf.dexlib2.iface.instruction.formats.ArrayPayload;
-import org.jf.dexlib2.iface.instruction.formats.PackedSwitchPayload;
-import org.jf.dexlib2.iface.instruction.formats.SparseSwitchPayload;
-import org.jf.dexlib2.iface.instruction.formats.UnknownInstruction;
+import org.cometsim.dalvik.rt.CodeTemplate;
+import org.cometsim.dalvik.rt.Descriptors;
+import org.cometsim.dalvik.rt.Links;
+import org.cometsim.dalvik.rt.Opcodes;
 import org.jf.dexlib2.iface.reference.CallSiteReference;
-import org.jf.dexlib2.iface.reference.FieldReference;
 import org.jf.dexlib2.iface.reference.MethodProtoReference;
-import org.jf.dexlib2.iface.reference.MethodReference;
-import org.jf.dexlib2.iface.reference.Reference;
-import org.jf.dexlib2.iface.reference.StringReference;
-import org.jf.dexlib2.iface.reference.TypeReference;
 
 /**
- * Verifies one method body: structure first (opcodes, operands, indices, branch and switch
- * targets, payload placement, try ranges and handlers), then a dataflow over register kinds along
- * every path (JVMS 4.10 / Dalvik's verifier, with reference types kept as kinds).
+ * Verifies one method body, on the form the interpreter runs ({@link CodeTemplate}, decoded once
+ * per class path and cached, so verification adds only this pass to what loading does anyway).
+ * {@link Decoder} has already checked the structure while reading the body: valid opcodes,
+ * register operands in range, branch, switch and handler targets on instruction boundaries,
+ * payload kinds and alignment, try ranges, indices (a reference it cannot read fails the
+ * decode). This pass adds {@code ins <= registers}, no fall-through off the end or into payload
+ * data, {@code move-exception} only at handlers, and a dataflow over register kinds along every
+ * path (JVMS 4.10 / Dalvik's verifier, with reference types kept as kinds).
  *
  * <p>Register kinds: undefined, conflict (two paths disagree), the constant zero (int 0, 0.0f or
  * null: fits int, float and reference), a nonzero 32-bit constant (int or float), int, float,
@@ -67,22 +47,34 @@ final class MethodVerifier {
     static final int UNINIT_NEW = 16;
 
     private static final org.jf.dexlib2.Opcodes OPCODES = org.jf.dexlib2.Opcodes.forApi(28);
+    /** Code units and can-throw per opcode value (the internal Math intrinsic is an invoke-static). */
+    private static final int[] UNITS = new int[256];
+    private static final boolean[] CAN_THROW = new boolean[256];
+    private static final String[] NAMES = new String[256];
+
+    static {
+        for (int v = 0; v < 256; v++) {
+            org.jf.dexlib2.Opcode o = OPCODES.getOpcodeByValue(v);
+            if (o != null && !o.format.isPayloadFormat) {
+                UNITS[v] = o.format.size / 2;
+                CAN_THROW[v] = o.canThrow();
+                NAMES[v] = o.name;
+            }
+        }
+        UNITS[Opcodes.MATH_INTRINSIC] = 3;
+        CAN_THROW[Opcodes.MATH_INTRINSIC] = true;
+        NAMES[Opcodes.MATH_INTRINSIC] = "invoke-static";
+    }
 
     private final String classDesc;
-    private final Method method;
     private final String name;
-    private final String sig;
-    private final int dexVersion;
+    private final String desc;
     private final boolean isStatic;
     private final boolean isInit;
-
-    private Instruction[] insns;
-    private int[] op;
-    private int[] addr;
-    /** Code unit address → instruction index, -1 inside an instruction, -2 at a payload. */
-    private int[] indexAt;
-    private int codeUnits;
-    private int regs;
+    private final CodeTemplate template;
+    /** The template's quadruples {op, a, b, c}. */
+    private final int[] insns;
+    private final int regs;
     /** registers + 2 result slots. */
     private int width;
     private boolean[] isHandler;
@@ -94,22 +86,15 @@ final class MethodVerifier {
     private int workSize;
     private int thisReg = -1;
 
-    MethodVerifier(String classDesc, Method method, String name, String sig, int dexVersion) {
+    MethodVerifier(String classDesc, String name, String desc, int access, CodeTemplate template) {
         this.classDesc = classDesc;
-        this.method = method;
         this.name = name;
-        this.sig = sig;
-        this.dexVersion = dexVersion;
-        this.isStatic = (method.getAccessFlags() & 0x8) != 0;
+        this.desc = desc;
+        this.isStatic = (access & 0x8) != 0;
         this.isInit = name.equals("<init>");
-    }
-
-    static String signature(Method m) {
-        StringBuilder sb = new StringBuilder("(");
-        for (CharSequence p : m.getParameterTypes()) {
-            sb.append(p);
-        }
-        return sb.append(')').append(m.getReturnType()).toString();
+        this.template = template;
+        this.insns = template.insns;
+        this.regs = template.registers;
     }
 
     /** A failed check. */
@@ -120,25 +105,49 @@ final class MethodVerifier {
     }
 
     private Fail fail(int i, String what) {
-        String where = i >= 0 && i < insns.length ? " at " + insns[i].getOpcode().name + " @" + addr[i] : "";
+        String where = i >= 0 && i < template.addressOf.length ? " at " + NAMES[insns[4 * i]] + " @" + template.addressOf[i] : "";
         return new Fail(what + where);
     }
 
     /** Null if the body verifies, else the reason. */
     String verify() {
         try {
-            MethodImplementation impl = method.getImplementation();
-            regs = impl.getRegisterCount();
-            int ins = (isStatic ? 0 : 1) + wordsOf(method.getParameterTypes());
+            int ins = (isStatic ? 0 : 1) + wordsOf(Descriptors.paramTypes(desc));
             if (regs > 65535) {
                 return "registers_size " + regs + " exceeds 65535";
             }
             if (ins > regs) {
                 return "ins_size " + ins + " exceeds registers_size " + regs;
             }
-            readInstructions(impl);
-            checkStatic();
-            readTries(impl);
+            int n = template.addressOf.length;
+            if (n == 0) {
+                return "method has no instructions";
+            }
+            isHandler = new boolean[n];
+            handlersOf = new int[n][];
+            for (int k = 0; k < template.tryStart.length; k++) {
+                int[] targets = template.catchTargets[template.tryHandlers[k]];
+                if (targets.length == 0) {
+                    return "try range has no handlers";
+                }
+                for (int h : targets) {
+                    isHandler[h] = true;
+                }
+                for (int i = template.tryStart[k]; i < template.tryEnd[k]; i++) {
+                    handlersOf[i] = targets;
+                }
+                for (String type : template.catchTypes[template.tryHandlers[k]]) {
+                    if (type != null && !isClassDescriptor(type)) {
+                        return "catch type '" + type + "' is not a class";
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                if (insns[4 * i] == 0x0d && !isHandler[i]) {
+                    throw fail(i, "move-exception is not the first instruction of an exception handler");
+                }
+            }
+            findJoins();
             dataflow(ins);
             return null;
         } catch (Fail f) {
@@ -146,277 +155,8 @@ final class MethodVerifier {
         }
     }
 
-    // ------------------------------------------------------------------ structure
-
-    private void readInstructions(MethodImplementation impl) {
-        List<Instruction> list = new ArrayList<>();
-        List<Integer> addrs = new ArrayList<>();
-        List<Integer> payloadAddrs = new ArrayList<>();
-        int a = 0;
-        insns = new Instruction[0];
-        for (Instruction insn : impl.getInstructions()) {
-            if (insn instanceof UnknownInstruction) {
-                throw new Fail("invalid opcode 0x" + Integer.toHexString(((UnknownInstruction) insn).getOriginalOpcode() & 0xff)
-                        + " @" + a);
-            }
-            Opcode o = insn.getOpcode();
-            if (o.format.isPayloadFormat) {
-                if ((a & 1) != 0) {
-                    throw new Fail(o.name + " payload @" + a + " is not 4-byte aligned");
-                }
-                payloadAddrs.add(a);
-            } else {
-                list.add(insn);
-                addrs.add(a);
-            }
-            int units = insn.getCodeUnits();
-            if (units <= 0) {
-                throw new Fail("malformed instruction @" + a);
-            }
-            a += units;
-        }
-        codeUnits = a;
-        if (list.isEmpty()) {
-            throw new Fail("method has no instructions");
-        }
-        int n = list.size();
-        insns = list.toArray(new Instruction[0]);
-        addr = new int[n];
-        op = new int[n];
-        indexAt = new int[codeUnits + 1];
-        Arrays.fill(indexAt, -1);
-        for (int p : payloadAddrs) {
-            indexAt[p] = -2;
-        }
-        for (int i = 0; i < n; i++) {
-            addr[i] = addrs.get(i);
-            indexAt[addr[i]] = i;
-            Opcode o = insns[i].getOpcode();
-            Short v = OPCODES.getOpcodeValue(o);
-            if (v == null || o.odexOnly()) {
-                throw fail(i, "opcode " + o.name + " is not valid in a dex file");
-            }
-            op[i] = v & 0xff;
-            if ((op[i] == 0xfa || op[i] == 0xfb || op[i] == 0xfc || op[i] == 0xfd) && dexVersion < 38) {
-                throw fail(i, "opcode needs dex 038, file is " + dexVersion);
-            }
-            if ((op[i] == 0xfe || op[i] == 0xff) && dexVersion < 39) {
-                throw fail(i, "opcode needs dex 039, file is " + dexVersion);
-            }
-        }
-        handlersOf = new int[n][];
-        isHandler = new boolean[n];
-    }
-
-    /** Index of the instruction starting at code unit {@code a}, or a failure. */
-    private int target(int i, int a, String what) {
-        if (a < 0 || a >= codeUnits || indexAt[a] < 0) {
-            throw fail(i, what + " " + a + " is not the start of an instruction in the method");
-        }
-        return indexAt[a];
-    }
-
-    private <T extends Instruction> T payload(int i, Class<T> kind, String what) {
-        int a = addr[i] + ((OffsetInstruction) insns[i]).getCodeOffset();
-        if (a < 0 || a >= codeUnits || indexAt[a] != -2) {
-            throw fail(i, what + " payload at " + a + " is missing");
-        }
-        // payloads are rare: find the instruction by walking (they are not in insns[])
-        Instruction p = payloadAt(a);
-        if (!kind.isInstance(p)) {
-            throw fail(i, "payload at " + a + " is " + p.getOpcode().name + ", not a " + what + " payload");
-        }
-        return kind.cast(p);
-    }
-
-    private MethodImplementation impl() {
-        return method.getImplementation();
-    }
-
-    private Instruction payloadAt(int target) {
-        int a = 0;
-        for (Instruction insn : impl().getInstructions()) {
-            if (a == target) {
-                return insn;
-            }
-            a += insn.getCodeUnits();
-        }
-        throw new Fail("payload at " + target + " not found");
-    }
-
-    /** Static checks of every instruction, reachable or not. */
-    private void checkStatic() {
-        for (int i = 0; i < insns.length; i++) {
-            Instruction insn = insns[i];
-            checkRegisters(i, insn);
-            if (insn instanceof ReferenceInstruction) {
-                checkReference(i, ((ReferenceInstruction) insn).getReference());
-            }
-            if (insn instanceof DualReferenceInstruction) {
-                checkReference(i, ((DualReferenceInstruction) insn).getReference2());
-            }
-            int o = op[i];
-            if (o >= 0x28 && o <= 0x2a || o >= 0x32 && o <= 0x3d) {
-                target(i, addr[i] + ((OffsetInstruction) insn).getCodeOffset(), "branch target");
-            } else if (o == 0x2b) {
-                for (SwitchElement e : payload(i, PackedSwitchPayload.class, "packed-switch").getSwitchElements()) {
-                    target(i, addr[i] + e.getOffset(), "switch target");
-                }
-            } else if (o == 0x2c) {
-                int prev = Integer.MIN_VALUE;
-                boolean first = true;
-                for (SwitchElement e : payload(i, SparseSwitchPayload.class, "sparse-switch").getSwitchElements()) {
-                    if (!first && e.getKey() <= prev) {
-                        throw fail(i, "sparse-switch keys are not sorted ascending");
-                    }
-                    first = false;
-                    prev = e.getKey();
-                    target(i, addr[i] + e.getOffset(), "switch target");
-                }
-            } else if (o == 0x26) {
-                int w = payload(i, ArrayPayload.class, "fill-array-data").getElementWidth();
-                if (w != 1 && w != 2 && w != 4 && w != 8) {
-                    throw fail(i, "fill-array-data element width " + w);
-                }
-            }
-        }
-    }
-
-    private void checkRegisters(int i, Instruction insn) {
-        if (insn instanceof OneRegisterInstruction) {
-            reg(i, ((OneRegisterInstruction) insn).getRegisterA());
-        }
-        if (insn instanceof TwoRegisterInstruction) {
-            reg(i, ((TwoRegisterInstruction) insn).getRegisterB());
-        }
-        if (insn instanceof ThreeRegisterInstruction) {
-            reg(i, ((ThreeRegisterInstruction) insn).getRegisterC());
-        }
-        if (insn instanceof RegisterRangeInstruction) {
-            RegisterRangeInstruction r = (RegisterRangeInstruction) insn;
-            if (r.getRegisterCount() > 0) {
-                reg(i, r.getStartRegister() + r.getRegisterCount() - 1);
-            }
-        } else if (insn instanceof FiveRegisterInstruction) {
-            FiveRegisterInstruction f = (FiveRegisterInstruction) insn;
-            int c = f.getRegisterCount();
-            if (c > 5) {
-                throw fail(i, "argument count " + c + " exceeds 5");
-            }
-            int[] rs = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
-            for (int k = 0; k < c; k++) {
-                reg(i, rs[k]);
-            }
-        }
-    }
-
-    private void reg(int i, int r) {
-        if (r < 0 || r >= regs) {
-            throw fail(i, "register v" + r + " out of range (registers_size " + regs + ")");
-        }
-    }
-
-    private void checkReference(int i, Reference ref) {
-        try {
-            ref.validateReference();
-            if (ref instanceof StringReference) {
-                ((StringReference) ref).getString();
-            } else if (ref instanceof TypeReference) {
-                checkDescriptor(i, ((TypeReference) ref).getType());
-            } else if (ref instanceof FieldReference) {
-                FieldReference f = (FieldReference) ref;
-                checkDescriptor(i, f.getDefiningClass());
-                checkDescriptor(i, f.getType());
-                f.getName();
-            } else if (ref instanceof MethodReference) {
-                MethodReference m = (MethodReference) ref;
-                checkDescriptor(i, m.getDefiningClass());
-                for (CharSequence p : m.getParameterTypes()) {
-                    checkDescriptor(i, p.toString());
-                }
-                checkDescriptor(i, m.getReturnType());
-                m.getName();
-            } else if (ref instanceof MethodProtoReference) {
-                MethodProtoReference p = (MethodProtoReference) ref;
-                for (CharSequence t : p.getParameterTypes()) {
-                    checkDescriptor(i, t.toString());
-                }
-                checkDescriptor(i, p.getReturnType());
-            }
-        } catch (Reference.InvalidReferenceException e) {
-            throw fail(i, "index out of range: " + e.getMessage());
-        } catch (Fail f) {
-            throw f;
-        } catch (RuntimeException e) {
-            throw fail(i, "unreadable reference: " + Verifier.describe(e));
-        }
-    }
-
-    private void checkDescriptor(int i, String d) {
-        if (!isDescriptor(d)) {
-            throw fail(i, "malformed type descriptor '" + d + "'");
-        }
-    }
-
     static boolean isClassDescriptor(String d) {
         return d.length() >= 3 && d.charAt(0) == 'L' && d.charAt(d.length() - 1) == ';' && d.indexOf(';') == d.length() - 1;
-    }
-
-    static boolean isDescriptor(String d) {
-        int k = 0;
-        while (k < d.length() && d.charAt(k) == '[') {
-            k++;
-        }
-        if (k > 255 || k >= d.length()) {
-            return false;
-        }
-        String rest = d.substring(k);
-        if (rest.length() == 1) {
-            return "ZBSCIJFDV".indexOf(rest.charAt(0)) >= 0 && (k == 0 || rest.charAt(0) != 'V');
-        }
-        return isClassDescriptor(rest);
-    }
-
-    private void readTries(MethodImplementation impl) {
-        List<? extends TryBlock<? extends ExceptionHandler>> tries = impl.getTryBlocks();
-        int prevEnd = 0;
-        for (TryBlock<? extends ExceptionHandler> tb : tries) {
-            int start = tb.getStartCodeAddress();
-            int end = start + tb.getCodeUnitCount();
-            if (tb.getCodeUnitCount() <= 0 || start < prevEnd || end > codeUnits) {
-                throw new Fail("try range [" + start + ", " + end + ") is empty, overlaps or leaves the method");
-            }
-            if (indexAt[start] < 0) {
-                throw new Fail("try range starts at " + start + ", inside an instruction");
-            }
-            prevEnd = end;
-            List<? extends ExceptionHandler> hs = tb.getExceptionHandlers();
-            if (hs.isEmpty()) {
-                throw new Fail("try range [" + start + ", " + end + ") has no handlers");
-            }
-            int[] targets = new int[hs.size()];
-            for (int h = 0; h < hs.size(); h++) {
-                ExceptionHandler eh = hs.get(h);
-                String type = eh.getExceptionType();
-                if (type != null && !isClassDescriptor(type)) {
-                    throw new Fail("catch type '" + type + "' is not a class");
-                }
-                int a = eh.getHandlerCodeAddress();
-                if (a < 0 || a >= codeUnits || indexAt[a] < 0) {
-                    throw new Fail("exception handler at " + a + " is not the start of an instruction in the method");
-                }
-                targets[h] = indexAt[a];
-                isHandler[indexAt[a]] = true;
-            }
-            for (int i = indexAt[start]; i < insns.length && addr[i] < end; i++) {
-                handlersOf[i] = targets;
-            }
-        }
-        for (int i = 0; i < insns.length; i++) {
-            if (op[i] == 0x0d && !isHandler[i]) {
-                throw fail(i, "move-exception is not the first instruction of an exception handler");
-            }
-        }
     }
 
     // ------------------------------------------------------------------ dataflow
@@ -459,13 +199,13 @@ final class MethodVerifier {
     }
 
     private void dataflow(int ins) {
-        int n = insns.length;
+        int n = insns.length / 4;
         width = regs + 2;
         entry = new int[n][];
         queued = new boolean[n];
         work = new int[n];
         int[] start = new int[width];
-        String[] params = paramTypes();
+        List<String> params = org.cometsim.dalvik.rt.Descriptors.paramTypes(desc);
         int r = regs - ins;
         if (!isStatic) {
             thisReg = r;
@@ -506,44 +246,30 @@ final class MethodVerifier {
     private boolean[] joins;
 
     private boolean isJoin(int i) {
-        if (joins == null) {
-            joins = new boolean[insns.length];
-            joins[0] = true;
-            for (int k = 0; k < insns.length; k++) {
-                if (isHandler[k]) {
-                    joins[k] = true;
-                }
-                int o = op[k];
-                if (o >= 0x28 && o <= 0x2a || o >= 0x32 && o <= 0x3d) {
-                    joins[indexAt[addr[k] + ((OffsetInstruction) insns[k]).getCodeOffset()]] = true;
-                } else if (o == 0x2b || o == 0x2c) {
-                    for (int t : switchTargets(k)) {
-                        joins[t] = true;
-                    }
-                }
-            }
-        }
         return joins[i];
     }
 
-    private int[][] switchTargetCache;
-
-    private int[] switchTargets(int i) {
-        if (switchTargetCache == null) {
-            switchTargetCache = new int[insns.length][];
-        }
-        int[] t = switchTargetCache[i];
-        if (t == null) {
-            List<? extends SwitchElement> els = op[i] == 0x2b
-                    ? payload(i, PackedSwitchPayload.class, "packed-switch").getSwitchElements()
-                    : payload(i, SparseSwitchPayload.class, "sparse-switch").getSwitchElements();
-            t = new int[els.size()];
-            for (int k = 0; k < t.length; k++) {
-                t[k] = target(i, addr[i] + els.get(k).getOffset(), "switch target");
+    private void findJoins() {
+        int n = insns.length / 4;
+        joins = new boolean[n];
+        joins[0] = true;
+        for (int k = 0; k < n; k++) {
+            if (isHandler[k]) {
+                joins[k] = true;
             }
-            switchTargetCache[i] = t;
+            int o = insns[4 * k];
+            if (o >= 0x28 && o <= 0x2a) {
+                joins[insns[4 * k + 1]] = true;
+            } else if (o >= 0x32 && o <= 0x37) {
+                joins[insns[4 * k + 3]] = true;
+            } else if (o >= 0x38 && o <= 0x3d) {
+                joins[insns[4 * k + 2]] = true;
+            } else if (o == 0x2b || o == 0x2c) {
+                for (int t : template.switchTargets[insns[4 * k + 2]]) {
+                    joins[t] = true;
+                }
+            }
         }
-        return t;
     }
 
     private void push(int i) {
@@ -576,7 +302,7 @@ final class MethodVerifier {
     /** Merges the state into the exception handlers covering instruction i (if it can throw). */
     private void toHandlers(int i, int[] s) {
         int[] hs = handlersOf[i];
-        if (hs == null || !insns[i].getOpcode().canThrow()) {
+        if (hs == null || !CAN_THROW[insns[4 * i]]) {
             return;
         }
         int r0 = s[regs];
@@ -592,22 +318,15 @@ final class MethodVerifier {
 
     /** The fall-through successor of i, checking that control does not leave the code. */
     private int fallThrough(int i) {
-        int a = addr[i] + insns[i].getCodeUnits();
-        if (a >= codeUnits) {
-            throw fail(i, "control flow falls off the end of the code");
+        int next = template.addressOf[i] + UNITS[insns[4 * i]];
+        if (i + 1 >= template.addressOf.length) {
+            // past the last instruction: the end of the code or payload data placed after it
+            throw fail(i, "control flow falls off the end of the instructions");
         }
-        if (indexAt[a] < 0) {
+        if (template.addressOf[i + 1] != next) {
             throw fail(i, "control flow falls into payload data");
         }
-        return indexAt[a];
-    }
-
-    private String[] paramTypes() {
-        List<String> out = new ArrayList<>();
-        for (CharSequence p : method.getParameterTypes()) {
-            out.add(p.toString());
-        }
-        return out.toArray(new String[0]);
+        return i + 1;
     }
 
     private static int wordsOf(Iterable<? extends CharSequence> params) {
@@ -743,14 +462,12 @@ final class MethodVerifier {
 
     /** Applies instruction i to state s; returns the fall-through successor or -1. */
     private int step(int i, int[] s) {
-        Instruction insn = insns[i];
-        int o = op[i];
+        int o = insns[4 * i];
+        int a = insns[4 * i + 1];
+        int b = insns[4 * i + 2];
+        int c = insns[4 * i + 3];
         toHandlers(i, s);
-        int a = insn instanceof OneRegisterInstruction ? ((OneRegisterInstruction) insn).getRegisterA() : 0;
-        int b = insn instanceof TwoRegisterInstruction ? ((TwoRegisterInstruction) insn).getRegisterB() : 0;
-        int c = insn instanceof ThreeRegisterInstruction ? ((ThreeRegisterInstruction) insn).getRegisterC() : 0;
         int resLo = s[regs];
-        int resHi = s[regs + 1];
         s[regs] = UNDEF;
         s[regs + 1] = UNDEF;
         if (o == 0x00) {
@@ -788,29 +505,29 @@ final class MethodVerifier {
             checkReturn(i, o, a, s);
             return -1;
         } else if (o >= 0x12 && o <= 0x15) {
-            set(s, a, ((NarrowLiteralInstruction) insn).getNarrowLiteral() == 0 ? ZERO : CONST);
+            set(s, a, b == 0 ? ZERO : CONST);
         } else if (o >= 0x16 && o <= 0x19) {
             setWide(i, s, a, CONST_LO);
         } else if (o >= 0x1a && o <= 0x1c || o == 0xfe || o == 0xff) {
             if (o == 0x1c) {
-                refType(i, insn, "const-class", false);
+                refType(i, c, "const-class", false);
             }
             set(s, a, REF);
         } else if (o == 0x1d || o == 0x1e) {
             readRef(i, s, a);
         } else if (o == 0x1f) {
-            refType(i, insn, "check-cast", false);
+            refType(i, c, "check-cast", false);
             readRef(i, s, a);
             set(s, a, s[a] == ZERO ? ZERO : REF);
         } else if (o == 0x20) {
-            refType(i, insn, "instance-of", false);
+            refType(i, c, "instance-of", false);
             readRef(i, s, b);
             set(s, a, INT);
         } else if (o == 0x21) {
             readRef(i, s, b);
             set(s, a, INT);
         } else if (o == 0x22) {
-            String t = refType(i, insn, "new-instance", false);
+            String t = refType(i, c, "new-instance", false);
             if (t.charAt(0) != 'L') {
                 throw fail(i, "new-instance of " + t + ", not a class");
             }
@@ -822,22 +539,23 @@ final class MethodVerifier {
             }
             set(s, a, u);
         } else if (o == 0x23) {
-            String t = refType(i, insn, "new-array", true);
+            refType(i, c, "new-array", true);
             readInt(i, s, b);
             set(s, a, REF);
         } else if (o == 0x24 || o == 0x25) {
-            String t = refType(i, insn, "filled-new-array", true);
+            String t = refType(i, b, "filled-new-array", true);
             char k = t.charAt(1);
             if (k == 'J' || k == 'D') {
                 throw fail(i, "filled-new-array of " + t + " (wide elements are not allowed)");
             }
-            for (int r : argRegisters(insn)) {
+            for (int r = 0; r < a; r++) {
+                int reg = template.argRegs[c + r];
                 if (k == 'L' || k == '[') {
-                    readRef(i, s, r);
+                    readRef(i, s, reg);
                 } else if (k == 'F') {
-                    readFloat(i, s, r);
+                    readFloat(i, s, reg);
                 } else {
-                    readInt(i, s, r);
+                    readInt(i, s, reg);
                 }
             }
             s[regs] = REF;
@@ -847,11 +565,11 @@ final class MethodVerifier {
             readRef(i, s, a);
             return -1;
         } else if (o >= 0x28 && o <= 0x2a) {
-            mergeInto(indexAt[addr[i] + ((OffsetInstruction) insn).getCodeOffset()], s);
+            mergeInto(a, s);
             return -1;
         } else if (o == 0x2b || o == 0x2c) {
             readInt(i, s, a);
-            for (int t : switchTargets(i)) {
+            for (int t : template.switchTargets[b]) {
                 mergeInto(t, s);
             }
         } else if (o == 0x2d || o == 0x2e) {
@@ -877,14 +595,14 @@ final class MethodVerifier {
                 readInt(i, s, a);
                 readInt(i, s, b);
             }
-            mergeInto(indexAt[addr[i] + ((OffsetInstruction) insn).getCodeOffset()], s);
+            mergeInto(c, s);
         } else if (o >= 0x38 && o <= 0x3d) {
             if (o <= 0x39) {
                 need(i, isRefLike(s[a]) || isCat1Prim(s[a]), s, a, "a reference or a 32-bit primitive");
             } else {
                 readInt(i, s, a);
             }
-            mergeInto(indexAt[addr[i] + ((OffsetInstruction) insn).getCodeOffset()], s);
+            mergeInto(b, s);
         } else if (o >= 0x44 && o <= 0x4a) {
             readRef(i, s, b);
             readInt(i, s, c);
@@ -911,25 +629,37 @@ final class MethodVerifier {
                 readInt(i, s, a);
             }
         } else if (o >= 0x52 && o <= 0x6d) {
-            fieldAccess(i, o, insn, a, b, s);
+            fieldAccess(i, o, a, b, c, s);
         } else if (o >= 0x6e && o <= 0x72 || o >= 0x74 && o <= 0x78) {
-            invoke(i, o, insn, s);
+            invoke(i, o, (Links.MethodSymbol) template.symbols[b], a, c, s);
+        } else if (o == Opcodes.MATH_INTRINSIC) {
+            String key = MathIntrinsics.keyOf(b);
+            String d = key.substring(key.indexOf('('));
+            checkArgs(i, c, a, Descriptors.paramTypes(d), false, s);
+            setResult(s, Descriptors.returnType(d));
         } else if (o == 0xfa || o == 0xfb) {
-            MethodProtoReference proto = (MethodProtoReference) ((DualReferenceInstruction) insn).getReference2();
-            int[] args = argRegisters(insn);
-            checkArgs(i, args, proto.getParameterTypes(), true, s);
-            readRef(i, s, args[0]);
-            setResult(s, proto.getReturnType());
+            // receiver is the method handle; the call-site proto is only kept as text: check the receiver
+            readRef(i, s, template.argRegs[c]);
+            String proto = String.valueOf(template.symbols[template.argRegs[c + a]]);
+            int close = proto.indexOf(')');
+            if (close > 0 && close + 1 < proto.length()) {
+                setResult(s, proto.substring(close + 1));
+            }
         } else if (o == 0xfc || o == 0xfd) {
-            MethodProtoReference proto = ((CallSiteReference) ((ReferenceInstruction) insn).getReference()).getMethodProto();
-            checkArgs(i, argRegisters(insn), proto.getParameterTypes(), false, s);
+            Object site = ((Links.CallSiteSymbol) template.symbols[b]).site;
+            MethodProtoReference proto = ((CallSiteReference) site).getMethodProto();
+            List<String> ps = new java.util.ArrayList<>();
+            for (CharSequence p : proto.getParameterTypes()) {
+                ps.add(p.toString());
+            }
+            checkArgs(i, c, a, ps, false, s);
             setResult(s, proto.getReturnType());
         } else if (o >= 0x7b && o <= 0x8f) {
             unop(i, o, a, b, s);
         } else if (o >= 0x90 && o <= 0xaf) {
             binop(i, o - 0x90, a, b, c, s);
         } else if (o >= 0xb0 && o <= 0xcf) {
-            binop(i, o - 0xb0, a, a, b, s);
+            binop(i, o - 0xb0, a, b, c, s); // decoded as vA = vB op vC with vB == vA
         } else if (o >= 0xd0 && o <= 0xe2) {
             readInt(i, s, b);
             set(s, a, INT);
@@ -947,8 +677,11 @@ final class MethodVerifier {
         return t == ZERO || t == CONST || t == INT || t == FLOAT;
     }
 
-    private String refType(int i, Instruction insn, String what, boolean array) {
-        String t = ((TypeReference) ((ReferenceInstruction) insn).getReference()).getType();
+    private String refType(int i, int link, String what, boolean array) {
+        String t = ((Links.TypeSymbol) template.symbols[link]).descriptor();
+        if (!isDescriptor(t)) {
+            throw fail(i, "malformed type descriptor '" + t + "'");
+        }
         char k = t.charAt(0);
         if (array ? k != '[' : (k != 'L' && k != '[')) {
             throw fail(i, what + " of " + t + ", which is not " + (array ? "an array type" : "a reference type"));
@@ -956,8 +689,23 @@ final class MethodVerifier {
         return t;
     }
 
+    static boolean isDescriptor(String d) {
+        int k = 0;
+        while (k < d.length() && d.charAt(k) == '[') {
+            k++;
+        }
+        if (k > 255 || k >= d.length()) {
+            return false;
+        }
+        String rest = d.substring(k);
+        if (rest.length() == 1) {
+            return "ZBSCIJFDV".indexOf(rest.charAt(0)) >= 0 && (k == 0 || rest.charAt(0) != 'V');
+        }
+        return isClassDescriptor(rest);
+    }
+
     private void checkReturn(int i, int o, int a, int[] s) {
-        String ret = method.getReturnType();
+        String ret = Descriptors.returnType(desc);
         char k = ret.charAt(0);
         if (o == 0x0e) {
             if (k != 'V') {
@@ -988,9 +736,12 @@ final class MethodVerifier {
         }
     }
 
-    private void fieldAccess(int i, int o, Instruction insn, int a, int b, int[] s) {
-        FieldReference f = (FieldReference) ((ReferenceInstruction) insn).getReference();
-        String type = f.getType();
+    private void fieldAccess(int i, int o, int a, int b, int link, int[] s) {
+        Links.FieldSymbol f = (Links.FieldSymbol) template.symbols[link];
+        String type = f.type();
+        if (!isDescriptor(type) || type.equals("V")) {
+            throw fail(i, "malformed field type '" + type + "'");
+        }
         char k = type.charAt(0);
         boolean isStaticOp = o >= 0x60;
         int rel = isStaticOp ? (o - 0x60) % 7 : (o - 0x52) % 7;
@@ -1007,7 +758,7 @@ final class MethodVerifier {
             default: ok = k == 'S'; break;
         }
         if (!ok) {
-            throw fail(i, "field " + f.getName() + " has type " + type + ", which this instruction does not access");
+            throw fail(i, "field " + f.name() + " has type " + type + ", which this instruction does not access");
         }
         if (!isStaticOp) {
             int t = s[b];
@@ -1028,32 +779,22 @@ final class MethodVerifier {
         } else if (rel == 1) {
             setWide(i, s, a, k == 'J' ? LONG_LO : DOUBLE_LO);
         } else {
-            set(s, a, fieldKind(type));
+            set(s, a, kindOf(k));
         }
     }
 
-    private int[] argRegisters(Instruction insn) {
-        if (insn instanceof RegisterRangeInstruction) {
-            RegisterRangeInstruction r = (RegisterRangeInstruction) insn;
-            int[] out = new int[r.getRegisterCount()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = r.getStartRegister() + k;
-            }
-            return out;
-        }
-        FiveRegisterInstruction f = (FiveRegisterInstruction) insn;
-        int[] rs = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
-        return Arrays.copyOf(rs, ((VariableRegisterInstruction) insn).getRegisterCount());
-    }
-
-    /** Checks argument registers against parameter types (after the receiver if hasReceiver). */
-    private void checkArgs(int i, int[] args, List<? extends CharSequence> params, boolean hasReceiver, int[] s) {
+    /**
+     * Checks the count argument registers at {@code template.argRegs[base..]} against parameter
+     * types (after the receiver if hasReceiver).
+     */
+    private void checkArgs(int i, int base, int count, List<String> params, boolean hasReceiver, int[] s) {
         int words = (hasReceiver ? 1 : 0) + wordsOf(params);
-        if (words != args.length) {
-            throw fail(i, "passes " + args.length + " argument words, the callee takes " + words);
+        if (words != count) {
+            throw fail(i, "passes " + count + " argument words, the callee takes " + words);
         }
-        int k = hasReceiver ? 1 : 0;
-        for (CharSequence p : params) {
+        int[] args = template.argRegs;
+        int k = base + (hasReceiver ? 1 : 0);
+        for (String p : params) {
             char t = p.charAt(0);
             if (t == 'J' || t == 'D') {
                 if (args[k + 1] != args[k] + 1) {
@@ -1075,10 +816,9 @@ final class MethodVerifier {
         }
     }
 
-    private void invoke(int i, int o, Instruction insn, int[] s) {
-        MethodReference m = (MethodReference) ((ReferenceInstruction) insn).getReference();
+    private void invoke(int i, int o, Links.MethodSymbol m, int count, int base, int[] s) {
         int kind = o >= 0x74 ? o - 0x74 : o - 0x6e; // virtual, super, direct, static, interface
-        String callee = m.getName();
+        String callee = m.name;
         if (callee.equals("<clinit>")) {
             throw fail(i, "invokes <clinit>");
         }
@@ -1089,29 +829,29 @@ final class MethodVerifier {
         if (!calleeInit && callee.startsWith("<")) {
             throw fail(i, "invokes the special name " + callee);
         }
-        int[] args = argRegisters(insn);
         boolean hasReceiver = kind != 3;
-        if (hasReceiver && args.length == 0) {
+        if (hasReceiver && count == 0) {
             throw fail(i, "invoke without a receiver");
         }
+        List<String> params = Descriptors.paramTypes(m.desc);
         if (calleeInit) {
-            int t = s[args[0]];
+            int t = s[template.argRegs[base]];
             if (!isUninit(t)) {
                 throw fail(i, "calls <init> on " + kindName(t) + ", not an uninitialised object");
             }
-            checkArgs(i, args, m.getParameterTypes(), true, s);
+            checkArgs(i, base, count, params, true, s);
             for (int k = 0; k < regs; k++) {
                 if (s[k] == t) {
                     s[k] = REF;
                 }
             }
         } else {
-            checkArgs(i, args, m.getParameterTypes(), hasReceiver, s);
+            checkArgs(i, base, count, params, hasReceiver, s);
             if (hasReceiver) {
-                readRef(i, s, args[0]);
+                readRef(i, s, template.argRegs[base]);
             }
         }
-        setResult(s, m.getReturnType());
+        setResult(s, Descriptors.returnType(m.desc));
     }
 
     private void setResult(int[] s, String ret) {

@@ -1,8 +1,14 @@
 package org.cometsim.dalvik.code;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.cometsim.dalvik.rt.CodeTemplate;
 import org.jf.dexlib2.iface.ClassDef;
 import org.jf.dexlib2.iface.Field;
 import org.jf.dexlib2.iface.Method;
+import org.jf.dexlib2.iface.MethodImplementation;
 
 /**
  * The bytecode verifier (issue #18): what Dalvik's verifier (and the JVM's) checks of a class
@@ -33,51 +39,93 @@ public final class Verifier {
     private Verifier() {
     }
 
+    /** What the verifier needs of one method; {@code code} decodes (or returns the cached) body. */
+    public record MethodShape(String name, String desc, int access, boolean hasCode, Supplier<CodeTemplate> code) {
+    }
+
     /**
-     * Verifies a class; returns null if it passes, else the JVM-style message of the
-     * {@code VerifyError} it raises: {@code (class: a.B, method: m signature: (I)V) reason}.
+     * Verifies a class read straight from dexlib2 (tools and tests; bodies are decoded afresh).
+     * Returns null if it passes, else the JVM-style message of the {@code VerifyError} it raises:
+     * {@code (class: a.B, method: m signature: (I)V) reason}.
      */
     public static String verify(ClassDef def, int dexVersion) {
-        String className;
+        String descriptor;
+        int[] fieldAccess;
+        String[] fieldNames;
+        List<MethodShape> methods = new ArrayList<>();
         try {
-            className = descriptorToName(def.getType());
+            descriptor = def.getType();
+            List<Integer> fa = new ArrayList<>();
+            List<String> fn = new ArrayList<>();
+            for (Field f : def.getFields()) {
+                fa.add(f.getAccessFlags());
+                fn.add(f.getName());
+            }
+            fieldAccess = fa.stream().mapToInt(Integer::intValue).toArray();
+            fieldNames = fn.toArray(new String[0]);
+            for (Method m : def.getMethods()) {
+                String desc = signature(m);
+                MethodImplementation impl = m.getImplementation();
+                int argWords = ((m.getAccessFlags() & ACC_STATIC) != 0 ? 0 : 1) + argWords(desc);
+                methods.add(new MethodShape(m.getName(), desc, m.getAccessFlags(), impl != null,
+                        () -> Decoder.template(impl, argWords)));
+            }
         } catch (RuntimeException e) {
             return "(class: ?) unreadable class definition: " + describe(e);
         }
-        try {
-            String classProblem = checkClassFlags(def);
-            if (classProblem != null) {
-                return "(class: " + className + ") " + classProblem;
-            }
-            for (Field f : def.getFields()) {
-                String p = checkFieldFlags(def.getAccessFlags(), f.getAccessFlags());
-                if (p != null) {
-                    return "(class: " + className + ", field: " + f.getName() + ") " + p;
-                }
-            }
-        } catch (RuntimeException e) {
-            return "(class: " + className + ") unreadable class data: " + describe(e);
+        return verify(descriptor, def.getAccessFlags(), def.getSuperclass(), fieldAccess, fieldNames, methods);
+    }
+
+    /** Verifies a class given its shape (the loader's already-read form); null if it passes. */
+    public static String verify(String descriptor, int classAccess, String superclass, int[] fieldAccess,
+            String[] fieldNames, List<MethodShape> methods) {
+        String className = descriptorToName(descriptor);
+        String classProblem = checkClassFlags(descriptor, classAccess, superclass);
+        if (classProblem != null) {
+            return "(class: " + className + ") " + classProblem;
         }
-        for (Method m : def.getMethods()) {
-            String name = "?";
-            String sig = "?";
+        for (int k = 0; k < fieldAccess.length; k++) {
+            String p = checkFieldFlags(classAccess, fieldAccess[k]);
+            if (p != null) {
+                return "(class: " + className + ", field: " + fieldNames[k] + ") " + p;
+            }
+        }
+        for (MethodShape m : methods) {
+            String p;
             try {
-                name = m.getName();
-                sig = MethodVerifier.signature(m);
-                String p = checkMethodFlags(def.getAccessFlags(), m, name, dexVersion);
-                if (p == null && m.getImplementation() != null) {
-                    p = new MethodVerifier(def.getType(), m, name, sig, dexVersion).verify();
+                p = checkMethodFlags(classAccess, m.access(), m.hasCode(), m.name());
+                if (p == null && m.hasCode()) {
+                    CodeTemplate t = m.code().get();
+                    p = new MethodVerifier(descriptor, m.name(), m.desc(), m.access(), t).verify();
                 }
-                if (p != null) {
-                    return "(class: " + className + ", method: " + name + " signature: " + sig + ") " + p;
-                }
+            } catch (Decoder.DecodeException e) {
+                p = e.getMessage();
             } catch (RuntimeException e) {
-                // dexlib2 failing to read the method (a corrupt index or encoding) is a verify failure
-                return "(class: " + className + ", method: " + name + " signature: " + sig + ") unreadable code: "
-                        + describe(e);
+                // dexlib2 failing to read the body (a corrupt index or encoding) is a verify failure
+                p = "unreadable code: " + describe(e);
+            }
+            if (p != null) {
+                return "(class: " + className + ", method: " + m.name() + " signature: " + m.desc() + ") " + p;
             }
         }
         return null;
+    }
+
+    private static String signature(Method m) {
+        StringBuilder sb = new StringBuilder("(");
+        for (CharSequence p : m.getParameterTypes()) {
+            sb.append(p);
+        }
+        return sb.append(')').append(m.getReturnType()).toString();
+    }
+
+    /** Argument words of a method descriptor's parameters (long and double take two). */
+    public static int argWords(String desc) {
+        int w = 0;
+        for (String p : org.cometsim.dalvik.rt.Descriptors.paramTypes(desc)) {
+            w += p.equals("J") || p.equals("D") ? 2 : 1;
+        }
+        return w;
     }
 
     /** The dex version a class was read from (039 for classes not read from a dex image). */
@@ -105,8 +153,7 @@ public final class Verifier {
         return Integer.bitCount(flags & (ACC_PUBLIC | ACC_PRIVATE | ACC_PROTECTED));
     }
 
-    private static String checkClassFlags(ClassDef def) {
-        int f = def.getAccessFlags();
+    private static String checkClassFlags(String descriptor, int f, String sup) {
         if ((f & ACC_INTERFACE) != 0) {
             if ((f & ACC_ABSTRACT) == 0) {
                 return "interface is not abstract (access flags 0x" + Integer.toHexString(f) + ")";
@@ -120,8 +167,7 @@ public final class Verifier {
         if ((f & ACC_FINAL) != 0 && (f & ACC_ABSTRACT) != 0) {
             return "class is both final and abstract (access flags 0x" + Integer.toHexString(f) + ")";
         }
-        String sup = def.getSuperclass();
-        if (sup == null && !"Ljava/lang/Object;".equals(def.getType())) {
+        if (sup == null && !"Ljava/lang/Object;".equals(descriptor)) {
             return "class has no superclass";
         }
         if (sup != null && !MethodVerifier.isClassDescriptor(sup)) {
@@ -144,9 +190,7 @@ public final class Verifier {
         return null;
     }
 
-    private static String checkMethodFlags(int classFlags, Method m, String name, int dexVersion) {
-        int f = m.getAccessFlags();
-        boolean hasCode = m.getImplementation() != null;
+    private static String checkMethodFlags(int classFlags, int f, boolean hasCode, String name) {
         if (visibilityCount(f) > 1) {
             return "method has more than one of public, private and protected (access flags 0x"
                     + Integer.toHexString(f) + ")";

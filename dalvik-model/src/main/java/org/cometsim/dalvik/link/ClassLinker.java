@@ -105,6 +105,20 @@ public final class ClassLinker {
         return classPath.defines(descriptor);
     }
 
+    /** Which class path entry defines a guest class (e.g. {@code app.jar (D8 output 1)}), or null. */
+    public String originOf(String descriptor) {
+        ParsedClass p = classPath.parsedClass(descriptor);
+        if (p != null && p.definition instanceof org.jf.dexlib2.dexbacked.DexBackedClassDef) {
+            Object dex = ((org.jf.dexlib2.dexbacked.DexBackedClassDef) p.definition).dexFile;
+            for (ClassPath.DexImage img : classPath.images()) {
+                if (img.dex() == dex) {
+                    return img.origin();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The dex class definitions on the class path (descriptor → definition), for tools. */
     public Map<String, ClassDef> guestDefinitions() {
         return classPath.definitions();

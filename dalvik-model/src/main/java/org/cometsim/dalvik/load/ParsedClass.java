@@ -121,7 +121,24 @@ public final class ParsedClass {
     public String verificationFailure() {
         String v = verification;
         if (v == null) {
-            String failure = org.cometsim.dalvik.code.Verifier.verify(definition, org.cometsim.dalvik.code.Verifier.dexVersionOf(definition));
+            // the verifier works on the decoded bodies, cached here for execution as well
+            int[] fieldAccess = new int[staticFields.size() + instanceFields.size()];
+            String[] fieldNames = new String[fieldAccess.length];
+            int k = 0;
+            for (List<ParsedField> fs : List.of(staticFields, instanceFields)) {
+                for (ParsedField f : fs) {
+                    fieldAccess[k] = f.access();
+                    fieldNames[k++] = f.name();
+                }
+            }
+            List<org.cometsim.dalvik.code.Verifier.MethodShape> shapes = new ArrayList<>();
+            for (ParsedMethod m : methods) {
+                int argWords = ((m.access & 0x8) != 0 ? 0 : 1) + org.cometsim.dalvik.code.Verifier.argWords(m.desc);
+                shapes.add(new org.cometsim.dalvik.code.Verifier.MethodShape(m.name, m.desc, m.access,
+                        m.implementation != null, () -> m.template(argWords)));
+            }
+            String failure = org.cometsim.dalvik.code.Verifier.verify(descriptor, access, superclass, fieldAccess,
+                    fieldNames, shapes);
             v = failure == null ? "" : failure;
             verification = v;
         }

@@ -192,7 +192,7 @@ class VerifierTest {
 
     @Test
     void branchIntoTheMiddleOfAnInstruction() throws Exception {
-        rejects("branch target 2 is not the start of an instruction", staticMethod("V", List.of(), 1,
+        rejects("goto targets code unit 2, which is not the start of an instruction", staticMethod("V", List.of(), 1,
                 new ImmutableInstruction10t(Opcode.GOTO, 2), i21s(Opcode.CONST_16, 0, 7), i10x(Opcode.RETURN_VOID)));
     }
 
@@ -268,13 +268,13 @@ class VerifierTest {
 
     @Test
     void switchWhosePayloadIsMissing() throws Exception {
-        rejects("packed-switch payload at 3 is missing", staticMethod("V", List.of("I"), 1,
+        rejects("switch at 0 has no payload", staticMethod("V", List.of("I"), 1,
                 new ImmutableInstruction31t(Opcode.PACKED_SWITCH, 0, 3), i10x(Opcode.RETURN_VOID)));
     }
 
     @Test
     void controlFlowIntoPayloadData() throws Exception {
-        rejects("falls into payload data", staticMethod("V", List.of("[I"), 1,
+        rejects("falls off the end of the instructions", staticMethod("V", List.of("[I"), 1,
                 new ImmutableInstruction31t(Opcode.FILL_ARRAY_DATA, 0, 4), // @0
                 i10x(Opcode.NOP), // @3, falls into the payload
                 new ImmutableArrayPayload(4, List.of(1, 2)))); // @4
@@ -293,7 +293,7 @@ class VerifierTest {
     @Test
     void exceptionHandlerInsideAnInstruction() throws Exception {
         List<Instruction> code = List.of(i21s(Opcode.CONST_16, 0, 5), i10x(Opcode.RETURN_VOID));
-        rejects("exception handler at 1 is not the start", method("m", STATIC, "V", List.of(), 1, code,
+        rejects("exception handler at code unit 1 is not the start", method("m", STATIC, "V", List.of(), 1, code,
                 List.of(new ImmutableTryBlock(0, 2, List.of(new ImmutableExceptionHandler(null, 1))))));
     }
 
