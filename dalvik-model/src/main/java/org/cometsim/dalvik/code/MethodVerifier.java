@@ -86,7 +86,9 @@ final class MethodVerifier {
     private int workSize;
     private int thisReg = -1;
 
-    MethodVerifier(String classDesc, String name, String desc, int access, CodeTemplate template) {
+    MethodVerifier(String classDesc, String name, String desc, int access, CodeTemplate template,
+            java.util.Map<String, char[]> kindCache) {
+        this.kindCache = kindCache;
         this.classDesc = classDesc;
         this.name = name;
         this.desc = desc;
@@ -95,6 +97,47 @@ final class MethodVerifier {
         this.template = template;
         this.insns = template.insns;
         this.regs = template.registers;
+    }
+
+    /** Parameter kinds of a method descriptor ('L' for references and arrays), without substrings. */
+    static char[] kinds(String desc) {
+        int n = 0;
+        for (int i = 1; desc.charAt(i) != ')'; i++) {
+            char c = desc.charAt(i);
+            while (c == '[') {
+                c = desc.charAt(++i);
+            }
+            if (c == 'L') {
+                i = desc.indexOf(';', i);
+            }
+            n++;
+        }
+        char[] out = new char[n];
+        int k = 0;
+        for (int i = 1; desc.charAt(i) != ')'; i++) {
+            char c = desc.charAt(i);
+            boolean array = c == '[';
+            while (c == '[') {
+                c = desc.charAt(++i);
+            }
+            if (c == 'L') {
+                i = desc.indexOf(';', i);
+            }
+            out[k++] = array ? 'L' : c;
+        }
+        return out;
+    }
+
+    /** Parameter kinds by descriptor, shared by the methods of one class (they call the same methods). */
+    private final java.util.Map<String, char[]> kindCache;
+
+    private char[] kindsOf(String methodDesc) {
+        char[] k = kindCache.get(methodDesc);
+        if (k == null) {
+            k = kinds(methodDesc);
+            kindCache.put(methodDesc, k);
+        }
+        return k;
     }
 
     /** A failed check. */
@@ -112,7 +155,7 @@ final class MethodVerifier {
     /** Null if the body verifies, else the reason. */
     String verify() {
         try {
-            int ins = (isStatic ? 0 : 1) + wordsOf(Descriptors.paramTypes(desc));
+            int ins = (isStatic ? 0 : 1) + wordsOf(kindsOf(desc));
             if (regs > 65535) {
                 return "registers_size " + regs + " exceeds 65535";
             }
@@ -205,14 +248,13 @@ final class MethodVerifier {
         queued = new boolean[n];
         work = new int[n];
         int[] start = new int[width];
-        List<String> params = org.cometsim.dalvik.rt.Descriptors.paramTypes(desc);
+        char[] params = kindsOf(desc);
         int r = regs - ins;
         if (!isStatic) {
             thisReg = r;
             start[r++] = isInit && !"Ljava/lang/Object;".equals(classDesc) ? UNINIT_THIS : REF;
         }
-        for (String p : params) {
-            char k = p.charAt(0);
+        for (char k : params) {
             if (k == 'J' || k == 'D') {
                 start[r] = k == 'J' ? LONG_LO : DOUBLE_LO;
                 start[r + 1] = k == 'J' ? LONG_HI : DOUBLE_HI;
@@ -329,10 +371,9 @@ final class MethodVerifier {
         return i + 1;
     }
 
-    private static int wordsOf(Iterable<? extends CharSequence> params) {
+    private static int wordsOf(char[] params) {
         int w = 0;
-        for (CharSequence p : params) {
-            char k = p.charAt(0);
+        for (char k : params) {
             w += k == 'J' || k == 'D' ? 2 : 1;
         }
         return w;
@@ -631,11 +672,11 @@ final class MethodVerifier {
         } else if (o >= 0x52 && o <= 0x6d) {
             fieldAccess(i, o, a, b, c, s);
         } else if (o >= 0x6e && o <= 0x72 || o >= 0x74 && o <= 0x78) {
-            invoke(i, o, (Links.MethodSymbol) template.symbols[b], a, c, s);
+            invoke(i, o, b, (Links.MethodSymbol) template.symbols[b], a, c, s);
         } else if (o == Opcodes.MATH_INTRINSIC) {
             String key = MathIntrinsics.keyOf(b);
             String d = key.substring(key.indexOf('('));
-            checkArgs(i, c, a, Descriptors.paramTypes(d), false, s);
+            checkArgs(i, c, a, kindsOf(d), false, s);
             setResult(s, Descriptors.returnType(d));
         } else if (o == 0xfa || o == 0xfb) {
             // receiver is the method handle; the call-site proto is only kept as text: check the receiver
@@ -648,11 +689,11 @@ final class MethodVerifier {
         } else if (o == 0xfc || o == 0xfd) {
             Object site = ((Links.CallSiteSymbol) template.symbols[b]).site;
             MethodProtoReference proto = ((CallSiteReference) site).getMethodProto();
-            List<String> ps = new java.util.ArrayList<>();
+            StringBuilder pd = new StringBuilder("(");
             for (CharSequence p : proto.getParameterTypes()) {
-                ps.add(p.toString());
+                pd.append(p);
             }
-            checkArgs(i, c, a, ps, false, s);
+            checkArgs(i, c, a, kinds(pd.append(')').toString()), false, s);
             setResult(s, proto.getReturnType());
         } else if (o >= 0x7b && o <= 0x8f) {
             unop(i, o, a, b, s);
@@ -704,8 +745,13 @@ final class MethodVerifier {
         return isClassDescriptor(rest);
     }
 
+    private String returnType;
+
     private void checkReturn(int i, int o, int a, int[] s) {
-        String ret = Descriptors.returnType(desc);
+        if (returnType == null) {
+            returnType = Descriptors.returnType(desc);
+        }
+        String ret = returnType;
         char k = ret.charAt(0);
         if (o == 0x0e) {
             if (k != 'V') {
@@ -787,15 +833,14 @@ final class MethodVerifier {
      * Checks the count argument registers at {@code template.argRegs[base..]} against parameter
      * types (after the receiver if hasReceiver).
      */
-    private void checkArgs(int i, int base, int count, List<String> params, boolean hasReceiver, int[] s) {
+    private void checkArgs(int i, int base, int count, char[] params, boolean hasReceiver, int[] s) {
         int words = (hasReceiver ? 1 : 0) + wordsOf(params);
         if (words != count) {
             throw fail(i, "passes " + count + " argument words, the callee takes " + words);
         }
         int[] args = template.argRegs;
         int k = base + (hasReceiver ? 1 : 0);
-        for (String p : params) {
-            char t = p.charAt(0);
+        for (char t : params) {
             if (t == 'J' || t == 'D') {
                 if (args[k + 1] != args[k] + 1) {
                     throw fail(i, (t == 'J' ? "long" : "double") + " argument in v" + args[k] + " and v" + args[k + 1]
@@ -816,7 +861,7 @@ final class MethodVerifier {
         }
     }
 
-    private void invoke(int i, int o, Links.MethodSymbol m, int count, int base, int[] s) {
+    private void invoke(int i, int o, int b, Links.MethodSymbol m, int count, int base, int[] s) {
         int kind = o >= 0x74 ? o - 0x74 : o - 0x6e; // virtual, super, direct, static, interface
         String callee = m.name;
         if (callee.equals("<clinit>")) {
@@ -833,7 +878,7 @@ final class MethodVerifier {
         if (hasReceiver && count == 0) {
             throw fail(i, "invoke without a receiver");
         }
-        List<String> params = Descriptors.paramTypes(m.desc);
+        char[] params = kindsOf(m.desc);
         if (calleeInit) {
             int t = s[template.argRegs[base]];
             if (!isUninit(t)) {
@@ -851,11 +896,14 @@ final class MethodVerifier {
                 readRef(i, s, template.argRegs[base]);
             }
         }
-        setResult(s, Descriptors.returnType(m.desc));
+        setResult(s, m.desc.charAt(m.desc.indexOf(')') + 1));
     }
 
     private void setResult(int[] s, String ret) {
-        char k = ret.charAt(0);
+        setResult(s, ret.charAt(0));
+    }
+
+    private void setResult(int[] s, char k) {
         if (k == 'V') {
             return;
         }

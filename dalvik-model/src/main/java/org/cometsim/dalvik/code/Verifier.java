@@ -90,13 +90,14 @@ public final class Verifier {
                 return "(class: " + className + ", field: " + fieldNames[k] + ") " + p;
             }
         }
+        java.util.Map<String, char[]> kindCache = new java.util.HashMap<>();
         for (MethodShape m : methods) {
             String p;
             try {
                 p = checkMethodFlags(classAccess, m.access(), m.hasCode(), m.name());
                 if (p == null && m.hasCode()) {
                     CodeTemplate t = m.code().get();
-                    p = new MethodVerifier(descriptor, m.name(), m.desc(), m.access(), t).verify();
+                    p = new MethodVerifier(descriptor, m.name(), m.desc(), m.access(), t, kindCache).verify();
                 }
             } catch (Decoder.DecodeException e) {
                 p = e.getMessage();
@@ -121,9 +122,14 @@ public final class Verifier {
 
     /** Argument words of a method descriptor's parameters (long and double take two). */
     public static int argWords(String desc) {
+        return argWords(MethodVerifier.kinds(desc));
+    }
+
+    /** Argument words of parameter kinds (long and double take two). */
+    public static int argWords(char[] kinds) {
         int w = 0;
-        for (String p : org.cometsim.dalvik.rt.Descriptors.paramTypes(desc)) {
-            w += p.equals("J") || p.equals("D") ? 2 : 1;
+        for (char k : kinds) {
+            w += k == 'J' || k == 'D' ? 2 : 1;
         }
         return w;
     }

@@ -133,7 +133,7 @@ public final class ParsedClass {
             }
             List<org.cometsim.dalvik.code.Verifier.MethodShape> shapes = new ArrayList<>();
             for (ParsedMethod m : methods) {
-                int argWords = ((m.access & 0x8) != 0 ? 0 : 1) + org.cometsim.dalvik.code.Verifier.argWords(m.desc);
+                int argWords = ((m.access & 0x8) != 0 ? 0 : 1) + org.cometsim.dalvik.code.Verifier.argWords(m.params);
                 shapes.add(new org.cometsim.dalvik.code.Verifier.MethodShape(m.name, m.desc, m.access,
                         m.implementation != null, () -> m.template(argWords)));
             }
