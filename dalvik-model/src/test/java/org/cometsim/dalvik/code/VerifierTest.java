@@ -406,4 +406,22 @@ class VerifierTest {
                 + " register pair v0/v1"), text);
         assertTrue(!text.contains("Bad ran"), text);
     }
+
+    @Test
+    void aFailingMainClassIsOneLineNamingFileClassAndMethod() throws Exception {
+        Method main = new ImmutableMethod("LMain;", "main", List.of(param("[Ljava/lang/String;")), "V", STATIC, null, null,
+                new ImmutableMethodImplementation(1, List.of(i11x(Opcode.MONITOR_ENTER, 0)), null, null)); // falls off the end
+        ClassDef mainClass = new ImmutableClassDef("LMain;", 0x1, "Ljava/lang/Object;", null, null, null, null, List.of(main));
+        MemoryDataStore store = new MemoryDataStore();
+        DexPool.writeTo(store, new ImmutableDexFile(Opcodes.forApi(24), List.of(mainClass)));
+        ClassPath cp = new ClassPath();
+        cp.addDex("bad.dex", Arrays.copyOf(store.getData(), store.getSize()));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
+        org.cometsim.dalvik.rt.VmError e = org.junit.jupiter.api.Assertions.assertThrows(org.cometsim.dalvik.rt.VmError.class,
+                () -> Corpus.newVm(cp, ps, ps, true).runMain("Main", new String[0]));
+        assertEquals("bad.dex: main class Main failed verification: (class: Main, method: main signature: ([Ljava/lang/String;)V)"
+                + " control flow falls off the end of the instructions at monitor-enter @0", e.getMessage());
+        assertEquals("", out.toString(StandardCharsets.UTF_8));
+    }
 }
