@@ -1,7 +1,5 @@
 package org.cometsim.dalvik.code;
 
-import java.util.List;
-
 import org.cometsim.dalvik.rt.CodeTemplate;
 import org.cometsim.dalvik.rt.Descriptors;
 import org.cometsim.dalvik.rt.Links;
@@ -493,10 +491,6 @@ final class MethodVerifier {
             case UNINIT_THIS: return "uninitialised this";
             default: return "an uninitialised new-instance";
         }
-    }
-
-    private static int fieldKind(String type) {
-        return kindOf(type.charAt(0));
     }
 
     // ------------------------------------------------------------------ transfer
