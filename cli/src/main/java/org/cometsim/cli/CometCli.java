@@ -80,6 +80,9 @@ public final class CometCli {
             "                        host CPU time of a run in simulated time (exec --cpu, through",
             "                        the event loop) against the same run without it, paired runs",
             "                        (default mandelbrot, medium, 5 pairs; target: median <= 1.15x)",
+            "  bench-verify [--workloads a,b] [--size S] [--repeat N] [FILE...]",
+            "                        bytecode verifier cost per workload (verify vs load and run",
+            "                        time) and a sweep of every class in the FILEs for rejections",
             "  bench-offload [--workloads a,b] [--size S] [--repeat N]",
             "                        offload runtime figures per workload, each a ratio measured",
             "                        in the same run (medians of N repeats, default 3): wire bytes",
@@ -174,6 +177,8 @@ public final class CometCli {
                 return org.cometsim.testbed.EmulateCommand.run(rest, out, err);
             case "validate":
                 return ValidateCommand.run(rest, out, err);
+            case "bench-verify":
+                return BenchVerifyCommand.run(rest, out, err);
             case "help":
             case "-h":
             case "--help":

@@ -88,6 +88,12 @@ public final class Launcher {
         try {
             c = linker.classForDescriptor(desc);
         } catch (ClassLinker.LinkageFailure e) {
+            if ("java.lang.VerifyError".equals(e.guestError)) {
+                // before any guest code runs: one line naming the file, the class and the method
+                String origin = linker.originOf(desc);
+                throw new MainClassError((origin != null ? origin + ": " : "") + "main class " + mainClass
+                        + " failed verification: " + e.getMessage());
+            }
             throw new MainClassError("could not load main class " + mainClass + ": " + e.getMessage());
         }
         if (c == null || c.kind != VmClass.Kind.GUEST) {

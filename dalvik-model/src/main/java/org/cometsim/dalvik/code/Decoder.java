@@ -36,6 +36,7 @@ import org.jf.dexlib2.iface.instruction.WideLiteralInstruction;
 import org.jf.dexlib2.iface.instruction.DualReferenceInstruction;
 import org.jf.dexlib2.iface.instruction.formats.ArrayPayload;
 import org.jf.dexlib2.iface.instruction.formats.PackedSwitchPayload;
+import org.jf.dexlib2.iface.instruction.formats.UnknownInstruction;
 import org.jf.dexlib2.iface.reference.FieldReference;
 import org.jf.dexlib2.iface.reference.MethodReference;
 import org.jf.dexlib2.iface.reference.Reference;
@@ -128,8 +129,24 @@ public final class Decoder {
         List<Integer> addrs = new ArrayList<>();
         Map<Integer, Instruction> payloads = new HashMap<>();
         int addr = 0;
+        int registers = impl.getRegisterCount();
         for (Instruction insn : impl.getInstructions()) {
+            // Well-formedness the verifier relies on (issue #18), checked where the body is read anyway.
+            if (insn instanceof UnknownInstruction) {
+                throw new DecodeException("invalid opcode 0x" + Integer.toHexString(((UnknownInstruction) insn).getOriginalOpcode() & 0xff)
+                        + " at code unit " + addr);
+            }
+            if (insn.getOpcode().odexOnly()) {
+                throw new DecodeException("opcode " + insn.getOpcode().name + " at code unit " + addr + " is not valid in a dex file");
+            }
+            if (insn.getCodeUnits() <= 0) {
+                throw new DecodeException("malformed instruction at code unit " + addr);
+            }
+            checkRegisters(insn, registers, addr);
             if (insn.getOpcode().format.isPayloadFormat) {
+                if ((addr & 1) != 0) {
+                    throw new DecodeException(insn.getOpcode().name + " at code unit " + addr + " is not 4-byte aligned");
+                }
                 payloads.put(addr, insn);
             } else {
                 all.add(insn);
@@ -174,7 +191,7 @@ public final class Decoder {
             } else if (op == 0x2b || op == 0x2c) {
                 a = ((OneRegisterInstruction) insn).getRegisterA();
                 Instruction p = payloads.get(here + ((OffsetInstruction) insn).getCodeOffset());
-                if (!(p instanceof SwitchPayload)) {
+                if (!(p instanceof SwitchPayload) || (op == 0x2b) != (p instanceof PackedSwitchPayload)) {
                     throw new DecodeException("switch at " + here + " has no payload");
                 }
                 List<? extends SwitchElement> els = ((SwitchPayload) p).getSwitchElements();
@@ -186,6 +203,9 @@ public final class Decoder {
                     keys = new int[els.size()];
                     for (int k = 0; k < els.size(); k++) {
                         keys[k] = els.get(k).getKey();
+                        if (k > 0 && keys[k] <= keys[k - 1]) {
+                            throw new DecodeException("sparse-switch at " + here + ": keys are not sorted ascending");
+                        }
                     }
                 }
                 for (int k = 0; k < els.size(); k++) {
@@ -290,9 +310,41 @@ public final class Decoder {
         mc.switchTargets = swTargets.toArray(new int[0][]);
         mc.arrayData = arrData.toArray();
         mc.arrayWidth = arrWidth.stream().mapToInt(Integer::intValue).toArray();
-        String[][] catchTypes = decodeTries(mc, impl);
+        String[][] catchTypes = decodeTries(mc, impl, addr);
         decodeLines(mc, impl);
         return new CodeTemplate(mc, links.toArray(), catchTypes);
+    }
+
+    /** Every register operand below registers_size (wide operands are checked by the verifier). */
+    private static void checkRegisters(Instruction insn, int registers, int addr) {
+        int max = -1;
+        if (insn instanceof OneRegisterInstruction) {
+            max = Math.max(max, ((OneRegisterInstruction) insn).getRegisterA());
+        }
+        if (insn instanceof TwoRegisterInstruction) {
+            max = Math.max(max, ((TwoRegisterInstruction) insn).getRegisterB());
+        }
+        if (insn instanceof ThreeRegisterInstruction) {
+            max = Math.max(max, ((ThreeRegisterInstruction) insn).getRegisterC());
+        }
+        if (insn instanceof RegisterRangeInstruction) {
+            RegisterRangeInstruction r = (RegisterRangeInstruction) insn;
+            max = Math.max(max, r.getStartRegister() + r.getRegisterCount() - 1);
+        } else if (insn instanceof FiveRegisterInstruction) {
+            FiveRegisterInstruction f = (FiveRegisterInstruction) insn;
+            int c = f.getRegisterCount();
+            if (c > 5) {
+                throw new DecodeException(insn.getOpcode().name + " at code unit " + addr + " has " + c + " argument registers");
+            }
+            int[] rs = {f.getRegisterC(), f.getRegisterD(), f.getRegisterE(), f.getRegisterF(), f.getRegisterG()};
+            for (int k = 0; k < c; k++) {
+                max = Math.max(max, rs[k]);
+            }
+        }
+        if (max >= registers) {
+            throw new DecodeException(insn.getOpcode().name + " at code unit " + addr + ": register v" + max
+                    + " out of range (registers_size " + registers + ")");
+        }
     }
 
     private static int opcodeValue(Instruction insn) {
@@ -351,7 +403,7 @@ public final class Decoder {
     }
 
     /** Fills the try tables; returns the catch type descriptors per handler list. */
-    private static String[][] decodeTries(MethodCode mc, MethodImplementation impl) {
+    private static String[][] decodeTries(MethodCode mc, MethodImplementation impl, int codeUnits) {
         List<? extends TryBlock<? extends ExceptionHandler>> tries = impl.getTryBlocks();
         int t = tries.size();
         mc.tryStart = new int[t];
@@ -364,6 +416,11 @@ public final class Decoder {
             TryBlock<? extends ExceptionHandler> tb = tries.get(k);
             int startAddr = tb.getStartCodeAddress();
             int endAddr = startAddr + tb.getCodeUnitCount();
+            if (tb.getCodeUnitCount() <= 0 || endAddr > codeUnits || (k > 0 && startAddr < tries.get(k - 1).getStartCodeAddress()
+                    + tries.get(k - 1).getCodeUnitCount()) || mc.indexOfAddress(startAddr) < 0) {
+                throw new DecodeException("try range [" + startAddr + ", " + endAddr + ") is empty, overlaps another,"
+                        + " leaves the method or does not start at an instruction");
+            }
             int s = 0;
             while (s < n && mc.addressOf[s] < startAddr) {
                 s++;

@@ -24,6 +24,11 @@ public final class MathIntrinsics {
         return KEYS.indexOf(key);
     }
 
+    /** The Math method key ({@code name(desc)}) of an intrinsic id (the verifier checks its arguments). */
+    public static String keyOf(int id) {
+        return KEYS.get(id);
+    }
+
     /** Computes intrinsic {@code id} on the argument registers; returns the result in register encoding. */
     public static long apply(int id, long[] r, int[] argRegs, int base) {
         int second = secondArgOffset(id);

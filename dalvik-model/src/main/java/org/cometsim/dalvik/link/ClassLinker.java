@@ -105,6 +105,20 @@ public final class ClassLinker {
         return classPath.defines(descriptor);
     }
 
+    /** Which class path entry defines a guest class (e.g. {@code app.jar (D8 output 1)}), or null. */
+    public String originOf(String descriptor) {
+        ParsedClass p = classPath.parsedClass(descriptor);
+        if (p != null && p.definition instanceof org.jf.dexlib2.dexbacked.DexBackedClassDef) {
+            Object dex = ((org.jf.dexlib2.dexbacked.DexBackedClassDef) p.definition).dexFile;
+            for (ClassPath.DexImage img : classPath.images()) {
+                if (img.dex() == dex) {
+                    return img.origin();
+                }
+            }
+        }
+        return null;
+    }
+
     /** The dex class definitions on the class path (descriptor → definition), for tools. */
     public Map<String, ClassDef> guestDefinitions() {
         return classPath.definitions();
@@ -298,6 +312,11 @@ public final class ClassLinker {
                 ifs.add(ic);
             }
             c.interfaces = ifs.toArray(new VmClass[0]);
+            // Verified once per class path, before any of its code can run (issue #18).
+            String verifyError = def.verificationFailure();
+            if (verifyError != null) {
+                throw new LinkageFailure("java.lang.VerifyError", verifyError);
+            }
             layoutFields(c, def);
             for (ParsedClass.ParsedMethod m : def.methods) {
                 VmMethod vm = new VmMethod(c, m.name, m.desc, m.access, m.params, m.returnKind);

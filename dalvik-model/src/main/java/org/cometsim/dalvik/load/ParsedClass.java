@@ -111,6 +111,40 @@ public final class ParsedClass {
         this.methods = List.copyOf(ms);
     }
 
+    /** The verifier's verdict, once per class path: null until verified, "" if it passed. */
+    private volatile String verification;
+
+    /**
+     * Verifies the class on first call (issue #18; shared by every VM on this class path, like the
+     * rest of this object); returns null if it passes, else the {@code VerifyError} message.
+     */
+    public String verificationFailure() {
+        String v = verification;
+        if (v == null) {
+            // the verifier works on the decoded bodies, cached here for execution as well
+            int[] fieldAccess = new int[staticFields.size() + instanceFields.size()];
+            String[] fieldNames = new String[fieldAccess.length];
+            int k = 0;
+            for (List<ParsedField> fs : List.of(staticFields, instanceFields)) {
+                for (ParsedField f : fs) {
+                    fieldAccess[k] = f.access();
+                    fieldNames[k++] = f.name();
+                }
+            }
+            List<org.cometsim.dalvik.code.Verifier.MethodShape> shapes = new ArrayList<>();
+            for (ParsedMethod m : methods) {
+                int argWords = ((m.access & 0x8) != 0 ? 0 : 1) + org.cometsim.dalvik.code.Verifier.argWords(m.params);
+                shapes.add(new org.cometsim.dalvik.code.Verifier.MethodShape(m.name, m.desc, m.access,
+                        m.implementation != null, () -> m.template(argWords)));
+            }
+            String failure = org.cometsim.dalvik.code.Verifier.verify(descriptor, access, superclass, fieldAccess,
+                    fieldNames, shapes);
+            v = failure == null ? "" : failure;
+            verification = v;
+        }
+        return v.isEmpty() ? null : v;
+    }
+
     @Override
     public String toString() {
         return descriptor;
