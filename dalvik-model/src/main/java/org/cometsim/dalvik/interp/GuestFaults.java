@@ -77,10 +77,12 @@ public final class GuestFaults {
         if (f != null) {
             int i = f.pc << 2;
             int[] code = f.code.insns;
-            int op = i >= 0 && i < code.length ? code[i] : -1;
-            if (op >= 0x44 && op <= 0x51 && f.o[code[i + 2]] instanceof GuestArray) {
-                return "Index " + (int) f.r[code[i + 3]] + " out of bounds for length "
-                        + ((GuestArray) f.o[code[i + 2]]).length;
+            int op = i >= 0 && i + 3 < code.length ? code[i] : -1;
+            // Bad code can name registers outside the frame; then the host's message is all there is.
+            int arr = op >= 0x44 && op <= 0x51 ? code[i + 2] : -1;
+            int idx = arr >= 0 ? code[i + 3] : -1;
+            if (arr >= 0 && arr < f.o.length && idx >= 0 && idx < f.r.length && f.o[arr] instanceof GuestArray) {
+                return "Index " + (int) f.r[idx] + " out of bounds for length " + ((GuestArray) f.o[arr]).length;
             }
         }
         return e.getMessage();
@@ -95,7 +97,10 @@ public final class GuestFaults {
             return exceptions.create(t, "java.lang.ArrayIndexOutOfBoundsException", indexOutOfBoundsMessage(t, e)).guest;
         }
         if (e instanceof ClassCastException) {
-            throw new VmError("internal error: " + e.getMessage() + " in " + (t.top == null ? "?" : t.top.method.display()), e);
+            // Only malformed code gets here (a register read as the wrong kind of value), which a
+            // verifier would reject before running it: report the code, not the VM.
+            throw new VmError("corrupt code in " + (t.top == null ? "?" : t.top.method.display())
+                    + ": a register holds the wrong kind of value (" + e.getMessage() + ")", e);
         }
         throw e;
     }}
