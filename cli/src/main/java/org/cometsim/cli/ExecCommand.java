@@ -122,6 +122,15 @@ final class ExecCommand {
         if (jit != null) {
             vm.setJitMode(jit);
         }
+        String heapMb = System.getenv("COMET_GUEST_HEAP_MB");
+        if (heapMb != null && !heapMb.isBlank()) {
+            try {
+                vm.setHeapLimit(Math.multiplyExact(Long.parseLong(heapMb.trim()), 1L << 20));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                err.println("comet: COMET_GUEST_HEAP_MB must be a positive number of MiB, not '" + Messages.printable(heapMb) + "'");
+                return 2;
+            }
+        }
         vm.setGuestProperty("java.class.path", cp);
         int status;
         try {

@@ -90,6 +90,13 @@ public final class GuestFaults {
 
     /** Maps a host fault raised inside the interpreter loop to the guest exception Java would raise. */
     public Object translateHostFault(GuestThread t, RuntimeException e) {
+        Frame top = t.top;
+        if (top != null && (top.pc < 0 || (top.pc << 2) >= top.code.insns.length)) {
+            // Execution left the method (a branch or handler address past its end in a malformed
+            // dex): not a guest fault. Raising one would send it back to the same bad handler.
+            throw new VmError("corrupt code in " + top.method.display() + ": execution reached instruction "
+                    + top.pc + ", outside the method's " + (top.code.insns.length >> 2) + " instructions", e);
+        }
         if (e instanceof NullPointerException) {
             return exceptions.npe(t, null).guest;
         }

@@ -108,10 +108,12 @@ final class DexValidator {
             classType(i);
         }
         def.getSourceFile();
+        def.getAccessFlags();
         annotations(def.getAnnotations());
         for (DexBackedField f : def.getStaticFields()) {
             where = cls + " (a static field)";
             where = cls + ", field " + Messages.printable(f.getName());
+            f.getAccessFlags();
             type(f.getType(), false);
             value(f.getInitialValue());
             annotations(f.getAnnotations());
@@ -125,6 +127,7 @@ final class DexValidator {
         for (DexBackedMethod m : def.getMethods()) {
             where = cls + " (a method)";
             where = cls + ", method " + Messages.printable(m.getName());
+            m.getAccessFlags();
             method(m);
             annotations(m.getAnnotations());
             for (var ps : m.getParameterAnnotations()) {
@@ -141,7 +144,12 @@ final class DexValidator {
     private void code(DexBackedMethodImplementation impl) {
         impl.getRegisterCount();
         for (Instruction insn : impl.getInstructions()) {
-            insn.getOpcode();
+            org.jf.dexlib2.Opcode op = insn.getOpcode();
+            if (op.odexOnly() || op.isVolatileFieldAccessor() || op.isQuickFieldaccessor()) {
+                // Optimised-dex forms (execute-inline, quickened and volatile accessors) are never
+                // in a dex file as built: they name VM internals by offset.
+                throw new IllegalArgumentException("instruction " + op.name + " is only valid in an optimised dex (odex)");
+            }
             if (insn instanceof ReferenceInstruction) {
                 reference(((ReferenceInstruction) insn).getReference());
             }
@@ -160,8 +168,34 @@ final class DexValidator {
                 h.getHandlerCodeAddress();
             }
         }
+        // dexlib2 prints "Invalid debug offset" to the process's stderr for a negative one (and
+        // reads no debug info): refuse it here instead, before dexlib2 can print.
+        int debugOffset = impl.dexFile.getDataBuffer().readInt(codeOffset(impl) + 8);
+        if (debugOffset < -1) {
+            throw new IllegalArgumentException("debug_info_off " + Integer.toUnsignedString(debugOffset) + " is outside the file");
+        }
         for (DebugItem d : impl.getDebugItems()) {
             d.getCodeAddress();
+        }
+    }
+
+    private static final java.lang.reflect.Field CODE_OFFSET;
+
+    static {
+        try {
+            CODE_OFFSET = DexBackedMethodImplementation.class.getDeclaredField("codeOffset");
+            CODE_OFFSET.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** Where the method's code_item starts (dexlib2 keeps it protected). */
+    private static int codeOffset(DexBackedMethodImplementation impl) {
+        try {
+            return CODE_OFFSET.getInt(impl);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
         }
     }
 

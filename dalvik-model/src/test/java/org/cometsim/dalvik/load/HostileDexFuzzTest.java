@@ -49,12 +49,13 @@ class HostileDexFuzzTest {
     static final int DEFAULT_CASES = 700;
     static final int FULL_CASES = 5000;
     /** Only a hang reaches this: a case loads and runs a few thousand instructions. */
-    private static final long HANG_SECONDS = 120;
+    private static final long HANG_SECONDS = Long.getLong("fuzz.hangSeconds", 120);
     private static final String[] MAINS = {"golden.G004_Arrays", "golden.G006_Polymorphism",
             "golden.G007_Exceptions", "golden.G012_Recursion"};
 
     private static byte[] seed;
     private static ExecutorService runner;
+    private static volatile Thread runnerThread;
 
     @BeforeAll
     static void seedDex() throws Exception {
@@ -75,6 +76,7 @@ class HostileDexFuzzTest {
         runner = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(null, r, "fuzz-case", 64L << 20); // the CLI's -Xss16m and more
             t.setDaemon(true);
+            runnerThread = t;
             return t;
         });
     }
@@ -97,6 +99,14 @@ class HostileDexFuzzTest {
         campaign(1, DEFAULT_CASES);
     }
 
+    /** {@code -Dfuzz.case=N}: reruns case N alone (with a stack dump if it hangs). */
+    @Test
+    void oneCase() throws Exception {
+        String c = System.getProperty("fuzz.case");
+        org.junit.jupiter.api.Assumptions.assumeTrue(c != null, "set -Dfuzz.case=N to rerun one case");
+        campaign(Long.parseLong(c), 1);
+    }
+
     @Test
     @Tag("slow")
     void thousandsOfCases() throws Exception {
@@ -114,13 +124,27 @@ class HostileDexFuzzTest {
             boolean asApk = rnd.nextInt(4) == 0;
             Future<Outcome> f = runner.submit(() -> runCase(m.bytes, main, asApk));
             Outcome o;
+            // What a library prints straight to the process's stderr (dexlib2 did: "Invalid debug
+            // offset") would reach the user as a second line: the loader must not let it.
+            java.io.PrintStream stderr = System.err;
+            ByteArrayOutputStream leaked = new ByteArrayOutputStream();
+            System.setErr(new java.io.PrintStream(leaked, true));
             try {
                 o = f.get(HANG_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                fail("case " + s + " (" + m.what + ", " + main + ") still running after " + HANG_SECONDS + " s: a hang");
+                StringBuilder where = new StringBuilder();
+                for (StackTraceElement frame : runnerThread.getStackTrace()) {
+                    where.append("\n\tat ").append(frame);
+                }
+                fail("case " + s + " (" + m.what + ", " + main + ") still running after " + HANG_SECONDS + " s: a hang" + where);
                 return;
             } catch (ExecutionException e) {
                 o = new Outcome("host", String.valueOf(e.getCause()));
+            } finally {
+                System.setErr(stderr);
+            }
+            if (leaked.size() > 0 && !o.kind.equals("host")) {
+                o = new Outcome("host", "printed to the process's stderr: " + leaked.toString().lines().findFirst().orElse(""));
             }
             switch (o.kind) {
                 case "load" -> kinds[0]++;
@@ -167,7 +191,7 @@ class HostileDexFuzzTest {
         }
         try {
             Vm vm = Corpus.newVm(cp, Corpus.capture(out), Corpus.capture(err), true);
-            vm.setInstructionLimit(20_000_000L);
+            vm.setInstructionLimit(3_000_000L); // the seeds run well under 1M
             vm.runMain(main, new String[0]);
         } catch (VmExit e) {
             // System.exit
