@@ -88,7 +88,7 @@ public final class Launcher {
         try {
             c = linker.classForDescriptor(desc);
         } catch (ClassLinker.LinkageFailure e) {
-            throw new MainClassError("could not load main class " + mainClass + ": " + e.getMessage());
+            throw new MainClassError("could not load main class " + mainClass + ": " + e.guestError + ": " + e.getMessage());
         }
         if (c == null || c.kind != VmClass.Kind.GUEST) {
             throw new MainClassError("could not find or load main class " + mainClass);

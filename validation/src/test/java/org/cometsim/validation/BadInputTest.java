@@ -123,7 +123,7 @@ class BadInputTest {
                             } catch (OutOfMemoryError e) {
                                 int n = hoard.size();
                                 hoard = new ArrayList<>();
-                                System.out.println("caught " + e.getMessage() + " after " + (n > 100 ? "many" : "few") + " arrays");
+                                System.out.println("caught " + e.getMessage() + " after " + (n > 50 ? "many" : "few") + " arrays");
                             }
                             List<int[]> again = new ArrayList<>();
                             while (true) {
@@ -337,8 +337,10 @@ class BadInputTest {
 
         @Test
         void totalClassPathLimitIsConfigurable() {
+            // ~50 KB each: 25 copies hold more than 1 MiB of dex
+            String cp = String.join(":", java.util.Collections.nCopies(25, goodDex.toString()));
             CliHarness.Result r = CliHarness.cometWithEnv(KILL_AFTER, Map.of("COMET_MAX_CLASSPATH_MB", "1"),
-                    "exec", "-cp", goodDex + ":" + goodDex, APPS + "nqueens.NQueens", "small");
+                    "exec", "-cp", cp, APPS + "nqueens.NQueens", "small");
             assertOneLineError(r, "over the limit", "COMET_MAX_CLASSPATH_MB");
         }
 
