@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
  * {@value #FULL_CASES} more ({@link #thousandsOfCases}).
  */
 class HostileDexFuzzTest {
-    static final int DEFAULT_CASES = 700;
+    static final int DEFAULT_CASES = 500;
     static final int FULL_CASES = 5000;
     /** Only a hang reaches this: a case loads and runs a few thousand instructions. */
     private static final long HANG_SECONDS = Long.getLong("fuzz.hangSeconds", 120);
