@@ -232,7 +232,7 @@ public final class ClassPath {
         }
         // Every id table and data item read now, so corruption is reported here, naming the item.
         if (validate) {
-            DexValidator.validate(origin, dex);
+            DexValidator.validate(origin, dex, bytes.length);
         }
         synchronized (this) {
             images.add(new DexImage(origin, dex));

@@ -46,9 +46,13 @@ final class DexValidator {
         this.dex = dex;
     }
 
-    static void validate(String origin, DexBackedDexFile dex) throws LoadException {
-        new DexValidator(origin, dex).run();
+    static void validate(String origin, DexBackedDexFile dex, int fileLength) throws LoadException {
+        DexValidator v = new DexValidator(origin, dex);
+        v.fileLength = fileLength;
+        v.run();
     }
+
+    private int fileLength;
 
     private void run() throws LoadException {
         int n = size(() -> dex.getStringSection().size(), "string_ids");
@@ -168,10 +172,11 @@ final class DexValidator {
                 h.getHandlerCodeAddress();
             }
         }
-        // dexlib2 prints "Invalid debug offset" to the process's stderr for a negative one (and
-        // reads no debug info): refuse it here instead, before dexlib2 can print.
-        int debugOffset = impl.dexFile.getDataBuffer().readInt(codeOffset(impl) + 8);
-        if (debugOffset < -1) {
+        // dexlib2 prints "Invalid debug offset" to the process's stderr for one that is negative or
+        // past the end (and reads no debug info): refuse it here instead, before dexlib2 can print.
+        int debugOffset = debugOffset(impl);
+        if (debugOffset < -1 || debugOffset > 0
+                && (long) debugOffset + impl.dexFile.getBaseDataOffset() >= fileLength) {
             throw new IllegalArgumentException("debug_info_off " + Integer.toUnsignedString(debugOffset) + " is outside the file");
         }
         for (DebugItem d : impl.getDebugItems()) {
@@ -179,23 +184,25 @@ final class DexValidator {
         }
     }
 
-    private static final java.lang.reflect.Field CODE_OFFSET;
+    private static final java.lang.reflect.Method DEBUG_OFFSET;
 
     static {
         try {
-            CODE_OFFSET = DexBackedMethodImplementation.class.getDeclaredField("codeOffset");
-            CODE_OFFSET.setAccessible(true);
+            DEBUG_OFFSET = DexBackedMethodImplementation.class.getDeclaredMethod("getDebugOffset");
+            DEBUG_OFFSET.setAccessible(true);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** Where the method's code_item starts (dexlib2 keeps it protected). */
-    private static int codeOffset(DexBackedMethodImplementation impl) {
+    /** The code item's debug_info_off exactly as dexlib2 reads it (it keeps the reader protected). */
+    private static int debugOffset(DexBackedMethodImplementation impl) {
         try {
-            return CODE_OFFSET.getInt(impl);
+            return (Integer) DEBUG_OFFSET.invoke(impl);
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         }
     }
 

@@ -116,6 +116,8 @@ class HostileDexFuzzTest {
     private static void campaign(long firstSeed, int cases) throws Exception {
         List<String> failures = new ArrayList<>();
         int[] kinds = new int[4];
+        // What the VM stopped with, by kind: the cases a verifier should reject before running.
+        java.util.TreeMap<String, Integer> vmErrors = new java.util.TreeMap<>();
         for (int i = 0; i < cases; i++) {
             long s = firstSeed + i;
             Random rnd = new Random(s);
@@ -128,7 +130,26 @@ class HostileDexFuzzTest {
             // offset") would reach the user as a second line: the loader must not let it.
             java.io.PrintStream stderr = System.err;
             ByteArrayOutputStream leaked = new ByteArrayOutputStream();
-            System.setErr(new java.io.PrintStream(leaked, true));
+            String[] printer = new String[1];
+            System.setErr(new java.io.PrintStream(new java.io.OutputStream() {
+                @Override
+                public void write(int x) {
+                    if (printer[0] == null) { // who printed: the frames below the PrintStream
+                        StringBuilder sb = new StringBuilder();
+                        for (StackTraceElement e : new Throwable().getStackTrace()) {
+                            if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("sun.")
+                                    && !e.getClassName().contains("HostileDexFuzzTest$")) {
+                                sb.append(" <- ").append(e);
+                                if (sb.length() > 600) {
+                                    break;
+                                }
+                            }
+                        }
+                        printer[0] = sb.toString();
+                    }
+                    leaked.write(x);
+                }
+            }, true));
             try {
                 o = f.get(HANG_SECONDS, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
@@ -144,11 +165,15 @@ class HostileDexFuzzTest {
                 System.setErr(stderr);
             }
             if (leaked.size() > 0 && !o.kind.equals("host")) {
-                o = new Outcome("host", "printed to the process's stderr: " + leaked.toString().lines().findFirst().orElse(""));
+                o = new Outcome("host", "printed to the process's stderr: " + leaked.toString().lines().findFirst().orElse("")
+                        + " from" + printer[0]);
             }
             switch (o.kind) {
                 case "load" -> kinds[0]++;
-                case "vm" -> kinds[1]++;
+                case "vm" -> {
+                    kinds[1]++;
+                    vmErrors.merge(o.detail.replaceAll("[0-9]+", "N").replaceAll(" in .*", ""), 1, Integer::sum);
+                }
                 case "ran" -> kinds[2]++;
                 default -> {
                     kinds[3]++;
@@ -158,6 +183,7 @@ class HostileDexFuzzTest {
         }
         System.out.printf("fuzz: %d cases: %d load errors, %d VM errors, %d runs, %d failures%n",
                 cases, kinds[0], kinds[1], kinds[2], kinds[3]);
+        vmErrors.forEach((k, n) -> System.out.printf("fuzz:   VM error x%d: %s%n", n, k));
         if (!failures.isEmpty()) {
             fail(failures.size() + " of " + cases + " cases ended badly:\n" + String.join("\n",
                     failures.subList(0, Math.min(40, failures.size()))));
