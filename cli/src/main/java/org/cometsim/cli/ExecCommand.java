@@ -9,6 +9,8 @@ import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;
+import org.cometsim.dalvik.load.LoadLimits;
+import org.cometsim.dalvik.load.Messages;
 import org.cometsim.dalvik.rt.VmClock;
 import org.cometsim.dalvik.rt.VmError;
 import org.cometsim.dalvik.rt.VmExit;
@@ -102,7 +104,10 @@ final class ExecCommand {
         }
         ClassPath classPath;
         try {
-            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache());
+            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache(), LoadLimits.fromEnvironment(System.getenv()));
+        } catch (IllegalArgumentException e) { // a COMET_MAX_*_MB variable that is not a number
+            err.println("comet: " + e.getMessage());
+            return 2;
         } catch (LoadException e) {
             err.println("comet: " + e.getMessage());
             return 1;
@@ -117,6 +122,15 @@ final class ExecCommand {
         if (jit != null) {
             vm.setJitMode(jit);
         }
+        String heapMb = System.getenv("COMET_GUEST_HEAP_MB");
+        if (heapMb != null && !heapMb.isBlank()) {
+            try {
+                vm.setHeapLimit(Math.multiplyExact(Long.parseLong(heapMb.trim()), 1L << 20));
+            } catch (IllegalArgumentException | ArithmeticException e) {
+                err.println("comet: COMET_GUEST_HEAP_MB must be a positive number of MiB, not '" + Messages.printable(heapMb) + "'");
+                return 2;
+            }
+        }
         vm.setGuestProperty("java.class.path", cp);
         int status;
         try {
@@ -125,14 +139,14 @@ final class ExecCommand {
             status = e.status;
         } catch (VmError e) {
             out.flush();
-            err.println("comet: " + e.getMessage());
+            err.println("comet: " + Messages.printable(e.getMessage()));
             if (CometCli.debug()) {
                 e.printStackTrace(err);
             }
             return 1;
         } catch (RuntimeException | Error e) { // LinkageError too: what the guest printed is flushed first
             out.flush();
-            err.println("comet: internal error: " + e);
+            err.println("comet: internal error: " + Messages.printable(e.toString()));
             if (CometCli.debug()) {
                 e.printStackTrace(err);
             }
@@ -165,14 +179,14 @@ final class ExecCommand {
             status = run.runMain(main, guestArgs);
         } catch (VmError e) {
             out.flush();
-            err.println("comet: " + e.getMessage());
+            err.println("comet: " + Messages.printable(e.getMessage()));
             if (CometCli.debug()) {
                 e.printStackTrace(err);
             }
             return 1;
         } catch (RuntimeException | Error e) {
             out.flush();
-            err.println("comet: internal error: " + e);
+            err.println("comet: internal error: " + Messages.printable(e.toString()));
             if (CometCli.debug()) {
                 e.printStackTrace(err);
             }

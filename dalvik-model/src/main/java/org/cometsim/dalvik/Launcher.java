@@ -94,7 +94,7 @@ public final class Launcher {
                 throw new MainClassError((origin != null ? origin + ": " : "") + "main class " + mainClass
                         + " failed verification: " + e.getMessage());
             }
-            throw new MainClassError("could not load main class " + mainClass + ": " + e.getMessage());
+            throw new MainClassError("could not load main class " + mainClass + ": " + e.guestError + ": " + e.getMessage());
         }
         if (c == null || c.kind != VmClass.Kind.GUEST) {
             throw new MainClassError("could not find or load main class " + mainClass);

@@ -181,6 +181,7 @@ public final class Vm {
         bridge.attach(exceptions);
         resolver.attach(library, exceptions);
         heap.attach(exceptions);
+        heap.attachLiveSize(linker, scheduler);
         initializer.attach(exceptions);
         scheduler.setExceptions(exceptions);
         monitors.setExceptions(exceptions);
@@ -288,6 +289,15 @@ public final class Vm {
     }
 
     /** Stops the run with a {@link VmError} once the guest has executed more than {@code limit} instructions. */
+    /**
+     * The guest heap limit in bytes (default {@link Heap#DEFAULT_LIMIT}): a guest whose live data
+     * would pass it gets {@code java.lang.OutOfMemoryError: Java heap space}, as on a JVM, and the
+     * VM goes on. Sizes are estimated as on a 32-bit Dalvik heap.
+     */
+    public void setHeapLimit(long bytes) {
+        heap.setLimit(bytes);
+    }
+
     public void setInstructionLimit(long limit) {
         interpreter.setInstructionLimit(limit);
     }

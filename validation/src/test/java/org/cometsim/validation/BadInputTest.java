@@ -108,6 +108,30 @@ class BadInputTest {
                         }
                     }
                     """,
+            "AllocatesForever", """
+                    import java.util.ArrayList;
+                    import java.util.List;
+
+                    public class AllocatesForever {
+                        static List<long[]> hoard = new ArrayList<>();
+
+                        public static void main(String[] args) {
+                            try {
+                                while (true) {
+                                    hoard.add(new long[1 << 16]);
+                                }
+                            } catch (OutOfMemoryError e) {
+                                int n = hoard.size();
+                                hoard = new ArrayList<>();
+                                System.out.println("caught " + e.getMessage() + " after " + (n > 50 ? "many" : "few") + " arrays");
+                            }
+                            List<int[]> again = new ArrayList<>();
+                            while (true) {
+                                again.add(new int[1 << 16]);
+                            }
+                        }
+                    }
+                    """,
             "UsesMethodHandles", """
                     import java.lang.invoke.MethodHandle;
                     import java.lang.invoke.MethodHandles;
@@ -272,6 +296,113 @@ class BadInputTest {
         @Test
         void emptyClassPath() {
             assertOneLineError(comet("exec", "-cp", "", "Main"), "class path", "empty");
+        }
+    }
+
+    // ------------------------------------------------------------------ hostile input (issue #18)
+
+    @Nested
+    class HostileInput {
+        @Test
+        void fifoIsRefusedWithoutOpeningIt() throws Exception {
+            Path fifo = work.resolve("pipe.dex");
+            Files.deleteIfExists(fifo);
+            Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+            org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo is not available");
+            assertOneLineError(comet("exec", "-cp", fifo.toString(), "Main"), fifo.toString(), "not a regular file");
+        }
+
+        @Test
+        void symlinkToDevZeroIsRefused() throws Exception {
+            Path zero = work.resolve("zero.apk");
+            Files.deleteIfExists(zero);
+            Files.createSymbolicLink(zero, Path.of("/dev/zero"));
+            assertOneLineError(comet("exec", "-cp", zero.toString(), "Main"), zero.toString(), "not a regular file");
+        }
+
+        @Test
+        void zipBombStopsAtTheEntryLimit() throws Exception {
+            // 300 MiB of zeros deflate to ~300 KB: over the default 256 MiB limit of one entry.
+            Path bomb = work.resolve("bomb.apk");
+            try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(Files.newOutputStream(bomb))) {
+                z.putNextEntry(new java.util.zip.ZipEntry("classes.dex"));
+                byte[] zeros = new byte[1 << 20];
+                for (int i = 0; i < 300; i++) {
+                    z.write(zeros);
+                }
+                z.closeEntry();
+            }
+            assertOneLineError(comet("exec", "-cp", bomb.toString(), "Main"), bomb.toString(), "over the limit");
+        }
+
+        @Test
+        void totalClassPathLimitIsConfigurable() {
+            // ~50 KB each: 25 copies hold more than 1 MiB of dex
+            String cp = String.join(":", java.util.Collections.nCopies(25, goodDex.toString()));
+            CliHarness.Result r = CliHarness.cometWithEnv(KILL_AFTER, Map.of("COMET_MAX_CLASSPATH_MB", "1"),
+                    "exec", "-cp", cp, APPS + "nqueens.NQueens", "small");
+            assertOneLineError(r, "over the limit", "COMET_MAX_CLASSPATH_MB");
+        }
+
+        @Test
+        void multidexOrdinalsAreTakenAsAndroidDoes() throws Exception {
+            // classes99999999999.dex is not classes2.dex: ignored, as on a device (no host trace).
+            Path apk = Programs.zip(work.resolve("odd-multidex.apk"), Map.of(
+                    "classes.dex", goodDexBytes, "classes99999999999.dex", randomBytes(100, 4)));
+            CliHarness.Result r = comet("exec", "-cp", apk.toString(), APPS + "nqueens.NQueens", "small");
+            assertEquals(0, r.exitCode(), r.describe());
+            assertNoHostTrace(r);
+        }
+
+        @Test
+        void secondDexMissingItsPredecessorIsNotBlamedOnAFileThatDoesNotExist() throws Exception {
+            Path apk = Programs.zip(work.resolve("no-first.apk"), Map.of("classes2.dex", goodDexBytes));
+            CliHarness.Result r = comet("exec", "-cp", apk.toString(), APPS + "nqueens.NQueens", "small");
+            assertOneLineError(r, apk.toString(), "no classes.dex");
+        }
+
+        @Test
+        void nonAsciiFileNameUnderTheCLocale() throws Exception {
+            Path f;
+            try {
+                f = Files.copy(goodDex, work.resolve("caf\u00e9-\u0444.dex"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.nio.file.InvalidPathException e) {
+                org.junit.jupiter.api.Assumptions.abort("this test JVM cannot name the file itself: " + e.getMessage());
+                return;
+            }
+            CliHarness.Result r = CliHarness.cometWithEnv(KILL_AFTER, Map.of("LANG", "C", "LC_ALL", "C"),
+                    "exec", "-cp", f.toString(), APPS + "nqueens.NQueens", "small");
+            if (r.exitCode() != 0) { // a clean error naming the encoding, or the run itself
+                assertOneLineError(r, "encoding");
+            }
+            assertNoHostTrace(r);
+        }
+
+        @Test
+        void dexVersionWithAControlCharacterStaysOnOneLine() throws IOException {
+            byte[] b = goodDexBytes.clone();
+            b[5] = '\n';
+            b[6] = 0x1b;
+            Path f = write("newline-version.dex", b);
+            CliHarness.Result r = comet("exec", "-cp", f.toString(), "Main");
+            assertOneLineError(r, f.toString(), "version");
+            assertFalse(r.stderr().contains("\u001b"), "raw escape byte echoed\n" + r.describe());
+        }
+
+        @Test
+        void mainClassNamedBracket() {
+            assertOneLineError(comet("exec", "-cp", goodDex.toString(), "["), "main class [");
+        }
+
+        @Test
+        void guestOutOfMemoryIsTheGuestsOwnError() {
+            CliHarness.Result r = CliHarness.cometWithEnv(KILL_AFTER, Map.of("COMET_GUEST_HEAP_MB", "48"),
+                    "exec", "-cp", programsJar.toString(), "AllocatesForever");
+            assertEquals("caught Java heap space after many arrays\n", r.stdout(), r.describe());
+            assertEquals(1, r.exitCode(), r.describe());
+            assertTrue(r.stderrLines().get(0).equals("Exception in thread \"main\" java.lang.OutOfMemoryError: Java heap space"),
+                    r.describe());
+            assertFalse(r.stderr().contains("comet: "), r.describe());
         }
     }
 

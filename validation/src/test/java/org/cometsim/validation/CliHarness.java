@@ -100,6 +100,12 @@ public final class CliHarness {
         return javaCommand(COMET_JVM_OPTIONS, cp, COMET_MAIN, Arrays.asList(args), timeout);
     }
 
+    /** {@link #comet(Duration, String...)} with extra environment variables for the child. */
+    public static Result cometWithEnv(Duration timeout, Map<String, String> extraEnv, String... args) {
+        return run(javaCommandLine(COMET_JVM_OPTIONS, System.getProperty("java.class.path"), COMET_MAIN,
+                Arrays.asList(args)), timeout, extraEnv);
+    }
+
     /** Runs {@code java -cp classPath mainClass ARGS...} in a child JVM (the oracle). */
     public static Result java(Duration timeout, String classPath, String mainClass, String... args) {
         return javaCommand(List.of(), classPath, mainClass, Arrays.asList(args), timeout);
@@ -107,6 +113,10 @@ public final class CliHarness {
 
     private static Result javaCommand(List<String> jvmOptions, String classPath, String mainClass, List<String> args,
                                       Duration timeout) {
+        return run(javaCommandLine(jvmOptions, classPath, mainClass, args), timeout);
+    }
+
+    private static List<String> javaCommandLine(List<String> jvmOptions, String classPath, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmOptions);
@@ -114,11 +124,15 @@ public final class CliHarness {
         cmd.add(classPath);
         cmd.add(mainClass);
         cmd.addAll(args);
-        return run(cmd, timeout);
+        return cmd;
     }
 
     /** Runs a command with a timeout; stdout and stderr go to files so a chatty child never blocks. */
     public static Result run(List<String> command, Duration timeout) {
+        return run(command, timeout, Map.of());
+    }
+
+    private static Result run(List<String> command, Duration timeout, Map<String, String> extraEnv) {
         Path outDir = moduleDir().resolve("target").resolve("e2e").resolve("proc");
         Path out;
         Path err;
@@ -138,6 +152,7 @@ public final class CliHarness {
             env.remove(v);
         }
         env.put("COMET_CACHE", moduleDir().resolve("target").resolve("comet-cache").toString());
+        env.putAll(extraEnv);
         long start = System.nanoTime();
         try {
             Process p = pb.start();

@@ -77,10 +77,12 @@ public final class GuestFaults {
         if (f != null) {
             int i = f.pc << 2;
             int[] code = f.code.insns;
-            int op = i >= 0 && i < code.length ? code[i] : -1;
-            if (op >= 0x44 && op <= 0x51 && f.o[code[i + 2]] instanceof GuestArray) {
-                return "Index " + (int) f.r[code[i + 3]] + " out of bounds for length "
-                        + ((GuestArray) f.o[code[i + 2]]).length;
+            int op = i >= 0 && i + 3 < code.length ? code[i] : -1;
+            // Bad code can name registers outside the frame; then the host's message is all there is.
+            int arr = op >= 0x44 && op <= 0x51 ? code[i + 2] : -1;
+            int idx = arr >= 0 ? code[i + 3] : -1;
+            if (arr >= 0 && arr < f.o.length && idx >= 0 && idx < f.r.length && f.o[arr] instanceof GuestArray) {
+                return "Index " + (int) f.r[idx] + " out of bounds for length " + ((GuestArray) f.o[arr]).length;
             }
         }
         return e.getMessage();
@@ -88,6 +90,13 @@ public final class GuestFaults {
 
     /** Maps a host fault raised inside the interpreter loop to the guest exception Java would raise. */
     public Object translateHostFault(GuestThread t, RuntimeException e) {
+        Frame top = t.top;
+        if (top != null && (top.pc < 0 || (top.pc << 2) >= top.code.insns.length)) {
+            // Execution left the method (a branch or handler address past its end in a malformed
+            // dex): not a guest fault. Raising one would send it back to the same bad handler.
+            throw new VmError("corrupt code in " + top.method.display() + ": execution reached instruction "
+                    + top.pc + ", outside the method's " + (top.code.insns.length >> 2) + " instructions", e);
+        }
         if (e instanceof NullPointerException) {
             return exceptions.npe(t, null).guest;
         }
@@ -95,7 +104,10 @@ public final class GuestFaults {
             return exceptions.create(t, "java.lang.ArrayIndexOutOfBoundsException", indexOutOfBoundsMessage(t, e)).guest;
         }
         if (e instanceof ClassCastException) {
-            throw new VmError("internal error: " + e.getMessage() + " in " + (t.top == null ? "?" : t.top.method.display()), e);
+            // Only malformed code gets here (a register read as the wrong kind of value), which a
+            // verifier would reject before running it: report the code, not the VM.
+            throw new VmError("corrupt code in " + (t.top == null ? "?" : t.top.method.display())
+                    + ": a register holds the wrong kind of value (" + e.getMessage() + ")", e);
         }
         throw e;
     }}

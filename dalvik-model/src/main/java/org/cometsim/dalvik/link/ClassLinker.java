@@ -35,6 +35,8 @@ public final class ClassLinker {
     private final ClassPath guestLibrary;
     private final Map<String, VmClass> classes = new HashMap<>();
     private final Map<Class<?>, VmClass> hostClassCache = new HashMap<>();
+    /** Guest classes whose supertypes are being linked now (cycle detection). */
+    private final java.util.Set<VmClass> linking = new java.util.HashSet<>();
     private final LinkTable linkTable = new LinkTable();
     private final Decoder decoder = new Decoder(linkTable);
     private final NativeRegistry natives;
@@ -141,6 +143,9 @@ public final class ClassLinker {
         VmClass c = classes.get(d);
         if (c != null) {
             return c;
+        }
+        if (d.isEmpty() || d.equals("[") || (d.charAt(0) == 'L' && (d.length() < 3 || !d.endsWith(";")))) {
+            return null; // not a descriptor (a main class named "[" and the like): no such class
         }
         char k = d.charAt(0);
         if (k == '[') {
@@ -291,9 +296,11 @@ public final class ClassLinker {
         c.access = def.access;
         c.sourceFile = def.sourceFile;
         classes.put(d, c);
+        linking.add(c);
         try {
             if (def.superclass != null) {
                 VmClass sup = classForDescriptor(def.superclass);
+                checkNotCircular(c, sup);
                 if (sup == null) {
                     throw new LinkageFailure("java.lang.NoClassDefFoundError",
                             Descriptors.toClassName(def.superclass).replace('.', '/'));
@@ -312,6 +319,7 @@ public final class ClassLinker {
             List<VmClass> ifs = new ArrayList<>();
             for (String i : def.interfaces) {
                 VmClass ic = classForDescriptor(i);
+                checkNotCircular(c, ic);
                 if (ic == null) {
                     throw new LinkageFailure("java.lang.NoClassDefFoundError", Descriptors.toClassName(i).replace('.', '/'));
                 }
@@ -336,8 +344,21 @@ public final class ClassLinker {
         } catch (RuntimeException e) {
             classes.remove(d);
             throw e;
+        } finally {
+            linking.remove(c);
         }
         return c;
+    }
+
+    /**
+     * A supertype still being linked further down this same chain means the class is its own
+     * supertype (a dex with {@code A extends B}, {@code B extends A}): the JVM throws
+     * {@code ClassCircularityError} naming the class, instead of recursing.
+     */
+    private void checkNotCircular(VmClass c, VmClass sup) {
+        if (sup != null && linking.contains(sup)) {
+            throw new LinkageFailure("java.lang.ClassCircularityError", sup.name.replace('.', '/'));
+        }
     }
 
     private void layoutFields(VmClass c, ParsedClass def) {

@@ -29,6 +29,68 @@ public final class Heap {
         this.exceptions = exceptions;
     }
 
+    // ------------------------------------------------------------------ the guest heap limit
+
+    /**
+     * The default guest heap limit: Android's {@code largeHeap} limit on current phones. The
+     * simulated device's {@code Runtime.maxMemory()} (an assumed 48 MiB for a 2012 phone) is what
+     * the guest is told, not enforced: workloads sized for a server would not fit it.
+     */
+    public static final long DEFAULT_LIMIT = 512L << 20;
+
+    private long limit = DEFAULT_LIMIT;
+    /** Estimated bytes allocated since the last live-size pass. */
+    private long allocatedSinceCheck;
+    /** The allocation volume that triggers the next pass: up to the limit, at least 1/32 of it. */
+    private long nextCheck = DEFAULT_LIMIT;
+    private java.util.function.LongSupplier liveBytes;
+
+    /** Connects the live-size pass ({@link LiveHeapSize}) over this VM's threads and classes. */
+    public void attachLiveSize(ClassLinker linker, org.cometsim.dalvik.sched.Scheduler scheduler) {
+        this.liveBytes = () -> LiveHeapSize.measure(linker, scheduler);
+    }
+
+    /** Sets the guest heap limit in bytes (estimated 32-bit Dalvik sizes, see {@link LiveHeapSize}). */
+    public void setLimit(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("heap limit must be positive");
+        }
+        limit = bytes;
+        nextCheck = bytes;
+        allocatedSinceCheck = 0;
+    }
+
+    public long limit() {
+        return limit;
+    }
+
+    /**
+     * Counts an allocation of {@code bytes}; when the allocations since the last pass could pass
+     * the limit, measures what is live and throws the guest's {@code OutOfMemoryError} if this
+     * allocation does not fit. One add and one compare on the fast path.
+     */
+    private void account(GuestThread t, long bytes) {
+        allocatedSinceCheck += bytes;
+        if (allocatedSinceCheck >= nextCheck || bytes > limit) {
+            slowAccount(t, bytes);
+        }
+    }
+
+    private void slowAccount(GuestThread t, long bytes) {
+        long live = bytes > limit || liveBytes == null ? 0 : liveBytes.getAsLong();
+        if (bytes > limit || live + bytes > limit) {
+            allocatedSinceCheck = 0;
+            nextCheck = Math.max(limit - live, limit / 32);
+            throw outOfMemory(t);
+        }
+        allocatedSinceCheck = bytes;
+        nextCheck = Math.max(limit - live, limit / 32);
+    }
+
+    private org.cometsim.dalvik.rt.GuestThrowable outOfMemory(GuestThread t) {
+        return exceptions.create(t, "java.lang.OutOfMemoryError", "Java heap space");
+    }
+
 
     /**
      * Next deterministic identity hash code: a mix of how many hashes this VM has handed out
@@ -109,8 +171,10 @@ public final class Heap {
             throw exceptions.create(t, "java.lang.InstantiationError", c.name);
         }
         if (c.kind == VmClass.Kind.HOST) {
+            account(t, 16);
             return new UninitializedHostObject(c);
         }
+        account(t, 8 + 8L * c.instancePrimCount + 4L * c.instanceRefCount);
         return new GuestObject(c);
     }
 
@@ -118,6 +182,17 @@ public final class Heap {
         if (len < 0) {
             throw exceptions.create(t, "java.lang.NegativeArraySizeException", Integer.toString(len));
         }
+        account(t, LiveHeapSize.arrayBytes(arrayClass.primitive, len));
+        try {
+            return new GuestArray(arrayClass, newArrayData(arrayClass, len), len);
+        } catch (OutOfMemoryError e) {
+            // The host ran out before the guest limit (a host heap smaller than the limit): still
+            // the guest's error, so it can catch it; what it had allocated is garbage now.
+            throw outOfMemory(t);
+        }
+    }
+
+    private static Object newArrayData(VmClass arrayClass, int len) {
         Object data;
         switch (arrayClass.primitive) {
             case 'I': data = new int[len]; break;
@@ -139,7 +214,7 @@ public final class Heap {
                 }
             }
         }
-        return new GuestArray(arrayClass, data, len);
+        return data;
     }
 
     public void fillArrayData(GuestThread t, GuestArray arr, Object payload) {

@@ -1,13 +1,14 @@
 package org.cometsim.dalvik.load;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,9 @@ public final class ClassPath {
     }
 
     private final List<DexImage> images = new ArrayList<>();
+    private final LoadLimits limits;
+    /** Bytes of dex (and class files given to D8) this class path has read, against {@link LoadLimits#maxClassPathBytes}. */
+    private long bytesHeld;
     /** Descriptor → definition, first image wins (as on java's class path); built on first use. */
     private Map<String, ClassDef> definitions;
     /** Definitions read out once (see {@link ParsedClass}), shared by every VM on this class path. */
@@ -79,11 +83,26 @@ public final class ClassPath {
 
     /** Parses a {@code -cp} string (entries separated by {@code :} or the platform separator). */
     public static ClassPath parse(String cp, D8Converter d8) throws LoadException {
-        ClassPath out = new ClassPath();
+        return parse(cp, d8, LoadLimits.DEFAULT);
+    }
+
+    /** {@link #parse(String, D8Converter)} within the given bounds on what is read. */
+    public static ClassPath parse(String cp, D8Converter d8, LoadLimits limits) throws LoadException {
+        ClassPath out = new ClassPath(limits);
         String sep = cp.contains(java.io.File.pathSeparator) ? java.io.File.pathSeparator : ":";
         for (String entry : cp.split(java.util.regex.Pattern.quote(sep))) {
             if (!entry.isEmpty()) {
-                out.add(Path.of(entry), d8);
+                Path p;
+                try {
+                    p = Path.of(entry);
+                } catch (InvalidPathException e) {
+                    // Under LANG=C the JVM decodes file names as ASCII: a non-ASCII name cannot be
+                    // turned back into the bytes on disk, so it cannot be opened at all.
+                    throw new LoadException(entry + ": cannot open: the file name is not valid in the platform's"
+                            + " file-name encoding (" + System.getProperty("sun.jnu.encoding", "?")
+                            + "); run under a UTF-8 locale, e.g. LANG=C.UTF-8");
+                }
+                out.add(p, d8);
             }
         }
         if (out.images.isEmpty()) {
@@ -92,27 +111,56 @@ public final class ClassPath {
         return out;
     }
 
+    public ClassPath() {
+        this(LoadLimits.DEFAULT);
+    }
+
+    public ClassPath(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    public LoadLimits limits() {
+        return limits;
+    }
+
     public void add(Path entry, D8Converter d8) throws LoadException {
-        if (!Files.exists(entry)) {
+        BasicFileAttributes attrs;
+        try {
+            // Follows symbolic links: a link to /dev/zero is judged by what it points to.
+            attrs = Files.readAttributes(entry, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
             throw new LoadException(entry + ": no such file");
+        } catch (IOException | SecurityException e) {
+            throw new LoadException(entry + ": cannot read: " + Messages.describe(e));
         }
-        if (Files.isDirectory(entry)) {
+        if (attrs.isDirectory()) {
             throw new LoadException(entry + ": is a directory; give a .dex, .jar or .apk file");
         }
-        String name = entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (!attrs.isRegularFile()) {
+            // Refused before open(): opening a FIFO blocks until a writer comes, and a device or
+            // socket has no end.
+            throw new LoadException(entry + ": not a regular file (a FIFO, device or socket); give a .dex, .jar or .apk file");
+        }
+        if (attrs.size() > limits.maxInputBytes()) {
+            throw new LoadException(entry + ": the file is " + attrs.size() + " bytes, over the limit of "
+                    + LoadLimits.mib(limits.maxInputBytes()) + " for one class-path file (COMET_MAX_INPUT_MB)");
+        }
+        String name = entry.getFileName() == null ? "" : entry.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         byte[] head = readHead(entry);
         if (name.endsWith(".dex") || startsWith(head, "dex\n")) {
-            addDex(entry.toString(), readAll(entry));
+            reserve(entry.toString(), attrs.size());
+            addDex(entry.toString(), readAll(entry, limits.maxInputBytes()), false);
         } else if (name.endsWith(".jar") || name.endsWith(".apk") || name.endsWith(".zip") || startsWith(head, "PK")) {
-            List<byte[]> dexes = dexEntries(entry);
+            List<Map.Entry<String, byte[]>> dexes = dexEntries(entry);
             if (!dexes.isEmpty()) {
-                for (int i = 0; i < dexes.size(); i++) {
-                    addDex(entry + "!" + (i == 0 ? "classes.dex" : "classes" + (i + 1) + ".dex"), dexes.get(i));
+                for (Map.Entry<String, byte[]> d : dexes) {
+                    addDex(entry + "!" + d.getKey(), d.getValue(), false);
                 }
             } else if (hasClassFiles(entry)) {
-                List<byte[]> converted = d8.convertJar(entry);
+                List<byte[]> converted = d8.convertJar(entry, limits);
                 for (int i = 0; i < converted.size(); i++) {
-                    addDex(entry + " (D8 output " + (i + 1) + ")", converted.get(i));
+                    reserve(entry + " (D8 output " + (i + 1) + ")", converted.get(i).length);
+                    addDex(entry + " (D8 output " + (i + 1) + ")", converted.get(i), false);
                 }
             } else {
                 throw new LoadException(entry + ": archive has neither classes*.dex nor .class files");
@@ -122,15 +170,45 @@ public final class ClassPath {
         }
     }
 
+    /** Counts {@code bytes} more held by this class path, refusing them over the total limit. */
+    private synchronized void reserve(String origin, long bytes) throws LoadException {
+        if (bytesHeld + bytes > limits.maxClassPathBytes()) {
+            throw new LoadException(origin + ": the class path would hold " + (bytesHeld + bytes)
+                    + " bytes of code, over the limit of " + LoadLimits.mib(limits.maxClassPathBytes())
+                    + " (COMET_MAX_CLASSPATH_MB)");
+        }
+        bytesHeld += bytes;
+    }
+
     public void addDex(String origin, byte[] bytes) throws LoadException {
+        addDex(origin, bytes, true);
+    }
+
+    private void addDex(String origin, byte[] bytes, boolean count) throws LoadException {
+        addDex(origin, bytes, count, true);
+    }
+
+    /**
+     * The guest library's own dex (built by this project and shipped in its jar, never user
+     * input): the header checks, without {@link DexValidator}'s full read (~15 ms of CPU warm,
+     * several times that in a fresh JVM).
+     */
+    void addTrustedDex(String origin, byte[] bytes) throws LoadException {
+        addDex(origin, bytes, true, false);
+    }
+
+    private void addDex(String origin, byte[] bytes, boolean count, boolean validate) throws LoadException {
+        if (count) {
+            reserve(origin, bytes.length);
+        }
         if (bytes.length < 0x70 || !startsWith(bytes, "dex\n")) {
             throw new LoadException(origin + ": not a dex file (bad magic or shorter than the 112-byte header)");
         }
         String version = new String(bytes, 4, 3, java.nio.charset.StandardCharsets.ISO_8859_1);
-        int v;
-        try {
+        int v = -1;
+        if (version.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
             v = Integer.parseInt(version);
-        } catch (NumberFormatException e) {
+        } else {
             throw new LoadException(origin + ": bad dex version '" + version + "'");
         }
         if (v < 35 || v > 39) {
@@ -138,7 +216,7 @@ public final class ClassPath {
         }
         int fileSize = readInt(bytes, 0x20);
         if (fileSize != bytes.length) {
-            throw new LoadException(origin + ": truncated or corrupt dex (header says " + fileSize
+            throw new LoadException(origin + ": truncated or corrupt dex (header says " + Integer.toUnsignedString(fileSize)
                     + " bytes, file has " + bytes.length + ")");
         }
         java.util.zip.Adler32 adler = new java.util.zip.Adler32();
@@ -146,75 +224,100 @@ public final class ClassPath {
         if ((int) adler.getValue() != readInt(bytes, 8)) {
             throw new LoadException(origin + ": corrupt dex (Adler-32 checksum mismatch)");
         }
+        DexBackedDexFile dex;
         try {
-            DexBackedDexFile dex = new DexBackedDexFile(Opcodes.forDexVersion(v), bytes);
-            // Touch every class definition now, so structural corruption is reported at load.
-            for (var c : dex.getClasses()) {
-                c.getType();
-            }
-            synchronized (this) {
-                images.add(new DexImage(origin, dex));
-                definitions = null;
-                parsed.clear();
-            }
+            dex = new DexBackedDexFile(Opcodes.forDexVersion(v), bytes);
         } catch (RuntimeException e) {
-            throw new LoadException(origin + ": corrupt dex (" + e.getClass().getSimpleName()
-                    + (e.getMessage() != null ? ": " + e.getMessage() : "") + ")");
+            throw new LoadException(origin + ": corrupt dex (" + Messages.describe(e) + ")");
+        }
+        // Every id table and data item read now, so corruption is reported here, naming the item.
+        if (validate) {
+            DexValidator.validate(origin, dex, bytes.length);
+        }
+        synchronized (this) {
+            images.add(new DexImage(origin, dex));
+            definitions = null;
+            parsed.clear();
         }
     }
 
-    private static List<byte[]> dexEntries(Path archive) throws LoadException {
+    /**
+     * The dex entries of an apk as Android's runtime takes them: {@code classes.dex}, then
+     * {@code classes2.dex}, {@code classes3.dex} ... up to the first missing ordinal. Other
+     * {@code classes*.dex} names ({@code classes1.dex}, {@code classes02.dex},
+     * {@code classes99999999999.dex}) are not multidex entries and are ignored, as on a device.
+     */
+    private List<Map.Entry<String, byte[]>> dexEntries(Path archive) throws LoadException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
-            List<String> names = new ArrayList<>();
-            Enumeration<? extends ZipEntry> en = zip.entries();
-            while (en.hasMoreElements()) {
-                String n = en.nextElement().getName();
-                if (n.matches("classes[0-9]*\\.dex")) {
-                    names.add(n);
+            List<Map.Entry<String, byte[]>> out = new ArrayList<>();
+            long inflated = 0;
+            for (int ordinal = 1; ; ordinal++) {
+                String n = ordinal == 1 ? "classes.dex" : "classes" + ordinal + ".dex";
+                ZipEntry e = zip.getEntry(n);
+                if (e == null || e.isDirectory()) {
+                    if (ordinal == 1 && zip.stream().anyMatch(x -> x.getName().matches("classes[0-9]+\\.dex"))) {
+                        throw new LoadException(archive + ": has classes<N>.dex entries but no classes.dex");
+                    }
+                    break;
                 }
-            }
-            names.sort((a, b) -> Integer.compare(D8Converter.dexOrdinal(a), D8Converter.dexOrdinal(b)));
-            List<byte[]> out = new ArrayList<>();
-            for (String n : names) {
-                try (InputStream in = zip.getInputStream(zip.getEntry(n))) {
-                    out.add(in.readAllBytes());
-                }
+                long room = Math.min(limits.maxEntryBytes(), limits.maxInflatedBytes() - inflated);
+                byte[] bytes = readEntry(archive, zip, e, room);
+                inflated += bytes.length;
+                reserve(archive + "!" + n, bytes.length);
+                out.add(Map.entry(n, bytes));
             }
             return out;
         } catch (ZipException e) {
-            throw new LoadException(archive + ": truncated or corrupt archive (" + e.getMessage() + ")");
-        } catch (IOException e) {
-            throw new LoadException(archive + ": cannot read archive (" + e.getMessage() + ")");
+            throw new LoadException(archive + ": truncated or corrupt archive (" + Messages.describe(e) + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new LoadException(archive + ": cannot read archive (" + Messages.describe(e) + ")");
+        }
+    }
+
+    /**
+     * An entry inflated, at most {@code room} bytes (the entry and archive limits): a zip bomb is
+     * stopped after reading {@code room} bytes, whatever its header claims.
+     */
+    static byte[] readEntry(Path archive, ZipFile zip, ZipEntry e, long room) throws IOException, LoadException {
+        if (e.getSize() > room) {
+            throw new LoadException(archive + "!" + e.getName() + ": inflates to " + e.getSize()
+                    + " bytes, over the limit (COMET_MAX_ENTRY_MB " + "/ COMET_MAX_INFLATED_MB)");
+        }
+        try (InputStream in = zip.getInputStream(e)) {
+            byte[] bytes = in.readNBytes((int) Math.min(room + 1, Integer.MAX_VALUE - 16));
+            if (bytes.length > room) {
+                throw new LoadException(archive + "!" + e.getName() + ": inflates to more than " + room
+                        + " bytes, over the limit (COMET_MAX_ENTRY_MB / COMET_MAX_INFLATED_MB)");
+            }
+            return bytes;
         }
     }
 
     private static boolean hasClassFiles(Path archive) throws LoadException {
         try (ZipFile zip = new ZipFile(archive.toFile())) {
             return zip.stream().anyMatch(e -> e.getName().endsWith(".class"));
-        } catch (IOException e) {
-            throw new LoadException(archive + ": truncated or corrupt archive (" + e.getMessage() + ")");
+        } catch (IOException | RuntimeException e) {
+            throw new LoadException(archive + ": truncated or corrupt archive (" + Messages.describe(e) + ")");
         }
     }
 
-    private static byte[] readAll(Path p) throws LoadException {
-        try {
-            return Files.readAllBytes(p);
+    private static byte[] readAll(Path p, long max) throws LoadException {
+        try (InputStream in = Files.newInputStream(p)) {
+            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
+            if (bytes.length > max) {
+                throw new LoadException(p + ": the file grew past the limit of " + LoadLimits.mib(max) + " while read");
+            }
+            return bytes;
         } catch (IOException e) {
-            throw new LoadException(p + ": cannot read: " + e.getMessage());
+            throw new LoadException(p + ": cannot read: " + Messages.describe(e));
         }
     }
 
     private static byte[] readHead(Path p) throws LoadException {
         try (InputStream in = Files.newInputStream(p)) {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            byte[] buf = new byte[8];
-            int n = in.read(buf);
-            if (n > 0) {
-                b.write(buf, 0, n);
-            }
-            return b.toByteArray();
+            return in.readNBytes(8);
         } catch (IOException e) {
-            throw new LoadException(p + ": cannot read: " + e.getMessage());
+            throw new LoadException(p + ": cannot read: " + Messages.describe(e));
         }
     }
 

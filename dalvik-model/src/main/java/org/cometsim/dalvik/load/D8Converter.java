@@ -76,13 +76,29 @@ public final class D8Converter {
 
     /** Dex files (classes.dex, classes2.dex, ...) for a jar, converted once and cached. */
     public List<byte[]> convertJar(Path jar) throws LoadException {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(jar);
+        return convertJar(jar, LoadLimits.DEFAULT);
+    }
+
+    /**
+     * {@link #convertJar(Path)} within bounds: the jar is hashed as a stream (never held whole),
+     * and each class entry given to D8 is inflated at most {@link LoadLimits#maxEntryBytes}, all of
+     * them at most {@link LoadLimits#maxInflatedBytes}.
+     */
+    public List<byte[]> convertJar(Path jar, LoadLimits limits) throws LoadException {
+        String hash;
+        try (InputStream in = Files.newInputStream(jar)) {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            byte[] buf = new byte[1 << 16];
+            for (int n; (n = in.read(buf)) > 0; ) {
+                md.update(buf, 0, n);
+            }
+            hash = HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new LoadException(jar + ": cannot read: " + e.getMessage());
+            throw new LoadException(jar + ": cannot read: " + Messages.describe(e));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
-        return convert(List.of(jar), sha256(content), jar.toString(), false);
+        return convert(List.of(jar), hash, jar.toString(), false, limits);
     }
 
     /** Converts the given class files (paths to .class files). Used for tests and tools. */
@@ -95,14 +111,14 @@ public final class D8Converter {
                 md.update(Files.readAllBytes(p));
             }
             String key = HexFormat.of().formatHex(md.digest());
-            return convert(classFiles, key, what, disableDesugaring);
+            return convert(classFiles, key, what, disableDesugaring, LoadLimits.DEFAULT);
         } catch (IOException | NoSuchAlgorithmException e) {
             throw new LoadException(what + ": cannot read class files: " + e.getMessage());
         }
     }
 
-    private List<byte[]> convert(List<Path> inputs, String contentHash, String what, boolean disableDesugaring)
-            throws LoadException {
+    private List<byte[]> convert(List<Path> inputs, String contentHash, String what, boolean disableDesugaring,
+                                 LoadLimits limits) throws LoadException {
         String key = sha256((contentHash + "|" + settings() + (disableDesugaring ? "|nodesugar-api26" : "")).getBytes());
         Path out = cacheDir.resolve(key);
         if (!Files.isDirectory(out)) {
@@ -113,12 +129,12 @@ public final class D8Converter {
             } catch (IOException e) {
                 throw new LoadException("cannot create the D8 cache directory " + cacheDir + ": " + e.getMessage());
             }
-            List<String> errors = new ArrayList<>();
+            List<Diagnostic> errors = new ArrayList<>();
             try {
                 D8Command.Builder b = D8Command.builder(new DiagnosticsHandler() {
                             @Override
                             public void error(Diagnostic d) {
-                                errors.add(d.getDiagnosticMessage());
+                                errors.add(d);
                             }
 
                             @Override
@@ -138,13 +154,16 @@ public final class D8Converter {
                 } else {
                     b.setMinApiLevel(MIN_API);
                 }
-                addClassesKeepingBoxingCalls(b, inputs);
+                addClassesKeepingBoxingCalls(b, inputs, limits);
                 D8.run(b.build());
                 restoreBoxingCalls(tmp);
                 Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
+            } catch (LoadException e) {
+                deleteQuietly(tmp);
+                throw e;
             } catch (CompilationFailedException | RuntimeException e) {
                 deleteQuietly(tmp);
-                String msg = errors.isEmpty() ? String.valueOf(e.getMessage()) : errors.get(0);
+                String msg = errors.isEmpty() ? Messages.describe(e) : describe(errors.get(0));
                 throw new LoadException(what + ": D8 cannot convert it to dex: " + firstLine(msg));
             } catch (IOException e) {
                 deleteQuietly(tmp);
@@ -171,16 +190,17 @@ public final class D8Converter {
      * take: not {@code module-info.class}, nothing under {@code META-INF/}) with their boxing calls
      * hidden ({@link BoxingCalls#hide}).
      */
-    private static void addClassesKeepingBoxingCalls(D8Command.Builder b, List<Path> inputs) throws IOException {
+    private static void addClassesKeepingBoxingCalls(D8Command.Builder b, List<Path> inputs, LoadLimits limits)
+            throws IOException, LoadException {
+        long inflated = 0;
         for (Path input : inputs) {
             if (!input.getFileName().toString().endsWith(".class")) {
                 try (ZipFile zip = new ZipFile(input.toFile())) {
                     List<? extends ZipEntry> entries = zip.stream().filter(e -> isProgramClass(e.getName())).toList();
                     for (ZipEntry e : entries) {
-                        byte[] bytes;
-                        try (InputStream in = zip.getInputStream(e)) {
-                            bytes = in.readAllBytes();
-                        }
+                        byte[] bytes = ClassPath.readEntry(input, zip, e,
+                                Math.min(limits.maxEntryBytes(), limits.maxInflatedBytes() - inflated));
+                        inflated += bytes.length;
                         b.addClassProgramData(BoxingCalls.hide(bytes), new ArchiveEntryOrigin(e.getName(), new PathOrigin(input)));
                     }
                 }
@@ -221,7 +241,35 @@ public final class D8Converter {
 
     static int dexOrdinal(String name) {
         String digits = name.replaceAll("[^0-9]", "");
-        return digits.isEmpty() ? 1 : Integer.parseInt(digits);
+        if (digits.isEmpty()) {
+            return 1;
+        }
+        // D8 names its output classes.dex, classes2.dex ...; anything longer sorts last.
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
+    }
+
+    /**
+     * A D8 error diagnostic on one line, with its origin (which class file) and, when D8 only
+     * reports an exception without a message, where that exception was thrown.
+     */
+    private static String describe(Diagnostic d) {
+        String msg = d.getDiagnosticMessage();
+        String origin = d.getOrigin() == null || d.getOrigin() == com.android.tools.r8.origin.Origin.unknown() ? ""
+                : d.getOrigin().toString();
+        if (d instanceof com.android.tools.r8.utils.ExceptionDiagnostic) {
+            Throwable cause = ((com.android.tools.r8.utils.ExceptionDiagnostic) d).getCause();
+            if (cause != null) {
+                msg = Messages.describe(cause);
+                StackTraceElement[] st = cause.getStackTrace();
+                if (st.length > 0 && (cause.getMessage() == null || cause.getMessage().isBlank())) {
+                    msg += " at " + st[0].getClassName() + "." + st[0].getMethodName();
+                }
+            }
+        }
+        if (msg == null || msg.isBlank()) {
+            msg = d.getClass().getSimpleName();
+        }
+        return origin.isEmpty() || msg.contains(origin) ? msg : "in " + origin + ": " + msg;
     }
 
     private static String firstLine(String s) {

@@ -66,7 +66,7 @@ public final class GuestLibrary {
                         + " is missing from the class path (build module guest-lib)");
             }
             ClassPath cp = new ClassPath();
-            cp.addDex("guest library " + RESOURCE, in.readAllBytes());
+            cp.addTrustedDex("guest library " + RESOURCE, in.readAllBytes());
             for (String d : cp.definitions().keySet()) {
                 if (!d.startsWith("Ljava/")) {
                     throw new IllegalStateException("guest library class outside java.*: " + d);
