@@ -48,8 +48,9 @@ public class PriorityBlockingQueue<E> extends AbstractQueue<E> implements Blocki
     }
 
     /**
-     * As the JDK's: a sorted set's or priority queue's comparator is kept; the elements are
-     * heapified (which leaves an already valid heap, such as a sorted set's, as it is).
+     * As the JDK's: a sorted set's or priority blocking queue's comparator is kept (a plain
+     * {@code PriorityQueue}'s is not); the elements are heapified (which leaves an already valid
+     * heap, such as a sorted set's, as it is).
      */
     @SuppressWarnings("unchecked")
     public PriorityBlockingQueue(Collection<? extends E> c) {
@@ -58,8 +59,6 @@ public class PriorityBlockingQueue<E> extends AbstractQueue<E> implements Blocki
             cmp = ((SortedSet<E>) c).comparator();
         } else if (c instanceof PriorityBlockingQueue<?>) {
             cmp = ((PriorityBlockingQueue<E>) c).comparator();
-        } else if (c instanceof java.util.PriorityQueue<?>) {
-            cmp = ((java.util.PriorityQueue<E>) c).comparator();
         }
         Object[] es = c.toArray();
         if (es.length == 1 || cmp != null) {

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
  * access, plain reads and writes included, runs on the monitor of an internal lock object, which
  * makes the read-modify-writes atomic among guest threads and gives each access the JDK's volatile
  * ordering on every endpoint of an offload; the functional updates loop on compare-and-set outside
- * the lock, as the JDK's. Golden program {@code G075_AtomicArraysAdder} checks it against the JDK's.
+ * the lock, as the JDK's; {@code toString} reads without it. Golden program {@code G075_AtomicArraysAdder} checks it against the JDK's.
  */
 @SuppressWarnings("unchecked")
 public class AtomicReferenceArray<E> implements java.io.Serializable {
@@ -132,20 +132,21 @@ public class AtomicReferenceArray<E> implements java.io.Serializable {
 
     @Override
     public String toString() {
-        synchronized (lock) {
-            int iMax = array.length - 1;
-            if (iMax == -1) {
-                return "[]";
+        // Plain reads without the lock, as the JDK's (getPlain): toString is often called by host
+        // code (String.valueOf in a concatenation), where a guest thread must not block on a
+        // monitor another endpoint holds.
+        int iMax = array.length - 1;
+        if (iMax == -1) {
+            return "[]";
+        }
+        org.cometsim.guestlib.java.lang.StringBuilder b = new org.cometsim.guestlib.java.lang.StringBuilder();
+        b.append('[');
+        for (int i = 0;; i++) {
+            b.append(String.valueOf(array[i]));
+            if (i == iMax) {
+                return b.append(']').toString();
             }
-            org.cometsim.guestlib.java.lang.StringBuilder b = new org.cometsim.guestlib.java.lang.StringBuilder();
-            b.append('[');
-            for (int i = 0;; i++) {
-                b.append(String.valueOf(array[i]));
-                if (i == iMax) {
-                    return b.append(']').toString();
-                }
-                b.append(',').append(' ');
-            }
+            b.append(',').append(' ');
         }
     }
 
