@@ -12,57 +12,104 @@ import org.cometsim.dalvik.rt.Placement;
 import org.cometsim.dalvik.rt.VmField;
 
 /**
- * The VM side of the guest library's {@code java.util.concurrent.atomic.AtomicInteger} (module
- * {@code guest-lib}): its read-modify-writes of the {@code volatile int value} field, each one
- * native so it is atomic among the VM's threads (a native is never preempted). Like every path to
- * volatile state, each asks the {@link VolatileGate} first when the object is tracked (so an
- * offload runtime owns the field <em>before</em> the compare-and-set, not after as COMET's
- * prototype did) and reports a write to the write barrier before its store.
+ * The VM side of the guest library's atomics {@code java.util.concurrent.atomic.AtomicInteger},
+ * {@code AtomicLong}, {@code AtomicBoolean} (an {@code int} field, as the JDK's) and
+ * {@code AtomicReference} (module {@code guest-lib}): their read-modify-writes of the
+ * {@code volatile value} field, each one native so it is atomic among the VM's threads (a native
+ * is never preempted). Like every path to volatile state, each asks the {@link VolatileGate} first
+ * when the object is tracked (so an offload runtime owns the field <em>before</em> the
+ * compare-and-set, not after as COMET's prototype did) and reports a write to the write barrier
+ * before its store. A reference compare-and-set compares identities, as the JDK's.
  */
 final class AtomicNatives {
-    private static final String ATOMIC_INTEGER = "java.util.concurrent.atomic.AtomicInteger";
+    private static final String PKG = "java.util.concurrent.atomic.";
 
     private AtomicNatives() {
     }
 
-    /** An int read-modify-write: the new value from the old one and the call's arguments. */
-    private interface IntUpdate {
-        /** The new value, or {@code old} itself to write nothing. */
-        int apply(int old, Object[] args);
+    /** A read-modify-write: the new value from the old one and the call's arguments. */
+    private interface Update {
+        /** The new value, or {@code old} itself (the same object) to write nothing. */
+        Object apply(Object old, Object[] args);
+    }
+
+    /** What the native returns, from the old value and the arguments. */
+    private interface Result {
+        Object of(Object old, Object[] args);
     }
 
     static void register(ClassLinker linker, OffloadHooks hooks, NativeRegistry reg) {
-        VmField[] value = new VmField[1]; // resolved at first use: the class is linked lazily
-        register(linker, hooks, reg, value, "casValue", "(II)Z", (old, a) -> old == (Integer) a[1] ? (Integer) a[2] : old,
-                (old, neu, a) -> old == (Integer) a[1]);
-        register(linker, hooks, reg, value, "getAndAddValue", "(I)I", (old, a) -> old + (Integer) a[1], (old, neu, a) -> old);
-        register(linker, hooks, reg, value, "getAndSetValue", "(I)I", (old, a) -> (Integer) a[1], (old, neu, a) -> old);
+        for (String cls : new String[] {"AtomicInteger", "AtomicBoolean"}) {
+            VmField[] value = new VmField[1]; // resolved at first use: the class is linked lazily
+            register(linker, hooks, reg, cls, value, "casValue", "(II)Z",
+                    (old, a) -> ((Integer) old).intValue() == (Integer) a[1] ? a[2] : old,
+                    (old, a) -> ((Integer) old).intValue() == (Integer) a[1]);
+            register(linker, hooks, reg, cls, value, "getAndSetValue", "(I)I", (old, a) -> a[1], (old, a) -> old);
+        }
+        VmField[] intValue = new VmField[1];
+        register(linker, hooks, reg, "AtomicInteger", intValue, "getAndAddValue", "(I)I",
+                (old, a) -> (Integer) a[1] == 0 ? old : Integer.valueOf((Integer) old + (Integer) a[1]), (old, a) -> old);
+        VmField[] longValue = new VmField[1];
+        register(linker, hooks, reg, "AtomicLong", longValue, "casValue", "(JJ)Z",
+                (old, a) -> ((Long) old).longValue() == (Long) a[1] ? a[2] : old,
+                (old, a) -> ((Long) old).longValue() == (Long) a[1]);
+        register(linker, hooks, reg, "AtomicLong", longValue, "getAndSetValue", "(J)J", (old, a) -> a[1], (old, a) -> old);
+        register(linker, hooks, reg, "AtomicLong", longValue, "getAndAddValue", "(J)J",
+                (old, a) -> (Long) a[1] == 0L ? old : Long.valueOf((Long) old + (Long) a[1]), (old, a) -> old);
+        VmField[] refValue = new VmField[1];
+        register(linker, hooks, reg, "AtomicReference", refValue, "casValue", "(Ljava/lang/Object;Ljava/lang/Object;)Z",
+                (old, a) -> old == a[1] ? new Ref(a[2]) : old, (old, a) -> old == a[1]);
+        register(linker, hooks, reg, "AtomicReference", refValue, "getAndSetValue",
+                "(Ljava/lang/Object;)Ljava/lang/Object;", (old, a) -> new Ref(a[1]), (old, a) -> old);
     }
 
-    /** What the native returns, from the old and new values. */
-    private interface Result {
-        Object of(int old, int neu, Object[] args);
+    /**
+     * A reference to store, boxed so that storing the very object the field holds (or null) still
+     * counts as a write, as for the primitive kinds (a compare-and-set that succeeds always writes).
+     */
+    private record Ref(Object value) {
     }
 
-    private static void register(ClassLinker linker, OffloadHooks hooks, NativeRegistry reg, VmField[] value, String name,
-                                 String desc, IntUpdate update, Result result) {
+    private static void register(ClassLinker linker, OffloadHooks hooks, NativeRegistry reg, String simpleName,
+                                 VmField[] value, String name, String desc, Update update, Result result) {
+        String className = PKG + simpleName;
+        String classDesc = "L" + className.replace('.', '/') + ";";
+        boolean alwaysWrites = name.equals("getAndSetValue");
         // A scalar call, priced as Math's are.
-        reg.register(ATOMIC_INTEGER, name, desc, false, Placement.OFFLOADABLE, HostCost.MATH, null, (in, t, a) -> {
+        reg.register(className, name, desc, false, Placement.OFFLOADABLE, HostCost.MATH, null, (in, t, a) -> {
             GuestObject g = (GuestObject) a[0];
-            VmField f = valueField(linker, value);
+            VmField f = valueField(linker, classDesc, value);
             if (g.dsm != null && mustWait(hooks, t, g, f)) {
                 return NativeImpl.BLOCK; // nothing changed: runs again once the volatiles are owned here
             }
-            int old = (int) g.p[f.slot];
-            int neu = update.apply(old, a);
-            if (neu != old || name.equals("getAndSetValue")) {
+            Object old = read(g, f);
+            Object neu = update.apply(old, a);
+            if (neu != old || alwaysWrites) {
                 if (g.dsm != null) {
                     hooks.barrier().fieldWrite(g, f);
                 }
-                g.p[f.slot] = neu;
+                write(g, f, neu);
             }
-            return result.of(old, neu, a);
+            return result.of(old, a);
         });
+    }
+
+    private static Object read(GuestObject g, VmField f) {
+        if (f.isRef) {
+            return g.r[f.slot];
+        }
+        long raw = g.p[f.slot];
+        return f.type.equals("J") ? (Object) Long.valueOf(raw) : (Object) Integer.valueOf((int) raw);
+    }
+
+    private static void write(GuestObject g, VmField f, Object neu) {
+        if (f.isRef) {
+            g.r[f.slot] = ((Ref) neu).value();
+        } else if (neu instanceof Long) {
+            g.p[f.slot] = (Long) neu;
+        } else {
+            g.p[f.slot] = (Integer) neu;
+        }
     }
 
     private static boolean mustWait(OffloadHooks hooks, GuestThread t, GuestObject g, VmField f) {
@@ -77,10 +124,10 @@ final class AtomicNatives {
         return d == VolatileGate.WAIT;
     }
 
-    private static VmField valueField(ClassLinker linker, VmField[] cache) {
+    private static VmField valueField(ClassLinker linker, String classDesc, VmField[] cache) {
         VmField f = cache[0];
         if (f == null) {
-            f = linker.classForDescriptor("Ljava/util/concurrent/atomic/AtomicInteger;").fields.get("value");
+            f = linker.classForDescriptor(classDesc).fields.get("value");
             cache[0] = f;
         }
         return f;
