@@ -383,6 +383,18 @@ public final class OffloadRun {
 
     private static Vm newVm(Config c, CpuModel cpu, PrintStream out, PrintStream err,
                             org.cometsim.dalvik.sched.Scheduler.SliceListener listener) {
+        Vm vm = endpointVm(c, out, err);
+        vm.scheduler().setTimeModel(cpu, listener);
+        return vm;
+    }
+
+    /**
+     * A VM for one endpoint of run {@code c}, as both worlds make them (the testbed too): the app's
+     * class path, the guest clock on the VM's scheduler, the phone's device figures (cores,
+     * memory: the app must see one device wherever it runs), the run's JIT mode and class path
+     * property. The caller sets the time model.
+     */
+    public static Vm endpointVm(Config c, PrintStream out, PrintStream err) {
         Vm[] self = new Vm[1];
         // Both VMs report the phone's figures (cores, memory): the app must see one device wherever it runs.
         Vm vm = new Vm(c.classPath(), new Vm.Options(out, err, InputStream.nullInputStream(),
@@ -393,7 +405,6 @@ public final class OffloadRun {
             vm.setJitMode(c.jit());
         }
         vm.setGuestProperty("java.class.path", c.classPathText());
-        vm.scheduler().setTimeModel(cpu, listener);
         return vm;
     }
 

@@ -19,9 +19,7 @@ public final class SimulatedTransport implements Transport {
     private final Direction direction;
     private Consumer<byte[]> peer;
     private long lastSubmit;
-    private long srtt;
-    private long rttVar;
-    private boolean sampled;
+    private final org.cometsim.offload.RttEstimator rtt;
     private boolean connected = true;
     private final Consumer<Delivery> observer;
     /** Throughput estimate (bytes/s) in this direction, smoothed over deliveries; 0 before the first. */
@@ -37,8 +35,7 @@ public final class SimulatedTransport implements Transport {
         this.direction = direction;
         this.observer = observer;
         // Before any sample: the link's minimum round trip, as a fresh connection's SYN would measure.
-        this.srtt = 2 * link.model().minimumLatencyNanos();
-        this.rttVar = srtt / 2;
+        this.rtt = new org.cometsim.offload.RttEstimator(2 * link.model().minimumLatencyNanos());
     }
 
     /** Where arriving bytes go: the peer endpoint's {@code receive}. */
@@ -99,24 +96,17 @@ public final class SimulatedTransport implements Transport {
     }
 
     private void sample(long r) {
-        if (!sampled) {
-            srtt = r;
-            rttVar = r / 2;
-            sampled = true;
-        } else {
-            rttVar = (3 * rttVar + Math.abs(srtt - r)) / 4;
-            srtt = (7 * srtt + r) / 8;
-        }
+        rtt.sample(r);
     }
 
     @Override
     public long srttNanos() {
-        return srtt;
+        return rtt.srttNanos();
     }
 
     @Override
     public long rttVarNanos() {
-        return rttVar;
+        return rtt.rttVarNanos();
     }
 
     @Override

@@ -105,15 +105,7 @@ public final class Emulation {
         long wallStart = System.nanoTime();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Vm[] self = new Vm[1];
-        Vm vm = new Vm(c.classPath(), new Vm.Options(ps(out), ps(err), InputStream.nullInputStream(),
-                SimulatedExec.simulatedClock(() -> self[0].scheduler().now()))
-                .withRuntime(SimulatedExec.runtimeFigures(c.phone())));
-        self[0] = vm;
-        if (c.jit() != null) {
-            vm.setJitMode(c.jit());
-        }
-        vm.setGuestProperty("java.class.path", c.classPathText());
+        Vm vm = OffloadRun.endpointVm(c, ps(out), ps(err));
         long[] busy = new long[1];
         WallClockDriver driver = new WallClockDriver("phone", vm, s.pacing(), c.phone(), System.nanoTime(),
                 (t, core, st, en) -> busy[0] += en - st);

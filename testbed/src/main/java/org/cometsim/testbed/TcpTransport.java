@@ -58,9 +58,7 @@ public final class TcpTransport implements Transport, AutoCloseable {
     private volatile String closeReason;
     private volatile long writeStartedWall = -1;
     private final Object rttLock = new Object();
-    private long srtt;
-    private long rttVar;
-    private boolean sampled;
+    private final org.cometsim.offload.RttEstimator rtt = new org.cometsim.offload.RttEstimator();
     private long pingSentWall = -1;
     private long pingId;
     private volatile long bytesSent;
@@ -314,35 +312,28 @@ public final class TcpTransport implements Transport, AutoCloseable {
 
     private void sample(long r) {
         synchronized (rttLock) {
-            if (!sampled) {
-                srtt = r;
-                rttVar = r / 2;
-                sampled = true;
-            } else {
-                rttVar = (3 * rttVar + Math.abs(srtt - r)) / 4;
-                srtt = (7 * srtt + r) / 8;
-            }
+            rtt.sample(r);
         }
     }
 
     @Override
     public long srttNanos() {
         synchronized (rttLock) {
-            return srtt;
+            return rtt.srttNanos();
         }
     }
 
     @Override
     public long rttVarNanos() {
         synchronized (rttLock) {
-            return rttVar;
+            return rtt.rttVarNanos();
         }
     }
 
     /** Whether at least one round trip was timed. */
     public boolean sampled() {
         synchronized (rttLock) {
-            return sampled;
+            return rtt.sampled();
         }
     }
 
