@@ -970,6 +970,12 @@ public final class HostBridge {
         if ((e instanceof UndeclaredThrowableException || e instanceof InvocationTargetException) && e.getCause() != null) {
             return toGuestThrowable(t, e.getCause());
         }
+        if (e instanceof java.io.NotSerializableException && e.getMessage() != null
+                && e.getMessage().startsWith("org.cometsim.")) {
+            // Host serialization reached a guest object's host view: the guest must not see the
+            // bridge's class; Java serialization of guest objects is not supported (issue #12).
+            throw VmError.unsupported("Java serialization of guest objects (ObjectOutputStream.writeObject)");
+        }
         VmClass c = linker.hostClassOf(e.getClass());
         Throwable cause = e.getCause();
         GuestObject g = cause != null && cause != e
