@@ -475,6 +475,10 @@ public final class HostBridge {
                         builders = new BuilderCopy(g, params[i], (String) in.callVirtual(t, g, "toString",
                                 "()Ljava/lang/String;"), builders);
                         h = builders.host;
+                    } else if (a instanceof GuestObject g && params[i] == java.util.Random.class && isGuestRandom(g.cls)) {
+                        // new BigInteger(bits, rnd), Collections.shuffle(list, rnd): a host Random
+                        // drawing from the guest's, so the results are the JVM's (issue #12).
+                        h = new GuestRandomView(in, t, g);
                     } else {
                         convertingForPureCall = pure;
                         try {
@@ -952,6 +956,16 @@ public final class HostBridge {
             f.r[reg + 1] = w >> 32;
             f.o[reg + 1] = null;
         }
+    }
+
+    /** The guest library's java.util.Random or a guest subclass of it. */
+    private static boolean isGuestRandom(VmClass c) {
+        for (VmClass k = c; k != null; k = k.superclass) {
+            if (k.replacesHost == java.util.Random.class) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ------------------------------------------------------------------ exceptions

@@ -46,11 +46,4 @@ class ConformanceGapsTest {
     void serializationOfGuestObjects() throws Exception {
         check("gaps.GuestSerialization");
     }
-
-    @Test
-    @Disabled("BUG(#12): JDK methods given a guest java.util.Random (BigInteger(bits, rnd), probablePrime,"
-            + " Collections.shuffle) have no host view that draws from it")
-    void jdkMethodsWithAGuestRandom() throws Exception {
-        check("gaps.JdkWithGuestRandom");
-    }
 }
