@@ -21,7 +21,7 @@
  * from main), {@code GE06_ExitFromThreadRunsHooks} (4, from a worker; other threads keep running while
  * the hooks run; a second exit blocks its caller), {@code GE07_HaltSkipsHooks} (9), {@code
  * GE08_ExitInCallbackRunsHooks} (6, reached while main is inside a host call's callback), {@code
- * GE09_HaltInHook} (11). Their stdout is compared up to the exit. Hooks that print wait for each other,
+ * GE09_HaltInHook} (11), an uncaught {@code StackOverflowError} ({@code GE10_UncaughtStackOverflow}, 1). Their stdout is compared up to the exit. Hooks that print wait for each other,
  * because the JVM starts them in no defined order.
  */
 package golden;

@@ -475,6 +475,10 @@ public final class HostBridge {
                         builders = new BuilderCopy(g, params[i], (String) in.callVirtual(t, g, "toString",
                                 "()Ljava/lang/String;"), builders);
                         h = builders.host;
+                    } else if (a instanceof GuestObject g && params[i] == java.util.Random.class && isGuestRandom(g.cls)) {
+                        // new BigInteger(bits, rnd), Collections.shuffle(list, rnd): a host Random
+                        // drawing from the guest's, so the results are the JVM's (issue #12).
+                        h = new GuestRandomView(in, t, g);
                     } else {
                         convertingForPureCall = pure;
                         try {
@@ -954,6 +958,16 @@ public final class HostBridge {
         }
     }
 
+    /** The guest library's java.util.Random or a guest subclass of it. */
+    private static boolean isGuestRandom(VmClass c) {
+        for (VmClass k = c; k != null; k = k.superclass) {
+            if (k.replacesHost == java.util.Random.class) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // ------------------------------------------------------------------ exceptions
 
     /** A host exception as a guest exception of the mirrored class, with message and cause. */
@@ -969,6 +983,12 @@ public final class HostBridge {
         }
         if ((e instanceof UndeclaredThrowableException || e instanceof InvocationTargetException) && e.getCause() != null) {
             return toGuestThrowable(t, e.getCause());
+        }
+        if (e instanceof java.io.NotSerializableException && e.getMessage() != null
+                && e.getMessage().startsWith("org.cometsim.")) {
+            // Host serialization reached a guest object's host view: the guest must not see the
+            // bridge's class; Java serialization of guest objects is not supported (issue #12).
+            throw VmError.unsupported("Java serialization of guest objects (ObjectOutputStream.writeObject)");
         }
         VmClass c = linker.hostClassOf(e.getClass());
         Throwable cause = e.getCause();

@@ -5,6 +5,8 @@ import org.cometsim.dalvik.hooks.MethodEvents;
 import org.cometsim.dalvik.hooks.OffloadHooks;
 import org.cometsim.dalvik.rt.Frame;
 import org.cometsim.dalvik.rt.GuestExceptions;
+import org.cometsim.dalvik.rt.GuestObject;
+import org.cometsim.dalvik.rt.GuestThrowable;
 import org.cometsim.dalvik.rt.GuestThread;
 import org.cometsim.dalvik.rt.MethodCode;
 import org.cometsim.dalvik.rt.VmClass;
@@ -40,6 +42,12 @@ public final class ClassInitializer {
     /** The {@code ClassInitGate} refused: the thread migrates and the instruction runs again there. */
     public static final int INIT_MIGRATE = 3;
 
+    /**
+     * Classes whose initialisation waits for their superclass's {@code <clinit>}, now running: they
+     * become erroneous if it fails (JVMS 5.5 step 7). Per VM; not part of a migration image (a
+     * class whose superclass fails after migrating is retried, and then fails, on next use).
+     */
+    private final java.util.Map<VmClass, java.util.Set<VmClass>> awaitingSuperclass = new java.util.IdentityHashMap<>();
     private final ClassLinker linker;
     private final MemberResolver resolver;
     private final Scheduler scheduler;
@@ -92,10 +100,24 @@ public final class ClassInitializer {
             return INIT_BLOCKED;
         }
         if (c.initState == VmClass.INIT_ERROR) {
-            throw exceptions.create(t, "java.lang.NoClassDefFoundError", "Could not initialize class " + c.name);
+            // JDK 17: the recorded initialisation error is the cause (JDK-8048190).
+            String what = "Could not initialize class " + c.name;
+            throw c.initError == null ? exceptions.create(t, "java.lang.NoClassDefFoundError", what)
+                    : exceptions.createWithCause(t, "java.lang.NoClassDefFoundError", what, c.initError);
         }
         if (c.superclass != null && c.superclass.initState != VmClass.INIT_DONE) {
-            int s = ensureInitialized(t, c.superclass);
+            int s;
+            try {
+                s = ensureInitialized(t, c.superclass);
+            } catch (GuestThrowable e) {
+                // JVMS 5.5 step 7: the superclass's failure makes this class erroneous too.
+                markErroneous(t, c, e.guest);
+                throw e;
+            }
+            if (s == INIT_PUSHED) {
+                // The superclass's <clinit> (or its own superclass's) now runs; if it fails, so does c.
+                awaitingSuperclass.computeIfAbsent(c.superclass, k -> new java.util.LinkedHashSet<>()).add(c);
+            }
             if (s != INIT_READY) {
                 return s;
             }
@@ -223,6 +245,7 @@ public final class ClassInitializer {
     }
 
     public void finishInit(VmClass c) {
+        awaitingSuperclass.remove(c);
         c.initState = VmClass.INIT_DONE;
         c.initThread = null;
         scheduler.initFinished(c);
@@ -236,6 +259,45 @@ public final class ClassInitializer {
         VmClass errorClass = linker.classForDescriptor("Ljava/lang/Error;");
         Object error = linker.classOf(ex).isSubtypeOf(errorClass) ? ex
                 : exceptions.createWithCause(t, "java.lang.ExceptionInInitializerError", null, ex).guest;
-        c.initError = error; // travels with the class-initialisation state (hooks.ClassInitImage)
+        c.initError = recordedError(t, ex); // travels with the class-initialisation state (hooks.ClassInitImage)
+        java.util.Set<VmClass> waiting = awaitingSuperclass.remove(c);
+        if (waiting != null) {
+            for (VmClass sub : waiting) {
+                markErroneous(t, sub, error);
+            }
+        }
         return error;
+    }
+
+    /** A subclass whose superclass's initialisation failed with {@code thrown}: erroneous for good. */
+    private void markErroneous(GuestThread t, VmClass c, Object thrown) {
+        if (c.initState == VmClass.INIT_ERROR || c.initState == VmClass.INIT_DONE) {
+            return;
+        }
+        c.initState = VmClass.INIT_ERROR;
+        c.initError = recordedError(t, thrown);
+        java.util.Set<VmClass> waiting = awaitingSuperclass.remove(c);
+        if (waiting != null) {
+            for (VmClass sub : waiting) {
+                markErroneous(t, sub, thrown);
+            }
+        }
+    }
+
+    /**
+     * What HotSpot records for a failed initialisation (the cause of every later
+     * {@code NoClassDefFoundError}): a new {@code ExceptionInInitializerError} whose message names
+     * the original exception's class, its detail message (the field, not {@code getMessage()}) and
+     * the initialising thread, as {@code java_lang_Throwable::create_initialization_error} writes it.
+     */
+    private Object recordedError(GuestThread t, Object ex) {
+        VmClass cls = linker.classOf(ex);
+        Object message = null;
+        VmField detail = linker.classForDescriptor("Ljava/lang/Throwable;").fields.get("detailMessage");
+        if (ex instanceof GuestObject && detail != null && detail.isRef) {
+            message = ((GuestObject) ex).r[detail.slot];
+        }
+        String text = "Exception " + cls.name + (message instanceof String ? ": " + message : "")
+                + " [in thread \"" + t.name + "\"]";
+        return exceptions.create(t, "java.lang.ExceptionInInitializerError", text).guest;
     }}

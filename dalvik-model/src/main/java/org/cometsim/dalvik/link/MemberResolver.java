@@ -226,7 +226,32 @@ public final class MemberResolver {
             ml.resolved = m;
             return m;
         }
-        VmMethod m = findVirtualOrNull(owner, ml.key);
+        VmMethod m = null;
+        if (owner.kind == VmClass.Kind.GUEST && owner.hostBase != null) {
+            // super.m() into a guest superclass that inherits m from the library (Leaf extends Mid
+            // extends FilterOutputStream): the first guest declaration up the chain, else the
+            // library's own implementation. The dispatching host method would call the peer's
+            // override, i.e. the caller again, until the stack overflows.
+            for (VmClass c = owner; c != null && m == null; c = c.superclass) {
+                if (c.kind == VmClass.Kind.HOST) {
+                    m = library.superMethod(c, ml.name, ml.desc);
+                    break;
+                }
+                VmMethod d = c.methods.get(ml.key);
+                if (d != null && !d.isStatic && !d.name.equals("<init>")) {
+                    m = d;
+                }
+            }
+            if (m == null || m.isAbstract()) {
+                VmMethod def = findDefault(owner, ml.key);
+                if (def != null) {
+                    m = def;
+                }
+            }
+        }
+        if (m == null) {
+            m = findVirtualOrNull(owner, ml.key);
+        }
         if (m == null) {
             throw noSuchMethod(t, owner, ml.key);
         }
@@ -236,6 +261,13 @@ public final class MemberResolver {
 
     /** Virtual/interface dispatch on a receiver class (cached per class). */
     public VmMethod findVirtual(GuestThread t, VmClass rc, Links.MethodLink ml) {
+        if (!ml.packagePrivateChecked) {
+            ml.packagePrivateDecl = packagePrivateDeclaration(t, ml);
+            ml.packagePrivateChecked = true;
+        }
+        if (ml.packagePrivateDecl != null && rc.kind == VmClass.Kind.GUEST) {
+            return selectOverriding(t, rc, ml.packagePrivateDecl);
+        }
         VmMethod m = rc.vtable.get(ml.key);
         if (m != null) {
             return m;
@@ -250,6 +282,82 @@ public final class MemberResolver {
             return m;
         }
         return findVirtual(t, rc, ml.key);
+    }
+
+    private static final int ACC_PUBLIC = 0x1;
+    private static final int ACC_PRIVATE = 0x2;
+    private static final int ACC_PROTECTED = 0x4;
+
+    private static boolean isPackagePrivate(VmMethod m) {
+        return (m.access & (ACC_PUBLIC | ACC_PRIVATE | ACC_PROTECTED)) == 0;
+    }
+
+    private static String packageOf(VmClass c) {
+        int dot = c.name.lastIndexOf('.');
+        return dot < 0 ? "" : c.name.substring(0, dot);
+    }
+
+    /**
+     * The method a virtual call resolves to (JVMS 5.4.3.3) if it is a package-private guest method,
+     * else null: only then can selection differ from a plain lookup by name and descriptor.
+     */
+    private VmMethod packagePrivateDeclaration(GuestThread t, Links.MethodLink ml) {
+        VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+        if (owner.kind != VmClass.Kind.GUEST) {
+            return null;
+        }
+        for (VmClass c = owner; c != null && c.kind == VmClass.Kind.GUEST; c = c.superclass) {
+            VmMethod d = c.methods.get(ml.key);
+            if (d != null && !d.isStatic && !d.name.equals("<init>")) {
+                return isPackagePrivate(d) ? d : null;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Method selection (JVMS 5.4.6) for a resolved package-private method: the first declaration up
+     * from the receiver class that overrides it (5.4.5). A subclass in another runtime package
+     * declaring the same name and descriptor does not override it, even with a public method.
+     */
+    private VmMethod selectOverriding(GuestThread t, VmClass rc, VmMethod decl) {
+        for (VmClass c = rc; c != null; c = c.superclass) {
+            if (c == decl.owner) {
+                if (decl.isAbstract()) {
+                    throw exceptions.create(t, "java.lang.AbstractMethodError", rc.name + "." + decl.name + decl.desc);
+                }
+                return decl;
+            }
+            VmMethod d = c.methods.get(decl.name + decl.desc);
+            if (d != null && !d.isStatic && (d.access & ACC_PRIVATE) == 0 && overrides(d, decl)) {
+                if (d.isAbstract()) {
+                    throw exceptions.create(t, "java.lang.AbstractMethodError", rc.name + "." + decl.name + decl.desc);
+                }
+                return d;
+            }
+        }
+        return decl;
+    }
+
+    /** JVMS 5.4.5: does {@code d} (declared in a subclass of decl's class) override {@code decl}? */
+    private static boolean overrides(VmMethod d, VmMethod decl) {
+        if (d == decl) {
+            return true;
+        }
+        if (packageOf(d.owner).equals(packageOf(decl.owner))) {
+            return true;
+        }
+        // Transitively: d overrides an intermediate mI that overrides decl.
+        String key = decl.name + decl.desc;
+        for (VmClass s = d.owner.superclass; s != null && s != decl.owner; s = s.superclass) {
+            VmMethod mi = s.methods.get(key);
+            if (mi != null && !mi.isStatic && (mi.access & ACC_PRIVATE) == 0
+                    && (!isPackagePrivate(mi) || packageOf(mi.owner).equals(packageOf(d.owner)))
+                    && overrides(mi, decl)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

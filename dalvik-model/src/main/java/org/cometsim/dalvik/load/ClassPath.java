@@ -90,8 +90,10 @@ public final class ClassPath {
     public static ClassPath parse(String cp, D8Converter d8, LoadLimits limits) throws LoadException {
         ClassPath out = new ClassPath(limits);
         String sep = cp.contains(java.io.File.pathSeparator) ? java.io.File.pathSeparator : ":";
+        boolean any = false;
         for (String entry : cp.split(java.util.regex.Pattern.quote(sep))) {
             if (!entry.isEmpty()) {
+                any = true;
                 Path p;
                 try {
                     p = Path.of(entry);
@@ -105,9 +107,11 @@ public final class ClassPath {
                 out.add(p, d8);
             }
         }
-        if (out.images.isEmpty()) {
+        if (!any) {
             throw new LoadException("the class path is empty");
         }
+        // Entries that exist but hold no classes (or do not exist) are no error, as for java: a
+        // class then is not found, naming the class.
         return out;
     }
 
@@ -123,18 +127,40 @@ public final class ClassPath {
         return limits;
     }
 
+    /**
+     * Adds a class-path entry as {@code java -cp} takes it: a dex file, a jar/apk/zip (its
+     * classes*.dex, else its .class files through D8), or a directory of .class files. As
+     * {@code java} does, a missing entry, a directory without class files and an archive without
+     * classes (an empty or resource-only jar, like Guava's listenablefuture-9999.0-empty jar)
+     * add nothing; a file that is there but unreadable, corrupt, over the limits or not a regular
+     * file is an error.
+     */
     public void add(Path entry, D8Converter d8) throws LoadException {
         BasicFileAttributes attrs;
         try {
             // Follows symbolic links: a link to /dev/zero is judged by what it points to.
             attrs = Files.readAttributes(entry, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new LoadException(entry + ": no such file");
+            return; // as java: a missing entry adds nothing
         } catch (IOException | SecurityException e) {
             throw new LoadException(entry + ": cannot read: " + Messages.describe(e));
         }
         if (attrs.isDirectory()) {
-            throw new LoadException(entry + ": is a directory; give a .dex, .jar or .apk file");
+            List<Path> classFiles;
+            try (java.util.stream.Stream<Path> files = Files.walk(entry)) {
+                classFiles = files.filter(f -> f.getFileName().toString().endsWith(".class") && Files.isRegularFile(f))
+                        .sorted().collect(java.util.stream.Collectors.toList());
+            } catch (IOException | java.io.UncheckedIOException e) {
+                throw new LoadException(entry + ": cannot read directory: " + Messages.describe(e));
+            }
+            if (!classFiles.isEmpty()) {
+                List<byte[]> converted = d8.convertClassFiles(classFiles, false, entry.toString());
+                for (int i = 0; i < converted.size(); i++) {
+                    reserve(entry + " (D8 output " + (i + 1) + ")", converted.get(i).length);
+                    addDex(entry + " (D8 output " + (i + 1) + ")", converted.get(i), false);
+                }
+            }
+            return;
         }
         if (!attrs.isRegularFile()) {
             // Refused before open(): opening a FIFO blocks until a writer comes, and a device or
@@ -162,9 +188,8 @@ public final class ClassPath {
                     reserve(entry + " (D8 output " + (i + 1) + ")", converted.get(i).length);
                     addDex(entry + " (D8 output " + (i + 1) + ")", converted.get(i), false);
                 }
-            } else {
-                throw new LoadException(entry + ": archive has neither classes*.dex nor .class files");
             }
+            // else: an archive without classes (resources only, or empty) adds nothing, as for java.
         } else {
             throw new LoadException(entry + ": not a .dex, .jar or .apk file");
         }

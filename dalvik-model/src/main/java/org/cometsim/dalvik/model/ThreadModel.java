@@ -190,6 +190,11 @@ public final class ThreadModel {
             return null;
         });
         nat(c, "currentThread", "()Ljava/lang/Thread;", true, (in, t, a) -> t.threadObject);
+        // The host's answer would hand host Thread objects (none of them the guest's threads) to
+        // the guest: a precise stop until guest threads' traces are collected (issue #12).
+        nat(c, "getAllStackTraces", "()Ljava/util/Map;", true, (in, t, a) -> {
+            throw VmError.unsupported("java.lang.Thread.getAllStackTraces()");
+        });
         // Every guest thread's context loader is the application loader (no setter: guest code
         // cannot define loaders, so setContextClassLoader stays an unsupported API).
         nat(c, "getContextClassLoader", "()Ljava/lang/ClassLoader;", false, (in, t, a) -> resources.loader());
@@ -342,6 +347,10 @@ public final class ThreadModel {
             handler = defaultUncaughtHandler;
         }
         GuestThread saved = t;
+        // As on the JVM, the thread's frames are gone when its uncaught exception is dispatched:
+        // the handler and toString/getCause run on an empty stack (not 20,000 frames deep after
+        // a StackOverflowError, where each of those calls overflowed again).
+        t.top = null;
         try {
             if (handler != null) {
                 VmMethod m = resolver.findVirtual(t, linker.classOf(handler), "uncaughtException(Ljava/lang/Thread;Ljava/lang/Throwable;)V");

@@ -228,8 +228,18 @@ final class ThrowableModel implements GuestExceptions {
                 ? linker.hostClassOf(owner.host) : hostOnly(owner), desc);
         VmMethod m = new VmMethod(owner, name, desc, 0x0001 | 0x0100);
         m.nativeImpl = (in, t, a) -> {
-            Throwable made = (Throwable) hostCtor.nativeImpl.invoke(in, t, a);
             GuestObject g = (GuestObject) a[0];
+            // A copy: the bridge may replace arguments by their host views in place (the receiver too).
+            Object result = hostCtor.nativeImpl.invoke(in, t, a.clone());
+            if (result instanceof GuestObject && ((GuestObject) result).vmData instanceof Throwable) {
+                // The bridge already converted the new host exception (e.g. AssertionError(Object)):
+                // its host twin is what it was made from.
+                result = ((GuestObject) result).vmData;
+            }
+            if (!(result instanceof Throwable)) {
+                throw new VmError("internal error: constructor " + owner.name + desc + " made no host exception");
+            }
+            Throwable made = (Throwable) result;
             g.vmData = made; // the host twin answers the class's own accessors (throwableAccessor)
             writeRef(hooks, g, tMessage, made.getMessage());
             writeRef(hooks, g, tCause, g);
@@ -380,6 +390,9 @@ final class ThrowableModel implements GuestExceptions {
     }
 
     /** Guest frames of {@code t}, top first, skipping the exception's own constructors (as HotSpot does). */
+    /** Frames a captured stack trace keeps at most, as HotSpot's default MaxJavaStackTraceDepth. */
+    static final int MAX_TRACE_DEPTH = 1024;
+
     private StackTraceElement[] captureTrace(GuestThread t, GuestObject ex) {
         List<StackTraceElement> out = new ArrayList<>();
         boolean skipping = true;
@@ -389,6 +402,9 @@ final class ThrowableModel implements GuestExceptions {
                 continue;
             }
             skipping = false;
+            if (out.size() == MAX_TRACE_DEPTH) {
+                break; // HotSpot's -XX:MaxJavaStackTraceDepth default: the innermost 1024 frames
+            }
             int line = f.code.lineOf.length > f.pc ? f.code.lineOf[f.pc] : -1;
             out.add(new StackTraceElement(m.owner.name, m.name, m.owner.sourceFile, line));
         }

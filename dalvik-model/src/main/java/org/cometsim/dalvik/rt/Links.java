@@ -58,6 +58,9 @@ public final class Links {
         /** Resolved target for direct, static and super invokes; the resolved declaration otherwise. */
         public VmMethod resolved;
         public VmClass ownerClass;
+        /** For virtual invokes: the resolved method if package-private (selection honours packages, JVMS 5.4.6). */
+        public VmMethod packagePrivateDecl;
+        public boolean packagePrivateChecked;
         public final char[] params;
         public final char returnKind;
 
