@@ -1209,6 +1209,7 @@ public final class OffloadEndpoint {
         byte[] wire = sender.frame(stream, msg);
         metrics.messageBytesSent += msg.length;
         metrics.wireBytesSent += wire.length;
+        metrics.countSent(m.getClass().getSimpleName(), wire.length);
         transport.send(wire, Math.max(at, driver == null ? at : driver.nowNanos()));
     }
 

@@ -30,6 +30,8 @@ public final class OffloadMetrics {
     long interruptsDelivered;
     long dexBytesSent;
     final Map<String, Long> forcedReturns = new TreeMap<>();
+    /** Messages sent by kind (the message record's name): {count, bytes on the wire}. */
+    final Map<String, long[]> sentByKind = new TreeMap<>();
     final Map<String, Long> pinnedByHostState = new TreeMap<>();
     final Map<String, Long> refusedDetach = new TreeMap<>();
     final List<String> trace = new ArrayList<>();
@@ -135,6 +137,23 @@ public final class OffloadMetrics {
     /** Interrupts from the peer this endpoint delivered to a thread running here. */
     public long interruptsDelivered() {
         return interruptsDelivered;
+    }
+
+    /**
+     * Messages this endpoint sent, by kind ({@code Sync}, {@code SyncAck}, {@code Hello} ...):
+     * {count, bytes on the wire after framing and compression}; what the sync-efficiency figure's
+     * overhead is made of (a copy).
+     */
+    public Map<String, long[]> sentByKind() {
+        Map<String, long[]> copy = new TreeMap<>();
+        sentByKind.forEach((k, v) -> copy.put(k, v.clone()));
+        return copy;
+    }
+
+    void countSent(String kind, long wireBytes) {
+        long[] c = sentByKind.computeIfAbsent(kind, k -> new long[2]);
+        c[0]++;
+        c[1] += wireBytes;
     }
 
     /** Bytes of app code (dex files) sent to the server. */

@@ -139,6 +139,14 @@ public final class OffloadBenchmark {
         long payload = p.payloadBytesSent() + s.payloadBytesSent();
         long wire = p.wireBytesSent() + s.wireBytesSent() - p.dexBytesSent();
         long syncs = p.syncsSent() + s.syncsSent();
+        // What the wire bytes are made of, by message kind and direction (the fixed costs that
+        // dominate the ratio when a run's pushes carry little: handshake, acknowledgements, pings).
+        StringBuilder kinds = new StringBuilder();
+        for (OffloadMetrics m : List.of(p, s)) {
+            kinds.append(m == p ? "phone->server:" : "; server->phone:");
+            m.sentByKind().forEach((k, v) -> kinds.append(String.format(Locale.ROOT, " %s %dx %d B", k, v[0], v[1])));
+        }
+        progress.printf(Locale.ROOT, "  wire bytes by message kind (dex included in DexData): %s%n", kinds);
 
         // (c): the round trip, then the phone alone with the DSM active, against the plain run's tail.
         Tracking t = tracking(w, cp, args, baseline, repeats, progress);
