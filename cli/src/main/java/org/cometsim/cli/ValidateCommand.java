@@ -133,6 +133,9 @@ final class ValidateCommand {
             CpuModel cpu = CpuPresets.read(cpuFile).model();
             List<ValidationTable.Row> rows = new ArrayList<>();
             try (ScenarioRunner runner = new ScenarioRunner(D8Converter.withDefaultCache());
+                 // One server for all scenarios keeps its JVM warm; bytes still compare, since each emulated
+                 // run has a dex cache of its own on it (Emulation's dex_cache_scope) and ships the app's
+                 // code once, as each simulated run does.
                  ServerProcess server = ServerProcess.start(List.of("--unpaced", "--server-cpu", cpuFile.toString()))) {
                 // One untimed run first: the server process and this JVM compile the interpreter's hot
                 // paths during it, which would otherwise be charged to the first scenario's measurement.
