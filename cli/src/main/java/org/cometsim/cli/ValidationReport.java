@@ -33,7 +33,8 @@ final class ValidationReport {
             "the messages are then the same, and the bytes are equal unless a migration point moved: the",
             "phone keeps running its thread until the server's Ready (or a thread's return) really arrives,",
             "so a thread may migrate a few instructions later or earlier on the testbed than in the",
-            "simulator, with a slightly different heap to sync. The testbed's measured bytes are COMET's wire",
+            "simulator, with a slightly different heap to sync; and a program that ends before the real server",
+            "is ready (its VM made, the code loaded) migrates nothing on the testbed. The testbed's measured bytes are COMET's wire",
             "bytes as its endpoints count them; the shaper's bytes add the testbed's own handshake and",
             "control frames (pings, the final report). Under comet the decisions follow measured times, so",
             "its bytes are reported, not expected to agree.");
@@ -83,16 +84,36 @@ final class ValidationReport {
                     Long.toString(r.simulated().bytesDown()), Long.toString(r.measured().bytesDown()),
                     signed(r.measured().bytesDown() - r.simulated().bytesDown()),
                     r.simulated().migrations() + " / " + r.measured().migrations(),
-                    !deterministic(r.policy()) ? "reported only" : r.bytesEqual() ? "equal" : "differ"));
+                    !deterministic(r.policy()) ? "reported only" : r.bytesEqual() ? "equal" : "differ",
+                    whyBytesDiffer(r)));
         }
         page.table("Bytes on the wire: simulated vs measured", List.of("scenario", "policy", "up, simulated",
                 "up, measured", "up, difference", "down, simulated", "down, measured", "down, difference",
-                "migrations sim. / meas.", "bytes"), bytes);
+                "migrations sim. / meas.", "bytes", "where they differ"), bytes);
         page.paragraph(BYTES_NOTE);
 
         page.heading("What this comparison validates, and what it does not").code(ValidateCommand.SCOPE);
         page.paragraph("All rows: validation.csv beside this page; the scope text: SCOPE.txt.");
         return page.write(dir.resolve("report.html"));
+    }
+
+    /** Where a row's bytes part, in words (empty if they agree), from what the row itself shows. */
+    static String whyBytesDiffer(ValidationTable.Row r) {
+        if (r.bytesEqual()) {
+            return "";
+        }
+        long sim = r.simulated().migrations();
+        long measured = r.measured().migrations();
+        if (sim > 0 && measured == 0) {
+            return "nothing migrated on the testbed: the program ended before the server was ready";
+        }
+        if (sim == 0 && measured > 0) {
+            return "nothing migrated in the simulator";
+        }
+        if (sim != measured) {
+            return "a different number of migrations (the decisions or their moments differ)";
+        }
+        return "same migrations: a migration point moved, so a sync carried a different heap";
     }
 
     private static String percent(double fraction) {

@@ -83,16 +83,28 @@ class ValidationReportTest {
 
         // Bytes side by side with their differences; equality judged only for deterministic policies.
         Elements bytes = tables.get(1).select("tbody tr");
-        assertEquals(List.of("3g-always", "always", "28006", "28025", "+19", "354", "354", "0", "1 / 1", "differ"),
+        assertEquals(List.of("3g-always", "always", "28006", "28025", "+19", "354", "354", "0", "1 / 1", "differ",
+                "same migrations: a migration point moved, so a sync carried a different heap"),
                 bytes.get(1).select("td").eachText());
-        assertEquals("equal", bytes.get(2).select("td").last().text());
-        assertEquals("reported only", bytes.get(3).select("td").last().text());
+        assertEquals("equal", bytes.get(2).select("td").get(9).text());
+        assertEquals("", bytes.get(2).select("td").get(10).text(), "nothing to explain");
+        assertEquals("reported only", bytes.get(3).select("td").get(9).text());
         assertTrue(doc.text().contains("until the server's Ready"), "why bytes may differ");
 
         // The scope statement, whole.
         assertEquals(ValidateCommand.SCOPE.strip(), doc.selectFirst("pre").wholeText().strip());
         // Self-contained: nothing loaded from elsewhere.
         assertTrue(doc.select("script, link[rel=stylesheet]").isEmpty());
+    }
+
+    @Test
+    void whyBytesDifferFollowsTheMigrations() {
+        ValidationTable.Side sim = new ValidationTable.Side(1, 28000, 350, 1, 2, "aa");
+        assertTrue(ValidationReport.whyBytesDiffer(new ValidationTable.Row("a", "m", "l", "always", sim,
+                new ValidationTable.Side(1, 67, 0, 0, 0, "aa"), 0, 0)).startsWith("nothing migrated on the testbed"));
+        assertTrue(ValidationReport.whyBytesDiffer(new ValidationTable.Row("a", "m", "l", "pingpong:3", sim,
+                new ValidationTable.Side(1, 50000, 700, 2, 4, "aa"), 0, 0)).startsWith("a different number of migrations"));
+        assertEquals("", ValidationReport.whyBytesDiffer(new ValidationTable.Row("a", "m", "l", "always", sim, sim, 0, 0)));
     }
 
     @Test
