@@ -76,7 +76,11 @@ public final class PredictedVsMeasured {
             r.setSeriesItemLabelsVisible(i, true);
             r.setSeriesItemLabelFont(i, new Font(Font.SANS_SERIF, Font.PLAIN, 15));
             r.setSeriesItemLabelPaint(i, Color.DARK_GRAY);
-            r.setSeriesPositiveItemLabelPosition(i, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+            // Even groups label above-right, odd ones below-right: scenarios that differ only by policy
+            // often land on the same spot, and their labels would print over each other.
+            r.setSeriesPositiveItemLabelPosition(i, i % 2 == 0
+                    ? new ItemLabelPosition(ItemLabelAnchor.OUTSIDE2, TextAnchor.BOTTOM_LEFT)
+                    : new ItemLabelPosition(ItemLabelAnchor.OUTSIDE4, TextAnchor.TOP_LEFT));
         }
         r.setDefaultItemLabelGenerator((dataset, series, item) ->
                 series < byIndex.size() ? " " + byIndex.get(series).get(item) : null);
