@@ -45,18 +45,28 @@ final class ValidationTable {
     static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
         for (Row r : rows) {
-            b.append(String.join(",", List.of(quote(r.scenario()), quote(r.app()), quote(r.link()), quote(r.policy()),
-                    seconds(r.simulated().timeNanos()), seconds(r.measured().timeNanos()),
-                    String.format(Locale.ROOT, "%.4f", r.relativeError()),
-                    Long.toString(r.simulated().bytesUp()), Long.toString(r.measured().bytesUp()),
-                    Long.toString(r.simulated().bytesDown()), Long.toString(r.measured().bytesDown()),
-                    Boolean.toString(r.bytesEqual()),
-                    Long.toString(r.shaperBytesUp()), Long.toString(r.shaperBytesDown()),
-                    Long.toString(r.simulated().migrations()), Long.toString(r.measured().migrations()),
-                    Long.toString(r.simulated().syncs()), Long.toString(r.measured().syncs()),
-                    Boolean.toString(r.outputEqual())))).append('\n');
+            b.append(String.join(",", cells(r).stream().map(ValidationTable::quote).toList())).append('\n');
         }
         return b.toString();
+    }
+
+    /** The CSV's column names, one per cell of {@link #cells}. */
+    static List<String> header() {
+        return List.of(HEADER.split(","));
+    }
+
+    /** One row's cells, unquoted, in {@link #HEADER}'s order: the CSV line and the report page's table row. */
+    static List<String> cells(Row r) {
+        return List.of(r.scenario(), r.app(), r.link(), r.policy(),
+                seconds(r.simulated().timeNanos()), seconds(r.measured().timeNanos()),
+                String.format(Locale.ROOT, "%.4f", r.relativeError()),
+                Long.toString(r.simulated().bytesUp()), Long.toString(r.measured().bytesUp()),
+                Long.toString(r.simulated().bytesDown()), Long.toString(r.measured().bytesDown()),
+                Boolean.toString(r.bytesEqual()),
+                Long.toString(r.shaperBytesUp()), Long.toString(r.shaperBytesDown()),
+                Long.toString(r.simulated().migrations()), Long.toString(r.measured().migrations()),
+                Long.toString(r.simulated().syncs()), Long.toString(r.measured().syncs()),
+                Boolean.toString(r.outputEqual()));
     }
 
     /** Median of |relative error| over the rows (NaN if none). */
@@ -67,6 +77,11 @@ final class ValidationTable {
         }
         int m = e.length / 2;
         return e.length % 2 == 1 ? e[m] : (e[m - 1] + e[m]) / 2;
+    }
+
+    /** Largest |relative error| over the rows (NaN if none). */
+    static double maxAbsoluteError(List<Row> rows) {
+        return rows.stream().mapToDouble(r -> Math.abs(r.relativeError())).max().orElse(Double.NaN);
     }
 
     private static String seconds(long nanos) {

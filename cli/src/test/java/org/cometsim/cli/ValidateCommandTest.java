@@ -48,5 +48,9 @@ class ValidateCommandTest {
         assertTrue(csv.get(1).endsWith(",true"), "the testbed printed what the simulator printed: " + csv.get(1));
         assertEquals(ValidateCommand.SCOPE, Files.readString(out.resolve("SCOPE.txt")));
         assertTrue(stdout.toString(StandardCharsets.UTF_8).contains("median |relative error|"));
+        // The page and its chart, from the same rows.
+        String page = Files.readString(out.resolve("report.html"));
+        assertTrue(page.contains("predicted-vs-measured.svg") && page.contains("What this comparison validates"), page);
+        assertTrue(Files.size(out.resolve("charts/predicted-vs-measured.png")) > 1000);
     }
 }

@@ -278,6 +278,13 @@ public final class Emulation {
         final WallClockDriver driver;
         final Vm vm;
 
+        /**
+         * This run's scope in the server's dex cache: random, one per run, so the run's first
+         * session ships the app's code and its reconnections reuse it, as a simulated run does
+         * (OffloadRun's dex cache lives as long as the run); bytes on the wire can then agree.
+         */
+        final String dexCacheScope = Handshake.newToken().substring(0, 32);
+
         Connector(Setup s, InetSocketAddress target, WallClockDriver driver, Vm vm) {
             this.s = s;
             this.target = target;
@@ -303,6 +310,7 @@ public final class Emulation {
                 params.put("phone_cores", Integer.toString(c.phone().cores()));
                 params.put("vm_time_ns", Long.toString(Math.max(0, driver.clockNanos())));
                 params.put("class_path", c.classPathText());
+                params.put("dex_cache_scope", dexCacheScope);
                 Handshake.ClientResult r = Handshake.client(new DataInputStream(socket.getInputStream()),
                         new DataOutputStream(socket.getOutputStream()), s.token(), binding, params);
                 socket.setSoTimeout(0);

@@ -20,7 +20,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.load.ClassPath;
@@ -37,7 +36,8 @@ import org.cometsim.offload.wire.ProtocolException;
 /**
  * {@code comet serve}: the offload server as its own OS process. Every phone that connects and
  * authenticates ({@link Handshake}) gets a session: its own {@link Vm} (nothing shared with other
- * sessions but the dex cache, keyed by SHA-1 and verified on arrival), a server-side
+ * sessions but the dex cache, keyed by SHA-1 and verified on arrival, and scoped to the phone's
+ * run so that each run ships its code once, as a simulated one does), a server-side
  * {@link OffloadEndpoint}, a {@link TcpTransport} and a {@link WallClockDriver} on a host thread of
  * its own. The VM starts without the app; the phone ships its dex files through COMET's own
  * Hello/DexRequest/DexData messages and the session loads them with the VM's normal loader
@@ -108,9 +108,16 @@ public final class TestbedServer implements Closeable {
         t.setDaemon(true);
         return t;
     });
-    /** The dex cache: SHA-1 (hex) → file, shared by sessions (a file is only ever what its hash says). */
-    private final Map<String, byte[]> dexCache = new ConcurrentHashMap<>();
-    private final AtomicLong dexCacheBytes = new AtomicLong();
+    /**
+     * The dex cache: "scope:SHA-1 (hex)" → file (a file is only ever what its hash says), oldest
+     * first. The scope is the phone's {@code dex_cache_scope} session parameter (one per emulated
+     * run: its sessions share the files as a simulated run's server incarnations do, and no other
+     * run's files are reused, so each run ships the app's code once, as in the simulator); without
+     * one, the empty scope is shared by all such sessions. Guarded by itself.
+     */
+    private final Map<String, byte[]> dexCache = new java.util.LinkedHashMap<>();
+    /** Bytes in {@link #dexCache}. Guarded by {@code dexCache}. */
+    private long dexCacheBytes;
     private final AtomicInteger clientNumbers = new AtomicInteger();
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger completed = new AtomicInteger();
@@ -284,6 +291,8 @@ public final class TestbedServer implements Closeable {
         final WallClockDriver driver;
         final TcpTransport transport;
         final OffloadEndpoint endpoint;
+        /** This session's scope in the dex cache (see {@link TestbedServer#dexCache}). */
+        final String dexScope;
         volatile String endReason;
         long busyNanos;
         long loggedIn;
@@ -293,6 +302,10 @@ public final class TestbedServer implements Closeable {
             this.number = number;
             this.who = who;
             this.socket = socket;
+            this.dexScope = params.getOrDefault("dex_cache_scope", "");
+            if (!dexScope.matches("[0-9a-f]{0,64}")) {
+                throw new IllegalArgumentException("session parameter dex_cache_scope is not 0 to 64 hex digits");
+            }
             String policyName = params.getOrDefault("policy", "");
             OffloadPolicy policy = serverPolicy(policyName);
             boolean compress = Boolean.parseBoolean(params.getOrDefault("compress", "true"));
@@ -404,7 +417,10 @@ public final class TestbedServer implements Closeable {
         private final class Store implements OffloadEndpoint.AppCodeStore {
             @Override
             public boolean useCached(String name, byte[] sha1) {
-                byte[] b = dexCache.get(HexFormat.of().formatHex(sha1));
+                byte[] b;
+                synchronized (dexCache) {
+                    b = dexCache.get(key(sha1));
+                }
                 if (b == null) {
                     return false;
                 }
@@ -415,11 +431,23 @@ public final class TestbedServer implements Closeable {
             @Override
             public void received(String name, byte[] sha1, byte[] bytes) {
                 load(name, bytes);
-                if (dexCacheBytes.addAndGet(bytes.length) <= limits.maxCodeBytes() * 4) {
-                    dexCache.putIfAbsent(HexFormat.of().formatHex(sha1), bytes);
-                } else {
-                    dexCacheBytes.addAndGet(-bytes.length);
+                long budget = limits.maxCodeBytes() * 4;
+                synchronized (dexCache) {
+                    if (bytes.length > budget || dexCache.putIfAbsent(key(sha1), bytes) != null) {
+                        return;
+                    }
+                    dexCacheBytes += bytes.length;
+                    // Over budget: the oldest files go first (finished runs' scopes, on a long-lived server).
+                    java.util.Iterator<byte[]> oldest = dexCache.values().iterator();
+                    while (dexCacheBytes > budget) {
+                        dexCacheBytes -= oldest.next().length;
+                        oldest.remove();
+                    }
                 }
+            }
+
+            private String key(byte[] sha1) {
+                return dexScope + ":" + HexFormat.of().formatHex(sha1);
             }
 
             private void load(String name, byte[] bytes) {
