@@ -40,7 +40,7 @@ public final class PlacementRules {
                 || n.contains("FutureTask"))) {
             return n + " runs guest code on host threads or blocks the VM's host thread; the guest library has"
                     + " ThreadPoolExecutor (Executors' fixed, single-thread and cached pools), FutureTask, CompletableFuture, CyclicBarrier, Phaser, Exchanger,"
-                    + " CountDownLatch, Semaphore, LinkedBlockingQueue, ArrayBlockingQueue, PriorityBlockingQueue, SynchronousQueue; otherwise use Thread and wait/notify";
+                    + " CountDownLatch, Semaphore, LinkedBlockingQueue, LinkedBlockingDeque, ArrayBlockingQueue, PriorityBlockingQueue, DelayQueue, SynchronousQueue; otherwise use Thread and wait/notify";
         }
         if (n.equals("java.util.Timer")) {
             return "java.util.Timer runs guest code on a host thread";
