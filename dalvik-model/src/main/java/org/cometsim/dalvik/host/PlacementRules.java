@@ -39,8 +39,8 @@ public final class PlacementRules {
                 || n.contains("Phaser") || n.contains("Exchanger") || n.contains("Blocking") || n.contains("SynchronousQueue")
                 || n.contains("FutureTask"))) {
             return n + " runs guest code on host threads or blocks the VM's host thread; the guest library has"
-                    + " ThreadPoolExecutor (Executors' fixed, single-thread and cached pools), FutureTask, CompletableFuture, CyclicBarrier, Phaser, Exchanger,"
-                    + " CountDownLatch, Semaphore, LinkedBlockingQueue, ArrayBlockingQueue, PriorityBlockingQueue, SynchronousQueue; otherwise use Thread and wait/notify";
+                    + " ThreadPoolExecutor (Executors' fixed, single-thread, cached and scheduled pools), ScheduledThreadPoolExecutor, FutureTask, CompletableFuture, CyclicBarrier, Phaser, Exchanger,"
+                    + " CountDownLatch, Semaphore, LinkedBlockingQueue, LinkedBlockingDeque, ArrayBlockingQueue, PriorityBlockingQueue, DelayQueue, SynchronousQueue; otherwise use Thread and wait/notify";
         }
         if (n.equals("java.util.Timer")) {
             return "java.util.Timer runs guest code on a host thread";

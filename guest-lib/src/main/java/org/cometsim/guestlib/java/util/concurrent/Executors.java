@@ -8,9 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Guest-side {@code java.util.concurrent.Executors}: the thread-pool factories whose pools are
  * guest code ({@link ThreadPoolExecutor} over a guest {@link LinkedBlockingQueue} or
- * {@link SynchronousQueue}), so the
+ * {@link SynchronousQueue}; {@link ScheduledThreadPoolExecutor} over a guest {@link DelayQueue}), so the
  * workers are guest threads the VM schedules and COMET can migrate. Factories of pools this
- * library does not have (scheduled, work-stealing) stop with the VM's
+ * library does not have (work-stealing) stop with the VM's
  * unsupported-API error. Deviation: {@code newSingleThreadExecutor} returns the
  * {@code ThreadPoolExecutor} itself, not the JDK's non-reconfigurable wrapper.
  */
@@ -40,6 +40,23 @@ public class Executors {
 
     public static ExecutorService newSingleThreadExecutor(ThreadFactory threadFactory) {
         return newFixedThreadPool(1, threadFactory);
+    }
+
+    public static java.util.concurrent.ScheduledExecutorService newScheduledThreadPool(int corePoolSize) {
+        return new ScheduledThreadPoolExecutor(corePoolSize);
+    }
+
+    public static java.util.concurrent.ScheduledExecutorService newScheduledThreadPool(int corePoolSize, ThreadFactory threadFactory) {
+        return new ScheduledThreadPoolExecutor(corePoolSize, threadFactory);
+    }
+
+    /** Deviation: the executor itself, not the JDK's non-reconfigurable wrapper (as newSingleThreadExecutor). */
+    public static java.util.concurrent.ScheduledExecutorService newSingleThreadScheduledExecutor() {
+        return new ScheduledThreadPoolExecutor(1);
+    }
+
+    public static java.util.concurrent.ScheduledExecutorService newSingleThreadScheduledExecutor(ThreadFactory threadFactory) {
+        return new ScheduledThreadPoolExecutor(1, threadFactory);
     }
 
     public static ExecutorService newCachedThreadPool() {

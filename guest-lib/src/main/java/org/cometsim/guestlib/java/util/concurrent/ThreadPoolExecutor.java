@@ -324,6 +324,21 @@ public class ThreadPoolExecutor implements ExecutorService {
     void onShutdown() {
     }
 
+    /** Whether shutdownNow has run (ScheduledThreadPoolExecutor's run-state checks). */
+    synchronized boolean isStopped() {
+        return runState >= STOP;
+    }
+
+    /** Starts a core worker, or one worker if the pool has none (ScheduledThreadPoolExecutor queues tasks itself). */
+    synchronized void ensurePrestart() {
+        int wc = workers.size();
+        if (wc < corePoolSize) {
+            addWorker(null, true);
+        } else if (wc == 0) {
+            addWorker(null, false);
+        }
+    }
+
     @Override
     public List<Runnable> shutdownNow() {
         List<Runnable> tasks;
