@@ -71,7 +71,7 @@ public class LibraryState {
     /** Guest builders handed to host methods that need the JDK's own builder classes. */
     /** A JDK method the guest library's Executors lacks (a scheduled pool). */
     public static String missingLibraryMethod() {
-        return String.valueOf(java.util.concurrent.Executors.newScheduledThreadPool(1));
+        return String.valueOf(java.util.concurrent.Executors.newWorkStealingPool(1)); // needs ForkJoinPool: not guest code yet (issue #12)
     }
 
     public static String buildersToHost() {
