@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.cometsim.device.DeviceModels;
@@ -93,11 +94,32 @@ class PaperClaimsTest {
         }
         Path csv = dir.resolve("results.csv");
         assertTrue(Files.isRegularFile(csv), "no results.csv in " + dir);
-        check(ResultTable.readCsv(csv), size);
+        check(ResultTable.readCsv(csv), size, KNOWN_FAILING.getOrDefault(size, Set.of()));
     }
+
+    /** The third claim. */
+    static final String THREE_G_CLAIM = "3G helps only the most compute-heavy apps";
+
+    /**
+     * Claims known not to hold at a size, found by this test (issue #16): each must still fail
+     * there, and the test says to remove it from here once it holds. At medium and paper size the
+     * {@code comet} rule's 3G decisions help 12 of 14 apps at paper size, including jama and
+     * photoeditor, 2nd and 3rd least intensive, while parallelrender (6th) loses (143 migrations
+     * for 262 KB: round trips dominate) and pipeline runs at 0.07x; no definition of intensity
+     * tried (bytes, or bytes and round trips) puts the helped apps on top. Models unchanged: a
+     * finding about the policy or the claim's wording, not something to tune away.
+     */
+    static final Map<String, Set<String>> KNOWN_FAILING = Map.of(
+            "medium", Set.of(THREE_G_CLAIM),
+            "paper", Set.of(THREE_G_CLAIM));
 
     /** The three claims on a demo's results table; prints the figures first, so a failure shows them. */
     static void check(ResultTable table, String size) {
+        check(table, size, Set.of());
+    }
+
+    /** {@link #check(ResultTable, String)} with claims known to fail at this size (which must still fail). */
+    static void check(ResultTable table, String size, Set<String> knownFailing) {
         Map<String, App> apps = apps(table, size);
         double ratio = cpuRatio();
         double geoWifi = geometricMean(apps.values().stream().map(a -> a.speedupWifi).toList());
@@ -129,7 +151,11 @@ class PaperClaimsTest {
                     best.best(), best.name, BEST_TOLERANCE * 100, ratio));
         }
         String threeG = threeGHelpsOnlyTheMostComputeHeavyApps(byIntensity);
-        if (threeG != null) {
+        if (knownFailing.contains(THREE_G_CLAIM)) {
+            assertTrue(threeG != null, "the claim '" + THREE_G_CLAIM + "' holds now at size " + size
+                    + ": remove it from PaperClaimsTest.KNOWN_FAILING");
+            System.out.println("known failure (issue #16): " + threeG);
+        } else if (threeG != null) {
             failed.add(threeG);
         }
         assertTrue(failed.isEmpty(), "the abstract's claims that do not hold at size " + size + ":\n  "
