@@ -284,6 +284,9 @@ public class G071_ConcurrentHashMap {
         for (int c : counts.values()) {
             total += c;
         }
-        System.out.println("threads: " + counts + " total " + total + " made " + made + " creations " + creations);
+        // Sorted: keys -1 and 0 share a bin, and their order in it is the order two threads
+        // inserted them, which on the JVM depends on its thread timing (this line was flaky).
+        System.out.println("threads: " + new java.util.TreeMap<>(counts) + " total " + total + " made "
+                + new java.util.TreeMap<>(made) + " creations " + creations);
     }
 }
