@@ -126,17 +126,11 @@ public final class ScenarioParser {
             }
             failAt.sort(null);
         }
-        long timeLimit = 0;
-        if (f.has("time_limit")) {
-            YNode node = f.get("time_limit");
-            if (!(node instanceof YNode.YScalar s)) {
-                throw ScenarioException.at(node, "time_limit", "found " + node.kind() + "; allowed: a simulated time, e.g. 600s");
-            }
-            timeLimit = Fields.time(s, "time_limit").nanos();
-            if (timeLimit <= 0) {
-                throw ScenarioException.at(node, "time_limit", "must be positive (leave it out for no limit)");
-            }
+        SimTime limit = f.time("time_limit", SimTime.ZERO);
+        if (f.has("time_limit") && limit.nanos() == 0) {
+            throw ScenarioException.at(f.get("time_limit"), "time_limit", "must be positive (leave it out for no limit)");
         }
+        long timeLimit = limit.nanos();
         return new Scenario(name, app, phone, server, link, policy, energy, energyModel, seed, repetitions, compression,
                 jit, failAt, timeLimit, Canonical.of(root));
     }
