@@ -94,60 +94,54 @@ final class BenchPoliciesCommand {
         }
         double neverRate = 0;
         for (String spec : policies) {
+            java.util.function.Supplier<OffloadPolicy> make = () -> !ProfiledPolicies.isProfiled(spec)
+                    ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
             long s0 = mx.getCurrentThreadCpuTime();
-            OffloadPolicy policy = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
+            make.get(); // the solve alone, timed once
             long solve = mx.getCurrentThreadCpuTime() - s0;
-            List<Long> cpu = new ArrayList<>();
-            OffloadRun.Result r = null;
-            for (int k = 0; k < repeat + 1; k++) {
-                OffloadPolicy p = !ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
-                OffloadRun.Config c = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
-                        base.linkFactory(), base.radio(), p, null, 1, true, null);
-                long a = mx.getCurrentThreadCpuTime();
-                r = OffloadRun.run(c, local);
-                long b = mx.getCurrentThreadCpuTime();
-                if (k > 0) { // the first run warms the JIT
-                    cpu.add(b - a);
-                }
-            }
-            cpu.sort(null);
-            long median = cpu.get(cpu.size() / 2);
-            double rate = (local.timeNanos() / 1e9) / (median / 1e9);
+            Timed full = timed(mx, base, local, repeat, make);
+            double rate = (local.timeNanos() / 1e9) / (full.medianCpuNanos / 1e9);
             if (spec.equals("never")) {
                 neverRate = rate;
             }
             out.printf(Locale.ROOT, "  %-11s median %.3f CPU s over %d runs: %.3f phone-s per CPU-s%s; run %.6f s, %d migrations, solve %.1f ms%n",
-                    spec, median / 1e9, cpu.size(), rate,
+                    spec, full.medianCpuNanos / 1e9, repeat, rate,
                     neverRate > 0 && !spec.equals("never") ? String.format(Locale.ROOT, " (%.3f of never)", rate / neverRate) : "",
-                    r.offload().timeNanos() / 1e9, r.phone().migrationsOut(), solve / 1e6);
+                    full.last.offload().timeNanos() / 1e9, full.last.phone().migrationsOut(), solve / 1e6);
             if (!spec.equals("never") && neverRate > 0) {
                 // The same policy deciding at the same points but never moving: its cost alone.
-                List<Long> dry = new ArrayList<>();
-                long evaluations = 0;
-                for (int k = 0; k < repeat + 1; k++) {
-                    DecisionsOnly p = new DecisionsOnly(!ProfiledPolicies.isProfiled(spec) ? Policies.byName(spec)
-                            : ProfiledPolicies.create(spec, profile, env));
-                    OffloadRun.Config c = new OffloadRun.Config(cp, w.classPath(), w.mainClass(), w.args(), phone, server,
-                            base.linkFactory(), base.radio(), p, null, 1, true, null);
-                    long a = mx.getCurrentThreadCpuTime();
-                    OffloadRun.Result dr = OffloadRun.run(c, local);
-                    long b = mx.getCurrentThreadCpuTime();
-                    if (dr.phone().migrationsOut() != 0) {
-                        throw new IllegalStateException("a decisions-only run migrated");
-                    }
-                    if (k > 0) {
-                        dry.add(b - a);
-                    }
-                    evaluations = p.evaluations;
+                DecisionsOnly[] lastDry = new DecisionsOnly[1];
+                Timed dry = timed(mx, base, local, repeat, () -> lastDry[0] = new DecisionsOnly(make.get()));
+                if (dry.last.phone().migrationsOut() != 0) {
+                    throw new IllegalStateException("a decisions-only run migrated");
                 }
-                dry.sort(null);
-                long dryMedian = dry.get(dry.size() / 2);
-                double dryRate = (local.timeNanos() / 1e9) / (dryMedian / 1e9);
+                double dryRate = (local.timeNanos() / 1e9) / (dry.medianCpuNanos / 1e9);
                 out.printf(Locale.ROOT, "  %-11s decisions only (same evaluations, never moves): median %.3f CPU s: %.3f phone-s per CPU-s (%.3f of never), %d evaluations%n",
-                        "", dryMedian / 1e9, dryRate, dryRate / neverRate, evaluations);
+                        "", dry.medianCpuNanos / 1e9, dryRate, dryRate / neverRate, lastDry[0].evaluations);
             }
         }
         return 0;
+    }
+
+    private record Timed(long medianCpuNanos, OffloadRun.Result last) {
+    }
+
+    /** {@code repeat + 1} runs, each with a fresh policy; the first warms the JIT; the median of the rest's CPU time. */
+    private static Timed timed(ThreadMXBean mx, OffloadRun.Config base, OffloadRun.Side local, int repeat,
+                               java.util.function.Supplier<? extends OffloadPolicy> make) {
+        List<Long> cpu = new ArrayList<>();
+        OffloadRun.Result r = null;
+        for (int k = 0; k < repeat + 1; k++) {
+            OffloadRun.Config c = base.withPolicy(make.get());
+            long a = mx.getCurrentThreadCpuTime();
+            r = OffloadRun.run(c, local);
+            long b = mx.getCurrentThreadCpuTime();
+            if (k > 0) {
+                cpu.add(b - a);
+            }
+        }
+        cpu.sort(null);
+        return new Timed(cpu.get(cpu.size() / 2), r);
     }
 
     /**
