@@ -29,12 +29,12 @@ final class ValidationReport {
     /** Why bytes may differ even where the policy is deterministic (shown on the page). */
     static final String BYTES_NOTE = String.join(" ",
             "Each emulated run uses a dex cache of its own on the server (as each simulated run does), so",
-            "both worlds ship the app's code once per run. For the deterministic policies (always, pingpong:N)",
-            "the messages are then the same, and the bytes are equal unless a migration point moved: the",
-            "phone keeps running its thread until the server's Ready (or a thread's return) really arrives,",
-            "so a thread may migrate a few instructions later or earlier on the testbed than in the",
-            "simulator, with a slightly different heap to sync; and a program that ends before the real server",
-            "is ready (its VM made, the code loaded) migrates nothing on the testbed. The testbed's measured bytes are COMET's wire",
+            "both worlds ship the app's code once per run. Both start the program when the server's Ready",
+            "arrives, so a deterministic policy (always, pingpong:N) is asked at the same instruction counts",
+            "in both worlds: the same threads move at the same points, the same messages cross, and the bytes",
+            "are equal (SimulatorTestbedAgreementTest pins it). A difference there is a defect. Started at once",
+            "(COMET's own start), the phone would run until the real server's Ready, whose set-up time the",
+            "simulator does not charge, and the migration points would move. The testbed's measured bytes are COMET's wire",
             "bytes as its endpoints count them; the shaper's bytes add the testbed's own handshake and",
             "control frames (pings, the final report). Under comet the decisions follow measured times, so",
             "its bytes are reported, not expected to agree.");

@@ -89,7 +89,7 @@ class ValidationReportTest {
         assertEquals("equal", bytes.get(2).select("td").get(9).text());
         assertEquals("", bytes.get(2).select("td").get(10).text(), "nothing to explain");
         assertEquals("reported only", bytes.get(3).select("td").get(9).text());
-        assertTrue(doc.text().contains("until the server's Ready"), "why bytes may differ");
+        assertTrue(doc.text().contains("when the server's Ready"), "why bytes may differ");
 
         // The scope statement, whole.
         assertEquals(ValidateCommand.SCOPE.strip(), doc.selectFirst("pre").wholeText().strip());

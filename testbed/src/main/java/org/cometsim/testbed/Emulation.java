@@ -73,17 +73,32 @@ public final class Emulation {
      * @param failWhen cuts the connection once, between two slices, the first time it holds for
      *     the phone's counts (failure injection tied to progress rather than time: "after the
      *     second migration" is mid-run however fast the host is); null for none
+     * @param start when the program starts: at once (COMET), or when the server's Ready arrives,
+     *     so that a deterministic policy decides at the same instruction counts as in the simulator
+     *     run with the same {@link OffloadRun.ProgramStart} (validation)
      */
     public record Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
                         WallClockDriver.Pacing pacing, List<Long> failAtNanos,
-                        java.util.function.Predicate<OffloadMetrics> failWhen) {
+                        java.util.function.Predicate<OffloadMetrics> failWhen, OffloadRun.ProgramStart start) {
         public Setup {
             failAtNanos = List.copyOf(failAtNanos);
+            java.util.Objects.requireNonNull(start);
+        }
+
+        public Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
+                     WallClockDriver.Pacing pacing, List<Long> failAtNanos,
+                     java.util.function.Predicate<OffloadMetrics> failWhen) {
+            this(config, server, token, tls, route, pacing, failAtNanos, failWhen, OffloadRun.ProgramStart.AT_ONCE);
         }
 
         public Setup(OffloadRun.Config config, InetSocketAddress server, byte[] token, boolean tls, Route route,
                      WallClockDriver.Pacing pacing, List<Long> failAtNanos) {
             this(config, server, token, tls, route, pacing, failAtNanos, null);
+        }
+
+        /** The same run with the program started as {@code start} says. */
+        public Setup startingAt(OffloadRun.ProgramStart start) {
+            return new Setup(config, server, token, tls, route, pacing, failAtNanos, failWhen, start);
         }
     }
 
@@ -126,9 +141,13 @@ public final class Emulation {
             }
         });
         driver.onFinished(d -> { });
+        GuestThread[] main = new GuestThread[1];
         driver.onArrival((t, frame) -> {
             if (t == current[0]) {
                 phone.receive(frame);
+                if (main[0] == null && phone.ready()) {
+                    main[0] = vm.launcher().startMain(c.mainClass(), c.args()); // AT_READY: the program starts now
+                }
             }
         });
         driver.onClosed((t, why) -> {
@@ -147,7 +166,9 @@ public final class Emulation {
                 }
             });
         }
-        GuestThread main = vm.launcher().startMain(c.mainClass(), c.args());
+        if (s.start() == OffloadRun.ProgramStart.AT_ONCE) {
+            main[0] = vm.launcher().startMain(c.mainClass(), c.args());
+        }
         phone.connect(c.classPath(), driver.nowNanos());
         first.start();
         driver.run();
@@ -162,7 +183,7 @@ public final class Emulation {
             s.route().close();
             throw failure;
         } else {
-            status = vm.launcher().finish(main);
+            status = vm.launcher().finish(main[0]);
         }
         long end = vm.scheduler().simulatedEnd();
         long wall = System.nanoTime() - wallStart;
