@@ -20,9 +20,18 @@ final class ValidationTable {
      *
      * @param shaperBytesUp payload bytes the link shaper relayed up (the testbed's wire, handshake
      *     included), -1 if unknown
+     * @param measuredWallNanos the testbed's time on the wall clock; {@code measured.timeNanos()} is
+     *     that less the time the host's other processes took the VMs' threads off the cores
+     *     ({@code Emulation.Outcome}'s stolen times)
      */
     record Row(String scenario, String app, String link, String policy, Side simulated, Side measured,
-               long shaperBytesUp, long shaperBytesDown) {
+               long shaperBytesUp, long shaperBytesDown, long measuredWallNanos) {
+        /** A row whose measured time is the wall time (nothing taken out). */
+        Row(String scenario, String app, String link, String policy, Side simulated, Side measured,
+            long shaperBytesUp, long shaperBytesDown) {
+            this(scenario, app, link, policy, simulated, measured, shaperBytesUp, shaperBytesDown, measured.timeNanos());
+        }
+
         /** (simulated − measured) / measured: the prediction's error, positive when the simulator predicts too long. */
         double relativeError() {
             return (double) (simulated.timeNanos() - measured.timeNanos()) / measured.timeNanos();
@@ -40,7 +49,7 @@ final class ValidationTable {
     static final String HEADER = "scenario,app,link,policy,simulated_s,measured_s,relative_error,"
             + "bytes_up_simulated,bytes_up_measured,bytes_down_simulated,bytes_down_measured,bytes_equal,"
             + "shaper_bytes_up,shaper_bytes_down,migrations_simulated,migrations_measured,"
-            + "syncs_simulated,syncs_measured,output_equal";
+            + "syncs_simulated,syncs_measured,measured_wall_s,output_equal";
 
     static String csv(List<Row> rows) {
         StringBuilder b = new StringBuilder(HEADER).append('\n');
@@ -66,7 +75,7 @@ final class ValidationTable {
                 Long.toString(r.shaperBytesUp()), Long.toString(r.shaperBytesDown()),
                 Long.toString(r.simulated().migrations()), Long.toString(r.measured().migrations()),
                 Long.toString(r.simulated().syncs()), Long.toString(r.measured().syncs()),
-                Boolean.toString(r.outputEqual()));
+                seconds(r.measuredWallNanos()), Boolean.toString(r.outputEqual()));
     }
 
     /** Median of |relative error| over the rows (NaN if none). */

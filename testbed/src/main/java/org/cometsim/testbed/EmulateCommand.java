@@ -49,6 +49,9 @@ public final class EmulateCommand {
             "  link: latency, rates, jitter, loss, outages, traces) unless --no-shaper. --fail-at cuts the",
             "  connection at those times (besides the scenario's failures): the shaper resets both sockets;",
             "  --fail-random 7,2s adds one cut at a moment drawn from seed 7 in [0, 2s).",
+            "  The scenario's time_limit stops the run at that time on the wall clock since the run started",
+            "  (paced or not; the local baseline, simulated, stops at that simulated time, as in comet run).",
+            "  A sweep file is refused: its points run in the simulator with 'comet sweep'.",
             "");
 
     /**
@@ -124,6 +127,11 @@ public final class EmulateCommand {
         if ((server == null) != (tokenFile == null)) {
             return usage(err, "emulate: --server and --token-file go together");
         }
+        if (isSweep(file)) {
+            return usage(err, "emulate: " + file + " is a sweep (base and axes), and emulate runs one scenario: run the"
+                    + " sweep's points in the simulator with 'comet sweep " + file + "', or emulate one point written"
+                    + " out as a scenario file");
+        }
         Scenario s;
         try {
             s = ScenarioParser.read(file);
@@ -195,6 +203,16 @@ public final class EmulateCommand {
                 e.printStackTrace(err);
             }
             return 1;
+        }
+    }
+
+    /** Whether {@code file} is a sweep file (a {@code base} and {@code axes}) rather than one scenario. */
+    static boolean isSweep(Path file) {
+        try {
+            return org.cometsim.scenarios.yaml.YamlReader.read(file) instanceof org.cometsim.scenarios.yaml.YNode.YMap m
+                    && (m.entries().containsKey("base") || m.entries().containsKey("axes"));
+        } catch (ScenarioException e) {
+            return false; // the scenario parser reports it
         }
     }
 

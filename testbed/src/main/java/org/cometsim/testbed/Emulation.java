@@ -102,10 +102,16 @@ public final class Emulation {
         }
     }
 
-    /** The outcome: the offloaded side as {@code comet run} reports it, plus the testbed's own figures. */
+    /**
+     * The outcome: the offloaded side as {@code comet run} reports it, plus the testbed's own figures.
+     *
+     * @param phoneStolenNanos wall time the phone's VM thread was runnable but not running
+     *     ({@link WallClockDriver#stolenNanos})
+     * @param serverStolenNanos the same on the server's side, as it reported it (0 if it did not)
+     */
     public record Outcome(OffloadRun.Side offload, OffloadMetrics phone, OffloadMetrics server, long serverInstructions,
                           long phoneBusyNanos, long serverBusyNanos, long wallNanos, List<String> trace,
-                          boolean serverReported) {
+                          boolean serverReported, long phoneStolenNanos, long serverStolenNanos) {
         /** As an {@link OffloadRun.Result} against a local baseline (for result.json in comet run's schema). */
         public OffloadRun.Result result(OffloadRun.Side local) {
             long idle = Math.max(0, offload.timeNanos() - phoneBusyNanos - serverBusyNanos);
@@ -159,6 +165,15 @@ public final class Emulation {
             phone.connectionLost(now);
             scheduleReconnect(driver, connector, phone, current, all, now, 0);
         });
+        long limit = c.timeLimitNanos();
+        if (limit > 0) {
+            // The scenario's time_limit on the phone's clock, which is the wall clock since the run started in both
+            // pacings (paced, the VM's clock never runs ahead of the wall; unpaced, it is the wall): a run still
+            // going then stops, as a simulated one does at that simulated time.
+            driver.submit(limit, () -> {
+                throw new TimeLimitExceeded(limit, vm.scheduler().describeThreads());
+            });
+        }
         for (long at : s.failAtNanos()) {
             driver.submit(at, () -> {
                 if (current[0] != null) {
@@ -191,6 +206,7 @@ public final class Emulation {
         OffloadMetrics serverMetrics = new OffloadMetrics();
         long serverInstr = 0;
         long serverBusy = 0;
+        long serverStolen = 0;
         boolean reported = false;
         TcpTransport last = current[0];
         if (last != null && last.connected()) {
@@ -199,6 +215,7 @@ public final class Emulation {
                 Map<String, Long> counts = parseReport(report);
                 serverInstr = counts.getOrDefault("instructions", 0L);
                 serverBusy = counts.getOrDefault("busy_ns", 0L);
+                serverStolen = counts.getOrDefault("stolen_ns", 0L);
                 serverMetrics.addCounters(counts);
                 reported = true;
             }
@@ -212,7 +229,24 @@ public final class Emulation {
         OffloadRun.Side side = new OffloadRun.Side(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
                 status, end, phoneInstr + serverInstr, null);
         return new Outcome(side, phone.metrics(), serverMetrics, serverInstr, busy[0], serverBusy, wall,
-                new ArrayList<>(phone.metrics().trace()), reported);
+                new ArrayList<>(phone.metrics().trace()), reported, driver.stolenNanos(), serverStolen);
+    }
+
+    /** The run reached the scenario's {@code time_limit} on the wall clock before the program ended. */
+    public static final class TimeLimitExceeded extends org.cometsim.dalvik.rt.VmError {
+        private final long limitNanos;
+
+        TimeLimitExceeded(long limitNanos, String threads) {
+            super(String.format(java.util.Locale.ROOT, "the emulated run reached its time limit of %s s (wall clock since"
+                    + " the run started) before the program ended (raise time_limit if it is meant to run longer): on"
+                    + " the phone %s", java.math.BigDecimal.valueOf(limitNanos, 9).stripTrailingZeros().toPlainString(),
+                    threads));
+            this.limitNanos = limitNanos;
+        }
+
+        public long limitNanos() {
+            return limitNanos;
+        }
     }
 
     /**

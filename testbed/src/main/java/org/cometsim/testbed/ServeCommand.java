@@ -24,13 +24,42 @@ public final class ServeCommand {
     public static final String USAGE = String.join("\n",
             "usage: comet serve --token-file F [--port P] [--bind ADDR] [--tls] [--max-clients N]",
             "                   [--server-cpu PRESET] [--unpaced] [--handshake-timeout MS] [--max-threads N]",
-            "                   [--max-instructions N]",
+            "                   [--max-instructions N] [--session-heap SIZE]",
             "  the offload server in this process: each phone that connects and proves the token in F",
             "  (its first line; created with a fresh random token if F does not exist) gets its own VM.",
             "  --port 0 picks a free port (default 7071); --bind 0.0.0.0 listens beyond loopback",
             "  (default 127.0.0.1); --tls wraps connections in TLS with a key generated at start.",
+            "  --session-heap 256MiB (the default; B, KiB, MiB, GiB): each session's guest heap; a session",
+            "  whose live data would pass it ends (the phone recovers and runs on).",
             "  Logs one line per connection and per migration on stderr. See testbed/README.md.",
             "");
+
+    /**
+     * A size with a binary unit: {@code 256MiB}, {@code 1GiB}, {@code 65536KiB}, {@code 1000000B}
+     * (or a bare number of bytes); positive.
+     */
+    static long parseSize(String what, String text) {
+        String t = text.trim();
+        String[][] units = {{"GiB", "30"}, {"MiB", "20"}, {"KiB", "10"}, {"B", "0"}};
+        long shift = 0;
+        for (String[] u : units) {
+            if (t.endsWith(u[0])) {
+                t = t.substring(0, t.length() - u[0].length()).trim();
+                shift = Long.parseLong(u[1]);
+                break;
+            }
+        }
+        long n;
+        try {
+            n = Long.parseLong(t);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n <= 0 || n > (Long.MAX_VALUE >> shift)) {
+            throw new IllegalArgumentException(what + ": '" + text + "' is not a positive size (e.g. 256MiB, 1GiB, 65536KiB)");
+        }
+        return n << shift;
+    }
 
     /** Default listening port. */
     public static final int DEFAULT_PORT = 7071;
@@ -79,6 +108,7 @@ public final class ServeCommand {
                             case "--handshake-timeout" -> limits = limits.withHandshakeMillis(positive(a, v));
                             case "--max-threads" -> limits = limits.withMaxThreads(positive(a, v));
                             case "--max-instructions" -> limits = limits.withMaxInstructions(Long.parseLong(v));
+                            case "--session-heap" -> limits = limits.withSessionHeap(parseSize(a, v));
                             default -> {
                                 return usage(err, "serve: unknown option " + a);
                             }

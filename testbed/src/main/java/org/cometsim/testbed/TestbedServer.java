@@ -46,7 +46,8 @@ import org.cometsim.offload.wire.ProtocolException;
  * <h2>Limits (per session)</h2>
  * A handshake deadline (a hard one: a client sending one byte at a time is cut at the deadline);
  * the largest frame a client may announce (checked on the header, before any allocation); the
- * bytes it may send before its code is loaded; guest threads; instructions executed (a CPU-time
+ * bytes it may send before its code is loaded; the guest heap ({@code --session-heap}); guest threads;
+ * instructions executed (a CPU-time
  * budget in the VM's own unit); bytes queued for a client that does not read, and how long one
  * write may block. Crossing any of them ends that session only (one log line); the phone, as after
  * any failure, recovers locally (comet-reference §9).
@@ -61,37 +62,57 @@ import org.cometsim.offload.wire.ProtocolException;
  * migration. Lines start with {@code comet serve:}.
  */
 public final class TestbedServer implements Closeable {
-    /** What a server allows each client. */
+    /**
+     * What a server allows each client.
+     *
+     * @param sessionHeapBytes the guest heap of each session's VM ({@code Vm.setHeapLimit}); a guest
+     *     whose live data would pass it ends the session (the guest never sees an OutOfMemoryError
+     *     the phone would not have thrown: the phone recovers its threads and runs on)
+     */
     public record Limits(int maxClients, long handshakeMillis, int maxFrameBytes, long maxCodeBytes, int maxThreads,
-                        long maxInstructions, long maxQueuedBytes, long writeStallMillis) {
+                        long maxInstructions, long maxQueuedBytes, long writeStallMillis, long sessionHeapBytes) {
+        /** The default per-session guest heap: 256 MiB. */
+        public static final long DEFAULT_SESSION_HEAP = 256L << 20;
+
+        public Limits {
+            if (sessionHeapBytes <= 0) {
+                throw new IllegalArgumentException("a session heap must be positive: " + sessionHeapBytes);
+            }
+        }
+
         public static Limits defaults() {
             return new Limits(16, 5_000, Framing.MAX_PAYLOAD, 64L << 20, 256, 2_000_000_000_000L,
-                    TcpTransport.DEFAULT_MAX_QUEUED, 30_000);
+                    TcpTransport.DEFAULT_MAX_QUEUED, 30_000, DEFAULT_SESSION_HEAP);
         }
 
         public Limits withMaxClients(int n) {
             return new Limits(n, handshakeMillis, maxFrameBytes, maxCodeBytes, maxThreads, maxInstructions,
-                    maxQueuedBytes, writeStallMillis);
+                    maxQueuedBytes, writeStallMillis, sessionHeapBytes);
         }
 
         public Limits withHandshakeMillis(long ms) {
             return new Limits(maxClients, ms, maxFrameBytes, maxCodeBytes, maxThreads, maxInstructions,
-                    maxQueuedBytes, writeStallMillis);
+                    maxQueuedBytes, writeStallMillis, sessionHeapBytes);
         }
 
         public Limits withMaxInstructions(long n) {
             return new Limits(maxClients, handshakeMillis, maxFrameBytes, maxCodeBytes, maxThreads, n,
-                    maxQueuedBytes, writeStallMillis);
+                    maxQueuedBytes, writeStallMillis, sessionHeapBytes);
         }
 
         public Limits withMaxThreads(int n) {
             return new Limits(maxClients, handshakeMillis, maxFrameBytes, maxCodeBytes, n, maxInstructions,
-                    maxQueuedBytes, writeStallMillis);
+                    maxQueuedBytes, writeStallMillis, sessionHeapBytes);
         }
 
         public Limits withWriteLimits(long queuedBytes, long stallMillis) {
             return new Limits(maxClients, handshakeMillis, maxFrameBytes, maxCodeBytes, maxThreads, maxInstructions,
-                    queuedBytes, stallMillis);
+                    queuedBytes, stallMillis, sessionHeapBytes);
+        }
+
+        public Limits withSessionHeap(long bytes) {
+            return new Limits(maxClients, handshakeMillis, maxFrameBytes, maxCodeBytes, maxThreads, maxInstructions,
+                    maxQueuedBytes, writeStallMillis, bytes);
         }
     }
 
@@ -316,6 +337,9 @@ public final class TestbedServer implements Closeable {
             this.vm = new Vm(code, new Vm.Options(console, console, InputStream.nullInputStream(),
                     org.cometsim.scenarios.SimulatedExec.simulatedClock(() -> self[0].scheduler().now())).withRuntime(RuntimeFigures.PHONE_2012.withProcessors(cores)));
             self[0] = vm;
+            vm.setHeapLimit(limits.sessionHeapBytes());
+            vm.heap().onLimitExceeded(() -> new LimitExceeded("guest heap limit of " + limits.sessionHeapBytes()
+                    + " bytes reached"));
             String cp = params.get("class_path");
             if (cp != null) {
                 vm.setGuestProperty("java.class.path", cp);
@@ -374,6 +398,7 @@ public final class TestbedServer implements Closeable {
             endpoint.metrics().counters().forEach((k, v) -> b.append(k).append('=').append(v).append('\n'));
             b.append("instructions=").append(instructions()).append('\n');
             b.append("busy_ns=").append(busyNanos).append('\n');
+            b.append("stolen_ns=").append(driver.stolenNanos()).append('\n');
             return b.toString();
         }
 

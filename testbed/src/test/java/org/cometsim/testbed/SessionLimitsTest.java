@@ -1,6 +1,7 @@
 package org.cometsim.testbed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -22,6 +23,33 @@ class SessionLimitsTest {
             assertTrue(o.phone().connectionsLost() >= 1, "the server cut the session");
             loopback.awaitIdle();
             assertTrue(loopback.log().contains("ended: instruction budget exhausted (100000)"), loopback.log());
+        }
+    }
+
+    @Test
+    void heapLimitEndsTheSessionAndThePhoneFinishes() throws Exception {
+        // photoeditor small allocates 48 KiB images in every filter: past a 64 KiB session heap on the
+        // server. The guest never sees an OutOfMemoryError there (the phone's heap is the program's).
+        try (Loopback loopback = new Loopback(TestbedServer.Limits.defaults().withSessionHeap(64 << 10))) {
+            OffloadRun.Side local = Loopback.local("photoeditor");
+            Emulation.Outcome o = loopback.run("photoeditor", "always", List.of());
+            assertEquals(local.stdout(), o.offload().stdout());
+            assertEquals(local.status(), o.offload().status());
+            assertTrue(o.phone().connectionsLost() >= 1, "the server cut the session");
+            loopback.awaitIdle();
+            assertTrue(loopback.log().contains("ended: guest heap limit of 65536 bytes reached"), loopback.log());
+        }
+    }
+
+    @Test
+    void sessionHeapSizes() {
+        assertEquals(256L << 20, TestbedServer.Limits.defaults().sessionHeapBytes());
+        assertEquals(256L << 20, ServeCommand.parseSize("--session-heap", "256MiB"));
+        assertEquals(1L << 30, ServeCommand.parseSize("--session-heap", "1GiB"));
+        assertEquals(65536, ServeCommand.parseSize("--session-heap", "64KiB"));
+        assertEquals(1000, ServeCommand.parseSize("--session-heap", "1000"));
+        for (String bad : List.of("0MiB", "-1", "lots", "12TB", "")) {
+            assertThrows(IllegalArgumentException.class, () -> ServeCommand.parseSize("--session-heap", bad), bad);
         }
     }
 

@@ -65,6 +65,19 @@ public final class Heap {
     }
 
     /**
+     * What crossing the limit throws instead of the guest's {@code OutOfMemoryError}: a host
+     * exception, which ends the slice and the VM's run, never seen by guest code (an offload
+     * server's session limit: the session ends and the phone, whose heap the program was written
+     * for, recovers its threads; a guest error there would change what the program prints). Null:
+     * the guest's error, as on a device.
+     */
+    public void onLimitExceeded(java.util.function.Supplier<? extends RuntimeException> action) {
+        this.overLimit = action;
+    }
+
+    private java.util.function.Supplier<? extends RuntimeException> overLimit;
+
+    /**
      * Counts an allocation of {@code bytes}; when the allocations since the last pass could pass
      * the limit, measures what is live and throws the guest's {@code OutOfMemoryError} if this
      * allocation does not fit. One add and one compare on the fast path.
@@ -81,6 +94,9 @@ public final class Heap {
         if (bytes > limit || live + bytes > limit) {
             allocatedSinceCheck = 0;
             nextCheck = Math.max(limit - live, limit / 32);
+            if (overLimit != null) {
+                throw overLimit.get();
+            }
             throw outOfMemory(t);
         }
         allocatedSinceCheck = bytes;
