@@ -105,7 +105,7 @@ final class ValidationReport {
         long sim = r.simulated().migrations();
         long measured = r.measured().migrations();
         if (sim > 0 && measured == 0) {
-            return "nothing migrated on the testbed: the program ended before the server was ready";
+            return "nothing migrated on the testbed (the program starts at Ready: look for a refused or failed session)";
         }
         if (sim == 0 && measured > 0) {
             return "nothing migrated in the simulator";
