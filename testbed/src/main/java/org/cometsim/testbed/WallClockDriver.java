@@ -306,12 +306,10 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
     private void sleepUntil(long vmNanos) {
         long wait;
         long start = System.nanoTime();
-        long asked = Math.max(0, vmNanos - clockNanos());
         while ((wait = vmNanos - clockNanos()) > 0) {
             java.util.concurrent.locks.LockSupport.parkNanos(wait);
         }
-        // Asleep until the instant asked for; a wake-up later than that was the host's doing (stolen).
-        waitedNanos += Math.min(System.nanoTime() - start, asked);
+        waitedNanos += System.nanoTime() - start;
     }
 
     private Task nextDueTask() {
@@ -336,11 +334,8 @@ public final class WallClockDriver implements EndpointDriver, Runnable {
             long wait = Math.min(until - clockNanos(), 50_000_000L);
             if (wait > 0 && !stopped) {
                 long start = System.nanoTime();
-                long left = changed.awaitNanos(wait);
-                long slept = System.nanoTime() - start;
-                // Timed out: asleep for the time asked, the rest late (stolen). Signalled: the wake-up's own
-                // latency cannot be told from the wait, and counts as waiting.
-                waitedNanos += left <= 0 ? Math.min(slept, wait) : slept;
+                changed.awaitNanos(wait);
+                waitedNanos += System.nanoTime() - start;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
