@@ -155,7 +155,15 @@ final class BenchColdCommand {
 
             List<Row> rows = new ArrayList<>();
             for (Program p : programs) {
-                rows.add(measure(p, cometLauncher, repeat, warm, cold, off, timeoutSec, scratch, err));
+                Row r = measure(p, cometLauncher, repeat, warm, cold, off, timeoutSec, scratch, err);
+                rows.add(r);
+                if (r.problem() == null) { // progress: a long run's rows as they come
+                    err.printf(Locale.ROOT, "bench --cold: %s: java %.0f ms%s%s%s%n", p.name(), r.javaMs(),
+                            warm ? fmt(", cache warm %.0f ms", r.warmMs()) + fmt(" (%.1fx)", r.warmRatio()) : "",
+                            cold ? fmt(", cache cold %.0f ms", r.coldMs()) + fmt(" (%.1fx)", r.coldRatio()) : "",
+                            off ? fmt(", no cache %.0f ms", r.offMs()) + fmt(" (%.1fx)", r.offRatio()) : "");
+                    err.flush();
+                }
             }
             printTable(rows, warm, cold, off, out);
             double loadEnd = loadAverage();
