@@ -45,7 +45,7 @@ public final class ClassPath {
     private final List<VerifiedClasses> verdicts = new ArrayList<>();
     /** Descriptor → the verdicts of the image that defines it; built with {@link #definitions}. */
     private Map<String, VerifiedClasses> verdictsByClass;
-    /** The persistent cache of loader verdicts; off until a class-path entry is added through a converter. */
+    /** The persistent cache of loader verdicts: off unless {@link #parse} or {@link #useCache} sets it. */
     private CodeCache cache = CodeCache.OFF;
 
     public List<DexImage> images() {
