@@ -49,6 +49,9 @@ final class BenchCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--cold")) {
+            return BenchColdCommand.run(args, out, err); // whole-process cold start (issue #17 item 3)
+        }
         Size size = Size.SMALL;
         List<Workload> workloads = null;
         int repeat = BenchConfig.DEFAULT_REPEAT;
@@ -308,14 +311,14 @@ final class BenchCommand {
 
     // ------------------------------------------------------------------ options
 
-    private static String value(List<String> args, int i) {
+    static String value(List<String> args, int i) {
         if (i + 1 >= args.size()) {
             throw new CometCli.UsageException("bench: " + args.get(i) + " needs a value");
         }
         return args.get(i + 1);
     }
 
-    private static int positive(String opt, String v, int min) {
+    static int positive(String opt, String v, int min) {
         try {
             int n = Integer.parseInt(v);
             if (n >= min) {
@@ -327,7 +330,7 @@ final class BenchCommand {
         throw new CometCli.UsageException("bench: " + opt + " needs an integer >= " + min + ", not '" + v + "'");
     }
 
-    private static Size parseSize(String v) {
+    static Size parseSize(String v) {
         for (Size s : Size.values()) {
             if (s.arg().equals(v)) {
                 return s;
@@ -336,7 +339,7 @@ final class BenchCommand {
         throw new CometCli.UsageException("bench: --size must be small, medium or paper, not '" + v + "'");
     }
 
-    private static List<Workload> parseWorkloads(String v) {
+    static List<Workload> parseWorkloads(String v) {
         List<Workload> l = new ArrayList<>();
         for (String name : v.split(",")) {
             name = name.strip();

@@ -7,6 +7,7 @@ import java.util.List;
 import org.cometsim.dalvik.Vm;
 import org.cometsim.dalvik.interp.JitMode;
 import org.cometsim.dalvik.load.ClassPath;
+import org.cometsim.dalvik.load.CodeCache;
 import org.cometsim.dalvik.load.D8Converter;
 import org.cometsim.dalvik.load.LoadException;
 import org.cometsim.dalvik.load.LoadLimits;
@@ -29,6 +30,11 @@ final class ExecCommand {
     }
 
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, null);
+    }
+
+    /** {@link #run} with the code cache given ({@code null}: the one the environment asks for). */
+    static int run(List<String> args, PrintStream out, PrintStream err, CodeCache cache) {
         String cp = null;
         String cpu = null;
         String energy = null;
@@ -36,6 +42,7 @@ final class ExecCommand {
         JitMode jit = null; // null: -Dcomet.jit, else on
         String workload = null;
         String size = "small";
+        boolean noCache = false;
         int i = 0;
         while (i < args.size()) {
             String a = args.get(i);
@@ -67,6 +74,9 @@ final class ExecCommand {
                 }
                 energy = args.get(i + 1);
                 i += 2;
+            } else if (a.equals("--no-cache")) { // as COMET_CACHE=off: the code cache neither read nor written
+                noCache = true;
+                i++;
             } else if (a.equals("--host-library")) {
                 hostLibrary = true;
                 i++;
@@ -104,7 +114,9 @@ final class ExecCommand {
         }
         ClassPath classPath;
         try {
-            classPath = ClassPath.parse(cp, D8Converter.withDefaultCache(), LoadLimits.fromEnvironment(System.getenv()));
+            D8Converter d8 = noCache ? new D8Converter(CodeCache.OFF)
+                    : cache != null ? new D8Converter(cache) : D8Converter.withDefaultCache();
+            classPath = ClassPath.parse(cp, d8, LoadLimits.fromEnvironment(System.getenv()));
         } catch (IllegalArgumentException e) { // a COMET_MAX_*_MB variable that is not a number
             err.println("comet: " + e.getMessage());
             return 2;
@@ -116,7 +128,9 @@ final class ExecCommand {
             throw new CometCli.UsageException("--energy needs --cpu");
         }
         if (cpu != null) {
-            return runSimulated(classPath, cp, main, guestArgs, cpu, energy, jit, hostLibrary, out, err);
+            int status = runSimulated(classPath, cp, main, guestArgs, cpu, energy, jit, hostLibrary, out, err);
+            classPath.saveVerdicts();
+            return status;
         }
         Vm vm = new Vm(classPath, new Vm.Options(out, err, System.in, VmClock.wallClock()).withGuestLibrary(!hostLibrary));
         if (jit != null) {
@@ -153,6 +167,7 @@ final class ExecCommand {
             return 1;
         }
         out.flush();
+        classPath.saveVerdicts(); // the verifier's passes, for the next run of the same code
         return status;
     }
 

@@ -41,6 +41,12 @@ public final class ClassPath {
     private Map<String, ClassDef> definitions;
     /** Definitions read out once (see {@link ParsedClass}), shared by every VM on this class path. */
     private final ConcurrentHashMap<String, ParsedClass> parsed = new ConcurrentHashMap<>();
+    /** The verifier's cached passes per image (same order as {@link #images}; null entries when the cache is off). */
+    private final List<VerifiedClasses> verdicts = new ArrayList<>();
+    /** Descriptor → the verdicts of the image that defines it; built with {@link #definitions}. */
+    private Map<String, VerifiedClasses> verdictsByClass;
+    /** The persistent cache of loader verdicts: off unless {@link #parse} or {@link #useCache} sets it. */
+    private CodeCache cache = CodeCache.OFF;
 
     public List<DexImage> images() {
         return Collections.unmodifiableList(images);
@@ -50,12 +56,16 @@ public final class ClassPath {
     public synchronized Map<String, ClassDef> definitions() {
         if (definitions == null) {
             Map<String, ClassDef> m = new HashMap<>();
-            for (DexImage img : images) {
-                for (DexBackedClassDef def : img.dex().getClasses()) {
-                    m.putIfAbsent(def.getType(), def);
+            Map<String, VerifiedClasses> v = new HashMap<>();
+            for (int i = 0; i < images.size(); i++) {
+                for (DexBackedClassDef def : images.get(i).dex().getClasses()) {
+                    if (m.putIfAbsent(def.getType(), def) == null && verdicts.get(i) != null) {
+                        v.put(def.getType(), verdicts.get(i));
+                    }
                 }
             }
             definitions = Collections.unmodifiableMap(m);
+            verdictsByClass = v;
         }
         return definitions;
     }
@@ -78,7 +88,28 @@ public final class ClassPath {
         if (def == null) {
             return null;
         }
-        return parsed.computeIfAbsent(descriptor, d -> new ParsedClass(def));
+        VerifiedClasses v;
+        synchronized (this) {
+            v = verdictsByClass.get(descriptor);
+        }
+        return parsed.computeIfAbsent(descriptor, d -> new ParsedClass(def, v));
+    }
+
+    /**
+     * Stores in the code cache which classes passed the verifier in this run, so later runs of the
+     * same dex skip them (call when a run is over; a no-op when the cache is off).
+     */
+    public synchronized void saveVerdicts() {
+        for (VerifiedClasses v : verdicts) {
+            if (v != null) {
+                v.save();
+            }
+        }
+    }
+
+    /** Uses {@code cache} for the loader's verdicts on dex files added from now on. */
+    public synchronized void useCache(CodeCache cache) {
+        this.cache = cache;
     }
 
     /** Parses a {@code -cp} string (entries separated by {@code :} or the platform separator). */
@@ -89,6 +120,7 @@ public final class ClassPath {
     /** {@link #parse(String, D8Converter)} within the given bounds on what is read. */
     public static ClassPath parse(String cp, D8Converter d8, LoadLimits limits) throws LoadException {
         ClassPath out = new ClassPath(limits);
+        out.useCache(d8.cache());
         String sep = cp.contains(java.io.File.pathSeparator) ? java.io.File.pathSeparator : ":";
         boolean any = false;
         for (String entry : cp.split(java.util.regex.Pattern.quote(sep))) {
@@ -122,6 +154,10 @@ public final class ClassPath {
     public ClassPath(LoadLimits limits) {
         this.limits = limits;
     }
+
+    /** Cache kind of the validator's passes (an empty marker per dex content). */
+    static final String VALIDATED_KIND = "validated";
+    private static final String VALIDATOR_VERSION = CodeCache.fingerprint(DexValidator.class, ClassPath.class);
 
     public LoadLimits limits() {
         return limits;
@@ -255,12 +291,26 @@ public final class ClassPath {
         } catch (RuntimeException e) {
             throw new LoadException(origin + ": corrupt dex (" + Messages.describe(e) + ")");
         }
-        // Every id table and data item read now, so corruption is reported here, naming the item.
-        if (validate) {
-            DexValidator.validate(origin, dex, bytes.length);
+        CodeCache c;
+        synchronized (this) {
+            c = cache;
         }
+        String contentHash = c.enabled() ? CodeCache.contentHash(bytes) : null;
+        // Every id table and data item read now, so corruption is reported here, naming the item;
+        // once per dex content and validator version when the cache is on (a pure function of the bytes).
+        if (validate) {
+            String key = contentHash == null ? null : CodeCache.key(VALIDATED_KIND, contentHash, VALIDATOR_VERSION);
+            if (key == null || c.get(VALIDATED_KIND, key) == null) {
+                DexValidator.validate(origin, dex, bytes.length);
+                if (key != null) {
+                    c.put(VALIDATED_KIND, key, new byte[] {1});
+                }
+            }
+        }
+        VerifiedClasses passes = contentHash == null ? null : VerifiedClasses.load(c, contentHash);
         synchronized (this) {
             images.add(new DexImage(origin, dex));
+            verdicts.add(passes);
             definitions = null;
             parsed.clear();
         }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -34,8 +33,8 @@ import org.jf.dexlib2.writer.pool.DexPool;
  * Converts Java class files (a jar, or a directory of classes) to dex in-process with D8, the way
  * an Android build would: desugaring on, min-api {@value #MIN_API} (default and
  * static interface methods stay in the code, lambdas and string concatenation are desugared),
- * the running JDK as the library. Results are cached by the SHA-256 of the input and the
- * settings, under {@code $COMET_CACHE} (default {@code ~/.cache/comet-sim/d8}).
+ * the running JDK as the library. Results are kept in the {@link CodeCache} (kind {@value #CACHE_KIND}),
+ * keyed by the SHA-256 of the input, the settings and this converter's own version.
  *
  * <p>Every boxing call of the class files stays in the dex ({@link BoxingCalls}: D8 would merge
  * {@code valueOf} calls with equal constant arguments, which changes what {@code ==} on boxes
@@ -45,7 +44,10 @@ public final class D8Converter {
     /** Android 7.0: dex 037, default methods kept; inside the 21–24 band dalvik-notes recommends. */
     public static final int MIN_API = 24;
 
-    private final Path cacheDir;
+    /** Cache kind of D8's output (a list of dex files per input content and settings). */
+    static final String CACHE_KIND = "d8";
+
+    private final CodeCache cache;
     private final CompilationMode mode;
 
     /**
@@ -58,7 +60,16 @@ public final class D8Converter {
     }
 
     public D8Converter(Path cacheDir, CompilationMode mode) {
-        this.cacheDir = cacheDir;
+        this(CodeCache.at(cacheDir), mode);
+    }
+
+    /** Debug mode (see {@link #D8Converter(Path)}), with the given cache ({@link CodeCache#OFF}: none). */
+    public D8Converter(CodeCache cache) {
+        this(cache, CompilationMode.DEBUG);
+    }
+
+    public D8Converter(CodeCache cache, CompilationMode mode) {
+        this.cache = cache;
         this.mode = mode;
     }
 
@@ -67,11 +78,14 @@ public final class D8Converter {
                 + "/boxing-calls-kept";
     }
 
+    /** The converter with the cache the environment asks for ({@link CodeCache#fromEnvironment}). */
     public static D8Converter withDefaultCache() {
-        String env = System.getenv("COMET_CACHE");
-        Path dir = env != null && !env.isEmpty() ? Path.of(env)
-                : Path.of(System.getProperty("user.home"), ".cache", "comet-sim");
-        return new D8Converter(dir.resolve("d8"));
+        return new D8Converter(CodeCache.fromEnvironment(System.getenv()), CompilationMode.DEBUG);
+    }
+
+    /** The cache this converter reads and fills (also used for the loader's verdicts). */
+    public CodeCache cache() {
+        return cache;
     }
 
     /** Dex files (classes.dex, classes2.dex, ...) for a jar, converted once and cached. */
@@ -119,16 +133,24 @@ public final class D8Converter {
 
     private List<byte[]> convert(List<Path> inputs, String contentHash, String what, boolean disableDesugaring,
                                  LoadLimits limits) throws LoadException {
-        String key = sha256((contentHash + "|" + settings() + (disableDesugaring ? "|nodesugar-api26" : "")).getBytes());
-        Path out = cacheDir.resolve(key);
-        if (!Files.isDirectory(out)) {
-            Path tmp;
-            try {
-                Files.createDirectories(cacheDir);
-                tmp = Files.createTempDirectory(cacheDir, "tmp-");
-            } catch (IOException e) {
-                throw new LoadException("cannot create the D8 cache directory " + cacheDir + ": " + e.getMessage());
+        // The tool's version is in the key: our own rewriting of D8's output (BoxingCalls) included.
+        String key = CodeCache.key(CACHE_KIND, contentHash, settings(), disableDesugaring ? "nodesugar-api26" : "desugar",
+                CodeCache.fingerprint(D8Converter.class, BoxingCalls.class));
+        byte[] hit = cache.get(CACHE_KIND, key);
+        if (hit != null) {
+            List<byte[]> dexes = CodeCache.unpack(hit);
+            if (dexes != null) {
+                return dexes;
             }
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory("comet-d8-");
+        } catch (IOException e) {
+            throw new LoadException(what + ": cannot create a temporary directory for D8: " + e.getMessage());
+        }
+        List<byte[]> dexes = new ArrayList<>();
+        try {
             List<Diagnostic> errors = new ArrayList<>();
             try {
                 D8Command.Builder b = D8Command.builder(new DiagnosticsHandler() {
@@ -157,31 +179,25 @@ public final class D8Converter {
                 addClassesKeepingBoxingCalls(b, inputs, limits);
                 D8.run(b.build());
                 restoreBoxingCalls(tmp);
-                Files.move(tmp, out, StandardCopyOption.ATOMIC_MOVE);
-            } catch (LoadException e) {
-                deleteQuietly(tmp);
-                throw e;
             } catch (CompilationFailedException | RuntimeException e) {
-                deleteQuietly(tmp);
                 String msg = errors.isEmpty() ? Messages.describe(e) : describe(errors.get(0));
                 throw new LoadException(what + ": D8 cannot convert it to dex: " + firstLine(msg));
             } catch (IOException e) {
-                deleteQuietly(tmp);
-                if (!Files.isDirectory(out)) {
-                    throw new LoadException(what + ": cannot store converted dex: " + e.getMessage());
+                throw new LoadException(what + ": cannot convert to dex: " + Messages.describe(e));
+            }
+            try (Stream<Path> files = Files.list(tmp)) {
+                List<Path> sorted = files.filter(p -> p.getFileName().toString().endsWith(".dex"))
+                        .sorted(D8Converter::compareDexNames).toList();
+                for (Path p : sorted) {
+                    dexes.add(Files.readAllBytes(p));
                 }
+            } catch (IOException e) {
+                throw new LoadException(what + ": cannot read converted dex: " + e.getMessage());
             }
+        } finally {
+            deleteQuietly(tmp);
         }
-        List<byte[]> dexes = new ArrayList<>();
-        try (Stream<Path> files = Files.list(out)) {
-            List<Path> sorted = files.filter(p -> p.getFileName().toString().endsWith(".dex"))
-                    .sorted(D8Converter::compareDexNames).toList();
-            for (Path p : sorted) {
-                dexes.add(Files.readAllBytes(p));
-            }
-        } catch (IOException e) {
-            throw new LoadException(what + ": cannot read converted dex: " + e.getMessage());
-        }
+        cache.put(CACHE_KIND, key, CodeCache.pack(dexes));
         return dexes;
     }
 

@@ -87,7 +87,15 @@ public final class ParsedClass {
         }
     }
 
+    /** The verifier's passes cached for this class's dex image, or null (cache off). */
+    private final VerifiedClasses verdicts;
+
     ParsedClass(ClassDef def) {
+        this(def, null);
+    }
+
+    ParsedClass(ClassDef def, VerifiedClasses verdicts) {
+        this.verdicts = verdicts;
         this.descriptor = def.getType();
         this.definition = def;
         this.superclass = def.getSuperclass();
@@ -120,6 +128,11 @@ public final class ParsedClass {
      */
     public String verificationFailure() {
         String v = verification;
+        if (v == null && verdicts != null && verdicts.passedBefore(descriptor)) {
+            // this very class (same dex bytes, same verifier) passed in an earlier run
+            v = "";
+            verification = v;
+        }
         if (v == null) {
             // the verifier works on the decoded bodies, cached here for execution as well
             int[] fieldAccess = new int[staticFields.size() + instanceFields.size()];
@@ -141,6 +154,9 @@ public final class ParsedClass {
                     fieldNames, shapes);
             v = failure == null ? "" : failure;
             verification = v;
+            if (failure == null && verdicts != null) {
+                verdicts.passed(descriptor);
+            }
         }
         return v.isEmpty() ? null : v;
     }
