@@ -54,28 +54,28 @@ public final class WireCodec {
 
     /**
      * {@code m} on its own: every name it holds defined in it (a table of its own, the phone's
-     * numbering). What the endpoints send is {@link #encode(Message, NameTable)}'s.
+     * numbering). What the endpoints send is {@link #encode(Message, WireSession)}'s.
      */
     public static byte[] encode(Message m) {
-        return encode(m, NameTable.singleSender());
+        return encode(m, WireSession.singleSender());
     }
 
     /**
-     * {@code m} as the next message of a connection whose names are {@code names}: names already in
+     * {@code m} as the next message of a connection whose tables are {@code session}: names already in
      * the table are referenced, new ones defined (and kept only if the whole message encodes).
      */
-    public static byte[] encode(Message m, NameTable names) {
+    public static byte[] encode(Message m, WireSession session) {
         try {
-            byte[] b = encodeMessage(m, names);
-            names.commit();
+            byte[] b = encodeMessage(m, session);
+            session.commit();
             return b;
         } catch (RuntimeException e) {
-            names.rollback();
+            session.rollback();
             throw e;
         }
     }
 
-    private static byte[] encodeMessage(Message m, NameTable names) {
+    private static byte[] encodeMessage(Message m, WireSession session) {
         WireWriter w = new WireWriter();
         w.u1(m.tag());
         if (m instanceof Hello h) {
@@ -98,7 +98,7 @@ public final class WireCodec {
                 w.bytes(f.bytes());
             }
         } else if (m instanceof Sync s) {
-            encodeSync(w, s, names);
+            encodeSync(w, s, session);
         } else if (m instanceof SyncAck a) {
             w.u4(a.revision());
         } else if (m instanceof OwnershipRequest r) {
@@ -133,12 +133,12 @@ public final class WireCodec {
         w.raw(sha1, 0, SHA1);
     }
 
-    private static void encodeSync(WireWriter w, Sync s, NameTable names) {
+    private static void encodeSync(WireWriter w, Sync s, WireSession session) {
         w.u4(s.revision());
         w.u4(s.classes().size());
         for (ClassDef c : s.classes()) {
             w.u4(c.classId());
-            names.write(w, c.descriptor());
+            session.write(w, c.descriptor());
         }
         w.u4(s.statuses().size());
         for (ClassStatus c : s.statuses()) {
@@ -149,7 +149,7 @@ public final class WireCodec {
         w.u4(s.newObjects().size());
         for (NewObject n : s.newObjects()) {
             w.u4(n.id());
-            encodeShape(w, n.shape(), names);
+            encodeShape(w, n.shape(), session);
         }
         w.u4(s.updates().size());
         for (Update u : s.updates()) {
@@ -160,7 +160,7 @@ public final class WireCodec {
         }
         w.bool(s.moved() != null);
         if (s.moved() != null) {
-            encodeThread(w, s.moved().image(), names);
+            encodeThread(w, s.moved().image(), session);
         }
         w.bool(s.ended() != null);
         if (s.ended() != null) {
@@ -182,7 +182,7 @@ public final class WireCodec {
         }
         w.u4(s.stacks().size());
         for (ThreadImage t : s.stacks()) {
-            encodeThread(w, t, names);
+            encodeThread(w, t, session);
         }
         w.u4(s.notifiesApplied());
     }
@@ -214,7 +214,7 @@ public final class WireCodec {
         }
     }
 
-    private static void encodeShape(WireWriter w, Shape shape, NameTable names) {
+    private static void encodeShape(WireWriter w, Shape shape, WireSession session) {
         if (shape instanceof GuestShape g) {
             w.u1(1);
             w.u4(g.classId());
@@ -233,18 +233,18 @@ public final class WireCodec {
             w.u8(b.bits());
         } else if (shape instanceof ValueShape v) {
             w.u1(5);
-            names.write(w, v.className());
+            session.write(w, v.className());
             w.utf(v.text());
         } else if (shape instanceof EnumShape e) {
             w.u1(6);
             w.u4(e.classId());
-            names.write(w, e.name());
+            session.write(w, e.name());
         } else if (shape instanceof WellKnownShape k) {
             w.u1(7);
-            names.write(w, k.name());
+            session.write(w, k.name());
         } else if (shape instanceof Message.HostStateShape h) {
             w.u1(8);
-            names.write(w, h.className());
+            session.write(w, h.className());
             w.bytes(h.state());
         } else {
             throw new IllegalArgumentException("no encoding for shape " + shape);
@@ -257,16 +257,27 @@ public final class WireCodec {
      * a u4, bit b of word k for register 32k+b) then every register as a u4: a reference register
      * its object id, any other its 32-bit word (a wide value is two registers, low word first).
      */
-    private static void encodeThread(WireWriter w, ThreadImage t, NameTable names) {
+    private static void encodeThread(WireWriter w, ThreadImage t, WireSession session) {
         w.u4(t.threadId());
-        names.write(w, t.name());
+        session.write(w, t.name());
         w.bool(t.daemon());
         w.bool(t.interrupted());
         w.u4(id32(t.threadObject(), "thread object"));
-        w.u4(t.frames().size());
-        for (FrameCapture.FrameState f : t.frames()) {
-            encodeFrame(w, f, names);
+        // The bottom frames the thread's last image on this connection also had (a thread that
+        // comes back runs on above the frames it left with), then the rest, top first.
+        List<FrameCapture.FrameState> frames = t.frames();
+        List<FrameCapture.FrameState> last = session.lastFrames(t.threadId());
+        int shared = 0;
+        while (shared < frames.size() && shared < last.size()
+                && frames.get(frames.size() - 1 - shared).equals(last.get(last.size() - 1 - shared))) {
+            shared++;
         }
+        w.vu(shared);
+        w.u4(frames.size() - shared);
+        for (int i = 0; i < frames.size() - shared; i++) {
+            encodeFrame(w, frames.get(i), session);
+        }
+        session.encodedFrames(t.threadId(), frames);
         w.u4(t.heldMonitors().size());
         for (ThreadImage.HeldMonitor h : t.heldMonitors()) {
             if (h.count() < 1) {
@@ -291,7 +302,7 @@ public final class WireCodec {
         w.u4(id32(t.resultRef(), "result reference"));
     }
 
-    private static void encodeFrame(WireWriter w, FrameCapture.FrameState f, NameTable names) {
+    private static void encodeFrame(WireWriter w, FrameCapture.FrameState f, WireSession session) {
         int n = f.words().length;
         if (n > MAX_REGISTERS || f.refIds().length != n || f.isRef().length() > n) {
             throw new IllegalArgumentException("frame of " + f.methodKey() + ": " + n + " words, "
@@ -300,8 +311,8 @@ public final class WireCodec {
         if (f.pcCodeUnits() < 0) {
             throw new IllegalArgumentException("frame of " + f.methodKey() + " at pc " + f.pcCodeUnits());
         }
-        names.write(w, f.classDescriptor());
-        names.write(w, f.methodKey());
+        session.write(w, f.classDescriptor());
+        session.write(w, f.methodKey());
         w.vu(f.pcCodeUnits());
         w.vu(n);
         byte[] map = f.isRef().toByteArray();
@@ -325,7 +336,7 @@ public final class WireCodec {
         w.bool(f.base());
         w.bool(f.clinitOf() != null);
         if (f.clinitOf() != null) {
-            names.write(w, f.clinitOf());
+            session.write(w, f.clinitOf());
         }
     }
 
@@ -354,19 +365,19 @@ public final class WireCodec {
     private static final int MIN_UPDATE = 4 + 1 + 1;
     private static final int MIN_GRANT = 4 + 1 + 4;
     private static final int MIN_HASH = 4 + 4;
-    private static final int MIN_THREAD = 4 + 1 + 1 + 1 + 4 + 4 + 4 + 1 + 1 + 4 + 4 + 8 + 4 + 8 + 4;
+    private static final int MIN_THREAD = 4 + 1 + 1 + 1 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 4 + 8 + 4 + 8 + 4;
     private static final int MIN_FRAME = 1 + 1 + 1 + 1 + 1 + 1;
     private static final int MIN_MONITOR = 4 + 4;
     private static final int SLOT_RUN = 1 + 1;
 
     /** A message encoded by {@link #encode(Message)} (its names all defined in it). */
     public static Message decode(byte[] bytes) {
-        return decode(new WireReader(bytes), NameTable.singleReceiver());
+        return decode(new WireReader(bytes), WireSession.singleReceiver());
     }
 
-    /** The next message of a connection whose names (as this end knows them) are {@code names}. */
-    public static Message decode(byte[] bytes, NameTable names) {
-        return decode(new WireReader(bytes), names);
+    /** The next message of a connection whose tables (as this end knows them) are {@code session}. */
+    public static Message decode(byte[] bytes, WireSession session) {
+        return decode(new WireReader(bytes), session);
     }
 
     /**
@@ -374,9 +385,9 @@ public final class WireCodec {
      *
      * @throws ProtocolException if the bytes are not exactly one valid message
      */
-    public static Message decode(WireReader r, NameTable names) {
+    public static Message decode(WireReader r, WireSession session) {
         try {
-            Message m = decodeMessage(r, names);
+            Message m = decodeMessage(r, session);
             r.done();
             return m;
         } catch (IllegalArgumentException e) {
@@ -385,7 +396,7 @@ public final class WireCodec {
         }
     }
 
-    private static Message decodeMessage(WireReader r, NameTable names) {
+    private static Message decodeMessage(WireReader r, WireSession session) {
         int tag = r.u1();
         return switch (tag) {
             case 1 -> {
@@ -414,7 +425,7 @@ public final class WireCodec {
                 yield new DexData(files);
             }
             case 4 -> new Ready();
-            case 5 -> decodeSync(r, names);
+            case 5 -> decodeSync(r, session);
             case 6 -> new SyncAck(r.u4());
             case 7 -> new OwnershipRequest(r.u4(), r.bool());
             case 8 -> new Notify(r.u4(), r.bool());
@@ -434,12 +445,12 @@ public final class WireCodec {
         };
     }
 
-    private static Sync decodeSync(WireReader r, NameTable names) {
+    private static Sync decodeSync(WireReader r, WireSession session) {
         int revision = r.u4();
         int nc = r.count(MIN_CLASS_DEF);
         List<ClassDef> classes = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            classes.add(new ClassDef(r.u4(), names.read(r)));
+            classes.add(new ClassDef(r.u4(), session.read(r)));
         }
         int ns = r.count(MIN_CLASS_STATUS);
         List<ClassStatus> statuses = new ArrayList<>(ns);
@@ -449,7 +460,7 @@ public final class WireCodec {
         int no = r.count(MIN_NEW_OBJECT);
         List<NewObject> objs = new ArrayList<>(no);
         for (int i = 0; i < no; i++) {
-            objs.add(new NewObject(r.u4(), decodeShape(r, names)));
+            objs.add(new NewObject(r.u4(), decodeShape(r, session)));
         }
         int nu = r.count(MIN_UPDATE);
         List<Update> updates = new ArrayList<>(nu);
@@ -464,7 +475,7 @@ public final class WireCodec {
             }
             updates.add(new Update(id, slots, r.raw(n)));
         }
-        Message.Move moved = r.bool() ? new Message.Move(decodeThread(r, names)) : null;
+        Message.Move moved = r.bool() ? new Message.Move(decodeThread(r, session)) : null;
         Ended ended = r.bool() ? new Ended(r.u4(), r.u4(), r.bool()) : null;
         int ng = r.count(MIN_GRANT);
         List<Grant> grants = new ArrayList<>(ng);
@@ -480,7 +491,7 @@ public final class WireCodec {
         int nt = r.count(MIN_THREAD);
         List<ThreadImage> stacks = new ArrayList<>(nt);
         for (int i = 0; i < nt; i++) {
-            stacks.add(decodeThread(r, names));
+            stacks.add(decodeThread(r, session));
         }
         int notifiesApplied = r.u4();
         if (notifiesApplied < 0) {
@@ -530,32 +541,45 @@ public final class WireCodec {
         return slots;
     }
 
-    private static Shape decodeShape(WireReader r, NameTable names) {
+    private static Shape decodeShape(WireReader r, WireSession session) {
         int kind = r.u1();
         return switch (kind) {
             case 1 -> new GuestShape(r.u4(), r.u4());
             case 2 -> new ArrayShape(r.u4(), r.u4(), r.u4());
             case 3 -> new StringShape(r.utf());
             case 4 -> new BoxShape((char) r.u1(), r.u8());
-            case 5 -> new ValueShape(names.read(r), r.utf());
-            case 6 -> new EnumShape(r.u4(), names.read(r));
-            case 7 -> new WellKnownShape(names.read(r));
-            case 8 -> new Message.HostStateShape(names.read(r), r.bytes());
+            case 5 -> new ValueShape(session.read(r), r.utf());
+            case 6 -> new EnumShape(r.u4(), session.read(r));
+            case 7 -> new WellKnownShape(session.read(r));
+            case 8 -> new Message.HostStateShape(session.read(r), r.bytes());
             default -> throw new ProtocolException("unknown object shape " + kind);
         };
     }
 
-    private static ThreadImage decodeThread(WireReader r, NameTable names) {
+    private static ThreadImage decodeThread(WireReader r, WireSession session) {
         int threadId = r.u4();
-        String name = names.read(r);
+        String name = session.read(r);
         boolean daemon = r.bool();
         boolean interrupted = r.bool();
         long threadObject = r.u4();
-        int nf = r.count(MIN_FRAME);
-        List<FrameCapture.FrameState> frames = new ArrayList<>(nf);
-        for (int k = 0; k < nf; k++) {
-            frames.add(decodeFrame(r, names));
+        List<FrameCapture.FrameState> last = session.lastFrames(threadId);
+        int at = r.position();
+        int shared = r.vu();
+        if (shared < 0 || shared > last.size()) {
+            throw new ProtocolException((shared & 0xFFFFFFFFL) + " frames shared with thread " + threadId
+                    + "'s last image at offset " + at + ", which has " + last.size());
         }
+        int nf = r.count(MIN_FRAME);
+        List<FrameCapture.FrameState> frames = new ArrayList<>(nf + shared);
+        for (int k = 0; k < nf; k++) {
+            frames.add(decodeFrame(r, session));
+        }
+        if (nf > 0 && shared < last.size() && frames.get(nf - 1).equals(last.get(last.size() - 1 - shared))) {
+            // The encoder shares every bottom frame it can: one encoding per image.
+            throw new ProtocolException("thread " + threadId + "'s frame " + (nf - 1) + " repeats its last image's");
+        }
+        frames.addAll(WireSession.copy(last.subList(last.size() - shared, last.size())));
+        session.decodedFrames(threadId, frames);
         int nm = r.count(MIN_MONITOR);
         List<ThreadImage.HeldMonitor> held = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
@@ -589,9 +613,9 @@ public final class WireCodec {
 
     private static final ThreadState[] THREAD_STATES = ThreadState.values();
 
-    private static FrameCapture.FrameState decodeFrame(WireReader r, NameTable names) {
-        String cls = names.read(r);
-        String method = names.read(r);
+    private static FrameCapture.FrameState decodeFrame(WireReader r, WireSession session) {
+        String cls = session.read(r);
+        String method = session.read(r);
         int pc = r.vu();
         if (pc < 0) {
             throw new ProtocolException("pc " + (pc & 0xFFFFFFFFL) + " out of range");
@@ -615,7 +639,7 @@ public final class WireCodec {
             }
         }
         boolean base = r.bool();
-        String clinitOf = r.bool() ? names.read(r) : null;
+        String clinitOf = r.bool() ? session.read(r) : null;
         return new FrameCapture.FrameState(cls, method, pc, words, isRef, refIds, base, clinitOf);
     }
 }

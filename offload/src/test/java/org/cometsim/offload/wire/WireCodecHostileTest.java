@@ -165,7 +165,7 @@ class WireCodecHostileTest {
     private static byte[] syncMovingThreadWithFrame(java.util.function.Consumer<WireWriter> registers) {
         WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(0).bool(true);
         w.u4(1).vu(0).vutf("main").bool(false).bool(false).u4(Ids.NULL);
-        w.u4(1).vu(0).vutf("LMain;").vu(0).vutf("main()V").vu(0); // two names defined, pc 0
+        w.vu(0).u4(1).vu(0).vutf("LMain;").vu(0).vutf("main()V").vu(0); // no frames shared, one listed: two names defined, pc 0
         registers.accept(w);
         w.bool(false).bool(false);
         w.u4(0).u1(1).u1(0).u4(Ids.NULL).u4(0).u8(Long.MAX_VALUE).u4(Ids.NULL).u8(0).u4(Ids.NULL);

@@ -7,8 +7,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.cometsim.dalvik.hooks.FrameCapture;
+
 /**
- * The names of one connection (PROTOCOL.md §1, {@code name}): class descriptors, method keys,
+ * What both ends of one connection remember of the messages they exchanged, so that a message
+ * need not repeat it: the connection's names, and the frames of each thread's last image
+ * (PROTOCOL.md §1 "Names", §4.6 "shared frames").
+ *
+ * <p>The names (PROTOCOL.md §1, {@code name}): class descriptors, method keys,
  * thread names and host class names that a message spells out the first time and names by number
  * afterwards, in both directions. A thread's frames name the same classes and methods at every
  * migration, and a return push names what the outgoing one defined: zlib alone could not shorten
@@ -25,7 +31,7 @@ import java.util.Set;
  * leaves no definition behind, since it is never sent. Decoding needs no such care: a message that
  * fails to decode kills the connection, and its table with it.
  */
-public final class NameTable {
+public final class WireSession {
     /** Entries a side may define in one connection (each costs at least two bytes on the wire). */
     static final int MAX_PER_SIDE = 1 << 28;
 
@@ -37,23 +43,32 @@ public final class NameTable {
     private final Set<String> peerDefined = new HashSet<>();
     /** Names this side defined in the message being encoded, until it is complete. */
     private final List<String> uncommitted = new ArrayList<>();
+    /**
+     * Per thread id, the frames (top first) of the last image of the thread that crossed this
+     * connection, either way. A thread's images alternate with its moves: the side it is on sends
+     * them (a move, or the server's recovery stacks) and the other receives them before the thread
+     * can come back, so both ends agree on each thread's last image.
+     */
+    private final Map<Integer, List<FrameCapture.FrameState>> lastFrames = new HashMap<>();
+    /** Images encoded in the message being encoded, recorded once it is complete. */
+    private final Map<Integer, List<FrameCapture.FrameState>> uncommittedFrames = new HashMap<>();
 
     /**
      * @param server whether this end is the server: its definitions take the odd entry numbers,
      *     the peer's (decoded) the even ones
      */
-    public NameTable(boolean server) {
+    public WireSession(boolean server) {
         this.ownSide = server ? 1 : 0;
     }
 
     /** The sender's table of a message on its own (the phone's numbering), as the stateless codec uses. */
-    static NameTable singleSender() {
-        return new NameTable(false);
+    static WireSession singleSender() {
+        return new WireSession(false);
     }
 
     /** The receiver's table of a message on its own (it came from the phone). */
-    static NameTable singleReceiver() {
-        return new NameTable(true);
+    static WireSession singleReceiver() {
+        return new WireSession(true);
     }
 
     // ------------------------------------------------------------------ encoding
@@ -79,6 +94,8 @@ public final class NameTable {
     /** The message being encoded is complete: its definitions stand. */
     void commit() {
         uncommitted.clear();
+        lastFrames.putAll(uncommittedFrames);
+        uncommittedFrames.clear();
     }
 
     /** The message being encoded failed: forget its definitions (it is never sent). */
@@ -90,6 +107,42 @@ public final class NameTable {
             own.remove(own.size() - 1);
         }
         uncommitted.clear();
+        uncommittedFrames.clear();
+    }
+
+    // ------------------------------------------------------------------ frames
+
+    /**
+     * The frames of {@code threadId}'s last image: one earlier in the message being coded (the
+     * decoder records images as it reads them, so the encoder counts its own at once too), else
+     * the last one of the connection; none yet is an empty list.
+     */
+    List<FrameCapture.FrameState> lastFrames(int threadId) {
+        List<FrameCapture.FrameState> f = uncommittedFrames.get(threadId);
+        if (f == null) {
+            f = lastFrames.get(threadId);
+        }
+        return f == null ? List.of() : f;
+    }
+
+    /** Records an image the sender encodes (kept if the message completes). */
+    void encodedFrames(int threadId, List<FrameCapture.FrameState> frames) {
+        uncommittedFrames.put(threadId, copy(frames));
+    }
+
+    /** Records an image decoded from the peer. */
+    void decodedFrames(int threadId, List<FrameCapture.FrameState> frames) {
+        lastFrames.put(threadId, copy(frames));
+    }
+
+    /** Frames of our own: the images handed to the VM, or taken from it, may change after the message. */
+    static List<FrameCapture.FrameState> copy(List<FrameCapture.FrameState> frames) {
+        List<FrameCapture.FrameState> out = new ArrayList<>(frames.size());
+        for (FrameCapture.FrameState f : frames) {
+            out.add(new FrameCapture.FrameState(f.classDescriptor(), f.methodKey(), f.pcCodeUnits(), f.words().clone(),
+                    (java.util.BitSet) f.isRef().clone(), f.refIds().clone(), f.base(), f.clinitOf()));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ decoding

@@ -22,11 +22,11 @@ import org.junit.jupiter.api.Test;
  * an entry nobody defined is a clean protocol error, and a message that fails to encode leaves
  * nothing behind.
  */
-class NameTableTest {
+class WireSessionTest {
 
     /** The two ends of a connection: each keeps one table for what it sends and receives. */
-    private final NameTable phone = new NameTable(false);
-    private final NameTable server = new NameTable(true);
+    private final WireSession phone = new WireSession(false);
+    private final WireSession server = new WireSession(true);
 
     private Message phoneToServer(Message m) {
         return WireCodec.decode(WireCodec.encode(m, phone), server);
@@ -67,9 +67,11 @@ class NameTableTest {
     @Test
     void bothSidesMayDefineTheSameNameAtOnce() {
         Message.Sync m = syncMoving("LA;", "run()V");
+        // Two threads' pushes crossing on the wire: neither side knows the other's definitions.
+        Message.Sync other = sync(2, m.moved().image().frames());
         byte[] fromPhone = WireCodec.encode(m, phone);
-        byte[] fromServer = WireCodec.encode(m, server); // crossing on the wire: neither knows the other's
-        assertNull(Structural.difference(m, WireCodec.decode(fromServer, phone)));
+        byte[] fromServer = WireCodec.encode(other, server);
+        assertNull(Structural.difference(other, WireCodec.decode(fromServer, phone)));
         assertNull(Structural.difference(m, WireCodec.decode(fromPhone, server)));
         // Afterwards both ends resolve each other's references.
         assertNull(Structural.difference(m, serverToPhone(m)));
@@ -82,7 +84,7 @@ class NameTableTest {
         byte[] bytes = HexFormat.of().parseHex("05" + "00000000" + "00000001" + "c0000000" + "01"
                 + "00000000" + "00000000" + "00000000" + "00" + "00" + "00000000" + "00000000" + "00000000"
                 + "00000000" + "00000000");
-        ProtocolException e = assertThrows(ProtocolException.class, () -> WireCodec.decode(bytes, new NameTable(true)));
+        ProtocolException e = assertThrows(ProtocolException.class, () -> WireCodec.decode(bytes, new WireSession(true)));
         assertTrue(e.getMessage().contains("never defined"), e.getMessage());
         // The entry the phone's first definition gets (0) is fine once the phone defined it...
         WireCodec.decode(WireCodec.encode(syncMoving("LA;", "run()V"), phone), server);
@@ -116,6 +118,67 @@ class NameTableTest {
     }
 
     @Test
+    void bottomFramesTheThreadsLastImageHadAreNotSentAgain() {
+        FrameCapture.FrameState main = frame("main([Ljava/lang/String;)V", 40, 7);
+        FrameCapture.FrameState work = frame("work(I)I", 12, 3);
+        FrameCapture.FrameState top = frame("step(I)I", 5, 9);
+        Message.Sync out = sync(List.of(work, main));
+        Message.Sync back = sync(List.of(top, work, main)); // the thread ran on above the frames it came with
+        Message.Sync next = sync(List.of(frame("work(I)I", 13, 3), main)); // work moved on: only main is shared
+        assertNull(Structural.difference(out, phoneToServer(out)));
+        byte[] backBytes = WireCodec.encode(back, server);
+        assertNull(Structural.difference(back, WireCodec.decode(backBytes, phone)));
+        byte[] nextBytes = WireCodec.encode(next, phone);
+        assertNull(Structural.difference(next, WireCodec.decode(nextBytes, server)));
+        // Alone (no last image) the same messages are longer by the frames they share.
+        assertTrue(backBytes.length < WireCodec.encode(back).length - 2 * 5);
+        assertTrue(nextBytes.length < WireCodec.encode(next).length - 5);
+        // The decoded images are the receiver's own: changing one does not change what a later message shares.
+        Message.Sync again = sync(List.of(top, work, main));
+        Message.Sync decoded = (Message.Sync) serverToPhone(again);
+        decoded.moved().image().frames().get(2).words()[0] = 99;
+        assertNull(Structural.difference(again, serverToPhone(again)));
+    }
+
+    @Test
+    void sharingMoreFramesThanTheLastImageHadOrLessThanAllItCouldIsAProtocolError() {
+        Message.Sync out = sync(List.of(frame("work(I)I", 12, 3), frame("main([Ljava/lang/String;)V", 40, 7)));
+        byte[] first = WireCodec.encode(out, phone);
+        WireCodec.decode(first, server);
+        byte[] same = WireCodec.encode(out, phone); // both frames shared: "02", no frames listed
+        int at = indexOf(same, HexFormat.of().parseHex("0200000000"));
+        byte[] tooMany = same.clone();
+        tooMany[at] = 3;
+        assertThrows(ProtocolException.class, () -> WireCodec.decode(tooMany, server));
+        // Listing frames the receiver could have shared: a phone end with the same names but no image of thread 1.
+        WireSession forgetful = new WireSession(false);
+        WireCodec.encode(sync(2, out.moved().image().frames()), forgetful); // defines the same names, in order
+        byte[] listed = WireCodec.encode(out, forgetful);
+        assertTrue(listed.length > same.length);
+        ProtocolException e = assertThrows(ProtocolException.class, () -> WireCodec.decode(listed, server));
+        assertTrue(e.getMessage().contains("repeats its last image"), e.getMessage());
+        assertNull(Structural.difference(out, WireCodec.decode(same, server)));
+    }
+
+    private static FrameCapture.FrameState frame(String method, int pc, int word) {
+        return new FrameCapture.FrameState("LWork;", method, pc, new int[] {word, -word}, new BitSet(), new long[2], false,
+                null);
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        outer:
+        for (int i = 0; i + what.length <= in.length; i++) {
+            for (int k = 0; k < what.length; k++) {
+                if (in[i + k] != what[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
+    }
+
+    @Test
     void theStatelessCodecDefinesEveryNameInTheMessage() {
         Message.Sync m = syncMoving("LA;", "run()V");
         byte[] a = WireCodec.encode(m);
@@ -134,7 +197,11 @@ class NameTableTest {
     }
 
     private static Message.Sync sync(List<FrameCapture.FrameState> frames) {
-        ThreadImage t = new ThreadImage(1, "main", false, false, Ids.objectId(Ids.PHONE_SPACE, 0), frames, List.of(),
+        return sync(1, frames);
+    }
+
+    private static Message.Sync sync(int thread, List<FrameCapture.FrameState> frames) {
+        ThreadImage t = new ThreadImage(thread, "main", false, false, Ids.objectId(Ids.PHONE_SPACE, 0), frames, List.of(),
                 ThreadState.RUNNABLE, 0, Ids.NULL, 0, Long.MAX_VALUE, Ids.NULL, 0, Ids.NULL);
         return new Message.Sync(0, List.of(), List.of(), List.of(), List.of(), new Message.Move(t), null, List.of(), 0,
                 List.of(), List.of(), 0);
