@@ -95,6 +95,8 @@ public final class OffloadEndpoint {
     private Transport transport;
     private Framing.Sender sender;
     private Framing.Receiver receiver;
+    /** What both directions of the connection remember (names, threads' last frames); new with each connection. */
+    private org.cometsim.offload.wire.WireSession session;
     private boolean ready;
     /** The server after its connection failed: it does nothing more (COMET's server process exits). */
     private boolean dead;
@@ -211,6 +213,7 @@ public final class OffloadEndpoint {
         this.transport = t;
         this.sender = new Framing.Sender(compress);
         this.receiver = new Framing.Receiver(compress);
+        this.session = new org.cometsim.offload.wire.WireSession(role == Role.SERVER);
         Map<String, Object> wellKnown = new LinkedHashMap<>();
         // The console each VM has of its own (the guest may have replaced them: then those are what ships).
         putIfPresent(wellKnown, "System.out", vm.world().out());
@@ -659,7 +662,7 @@ public final class OffloadEndpoint {
         metrics.wireBytesReceived += bytes.length;
         for (Framing.Arrived a : receiver.accept(bytes)) {
             metrics.messageBytesReceived += a.message().length;
-            handle(WireCodec.decode(a.message()), now);
+            handle(WireCodec.decode(a.message(), session), now);
         }
     }
 
@@ -1205,7 +1208,7 @@ public final class OffloadEndpoint {
         if (dead || !transport.connected()) {
             return; // the connection failed: nothing more goes out (recovery handles what was pending)
         }
-        byte[] msg = WireCodec.encode(m);
+        byte[] msg = WireCodec.encode(m, session);
         byte[] wire = sender.frame(stream, msg);
         metrics.messageBytesSent += msg.length;
         metrics.wireBytesSent += wire.length;

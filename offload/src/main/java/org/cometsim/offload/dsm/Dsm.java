@@ -84,6 +84,8 @@ public final class Dsm implements WriteBarrier {
     // Class ids are per direction: ours for the classes we name, the peer's for those it names.
     private final IdentityHashMap<VmClass, Integer> outClassIds = new IdentityHashMap<>();
     private final HashMap<Integer, VmClass> inClasses = new HashMap<>();
+    /** Class ids this side defined (its numbering; {@link #outClassIds} also holds ids the peer defined). */
+    private int classesDefined;
 
     private final ArrayList<Object> queue = new ArrayList<>();
     private final List<NewObject> pendingNew = new ArrayList<>();
@@ -151,6 +153,7 @@ public final class Dsm implements WriteBarrier {
         pendingHashes.clear();
         outClassIds.clear();
         inClasses.clear();
+        classesDefined = 0;
     }
 
     /** An object's or array's tracking header goes: it is untracked (locally lockable, no dirty bits, no barrier work). */
@@ -486,7 +489,7 @@ public final class Dsm implements WriteBarrier {
         Integer id = outClassIds.get(c);
         if (id == null) {
             // The two directions number classes apart (the server's from 2^29), so an id names one class.
-            id = Ids.classId(outClassIds.size() | (phone ? 0 : 1 << 29));
+            id = Ids.classId(classesDefined++ | (phone ? 0 : 1 << 29));
             outClassIds.put(c, id);
             pendingClassDefs.add(new ClassDef(id, c.descriptor));
         }
@@ -855,6 +858,10 @@ public final class Dsm implements WriteBarrier {
                 throw new ProtocolException("the peer names class " + d.descriptor() + ", which does not exist here");
             }
             inClasses.put(d.classId(), c);
+            // Either side may use the other's class ids (PROTOCOL.md §2): a class the peer named
+            // first goes back under its id, without a ClassDef of ours (a return push would
+            // otherwise define again every class the outgoing one did).
+            outClassIds.putIfAbsent(c, d.classId());
         }
         for (NewObject n : s.newObjects()) {
             if (n.shape() instanceof org.cometsim.offload.wire.Message.HostStateShape hs

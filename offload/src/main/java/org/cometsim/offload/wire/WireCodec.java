@@ -46,13 +46,36 @@ public final class WireCodec {
     }
 
     /** Protocol version sent in {@link Hello}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final int SHA1 = Message.SHA1_BYTES;
 
     // ------------------------------------------------------------------ encoding
 
+    /**
+     * {@code m} on its own: every name it holds defined in it (a table of its own, the phone's
+     * numbering). What the endpoints send is {@link #encode(Message, WireSession)}'s.
+     */
     public static byte[] encode(Message m) {
+        return encode(m, WireSession.singleSender());
+    }
+
+    /**
+     * {@code m} as the next message of a connection whose tables are {@code session}: names already in
+     * the table are referenced, new ones defined (and kept only if the whole message encodes).
+     */
+    public static byte[] encode(Message m, WireSession session) {
+        try {
+            byte[] b = encodeMessage(m, session);
+            session.commit();
+            return b;
+        } catch (RuntimeException e) {
+            session.rollback();
+            throw e;
+        }
+    }
+
+    private static byte[] encodeMessage(Message m, WireSession session) {
         WireWriter w = new WireWriter();
         w.u1(m.tag());
         if (m instanceof Hello h) {
@@ -75,7 +98,7 @@ public final class WireCodec {
                 w.bytes(f.bytes());
             }
         } else if (m instanceof Sync s) {
-            encodeSync(w, s);
+            encodeSync(w, s, session);
         } else if (m instanceof SyncAck a) {
             w.u4(a.revision());
         } else if (m instanceof OwnershipRequest r) {
@@ -110,12 +133,12 @@ public final class WireCodec {
         w.raw(sha1, 0, SHA1);
     }
 
-    private static void encodeSync(WireWriter w, Sync s) {
+    private static void encodeSync(WireWriter w, Sync s, WireSession session) {
         w.u4(s.revision());
         w.u4(s.classes().size());
         for (ClassDef c : s.classes()) {
             w.u4(c.classId());
-            w.utf(c.descriptor());
+            session.write(w, c.descriptor());
         }
         w.u4(s.statuses().size());
         for (ClassStatus c : s.statuses()) {
@@ -126,17 +149,18 @@ public final class WireCodec {
         w.u4(s.newObjects().size());
         for (NewObject n : s.newObjects()) {
             w.u4(n.id());
-            encodeShape(w, n.shape());
+            encodeShape(w, n.shape(), session);
         }
         w.u4(s.updates().size());
         for (Update u : s.updates()) {
             w.u4(u.id());
             encodeSlots(w, u.slots());
-            w.bytes(u.values());
+            w.vu(u.values().length);
+            w.raw(u.values(), 0, u.values().length);
         }
         w.bool(s.moved() != null);
         if (s.moved() != null) {
-            encodeThread(w, s.moved().image());
+            encodeThread(w, s.moved().image(), session);
         }
         w.bool(s.ended() != null);
         if (s.ended() != null) {
@@ -158,14 +182,15 @@ public final class WireCodec {
         }
         w.u4(s.stacks().size());
         for (ThreadImage t : s.stacks()) {
-            encodeThread(w, t);
+            encodeThread(w, t, session);
         }
         w.u4(s.notifiesApplied());
     }
 
     /**
-     * Slot indices, sorted: as runs (u4 run count, then per run u4 first slot and u4 length), so a
-     * whole array costs eight bytes of indices and a field set a few.
+     * Slot indices, sorted: as runs ({@code vu} run count, then per run {@code vu} slots skipped
+     * since the previous run and {@code vu} length), so a whole array costs three to eight bytes of
+     * indices and a field or two of an object three.
      */
     private static void encodeSlots(WireWriter w, int[] slots) {
         int runs = 0;
@@ -174,20 +199,22 @@ public final class WireCodec {
                 runs++;
             }
         }
-        w.u4(runs);
+        w.vu(runs);
         int i = 0;
+        int nextFree = 0; // the first slot the next run may start at: one past the previous run's gap
         while (i < slots.length) {
             int j = i + 1;
             while (j < slots.length && slots[j] == slots[j - 1] + 1) {
                 j++;
             }
-            w.u4(slots[i]);
-            w.u4(j - i);
+            w.vu(slots[i] - nextFree);
+            w.vu(j - i);
+            nextFree = slots[j - 1] + 2;
             i = j;
         }
     }
 
-    private static void encodeShape(WireWriter w, Shape shape) {
+    private static void encodeShape(WireWriter w, Shape shape, WireSession session) {
         if (shape instanceof GuestShape g) {
             w.u1(1);
             w.u4(g.classId());
@@ -206,18 +233,18 @@ public final class WireCodec {
             w.u8(b.bits());
         } else if (shape instanceof ValueShape v) {
             w.u1(5);
-            w.utf(v.className());
+            session.write(w, v.className());
             w.utf(v.text());
         } else if (shape instanceof EnumShape e) {
             w.u1(6);
             w.u4(e.classId());
-            w.utf(e.name());
+            session.write(w, e.name());
         } else if (shape instanceof WellKnownShape k) {
             w.u1(7);
-            w.utf(k.name());
+            session.write(w, k.name());
         } else if (shape instanceof Message.HostStateShape h) {
             w.u1(8);
-            w.utf(h.className());
+            session.write(w, h.className());
             w.bytes(h.state());
         } else {
             throw new IllegalArgumentException("no encoding for shape " + shape);
@@ -230,16 +257,27 @@ public final class WireCodec {
      * a u4, bit b of word k for register 32k+b) then every register as a u4: a reference register
      * its object id, any other its 32-bit word (a wide value is two registers, low word first).
      */
-    private static void encodeThread(WireWriter w, ThreadImage t) {
+    private static void encodeThread(WireWriter w, ThreadImage t, WireSession session) {
         w.u4(t.threadId());
-        w.utf(t.name());
+        session.write(w, t.name());
         w.bool(t.daemon());
         w.bool(t.interrupted());
         w.u4(id32(t.threadObject(), "thread object"));
-        w.u4(t.frames().size());
-        for (FrameCapture.FrameState f : t.frames()) {
-            encodeFrame(w, f);
+        // The bottom frames the thread's last image on this connection also had (a thread that
+        // comes back runs on above the frames it left with), then the rest, top first.
+        List<FrameCapture.FrameState> frames = t.frames();
+        List<FrameCapture.FrameState> last = session.lastFrames(t.threadId());
+        int shared = 0;
+        while (shared < frames.size() && shared < last.size()
+                && frames.get(frames.size() - 1 - shared).equals(last.get(last.size() - 1 - shared))) {
+            shared++;
         }
+        w.vu(shared);
+        w.u4(frames.size() - shared);
+        for (int i = 0; i < frames.size() - shared; i++) {
+            encodeFrame(w, frames.get(i), session);
+        }
+        session.encodedFrames(t.threadId(), frames);
         w.u4(t.heldMonitors().size());
         for (ThreadImage.HeldMonitor h : t.heldMonitors()) {
             if (h.count() < 1) {
@@ -264,19 +302,22 @@ public final class WireCodec {
         w.u4(id32(t.resultRef(), "result reference"));
     }
 
-    private static void encodeFrame(WireWriter w, FrameCapture.FrameState f) {
+    private static void encodeFrame(WireWriter w, FrameCapture.FrameState f, WireSession session) {
         int n = f.words().length;
         if (n > MAX_REGISTERS || f.refIds().length != n || f.isRef().length() > n) {
             throw new IllegalArgumentException("frame of " + f.methodKey() + ": " + n + " words, "
                     + f.refIds().length + " ids, reference map up to " + f.isRef().length());
         }
-        w.utf(f.classDescriptor());
-        w.utf(f.methodKey());
-        w.u4(f.pcCodeUnits());
-        w.u4(n);
-        long[] map = f.isRef().toLongArray();
-        for (int k = 0; k < (n + 31) / 32; k++) {
-            w.u4(k / 2 < map.length ? (int) (map[k / 2] >>> 32 * (k % 2)) : 0);
+        if (f.pcCodeUnits() < 0) {
+            throw new IllegalArgumentException("frame of " + f.methodKey() + " at pc " + f.pcCodeUnits());
+        }
+        session.write(w, f.classDescriptor());
+        session.write(w, f.methodKey());
+        w.vu(f.pcCodeUnits());
+        w.vu(n);
+        byte[] map = f.isRef().toByteArray();
+        for (int k = 0; k < (n + 7) / 8; k++) {
+            w.u1(k < map.length ? map[k] : 0);
         }
         for (int i = 0; i < n; i++) {
             // What is not sent must be 0, or the receiver's frame would differ from the sender's.
@@ -284,18 +325,18 @@ public final class WireCodec {
                 if (f.words()[i] != 0) {
                     throw new IllegalArgumentException("reference register v" + i + " of " + f.methodKey() + " has a word");
                 }
-                w.u4(id32(f.refIds()[i], "register"));
+                w.vu(Integer.rotateLeft(id32(f.refIds()[i], "register"), 2));
             } else {
                 if (f.refIds()[i] != 0) {
                     throw new IllegalArgumentException("value register v" + i + " of " + f.methodKey() + " has an id");
                 }
-                w.u4(f.words()[i]);
+                w.vs(f.words()[i]);
             }
         }
         w.bool(f.base());
         w.bool(f.clinitOf() != null);
         if (f.clinitOf() != null) {
-            w.utf(f.clinitOf());
+            session.write(w, f.clinitOf());
         }
     }
 
@@ -318,19 +359,25 @@ public final class WireCodec {
     // anything is allocated (WireReader.count).
     private static final int MIN_DEX_INFO = 4 + SHA1 + 4;
     private static final int MIN_DEX_FILE = SHA1 + 4;
-    private static final int MIN_CLASS_DEF = 4 + 4;
+    private static final int MIN_CLASS_DEF = 4 + 1;
     private static final int MIN_CLASS_STATUS = 4 + 1 + 4;
     private static final int MIN_NEW_OBJECT = 4 + 1 + 4;
-    private static final int MIN_UPDATE = 4 + 4 + 4;
+    private static final int MIN_UPDATE = 4 + 1 + 1;
     private static final int MIN_GRANT = 4 + 1 + 4;
     private static final int MIN_HASH = 4 + 4;
-    private static final int MIN_THREAD = 4 + 4 + 1 + 1 + 4 + 4 + 4 + 1 + 1 + 4 + 4 + 8 + 4 + 8 + 4;
-    private static final int MIN_FRAME = 4 + 4 + 4 + 4 + 1 + 1;
+    private static final int MIN_THREAD = 4 + 1 + 1 + 1 + 4 + 1 + 4 + 4 + 1 + 1 + 4 + 4 + 8 + 4 + 8 + 4;
+    private static final int MIN_FRAME = 1 + 1 + 1 + 1 + 1 + 1;
     private static final int MIN_MONITOR = 4 + 4;
-    private static final int SLOT_RUN = 4 + 4;
+    private static final int SLOT_RUN = 1 + 1;
 
+    /** A message encoded by {@link #encode(Message)} (its names all defined in it). */
     public static Message decode(byte[] bytes) {
-        return decode(new WireReader(bytes));
+        return decode(new WireReader(bytes), WireSession.singleReceiver());
+    }
+
+    /** The next message of a connection whose tables (as this end knows them) are {@code session}. */
+    public static Message decode(byte[] bytes, WireSession session) {
+        return decode(new WireReader(bytes), session);
     }
 
     /**
@@ -338,9 +385,9 @@ public final class WireCodec {
      *
      * @throws ProtocolException if the bytes are not exactly one valid message
      */
-    public static Message decode(WireReader r) {
+    public static Message decode(WireReader r, WireSession session) {
         try {
-            Message m = decodeMessage(r);
+            Message m = decodeMessage(r, session);
             r.done();
             return m;
         } catch (IllegalArgumentException e) {
@@ -349,7 +396,7 @@ public final class WireCodec {
         }
     }
 
-    private static Message decodeMessage(WireReader r) {
+    private static Message decodeMessage(WireReader r, WireSession session) {
         int tag = r.u1();
         return switch (tag) {
             case 1 -> {
@@ -378,7 +425,7 @@ public final class WireCodec {
                 yield new DexData(files);
             }
             case 4 -> new Ready();
-            case 5 -> decodeSync(r);
+            case 5 -> decodeSync(r, session);
             case 6 -> new SyncAck(r.u4());
             case 7 -> new OwnershipRequest(r.u4(), r.bool());
             case 8 -> new Notify(r.u4(), r.bool());
@@ -398,12 +445,12 @@ public final class WireCodec {
         };
     }
 
-    private static Sync decodeSync(WireReader r) {
+    private static Sync decodeSync(WireReader r, WireSession session) {
         int revision = r.u4();
         int nc = r.count(MIN_CLASS_DEF);
         List<ClassDef> classes = new ArrayList<>(nc);
         for (int i = 0; i < nc; i++) {
-            classes.add(new ClassDef(r.u4(), r.utf()));
+            classes.add(new ClassDef(r.u4(), session.read(r)));
         }
         int ns = r.count(MIN_CLASS_STATUS);
         List<ClassStatus> statuses = new ArrayList<>(ns);
@@ -413,16 +460,22 @@ public final class WireCodec {
         int no = r.count(MIN_NEW_OBJECT);
         List<NewObject> objs = new ArrayList<>(no);
         for (int i = 0; i < no; i++) {
-            objs.add(new NewObject(r.u4(), decodeShape(r)));
+            objs.add(new NewObject(r.u4(), decodeShape(r, session)));
         }
         int nu = r.count(MIN_UPDATE);
         List<Update> updates = new ArrayList<>(nu);
         for (int i = 0; i < nu; i++) {
             int id = r.u4();
             int[] slots = decodeSlots(r);
-            updates.add(new Update(id, slots, r.bytes()));
+            int at = r.position();
+            int n = r.vu();
+            if (n < slots.length || n > 8L * slots.length) {
+                // A slot's value is 1 to 8 bytes (the DSM checks the exact widths).
+                throw new ProtocolException(n + " value bytes for " + slots.length + " slots at offset " + at);
+            }
+            updates.add(new Update(id, slots, r.raw(n)));
         }
-        Message.Move moved = r.bool() ? new Message.Move(decodeThread(r)) : null;
+        Message.Move moved = r.bool() ? new Message.Move(decodeThread(r, session)) : null;
         Ended ended = r.bool() ? new Ended(r.u4(), r.u4(), r.bool()) : null;
         int ng = r.count(MIN_GRANT);
         List<Grant> grants = new ArrayList<>(ng);
@@ -438,7 +491,7 @@ public final class WireCodec {
         int nt = r.count(MIN_THREAD);
         List<ThreadImage> stacks = new ArrayList<>(nt);
         for (int i = 0; i < nt; i++) {
-            stacks.add(decodeThread(r));
+            stacks.add(decodeThread(r, session));
         }
         int notifiesApplied = r.u4();
         if (notifiesApplied < 0) {
@@ -455,26 +508,26 @@ public final class WireCodec {
      * takes eight bytes to claim).
      */
     private static int[] decodeSlots(WireReader r) {
-        int runs = r.count(SLOT_RUN);
+        int runs = r.vcount(SLOT_RUN, Integer.MAX_VALUE);
         int at = r.position();
         int[] firsts = new int[runs];
         int[] lengths = new int[runs];
         long total = 0;
         long nextFree = 0; // the smallest first slot the next run may have
         for (int k = 0; k < runs; k++) {
-            int first = r.u4();
-            int len = r.u4();
-            if (first < nextFree || len <= 0 || (long) first + len > Integer.MAX_VALUE) {
-                throw new ProtocolException("slot run " + first + "+" + len + " at offset " + (r.position() - 8)
-                        + " out of order, not maximal or out of range");
+            int runAt = r.position();
+            long first = nextFree + (r.vu() & 0xFFFFFFFFL);
+            long len = r.vu() & 0xFFFFFFFFL;
+            if (len <= 0 || first + len > Integer.MAX_VALUE) {
+                throw new ProtocolException("slot run " + first + "+" + len + " at offset " + runAt + " out of range");
             }
             nextFree = (long) first + len + 1;
             total += len;
-            firsts[k] = first;
-            lengths[k] = len;
+            firsts[k] = (int) first;
+            lengths[k] = (int) len;
         }
-        // The values' u4 length, then at least one byte a slot.
-        if (total > r.remaining() - 4L) {
+        // The values' vu length, then at least one byte a slot.
+        if (total > r.remaining() - 1L) {
             throw new ProtocolException(total + " slots in the runs at offset " + at + " but " + r.remaining()
                     + " bytes left for their values");
         }
@@ -488,32 +541,45 @@ public final class WireCodec {
         return slots;
     }
 
-    private static Shape decodeShape(WireReader r) {
+    private static Shape decodeShape(WireReader r, WireSession session) {
         int kind = r.u1();
         return switch (kind) {
             case 1 -> new GuestShape(r.u4(), r.u4());
             case 2 -> new ArrayShape(r.u4(), r.u4(), r.u4());
             case 3 -> new StringShape(r.utf());
             case 4 -> new BoxShape((char) r.u1(), r.u8());
-            case 5 -> new ValueShape(r.utf(), r.utf());
-            case 6 -> new EnumShape(r.u4(), r.utf());
-            case 7 -> new WellKnownShape(r.utf());
-            case 8 -> new Message.HostStateShape(r.utf(), r.bytes());
+            case 5 -> new ValueShape(session.read(r), r.utf());
+            case 6 -> new EnumShape(r.u4(), session.read(r));
+            case 7 -> new WellKnownShape(session.read(r));
+            case 8 -> new Message.HostStateShape(session.read(r), r.bytes());
             default -> throw new ProtocolException("unknown object shape " + kind);
         };
     }
 
-    private static ThreadImage decodeThread(WireReader r) {
+    private static ThreadImage decodeThread(WireReader r, WireSession session) {
         int threadId = r.u4();
-        String name = r.utf();
+        String name = session.read(r);
         boolean daemon = r.bool();
         boolean interrupted = r.bool();
         long threadObject = r.u4();
-        int nf = r.count(MIN_FRAME);
-        List<FrameCapture.FrameState> frames = new ArrayList<>(nf);
-        for (int k = 0; k < nf; k++) {
-            frames.add(decodeFrame(r));
+        List<FrameCapture.FrameState> last = session.lastFrames(threadId);
+        int at = r.position();
+        int shared = r.vu();
+        if (shared < 0 || shared > last.size()) {
+            throw new ProtocolException((shared & 0xFFFFFFFFL) + " frames shared with thread " + threadId
+                    + "'s last image at offset " + at + ", which has " + last.size());
         }
+        int nf = r.count(MIN_FRAME);
+        List<FrameCapture.FrameState> frames = new ArrayList<>(nf + shared);
+        for (int k = 0; k < nf; k++) {
+            frames.add(decodeFrame(r, session));
+        }
+        if (nf > 0 && shared < last.size() && frames.get(nf - 1).equals(last.get(last.size() - 1 - shared))) {
+            // The encoder shares every bottom frame it can: one encoding per image.
+            throw new ProtocolException("thread " + threadId + "'s frame " + (nf - 1) + " repeats its last image's");
+        }
+        frames.addAll(WireSession.copy(last.subList(last.size() - shared, last.size())));
+        session.decodedFrames(threadId, frames);
         int nm = r.count(MIN_MONITOR);
         List<ThreadImage.HeldMonitor> held = new ArrayList<>(nm);
         for (int i = 0; i < nm; i++) {
@@ -547,34 +613,33 @@ public final class WireCodec {
 
     private static final ThreadState[] THREAD_STATES = ThreadState.values();
 
-    private static FrameCapture.FrameState decodeFrame(WireReader r) {
-        String cls = r.utf();
-        String method = r.utf();
-        int pc = r.u4();
-        // Each register takes a u4 (its map bit is extra): the remaining bytes bound the count.
-        int n = r.count(4, MAX_REGISTERS);
-        int mapWords = (n + 31) / 32;
-        long[] map = new long[(mapWords + 1) / 2];
-        for (int k = 0; k < mapWords; k++) {
-            long bits = r.u4() & 0xFFFFFFFFL;
-            if (k == mapWords - 1 && n % 32 != 0 && bits >>> n % 32 != 0) {
-                throw new ProtocolException("reference bit past the last register v" + (n - 1));
-            }
-            map[k / 2] |= bits << 32 * (k % 2);
+    private static FrameCapture.FrameState decodeFrame(WireReader r, WireSession session) {
+        String cls = session.read(r);
+        String method = session.read(r);
+        int pc = r.vu();
+        if (pc < 0) {
+            throw new ProtocolException("pc " + (pc & 0xFFFFFFFFL) + " out of range");
+        }
+        // Each register takes at least a byte (its map bit is extra): the remaining bytes bound the count.
+        int n = r.vcount(1, MAX_REGISTERS);
+        int mapBytes = (n + 7) / 8;
+        byte[] map = r.raw(mapBytes);
+        if (n % 8 != 0 && mapBytes > 0 && (map[mapBytes - 1] & 0xFF) >>> n % 8 != 0) {
+            throw new ProtocolException("reference bit past the last register v" + (n - 1));
         }
         BitSet isRef = BitSet.valueOf(map);
         int[] words = new int[n];
         long[] refIds = new long[n];
         for (int i = 0; i < n; i++) {
-            int v = r.u4();
             if (isRef.get(i)) {
-                refIds[i] = v;
+                int id = Integer.rotateRight(r.vu(), 2);
+                refIds[i] = id;
             } else {
-                words[i] = v;
+                words[i] = r.vs();
             }
         }
         boolean base = r.bool();
-        String clinitOf = r.bool() ? r.utf() : null;
+        String clinitOf = r.bool() ? session.read(r) : null;
         return new FrameCapture.FrameState(cls, method, pc, words, isRef, refIds, base, clinitOf);
     }
 }

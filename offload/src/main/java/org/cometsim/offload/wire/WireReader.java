@@ -105,7 +105,62 @@ public final class WireReader {
      * missing continuation byte or an overlong form is a {@link ProtocolException}.
      */
     public String utf() {
-        int n = count(1);
+        return utfBody(count(1));
+    }
+
+    /** A string as {@link WireWriter#vutf} writes it: a {@link #vu} byte count, then as {@link #utf}. */
+    public String vutf() {
+        int at = pos;
+        long n = vu() & 0xFFFFFFFFL;
+        if (n > end - pos) {
+            throw new ProtocolException("string length " + n + " at offset " + at + " past the end of the message");
+        }
+        return utfBody((int) n);
+    }
+
+    /**
+     * A {@link WireWriter#vu}: strict, so every value has one encoding. More than 5 bytes, a fifth
+     * byte above 0x0f (bits past 32) or a last byte 0 after others (an overlong form) is a
+     * {@link ProtocolException}.
+     */
+    public int vu() {
+        int at = pos;
+        int v = 0;
+        for (int k = 0; k < 5; k++) {
+            need(1);
+            int b = buf[pos++] & 0xFF;
+            if (k == 4 && b > 0x0F) {
+                throw new ProtocolException("varint at offset " + at + " exceeds 32 bits");
+            }
+            v |= (b & 0x7F) << 7 * k;
+            if ((b & 0x80) == 0) {
+                if (b == 0 && k > 0) {
+                    throw new ProtocolException("overlong varint at offset " + at);
+                }
+                return v;
+            }
+        }
+        throw new ProtocolException("varint at offset " + at + " longer than 5 bytes");
+    }
+
+    /** A {@link WireWriter#vs}. */
+    public int vs() {
+        int z = vu();
+        return z >>> 1 ^ -(z & 1);
+    }
+
+    /** A {@link #vu} count of items each at least {@code minBytes} long, at most {@code max}, bounded as {@link #count(int)}. */
+    public int vcount(int minBytes, int max) {
+        int at = pos;
+        long n = vu() & 0xFFFFFFFFL;
+        if (n > max || n * minBytes > end - pos) {
+            throw new ProtocolException("count " + n + " at offset " + at + " out of range (at most "
+                    + Math.min(max, (end - pos) / minBytes) + ")");
+        }
+        return (int) n;
+    }
+
+    private String utfBody(int n) {
         int start = pos;
         int limit = start + n;
         int p = start;

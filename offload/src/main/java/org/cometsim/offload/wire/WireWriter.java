@@ -83,13 +83,50 @@ public final class WireWriter {
      * ASCII text is one byte a character as in UTF-8.
      */
     public WireWriter utf(String s) {
+        int len = utfLength(s);
+        u4(len);
+        return utfBody(s, len);
+    }
+
+    /** A string as {@link #utf} writes it, but its byte count a {@link #vu} (names: PROTOCOL.md §1). */
+    public WireWriter vutf(String s) {
+        int len = utfLength(s);
+        vu(len);
+        return utfBody(s, len);
+    }
+
+    /**
+     * A {@code vu}: an unsigned 32-bit value (the int's bits) in 7-bit groups, least significant
+     * first, the high bit of each byte set when another follows (LEB128), in as few bytes as the
+     * value needs (1 to 5).
+     */
+    public WireWriter vu(int v) {
+        ensure(5);
+        while ((v & ~0x7F) != 0) {
+            buf[size++] = (byte) (v & 0x7F | 0x80);
+            v >>>= 7;
+        }
+        buf[size++] = (byte) v;
+        return this;
+    }
+
+    /** A {@code vs}: a signed 32-bit value zigzagged (0, -1, 1, -2 ... become 0, 1, 2, 3 ...) as a {@link #vu}. */
+    public WireWriter vs(int v) {
+        return vu(v << 1 ^ v >> 31);
+    }
+
+    private static int utfLength(String s) {
         int n = s.length();
         int len = 0;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             len += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
         }
-        u4(len);
+        return len;
+    }
+
+    private WireWriter utfBody(String s, int len) {
+        int n = s.length();
         ensure(len);
         byte[] b = buf;
         int p = size;

@@ -35,9 +35,9 @@ class HostStateShapeWireTest {
     void bytesAreKindClassNameThenState() {
         byte[] sync = WireCodec.encode(syncWith(new Message.HostStateShape("A", new byte[] {7, 9})));
         // After tag, revision and the class and status counts (empty) and the new-object count (1):
-        // the NewObject's id, kind 08, str "A", bytes [07 09].
+        // the NewObject's id, kind 08, name "A" (00: a definition, vu length 01, "A"), bytes [07 09].
         String id = String.format("%08x", Ids.objectId(Ids.SERVER_SPACE, 0));
-        byte[] shape = HexFormat.of().parseHex(id + "08" + "00000001" + "41" + "00000002" + "0709");
+        byte[] shape = HexFormat.of().parseHex(id + "08" + "00" + "01" + "41" + "00000002" + "0709");
         assertArrayEquals(shape, java.util.Arrays.copyOfRange(sync, 17, 17 + shape.length),
                 HexFormat.of().formatHex(sync));
     }
@@ -49,7 +49,7 @@ class HostStateShapeWireTest {
                 new Message.HostStateShape("java.util.concurrent.atomic.AtomicInteger", new byte[] {0, 0, 0, 42}));
         byte[] sync = WireCodec.encode(new Message.Sync(0, List.of(), List.of(), List.of(n), List.of(), null, null,
                 List.of(), 0, List.of(), List.of(), 0));
-        String doc = "00000005 08 00000029 6a6176612e7574696c2e636f6e63757272656e742e61746f6d69632e41746f6d6963496e7465676572"
+        String doc = "00000005 08 00 29 6a6176612e7574696c2e636f6e63757272656e742e61746f6d69632e41746f6d6963496e7465676572"
                 + " 00000004 0000002a";
         byte[] expected = HexFormat.of().parseHex(doc.replace(" ", ""));
         assertArrayEquals(expected, java.util.Arrays.copyOfRange(sync, 17, 17 + expected.length));

@@ -140,7 +140,7 @@ class WireCodecHostileTest {
     void aSlotRunLongerThanItsValuesIsRefusedBeforeAllocating() {
         for (int len : new int[] {Integer.MAX_VALUE - 1, 1 << 28, 1 << 20, 5}) {
             byte[] b = w(5).u4(0).u4(0).u4(0).u4(0)
-                    .u4(1).u4(Ids.objectId(Ids.PHONE_SPACE, 0)).u4(1).u4(0).u4(len).u4(4).u4(7)
+                    .u4(1).u4(Ids.objectId(Ids.PHONE_SPACE, 0)).vu(1).vu(0).vu(len).vu(4).u4(7)
                     .bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray();
             assertProtocolError(b);
         }
@@ -156,16 +156,16 @@ class WireCodecHostileTest {
 
     @Test
     void aFrameClaimingMoreRegistersThanBytesIsRefused() {
-        assertProtocolError(syncMovingThreadWithFrame(w -> w.u4(65535)));
-        assertProtocolError(syncMovingThreadWithFrame(w -> w.u4(65536)));
-        assertProtocolError(syncMovingThreadWithFrame(w -> w.u4(-1)));
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(65535)));
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(65536)));
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(-1)));
     }
 
     /** A sync moving a thread with one frame whose register part {@code registers} writes. */
     private static byte[] syncMovingThreadWithFrame(java.util.function.Consumer<WireWriter> registers) {
         WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(0).bool(true);
-        w.u4(1).utf("main").bool(false).bool(false).u4(Ids.NULL);
-        w.u4(1).utf("LMain;").utf("main()V").u4(0);
+        w.u4(1).vu(0).vutf("main").bool(false).bool(false).u4(Ids.NULL);
+        w.vu(0).u4(1).vu(0).vutf("LMain;").vu(0).vutf("main()V").vu(0); // no frames shared, one listed: two names defined, pc 0
         registers.accept(w);
         w.bool(false).bool(false);
         w.u4(0).u1(1).u1(0).u4(Ids.NULL).u4(0).u8(Long.MAX_VALUE).u4(Ids.NULL).u8(0).u4(Ids.NULL);
@@ -208,7 +208,7 @@ class WireCodecHostileTest {
         assertProtocolError(w(7).u4(Ids.NULL).u1(1).toByteArray());
         assertProtocolError(w(8).u4(Ids.NULL).u1(0).toByteArray());
         // A class definition of a non-class id; a class status out of range.
-        assertProtocolError(w(5).u4(0).u4(1).u4(obj).utf("LA;").u4(0).u4(0).u4(0).bool(false).bool(false)
+        assertProtocolError(w(5).u4(0).u4(1).u4(obj).vu(0).vutf("LA;").u4(0).u4(0).u4(0).bool(false).bool(false)
                 .u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray());
         for (int state : new int[] {4, 255}) {
             assertProtocolError(w(5).u4(0).u4(0).u4(1).u4(cls).u1(state).u4(0).u4(0).u4(0).bool(false).bool(false)
@@ -221,21 +221,21 @@ class WireCodecHostileTest {
     @Test
     void corruptSlotRunsAreProtocolErrors() {
         int obj = Ids.objectId(Ids.PHONE_SPACE, 1);
+        // Runs are (slots skipped, length) pairs: descending, overlapping or adjacent runs cannot be written.
         for (int[] runs : List.of(
-                new int[] {5, 1, 3, 1},          // descending
-                new int[] {5, 1, 5, 1},          // overlapping
-                new int[] {5, 2, 7, 1},          // adjacent: not one maximal run
                 new int[] {5, 0},                // empty run
-                new int[] {-1, 1},               // negative slot
+                new int[] {5, 1, 0, 0},          // empty second run
+                new int[] {-1, 1},               // a slot past 32 bits
                 new int[] {Integer.MAX_VALUE, 1}, // past the largest slot
-                new int[] {Integer.MAX_VALUE - 1, 2})) {
-            WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(1).u4(obj).u4(runs.length / 2);
+                new int[] {Integer.MAX_VALUE - 1, 2},
+                new int[] {5, 1, Integer.MAX_VALUE - 7, 1})) { // the second run past the largest slot
+            WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(1).u4(obj).vu(runs.length / 2);
             int slots = 0;
             for (int i = 0; i < runs.length; i += 2) {
-                w.u4(runs[i]).u4(runs[i + 1]);
-                slots += Math.max(0, runs[i + 1]);
+                w.vu(runs[i]).vu(runs[i + 1]);
+                slots += Math.max(0, Math.min(64, runs[i + 1]));
             }
-            w.u4(slots).raw(new byte[slots], 0, slots);
+            w.vu(slots).raw(new byte[slots], 0, slots);
             w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0);
             assertProtocolError(w.toByteArray());
         }
@@ -249,12 +249,15 @@ class WireCodecHostileTest {
     @Test
     void corruptThreadImagesAreProtocolErrors() {
         // A reference bit past the last register.
-        assertProtocolError(syncMovingThreadWithFrame(w -> w.u4(3).u4(0b1000).u4(1).u4(2).u4(3)));
-        assertTrue(decodeChecked(syncMovingThreadWithFrame(w -> w.u4(3).u4(0b100).u4(1).u4(2).u4(3))));
-        assertTrue(decodeChecked(syncMovingThreadWithFrame(w -> w.u4(32).u4(0x80000000).raw(new byte[128], 0, 128))));
-        assertProtocolError(syncMovingThreadWithFrame(w -> w.u4(33).u4(0).u4(2).raw(new byte[132], 0, 132)));
+        // (registers vu, reference map a byte per 8 registers, values vs, references vu of the id rotated.)
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(3).u1(0b1000).vs(1).vs(2).vs(3)));
+        assertTrue(decodeChecked(syncMovingThreadWithFrame(w -> w.vu(3).u1(0b100).vs(1).vs(2).vu(12))));
+        assertTrue(decodeChecked(syncMovingThreadWithFrame(w -> w.vu(32).u4(0x00000080).raw(new byte[32], 0, 32))));
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(33).u4(0).u1(2).raw(new byte[33], 0, 33)));
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(1).u1(0).u1(0x80).u1(0))); // an overlong value
+        assertProtocolError(syncMovingThreadWithFrame(w -> w.vu(1).u1(0).raw(new byte[] {-1, -1, -1, -1, 0x10}, 0, 5))); // 33 bits
         // A thread state, block phase, held count or saved count out of range.
-        byte[] good = syncMovingThreadWithFrame(w -> w.u4(0));
+        byte[] good = syncMovingThreadWithFrame(w -> w.vu(0));
         assertTrue(decodeChecked(good));
         int tail = good.length - 21 - 34; // the thread's state byte: 34 bytes of thread and 21 of sync after it
         assertTrue(good[tail] == 1, "state byte located");
@@ -275,11 +278,11 @@ class WireCodecHostileTest {
     }
 
     private static byte[] syncWithUpdate(int id, int[] runs, int valueBytes) {
-        WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(1).u4(id).u4(runs.length / 2);
+        WireWriter w = w(5).u4(0).u4(0).u4(0).u4(0).u4(1).u4(id).vu(runs.length / 2);
         for (int r : runs) {
-            w.u4(r);
+            w.vu(r);
         }
-        w.u4(valueBytes).raw(new byte[valueBytes], 0, valueBytes);
+        w.vu(valueBytes).raw(new byte[valueBytes], 0, valueBytes);
         return w.bool(false).bool(false).u4(0).u4(0).u4(0).u4(0).u4(0).toByteArray();
     }
 
