@@ -92,6 +92,11 @@ public final class CometCli {
             "                        vs raw dirty payload (target <= 1.1), simulated phone-seconds",
             "                        per wall- and CPU-second, and the phone's host CPU time with",
             "                        the DSM active vs a plain run (target <= 1.5x)",
+            "  bench-simspeed [--size S] [--workloads a,b] [--repeat N] [--json FILE]",
+            "                        simulated phone-seconds per host wall- and CPU-second per",
+            "                        workload (default medium), local on the 2012 phone and",
+            "                        offloaded (comet over comet-wifi), whole runs in one JVM",
+            "                        (JVM start-up excluded), peak heap; target >= 10 per row",
             "  calibrate [--out FILE] [--name NAME] [--seconds S] [--clock wall|cpu]",
             "                        measure this host's interpreter speed per opcode class and",
             "                        write a CPU preset (default host-calibrated.yaml)",
@@ -174,6 +179,8 @@ public final class CometCli {
                 }
             case "bench-offload":
                 return BenchOffloadCommand.run(rest, out, err);
+            case "bench-simspeed":
+                return BenchSimSpeedCommand.run(rest, out, err);
             case "serve":
                 return org.cometsim.testbed.ServeCommand.run(rest, out, err);
             case "emulate":

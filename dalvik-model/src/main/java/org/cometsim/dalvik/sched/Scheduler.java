@@ -634,6 +634,14 @@ public final class Scheduler {
      * ready by its current time, a timed wait has expired, or its time passed the driver's horizon.
      */
     public boolean shouldPreempt(GuestThread self) {
+        long timer = earliestTimer();
+        if (horizon == Long.MAX_VALUE && timer == Long.MAX_VALUE && !anyOtherDispatchable(self)) {
+            // Nothing could take the core whatever the time is (a program alone on its device,
+            // one thread running): skip pricing the slice so far, which walks every opcode's
+            // count through the CPU model at each slow path. Same answer as below: no time reaches
+            // Long.MAX_VALUE.
+            return false;
+        }
         long now = now();
         if (now >= horizon) {
             return true;
@@ -643,7 +651,17 @@ public final class Scheduler {
                 return true;
             }
         }
-        return earliestTimer() <= now;
+        return timer <= now;
+    }
+
+    /** A queued thread other than {@code self} that a slice could be given to (not inside a host callback). */
+    private boolean anyOtherDispatchable(GuestThread self) {
+        for (GuestThread t : ready) {
+            if (t != self && t.nestDepth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

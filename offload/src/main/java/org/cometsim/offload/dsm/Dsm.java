@@ -317,7 +317,11 @@ public final class Dsm implements WriteBarrier {
     @Override
     public void arrayWrite(GuestArray array, int from, int count) {
         Tracked h = (Tracked) array.dsm;
-        h.dirty.set(from, from + count);
+        if (count == 1) {
+            h.dirty.set(from); // one element (every aput): the range form's mask arithmetic is for copies
+        } else {
+            h.dirty.set(from, from + count);
+        }
         if (!h.queued) {
             h.queued = true;
             queue.add(array);
@@ -727,9 +731,19 @@ public final class Dsm implements WriteBarrier {
         }
     }
 
+    /** The set bits of {@code dirty}, ascending (what {@code dirty.stream().toArray()} gives, without the stream's per-bit overhead). */
+    static int[] setBits(BitSet dirty) {
+        int[] slots = new int[dirty.cardinality()];
+        int n = 0;
+        for (int i = dirty.nextSetBit(0); i >= 0; i = dirty.nextSetBit(i + 1)) {
+            slots[n++] = i;
+        }
+        return slots;
+    }
+
     private Update encodeFields(GuestObject g, BitSet dirty) {
         VmField[] fields = layout(g.cls);
-        int[] slots = dirty.stream().toArray();
+        int[] slots = setBits(dirty);
         WireWriter w = new WireWriter(slots.length * 8);
         for (int idx : slots) {
             VmField f = fields[idx];
@@ -743,7 +757,7 @@ public final class Dsm implements WriteBarrier {
     }
 
     private Update encodeStatics(VmClass c, BitSet dirty) {
-        int[] slots = dirty.stream().toArray();
+        int[] slots = setBits(dirty);
         WireWriter w = new WireWriter(slots.length * 8);
         for (int idx : slots) {
             VmField f = c.staticFields[idx];
@@ -757,7 +771,7 @@ public final class Dsm implements WriteBarrier {
     }
 
     private Update encodeElements(GuestArray a, BitSet dirty) {
-        int[] slots = dirty.stream().toArray();
+        int[] slots = setBits(dirty);
         Object d = a.data;
         WireWriter w = new WireWriter(slots.length * 4 + 16);
         if (d instanceof int[] x) {
