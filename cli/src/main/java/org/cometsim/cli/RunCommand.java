@@ -46,6 +46,8 @@ final class RunCommand {
             "                 [--jit on|off|eager] [--fail-at TIME[,TIME...]] [--profile FILE] [--time-limit TIME]",
             "--policy maui[:energy|:time], clonecloud, oracle: decided from a profile (comet profile), read from",
             "          --profile FILE, else recorded first by running the program alone on the phone",
+            "--policy maui:online[:PERIOD]: MAUI profiling this run as it goes, re-solving every PERIOD of simulated",
+            "          time (default 10ms); no profile needed",
             "--policy a,b,c: the local baseline once, then each policy on the same seed, one comparison table;",
             "          --json then writes a JSON array with one comet-run/1 object per policy",
             "--policy class:com.example.MyPolicy[:ARGS] --policy-cp my.jar: a policy of your own (offload/README.md)",
@@ -184,7 +186,14 @@ final class RunCommand {
         if (profiled) {
             org.cometsim.offload.policy.profile.Profile profile = null;
             for (int k = 0; k < specs.size(); k++) {
-                if (policies.get(k) == null) {
+                if (policies.get(k) == null && org.cometsim.offload.policy.profile.ProfiledPolicies.isOnline(specs.get(k))) {
+                    try {
+                        policies.set(k, org.cometsim.scenarios.ProfileRun.onlinePolicy(specs.get(k), link, energyName,
+                                phoneCpu, serverCpu));
+                    } catch (IllegalArgumentException e) {
+                        throw new CometCli.UsageException("--policy: " + e.getMessage());
+                    }
+                } else if (policies.get(k) == null) {
                     if (profile == null) {
                         profile = ProfiledPolicySetup.profile(profileFile, classPath, cp, main, guestArgs, phoneCpu,
                                 serverCpu, link, jit, err);

@@ -72,6 +72,19 @@ public final class ProfileRun {
         return ProfiledPolicies.create(spec, profile, environment(linkPreset, DeviceModels.energy(energy).preset()));
     }
 
+    /**
+     * {@code maui:online[:PERIOD]}: MAUI profiling this run itself, for {@code linkPreset}; the
+     * speed ratio it prices the other side's time with is the CPU models' mean time per instruction
+     * under the default instruction mix ({@code InstructionMix.DEFAULT}), phone over server.
+     */
+    public static OffloadPolicy onlinePolicy(String spec, String linkPreset, String energyName, CpuModel phone,
+                                             CpuModel server) {
+        String energy = energyName == null || energyName.equals("none") ? "aro-captivate" : energyName;
+        double ratio = phone.averageNanosPerInstruction(org.cometsim.device.cpu.InstructionMix.DEFAULT)
+                / server.averageNanosPerInstruction(org.cometsim.device.cpu.InstructionMix.DEFAULT);
+        return ProfiledPolicies.createOnline(spec, environment(linkPreset, DeviceModels.energy(energy).preset()), ratio);
+    }
+
     /** The link preset's minimum one-way latency (every crossing sends at least one message). */
     public static long oneWayNanos(String linkPreset) {
         return LinkModels.preset(linkPreset, new Simulation(0).streams()).minimumLatencyNanos();

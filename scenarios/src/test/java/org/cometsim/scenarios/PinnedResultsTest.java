@@ -19,32 +19,34 @@ import org.junit.jupiter.api.Test;
  * the event loop) must leave every simulated figure as it was; this test says so at once. A change
  * that is meant to alter simulated results (a cost model, a protocol) updates these hashes and
  * says why in its commit. The values were taken from the CLI of main at 8627660 (before the
- * issue #17 simulation-speed changes) and checked equal after them.
+ * issue #17 simulation-speed changes) and checked equal after them; then re-pinned once when wire
+ * format 2 (offload PROTOCOL.md: a per-connection name table, variable-length frames) made every
+ * sync smaller, which changes transfer times and with them every figure after the first sync.
  */
 class PinnedResultsTest {
     private static final WorkloadFixtures FIXTURES = new WorkloadFixtures();
 
     @Test
     void mandelbrotOverWifi() {
-        check("mandelbrot", "comet-wifi", "cedd9b695be42ba0ecbc3e05d3dbad192caac4186d3addbf663e62b5ee02dee5",
-                "28993ade411ec2ab550d8c5d2133ca7ff4a5d85fffb618f159a84ceefc860484");
+        check("mandelbrot", "comet-wifi", "23dca07b0021288de24d7016f62f2b8daaf94b8ed45bcfdf1dd568af96ec0b3f",
+                "cd12af56f9154a1b4c8d756c7ce5946a566f631a6be4290f004495fd8a63743d");
     }
 
     @Test
     void pipelineOverWifi() {
-        check("pipeline", "comet-wifi", "adc61c72e05795ba2d63b8e45887010a1bf046b4014ab716aa3d9d811437da78",
-                "3b8dda4cf2e6fd23c603a5ec553b5c1fa3df086708907857f8e206340366374e");
+        check("pipeline", "comet-wifi", "8de4e3225134152f985ca6483ddb41a721f45f305ba114c899873d080355d52e",
+                "4937a917143fbff2b2117457ea59397dc7a58c4997c32e1bdd2898fbb81ad5cd");
     }
 
     @Test
     void tripplannerOverWifi() {
-        check("tripplanner", "comet-wifi", "be432623678230b94940bb46a39af6bf00dea008d24ed52606a5fd7317afb260",
-                "8d967444b447b341942835854ef2f18765c3ca4f761b0a3b0cc73238511d48d8");
+        check("tripplanner", "comet-wifi", "8b51b2483a9b0e0f29f93ddd1f2167c53be3082d61698b681a9e2540494fd795",
+                "0ae1d1c1af5b9ed7249e3b524d8b71255a92bf0e0db8fb44cb8ecb0f5111c6ff");
     }
 
     @Test
     void photoeditorOver3g() {
-        check("photoeditor", "comet-3g", "56db0713d06438e03e061b5fbbdfeb3ded4d67961f2e9bcb1502fd428136c768",
+        check("photoeditor", "comet-3g", "e1ec960a5f1e5ed17d8dcdbc12a266798c4d5ef5169e06762a130ba18871e6cf",
                 "1e23f24461c202aca9ce9495df0b093f17e0aa7ae5cba25bed761c8e35d130b4");
     }
 

@@ -69,6 +69,9 @@ public final class ScenarioRunner implements AutoCloseable {
             throw new IllegalArgumentException("policy " + s.policy() + " needs a link preset (its solver and the"
                     + " oracle use the preset's figures); the scenario's link is " + link);
         }
+        if (ProfiledPolicies.isOnline(s.policy())) {
+            return ProfileRun.onlinePolicy(s.policy(), link, s.energy(), s.phone().model(), s.server().model());
+        }
         String key = s.app() + "|" + s.phone().source() + "|" + s.server().source() + "|" + link + "|" + s.jit();
         Profile profile = profiles.computeIfAbsent(key, k -> ProfileRun.profile(app.classPath(), app.classPathText(),
                 app.mainClass(), app.args().clone(), s.phone().model(), s.server().model(), List.of(link), s.jit()).profile());
