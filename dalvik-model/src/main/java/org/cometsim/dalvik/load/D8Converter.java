@@ -64,7 +64,7 @@ public final class D8Converter {
 
     private String settings() {
         return "d8-8.5.35/" + mode.name().toLowerCase(java.util.Locale.ROOT) + "/min-api-" + MIN_API + "/desugar"
-                + "/boxing-calls-kept";
+                + "/boxing-calls-kept/jdk9-factories-kept";
     }
 
     public static D8Converter withDefaultCache() {
