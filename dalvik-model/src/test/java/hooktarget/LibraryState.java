@@ -68,11 +68,13 @@ public class LibraryState {
         return a + " " + Math.random() + " " + Math.random() + " " + new Random().nextInt();
     }
 
-    /** Guest builders handed to host methods that need the JDK's own builder classes. */
-    /** A JDK method the guest library's Executors lacks (a scheduled pool). */
+    /** A JDK method the guest library's Executors lacks (a callable of a PrivilegedAction). */
     public static String missingLibraryMethod() {
-        return String.valueOf(java.util.concurrent.Executors.newWorkStealingPool(1)); // needs ForkJoinPool: not guest code yet (issue #12)
+        java.security.PrivilegedAction<String> action = () -> "privileged";
+        return String.valueOf(java.util.concurrent.Executors.callable(action));
     }
+
+    /** Guest builders handed to host methods that need the JDK's own builder classes. */
 
     public static String buildersToHost() {
         StringBuilder sb = new StringBuilder("abc");

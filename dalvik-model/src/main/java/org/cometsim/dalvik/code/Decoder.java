@@ -375,7 +375,7 @@ public final class Decoder {
             sym = new Links.TypeSymbol(((TypeReference) ref).getType());
         } else if (ref instanceof FieldReference) {
             FieldReference f = (FieldReference) ref;
-            sym = new Links.FieldSymbol(f.getDefiningClass(), f.getName(), f.getType());
+            sym = new Links.FieldSymbol(f.getDefiningClass(), f.getName(), f.getType(), op >= 0x60 && op <= 0x6d);
         } else if (ref instanceof MethodReference) {
             MethodReference m = (MethodReference) ref;
             sym = new Links.MethodSymbol(m.getDefiningClass(), m.getName(), methodDesc(m.getParameterTypes(), m.getReturnType()));

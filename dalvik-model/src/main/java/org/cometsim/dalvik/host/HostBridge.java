@@ -316,7 +316,22 @@ public final class HostBridge {
         return virtualVia(iface, iface.host, name, desc);
     }
 
-    private VmMethod virtualVia(VmClass rc, Class<?> refc, String name, String desc) {
+    private VmMethod virtualVia(VmClass rc, Class<?> refc, String requested, String desc) {
+        String name = requested;
+        // A parallel stream would run guest lambdas on the JDK's common pool, i.e. on host threads:
+        // here it is its sequential twin, a valid execution of any stream pipeline (results equal
+        // the JVM's for every program whose result does not hang on thread timing; isParallel()
+        // answers false).
+        if (name.equals("parallel") && desc.startsWith("()") && java.util.stream.BaseStream.class.isAssignableFrom(refc)) {
+            name = "sequential";
+        } else if (name.equals("parallelStream") && desc.equals("()Ljava/util/stream/Stream;")
+                && java.util.Collection.class.isAssignableFrom(refc)) {
+            name = "stream";
+        }
+        return virtualViaNamed(rc, refc, name, desc);
+    }
+
+    private VmMethod virtualViaNamed(VmClass rc, Class<?> refc, String name, String desc) {
         String jvmGlobal = rc.host == null ? null : GlobalSetters.refusal(rc.host, name, desc, false);
         if (jvmGlobal != null) {
             throw VmError.unsupported(jvmGlobal); // a setter of JVM-wide state; before the lookup: some are caller-sensitive

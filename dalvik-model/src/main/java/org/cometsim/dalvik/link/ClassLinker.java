@@ -336,6 +336,9 @@ public final class ClassLinker {
                 VmMethod vm = new VmMethod(c, m.name, m.desc, m.access, m.params, m.returnKind);
                 if (m.implementation != null) {
                     vm.codeSource = m;
+                    if (RecordHashCodes.isD8Helper(vm)) {
+                        vm.nativeImpl = RecordHashCodes.JDK_RECORD_HASH; // the JVM's record hashCode, not D8's
+                    }
                 } else if ((m.access & 0x0100) != 0) { // ACC_NATIVE
                     natives.bindGuestNative(vm);
                 }

@@ -25,6 +25,9 @@ public final class MemberResolver {
     private final NativeRegistry natives;
     private ClassLibrary library;
     private GuestExceptions exceptions;
+    /** Links to fields of JDK classes already found to exist as referenced (checked once per link). */
+    private final java.util.Set<Links.FieldLink> hostFieldsChecked =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public MemberResolver(ClassLinker linker, NativeRegistry natives) {
         this.linker = linker;
@@ -87,10 +90,21 @@ public final class MemberResolver {
         if (name.startsWith("android.") || name.startsWith("dalvik.") || name.startsWith("com.android.")) {
             return VmError.unsupported("class " + name + " (Android framework APIs are not available)");
         }
-        if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("jdk.")) {
+        if ((name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("sun.") || name.startsWith("jdk."))
+                && jdkHasClass(name)) {
             return VmError.unsupported("class " + name + " is not available to guest code");
         }
         return exceptions.create(t, "java.lang.NoClassDefFoundError", name.replace('.', '/'));
+    }
+
+    /** Whether JDK 17 has a class of this name (not loaded or initialised by asking); else a missing class is the program's error. */
+    private static boolean jdkHasClass(String name) {
+        try {
+            Class.forName(name, false, ClassLoader.getPlatformClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     public VmField resolveInstanceField(GuestThread t, Links.FieldLink fl, Object obj) {
@@ -101,6 +115,7 @@ public final class MemberResolver {
         if (f == null) {
             VmClass owner = resolveClass(t, linker.links().type(fl.owner));
             if (owner.kind == VmClass.Kind.HOST) {
+                checkHostField(t, owner.host, fl, false);
                 return null;
             }
             f = owner.findField(fl.name);
@@ -123,11 +138,13 @@ public final class MemberResolver {
     public VmField resolveStaticField(GuestThread t, Links.FieldLink fl) {
         VmClass owner = resolveClass(t, linker.links().type(fl.owner));
         if (owner.kind == VmClass.Kind.HOST) {
+            checkHostField(t, owner.host, fl, true);
             return null;
         }
         VmField f = owner.findField(fl.name);
         if (f == null) {
             if (owner.kind == VmClass.Kind.MODEL && owner.host != null) {
+                checkHostField(t, owner.host, fl, true);
                 return null; // e.g. a constant of a model class's host counterpart
             }
             throw exceptions.create(t, "java.lang.NoSuchFieldError", fl.name);
@@ -145,7 +162,10 @@ public final class MemberResolver {
         if (owner.kind == VmClass.Kind.HOST) {
             m = natives.lookup(owner.name, ml.key);
             if (m == null) {
-                m = library.hostStatic(owner, ml.name, ml.desc);
+                m = library.hostStaticOrNull(owner, ml.name, ml.desc);
+            }
+            if (m == null) {
+                throw hostMethodMissing(t, owner, ml.name, ml.desc, true);
             }
         } else {
             for (VmClass c = owner; c != null && m == null; c = c.superclass) {
@@ -165,7 +185,7 @@ public final class MemberResolver {
             }
         }
         if (m == null) {
-            throw noSuchMethod(t, owner, ml.key);
+            throw noSuchMethod(t, owner, ml.key, true);
         }
         ml.resolved = m;
         return m;
@@ -183,6 +203,10 @@ public final class MemberResolver {
         if (owner.kind == VmClass.Kind.HOST) {
             m = natives.lookup(owner.name, ml.key);
             if (m == null) {
+                LinkageErrors.Failure missing = LinkageErrors.hostMethod(owner.host, ml.name, ml.desc, false);
+                if (missing != null) {
+                    throw exceptions.create(t, missing.errorClass(), missing.message());
+                }
                 if (!ml.name.equals("<init>")) {
                     throw VmError.unsupported("private method " + owner.name + "." + ml.key);
                 }
@@ -209,7 +233,7 @@ public final class MemberResolver {
             }
         }
         if (m == null) {
-            throw noSuchMethod(t, owner, ml.key);
+            throw noSuchMethod(t, owner, ml.key, false);
         }
         ml.resolved = m;
         return m;
@@ -253,7 +277,7 @@ public final class MemberResolver {
             m = findVirtualOrNull(owner, ml.key);
         }
         if (m == null) {
-            throw noSuchMethod(t, owner, ml.key);
+            throw noSuchMethod(t, owner, ml.key, false);
         }
         ml.resolved = m;
         return m;
@@ -276,12 +300,155 @@ public final class MemberResolver {
             m = receiverNative(rc, ml.key);
             if (m == null) {
                 VmClass owner = resolveClass(t, linker.links().type(ml.owner));
-                m = library.hostVirtual(rc, owner, ml.name, ml.desc);
+                // Resolution in the class the call names comes first (the bridge would also take a
+                // method whose return type differs): once per receiver class and method.
+                Class<?> named = owner.kind == VmClass.Kind.HOST ? owner.host : null;
+                LinkageErrors.Failure unresolved = named == null ? null : LinkageErrors.hostMethod(named, ml.name, ml.desc, false);
+                if (unresolved != null) {
+                    throw exceptions.create(t, unresolved.errorClass(), unresolved.message());
+                }
+                try {
+                    m = library.hostVirtual(rc, owner, ml.name, ml.desc);
+                } catch (VmError e) {
+                    // Unsupported, or missing from the JDK altogether: then the JVM's linkage error.
+                    Class<?> h = owner.host != null ? owner.host : owner.replacesHost;
+                    LinkageErrors.Failure missing = h == null ? null : LinkageErrors.hostMethod(h, ml.name, ml.desc, false);
+                    if (missing != null) {
+                        throw exceptions.create(t, missing.errorClass(), missing.message());
+                    }
+                    throw e;
+                }
             }
             rc.vtable.put(ml.key, m);
             return m;
         }
-        return findVirtual(t, rc, ml.key);
+        VmMethod m2 = findVirtualOrNull(rc, ml.key);
+        if (m2 != null && !(m2.isAbstract() && rc.kind == VmClass.Kind.GUEST && m2.owner.kind == VmClass.Kind.GUEST)) {
+            return m2;
+        }
+        if (m2 != null) {
+            throw abstractMethodError(t, rc, m2);
+        }
+        return findVirtual(t, rc, ml.key, resolveForDispatchError(t, ml));
+    }
+
+    /** HotSpot's AbstractMethodError for a concrete receiver class that lacks an implementation of {@code resolved}. */
+    private RuntimeException abstractMethodError(GuestThread t, VmClass rc, VmMethod resolved) {
+        // HotSpot's text names the method without its class: 'abstract void m()'.
+        String shown = "'abstract " + LinkageErrors.methodName(null, resolved.name, resolved.desc).substring(1);
+        return exceptions.create(t, "java.lang.AbstractMethodError", "Receiver class " + rc.name
+                + " does not define or inherit an implementation of the resolved method " + shown + " of "
+                + (resolved.owner.isInterface() ? "interface " : "abstract class ") + resolved.owner.name + ".");
+    }
+
+    /**
+     * For a virtual or interface call that found no method in the receiver's class: resolution of
+     * the reference in its own class (JVMS 5.4.3.3/4), which fails first (NoSuchMethodError,
+     * IncompatibleClassChangeError) when the class named has no such instance method — code
+     * compiled against another version of it. Returns the resolved method (to name it in the
+     * AbstractMethodError selection then raises) or null where the VM cannot tell.
+     */
+    private VmMethod resolveForDispatchError(GuestThread t, Links.MethodLink ml) {
+        VmClass owner = resolveClass(t, linker.links().type(ml.owner));
+        if (owner.kind == VmClass.Kind.GUEST && owner.replacesHost != null && guestLibraryGap(owner, ml.key) == null) {
+            // A guest-library class: the JDK class it replaces settles what exists.
+            LinkageErrors.Failure missing = LinkageErrors.hostMethod(owner.replacesHost, ml.name, ml.desc, false);
+            if (missing != null) {
+                throw exceptions.create(t, missing.errorClass(), missing.message());
+            }
+            return null;
+        }
+        if (owner.kind != VmClass.Kind.GUEST || !guestTypesOnly(owner) || guestLibraryGap(owner, ml.key) != null) {
+            return null;
+        }
+        VmMethod decl = declaredInGuestHierarchy(owner, ml.key);
+        if (decl == null) {
+            throw exceptions.create(t, "java.lang.NoSuchMethodError", LinkageErrors.methodName(owner.name, ml.name, ml.desc));
+        }
+        if (decl.isStatic) {
+            throw exceptions.create(t, "java.lang.IncompatibleClassChangeError",
+                    "Expecting non-static method " + LinkageErrors.methodName(owner.name, ml.name, ml.desc));
+        }
+        return decl;
+    }
+
+    /**
+     * A method {@code key} declared (any kind, abstract included) in guest class {@code owner}, its
+     * guest superclasses or any guest superinterface; {@code java.lang.Object}'s methods count as
+     * found (null only when the guest types alone settle that there is none).
+     */
+    private VmMethod declaredInGuestHierarchy(VmClass owner, String key) {
+        for (VmClass c = owner; c != null; c = c.superclass) {
+            if (c.kind != VmClass.Kind.GUEST) {
+                VmMethod o = findVirtualOrNull(c, key);
+                return o != null ? o : c.methods.get(key);
+            }
+            VmMethod d = c.methods.get(key);
+            if (d != null) {
+                return d;
+            }
+        }
+        for (VmClass c = owner; c != null; c = c.superclass) {
+            for (VmClass i : c.interfaces) {
+                VmMethod d = declaredInInterface(i, key);
+                if (d != null) {
+                    return d;
+                }
+            }
+        }
+        return owner.isInterface() ? findVirtualOrNull(linker.objectClass(), key) : null;
+    }
+
+    /** Whether all of {@code c}'s supertypes but {@code Object} are guest types (resolution is then the VM's to settle). */
+    private static boolean guestTypesOnly(VmClass c) {
+        if (c.kind != VmClass.Kind.GUEST) {
+            return c.superclass == null && !c.isInterface(); // java.lang.Object
+        }
+        for (VmClass i : c.interfaces) {
+            if (!guestTypesOnly(i)) {
+                return false;
+            }
+        }
+        return c.superclass == null || guestTypesOnly(c.superclass);
+    }
+
+    private VmMethod declaredInInterface(VmClass i, String key) {
+        VmMethod d = i.methods.get(key);
+        if (d != null || i.kind != VmClass.Kind.GUEST) {
+            return d;
+        }
+        for (VmClass s : i.interfaces) {
+            d = declaredInInterface(s, key);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A static or instance field of JDK class {@code host} that the bridge will access: the JVM's
+     * NoSuchFieldError or IncompatibleClassChangeError if the JDK has no such field of that kind
+     * (otherwise the bridge serves it, or stops with an unsupported-API error).
+     */
+    private void checkHostField(GuestThread t, Class<?> host, Links.FieldLink fl, boolean isStatic) {
+        if (host == null || hostFieldsChecked.contains(fl)) {
+            return;
+        }
+        LinkageErrors.Failure missing = LinkageErrors.hostField(host, fl.name, fl.type, isStatic);
+        if (missing != null) {
+            throw exceptions.create(t, missing.errorClass(), missing.message());
+        }
+        hostFieldsChecked.add(fl);
+    }
+
+    /** A static method the JDK class lacks: the JVM's linkage error if the JDK has none, else unsupported. */
+    private RuntimeException hostMethodMissing(GuestThread t, VmClass owner, String name, String desc, boolean isStatic) {
+        LinkageErrors.Failure missing = LinkageErrors.hostMethod(owner.host, name, desc, isStatic);
+        if (missing != null) {
+            return exceptions.create(t, missing.errorClass(), missing.message());
+        }
+        return VmError.unsupported(owner.name + "." + name + desc);
     }
 
     private static final int ACC_PUBLIC = 0x1;
@@ -364,12 +531,30 @@ public final class MemberResolver {
      * The error for a method {@code key} that {@code owner} lacks: a JDK method the guest library's
      * version of a class does not (yet) provide is an unsupported API, not the program's error.
      */
-    private RuntimeException noSuchMethod(GuestThread t, VmClass owner, String key) {
+    private RuntimeException noSuchMethod(GuestThread t, VmClass owner, String key, boolean isStatic) {
         String missing = guestLibraryGap(owner, key);
         if (missing != null) {
             return VmError.unsupported(missing);
         }
-        return exceptions.create(t, "java.lang.NoSuchMethodError", owner.name + "." + key);
+        String name = key.substring(0, key.indexOf('('));
+        String desc = key.substring(key.indexOf('('));
+        for (VmClass c = owner; c != null; c = c.superclass) {
+            if ((c.kind == VmClass.Kind.MODEL || c.kind == VmClass.Kind.HOST) && c.host != null
+                    && LinkageErrors.hostMethod(c.host, name, desc, isStatic) == null) {
+                return VmError.unsupported(c.name + "." + key); // the JDK has it; the VM's model does not
+            }
+        }
+        if (owner.kind == VmClass.Kind.GUEST) {
+            // Resolution found a method of the other kind (a static where an instance one was
+            // expected, or the reverse): the JVM's IncompatibleClassChangeError.
+            VmMethod other = declaredInGuestHierarchy(owner, key);
+            if (other != null && other.isStatic != isStatic && !name.equals("<init>")) {
+                return exceptions.create(t, "java.lang.IncompatibleClassChangeError",
+                        (isStatic ? "Expected static method " : "Expecting non-static method ")
+                                + LinkageErrors.methodName(owner.name, name, desc));
+            }
+        }
+        return exceptions.create(t, "java.lang.NoSuchMethodError", LinkageErrors.methodName(owner.name, name, desc));
     }
 
     /** "Class.key (...)" if a guest-library class in owner's chain replaces a JDK class that has key. */
@@ -401,6 +586,11 @@ public final class MemberResolver {
     }
 
     public VmMethod findVirtual(GuestThread t, VmClass rc, String key) {
+        return findVirtual(t, rc, key, null);
+    }
+
+    /** {@code resolved}: the method the call's reference resolved to, if known (it names it in an AbstractMethodError). */
+    private VmMethod findVirtual(GuestThread t, VmClass rc, String key, VmMethod resolved) {
         VmMethod m = findVirtualOrNull(rc, key);
         if (m == null) {
             String missing = guestLibraryGap(rc, key);
@@ -422,6 +612,9 @@ public final class MemberResolver {
                         }
                     }
                 }
+            }
+            if (resolved != null && resolved.isAbstract() && rc.kind == VmClass.Kind.GUEST) {
+                throw abstractMethodError(t, rc, resolved);
             }
             throw exceptions.create(t, "java.lang.AbstractMethodError", rc.name + "." + key);
         }

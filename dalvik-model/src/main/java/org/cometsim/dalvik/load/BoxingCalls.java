@@ -52,6 +52,18 @@ public final class BoxingCalls {
             "(F)Ljava/lang/Float;", "java/lang/Float",
             "(D)Ljava/lang/Double;", "java/lang/Double");
 
+    /**
+     * The immutable-collection factories of JDK 9-10 ({@code List.of}, {@code Map.entry} ...):
+     * below API 30 D8 replaces them by backports with Android's semantics (unmodifiable
+     * {@code ArrayList}s that accept {@code null}, return {@code false} for {@code contains(null)},
+     * allow no-op mutators and throw other exception types), where the VM runs the JDK 17 library.
+     * Hidden from D8 like the boxing calls, they stay calls of the JDK's own methods (golden
+     * {@code G089_ImmutableCollections}).
+     */
+    private static final java.util.Set<String> JDK_FACTORIES = java.util.Set.of(
+            "java/util/List.of", "java/util/List.copyOf", "java/util/Set.of", "java/util/Set.copyOf",
+            "java/util/Map.of", "java/util/Map.ofEntries", "java/util/Map.entry", "java/util/Map.copyOf");
+
     /** Reference kinds dexlib2's instruction rewriter can rewrite. */
     private static final java.util.Set<Integer> REWRITABLE = java.util.Set.of(ReferenceType.STRING, ReferenceType.TYPE,
             ReferenceType.FIELD, ReferenceType.METHOD);
@@ -62,7 +74,11 @@ public final class BoxingCalls {
     private BoxingCalls() {
     }
 
-    /** The class file with every primitive {@code valueOf} call owned by a placeholder; or the same array if it has none. */
+    /**
+     * The class file with every primitive {@code valueOf} call and every {@link #JDK_FACTORIES} call
+     * owned by a placeholder (the owner's internal name with {@code $} for {@code /}); or the same
+     * array if it has none.
+     */
     public static byte[] hide(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, 0); // same stack and frames: only an owner changes
@@ -73,8 +89,9 @@ public final class BoxingCalls {
                 return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, desc, sig, exceptions)) {
                     @Override
                     public void visitMethodInsn(int op, String owner, String mName, String mDesc, boolean itf) {
-                        if (op == Opcodes.INVOKESTATIC && mName.equals("valueOf") && owner.equals(BOXES.get(mDesc))) {
-                            owner = PLACEHOLDER_PREFIX + owner.substring("java/lang/".length());
+                        if (op == Opcodes.INVOKESTATIC && ((mName.equals("valueOf") && owner.equals(BOXES.get(mDesc)))
+                                || JDK_FACTORIES.contains(owner + "." + mName))) {
+                            owner = PLACEHOLDER_PREFIX + owner.replace('/', '$');
                             changed[0] = true;
                         }
                         super.visitMethodInsn(op, owner, mName, mDesc, itf);
@@ -86,7 +103,7 @@ public final class BoxingCalls {
     }
 
     /**
-     * D8's output with the placeholder owners renamed back to {@code java.lang}'s box classes.
+     * D8's output with the placeholder owners renamed back to the JDK classes they stand for.
      * The dex is copied into immutable (array-backed) lists first: dexlib2's rewriter reads its
      * input by index, and a dex-backed list's {@code get(i)} walks from the start, which made the
      * conformance corpus take minutes instead of seconds.
@@ -114,7 +131,7 @@ public final class BoxingCalls {
                     @Override
                     protected String rewriteUnwrappedType(String type) {
                         return type.startsWith("L" + PLACEHOLDER_PREFIX)
-                                ? "Ljava/lang/" + type.substring(1 + PLACEHOLDER_PREFIX.length())
+                                ? "L" + type.substring(1 + PLACEHOLDER_PREFIX.length()).replace('$', '/')
                                 : type;
                     }
                 };

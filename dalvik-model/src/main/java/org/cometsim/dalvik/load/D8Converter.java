@@ -75,7 +75,7 @@ public final class D8Converter {
 
     private String settings() {
         return "d8-8.5.35/" + mode.name().toLowerCase(java.util.Locale.ROOT) + "/min-api-" + MIN_API + "/desugar"
-                + "/boxing-calls-kept";
+                + "/boxing-calls-kept/jdk9-factories-kept";
     }
 
     /** The converter with the cache the environment asks for ({@link CodeCache#fromEnvironment}). */

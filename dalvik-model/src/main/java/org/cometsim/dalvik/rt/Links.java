@@ -109,8 +109,17 @@ public final class Links {
     public record TypeSymbol(String descriptor) {
     }
 
-    /** A field named by decoded code. */
-    public record FieldSymbol(String owner, String name, String type) {
+    /**
+     * A field named by decoded code. Static accesses (sget/sput) and instance accesses (iget/iput)
+     * of the same owner, name and type are distinct symbols, so they get distinct links: a link
+     * resolved by one kind of access must not serve the other (code compiled against another
+     * version of the class, where the field changed kind, gets the JVM's
+     * IncompatibleClassChangeError instead of reading a slot of the wrong table).
+     */
+    public record FieldSymbol(String owner, String name, String type, boolean isStatic) {
+        public FieldSymbol(String owner, String name, String type) {
+            this(owner, name, type, false);
+        }
     }
 
     /**

@@ -8,10 +8,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Guest-side {@code java.util.concurrent.Executors}: the thread-pool factories whose pools are
  * guest code ({@link ThreadPoolExecutor} over a guest {@link LinkedBlockingQueue} or
- * {@link SynchronousQueue}; {@link ScheduledThreadPoolExecutor} over a guest {@link DelayQueue}), so the
- * workers are guest threads the VM schedules and COMET can migrate. Factories of pools this
- * library does not have (work-stealing) stop with the VM's
- * unsupported-API error. Deviation: {@code newSingleThreadExecutor} returns the
+ * {@link SynchronousQueue}; {@link ScheduledThreadPoolExecutor} over a guest {@link DelayQueue};
+ * work-stealing pools are a guest {@link ForkJoinPool} in async mode), so the
+ * workers are guest threads the VM schedules and COMET can migrate. Deviation: {@code newSingleThreadExecutor} returns the
  * {@code ThreadPoolExecutor} itself, not the JDK's non-reconfigurable wrapper.
  */
 public class Executors {
@@ -57,6 +56,15 @@ public class Executors {
 
     public static java.util.concurrent.ScheduledExecutorService newSingleThreadScheduledExecutor(ThreadFactory threadFactory) {
         return new ScheduledThreadPoolExecutor(1, threadFactory);
+    }
+
+    /** As the JDK's: a FIFO (async-mode) {@link ForkJoinPool} of the given parallelism. */
+    public static ExecutorService newWorkStealingPool(int parallelism) {
+        return new ForkJoinPool(parallelism, true, false);
+    }
+
+    public static ExecutorService newWorkStealingPool() {
+        return new ForkJoinPool(Runtime.getRuntime().availableProcessors(), true, false);
     }
 
     public static ExecutorService newCachedThreadPool() {
