@@ -11,6 +11,9 @@
  * through {@link org.cometsim.offload.policy.profile.MethodPlacementPolicy}, at method points.
  * {@link org.cometsim.offload.policy.profile.ProfiledPolicies#create} builds them by name from a
  * profile and the run's {@link org.cometsim.offload.policy.profile.Environment} (link and power).
+ * {@link org.cometsim.offload.policy.profile.OnlineMauiPolicy} ({@code maui:online}) needs no
+ * prior profile: it records this run's method events on both endpoints and re-solves MAUI's ILP
+ * periodically, as the paper runs it ({@link org.cometsim.offload.policy.profile.ProfiledPolicies#createOnline}).
  *
  * <p>Example: {@code comet profile --workload chess --out chess.json}, then
  * {@code comet run --workload chess --policy clonecloud --profile chess.json}.
