@@ -1572,6 +1572,12 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
      * and the interpreter continues with {@code t.top}.
      */
     int invokeFromCompiled(GuestThread t, Frame f, int op, int argc, int link, int argBase) {
+        if (compiledNesting < MAX_COMPILED_NESTING) {
+            CompiledCode cc = compiledTarget(f, op, link, argBase);
+            if (cc != null) {
+                return callCompiled(t, f, cc, argc, argBase);
+            }
+        }
         boolean hostConstructor = (op == 0x70 || op == 0x76) && argc > 0
                 && f.o[f.code.argRegs[argBase]] instanceof Heap.UninitializedHostObject;
         int s = invoke(t, f, op, argc, link, argBase);
@@ -1617,6 +1623,135 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             return CompiledCode.SAFEPOINT_RETURN;
         }
         return CompiledCode.CALL_DONE;
+    }
+
+    /** The method of the last {@link #compiledTarget} that found one (its callee, for {@link #callCompiled}). */
+    private VmMethod directTarget;
+
+    /**
+     * The compiled code of the guest method the invoke at {@code f.pc} calls, when nothing but a
+     * frame push stands between the call and that code: a static call whose class is
+     * initialized, a direct or super call whose target is resolved, a virtual or interface call
+     * whose receiver is a guest object of the class the site's inline cache holds (monomorphic
+     * hit), each to a method of this VM with compiled code, and the stack not at its limit.
+     * Null otherwise (a miss, a null receiver, a host or native target, class initialization, a
+     * stack overflow to raise ...): the interpreter's invoke then makes the call, as before.
+     * The callee's method is left in {@link #directTarget}.
+     */
+    private CompiledCode compiledTarget(Frame f, int op, int link, int argBase) {
+        MethodCode mc = f.code;
+        Object lk = mc.links[link];
+        if (!(lk instanceof Links.MethodLink) || f.depth >= MAX_DEPTH) {
+            return null;
+        }
+        Links.MethodLink ml = (Links.MethodLink) lk;
+        int kind = op >= 0x74 ? op - 0x74 : op - 0x6e; // 0 virtual, 1 super, 2 direct, 3 static, 4 interface
+        VmMethod m;
+        if (kind == 3) {
+            m = ml.resolved;
+            if (m == null || m.owner.initState != VmClass.INIT_DONE) {
+                return null;
+            }
+        } else {
+            Object receiver = f.o[mc.argRegs[argBase]];
+            if (!(receiver instanceof GuestObject)) {
+                return null;
+            }
+            if (kind == 0 || kind == 4) {
+                VmClass[] ic = mc.icClass;
+                if (ic == null || ic[f.pc] != ((GuestObject) receiver).cls) {
+                    return null;
+                }
+                m = mc.icTarget[f.pc];
+            } else {
+                m = ml.resolved;
+            }
+            if (m == null || m.owner.kind == VmClass.Kind.HOST) {
+                return null;
+            }
+        }
+        MethodCode callee = m.code;
+        if (callee == null || m.nativeImpl != null) {
+            return null;
+        }
+        directTarget = m;
+        return (CompiledCode) callee.compiled;
+    }
+
+    /**
+     * A call {@link #compiledTarget} cleared: pushes the callee's frame exactly as the
+     * interpreter's invoke does (the method's spare frame, registers that are not arguments
+     * cleared, the arguments copied, the entry event), runs its compiled code nested, and
+     * finishes as {@link #invokeFromCompiled} does after the callee's code returns.
+     */
+    private int callCompiled(GuestThread t, Frame f, CompiledCode cc, int argc, int argBase) {
+        VmMethod m = directTarget;
+        MethodCode callee = m.code;
+        int dst = callee.registers - m.argWords;
+        Frame nf = callee.spare;
+        long[] nr;
+        Object[] no;
+        if (nf != null && nf.method == m) {
+            callee.spare = null;
+            nr = nf.r;
+            no = nf.o;
+            for (int k = 0; k < dst; k++) {
+                nr[k] = 0;
+                no[k] = null;
+            }
+        } else {
+            nf = new Frame(m, callee);
+            nr = nf.r;
+            no = nf.o;
+        }
+        nf.caller = f;
+        nf.depth = f.depth + 1;
+        int[] ar = f.code.argRegs;
+        long[] r = f.r;
+        Object[] o = f.o;
+        for (int k = 0; k < argc; k++) {
+            int src = ar[argBase + k];
+            nr[dst + k] = r[src];
+            no[dst + k] = o[src];
+        }
+        nf.pc = 0;
+        t.top = nf;
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, m);
+        }
+        directCalls++;
+        return runNested(t, nf, cc);
+    }
+
+    /** Runs the just-pushed frame {@code callee} in {@code cc}, nested in its caller's compiled code. */
+    private int runNested(GuestThread t, Frame callee, CompiledCode cc) {
+        compiledNesting++;
+        compiledRuns++;
+        int r;
+        try {
+            r = cc.run(t, callee, this);
+        } finally {
+            compiledNesting--;
+        }
+        if (r != CompiledCode.RETURNED) {
+            return r;
+        }
+        MethodEvents ev = hooks.methodEvents(); // compiled code popped the callee itself
+        if (ev != null) {
+            ev.exit(t, callee.method, false);
+        }
+        if (--t.safepointBudget < 0) {
+            return CompiledCode.SAFEPOINT_RETURN;
+        }
+        return CompiledCode.CALL_DONE;
+    }
+
+    private long directCalls;
+
+    /** Calls compiled code made straight into compiled code, past the interpreter's invoke (tests). */
+    public long directCompiledCalls() {
+        return directCalls;
     }
 
     /** How many times this VM's threads entered compiled code (tests: it did run). */
