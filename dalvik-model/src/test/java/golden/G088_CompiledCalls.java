@@ -8,7 +8,8 @@ package golden;
  * (inline cache misses and re-fills), an interface call site with alternating receivers, super and
  * private calls, a static call that initializes its class from a compiled loop, a null receiver,
  * and exceptions thrown three compiled frames deep and caught by the outer one (with a finally in
- * between). Run compiled and interpreted by CompiledExecutionTest and MethodEventTraceTest.
+ * between), and stores into typed arrays (store checks passing and failing). Run compiled and
+ * interpreted by CompiledExecutionTest and MethodEventTraceTest.
  */
 public class G088_CompiledCalls {
     static int deepest;
@@ -161,6 +162,28 @@ public class G088_CompiledCalls {
         return s * 100 + npes;
     }
 
+    /** aput-object into typed arrays from a compiled loop: subclasses stored, a String refused. */
+    static String typedStores() {
+        Square[] squares = new Square[8];
+        Object[] asObjects = new Square[4];
+        Shape[] shapes = new Shape[6];
+        int refused = 0;
+        for (int i = 0; i < 400; i++) {
+            squares[i % 8] = (i & 1) == 0 ? new Square() : new Rect();
+            shapes[i % 6] = i % 3 == 0 ? new Tri() : squares[i % 8];
+            try {
+                asObjects[i % 4] = i % 25 == 0 ? (Object) ("s" + i) : squares[(i + 3) % 8];
+            } catch (ArrayStoreException e) {
+                refused++;
+            }
+        }
+        long s = 0;
+        for (Shape sh : shapes) {
+            s += sh.area(5);
+        }
+        return s + " " + refused + " " + (asObjects[0] == null ? "null" : asObjects[0].getClass().getSimpleName());
+    }
+
     static int fib(int n) {
         return n < 2 ? n : fib(n - 1) + fib(n - 2);
     }
@@ -172,6 +195,7 @@ public class G088_CompiledCalls {
         System.out.println("init " + initFromLoop());
         System.out.println("three deep " + threeFramesDeep() + " finallies " + finallies);
         System.out.println("null receivers " + nullReceivers());
+        System.out.println("typed stores " + typedStores());
         for (int round = 0; round < 2; round++) {
             deepest = 0;
             try {

@@ -186,6 +186,24 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         }
     }
 
+    /**
+     * For compiled code, before aput-object stores {@code v} (not null) into {@code arr}: whether
+     * the store check the interpreter makes passes (the array's component is Object, or v's class
+     * is a subtype of it) and the host array takes the value; if not, compiled code exits and the
+     * interpreter raises the ArrayStoreException. Lets a store into a typed array (a tracked one
+     * too: the barrier follows inline) stay in compiled code.
+     */
+    public boolean storeCheckPasses(GuestArray arr, Object v) {
+        VmClass component = arr.type.component;
+        if (component != linker.objectClass()) {
+            VmClass vc = linker.classOf(v);
+            if (vc != component && !vc.isSubtypeOf(component)) {
+                return false;
+            }
+        }
+        return arr.data.getClass().getComponentType().isInstance(v);
+    }
+
     /** For compiled code: {@code java.lang.Object}'s class. */
     public VmClass objectClass() {
         return linker.objectClass();
@@ -1565,9 +1583,10 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
 
     /**
      * An invoke executed by compiled code ({@code f} is {@code t.top}, its pc at the invoke, its
-     * registers stored). The interpreter's own invoke does the call; a guest callee with compiled
-     * code runs right here, nested, and when it returns normally the caller's compiled code goes
-     * on ({@link CompiledCode#CALL_DONE}). Otherwise the caller's compiled code returns the status
+     * registers stored). A call that needs only a frame push to reach compiled code
+     * ({@link #compiledTarget}) is pushed and run here directly; any other, the interpreter's own
+     * invoke does, and a guest callee with compiled code runs right here, nested. When it returns
+     * normally the caller's compiled code goes on ({@link CompiledCode#CALL_DONE}). Otherwise the caller's compiled code returns the status
      * this gives to {@link #enterCompiled}: the frames are consistent (each caller at its invoke)
      * and the interpreter continues with {@code t.top}.
      */
@@ -1604,25 +1623,7 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         if (cc == null || compiledNesting >= MAX_COMPILED_NESTING) {
             return CompiledCode.EXIT; // the interpreter runs the callee; f stays at its invoke
         }
-        compiledNesting++;
-        compiledRuns++;
-        int r;
-        try {
-            r = cc.run(t, callee, this);
-        } finally {
-            compiledNesting--;
-        }
-        if (r != CompiledCode.RETURNED) {
-            return r;
-        }
-        MethodEvents ev = hooks.methodEvents(); // compiled code popped the callee itself
-        if (ev != null) {
-            ev.exit(t, callee.method, false);
-        }
-        if (--t.safepointBudget < 0) {
-            return CompiledCode.SAFEPOINT_RETURN;
-        }
-        return CompiledCode.CALL_DONE;
+        return runNested(t, callee, cc);
     }
 
     /** The method of the last {@link #compiledTarget} that found one (its callee, for {@link #callCompiled}). */
@@ -1774,6 +1775,41 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         mc.compiled = cc;
         return cc;
     }
+
+    /**
+     * A call pushed a frame for {@code mc}, which has no compiled code ({@link JitMode#ON}): a
+     * method called {@link #JIT_INTERPRETED_CALLS} times gets compiled, loop or not, if its body
+     * is long enough to save more per call than entering and leaving compiled code costs, or if
+     * it makes calls (which then stay in compiled code). Sampling at safepoints misses such
+     * methods: a return's safepoint finds the caller on top, not the method that returned, so a
+     * library's small hot methods (comparisons, hashing, accessors with a call in them) stayed
+     * interpreted for the whole run.
+     */
+    private void countInterpretedCall(MethodCode mc, VmMethod m) {
+        CodeTemplate tpl = mc.template;
+        if (tpl == null || ++tpl.interpretedCalls != JIT_INTERPRETED_CALLS) {
+            return;
+        }
+        if (tpl.isCompiled() || tpl.instructionCount() >= JIT_MIN_INSTRUCTIONS || makesCalls(tpl)) {
+            mc.compiled = tpl.compiled(x -> BaselineCompiler.compile(x, String.valueOf(m)));
+        }
+    }
+
+    private static boolean makesCalls(CodeTemplate tpl) {
+        int[] code = tpl.insns;
+        for (int pc = 0; pc < tpl.instructionCount(); pc++) {
+            int op = code[pc << 2];
+            if ((op >= 0x6e && op <= 0x72) || (op >= 0x74 && op <= 0x78)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Interpreted calls that get a method compiled (see {@link #countInterpretedCall}). */
+    private static final int JIT_INTERPRETED_CALLS = 2000;
+    /** Instructions a method without calls needs for {@link #countInterpretedCall} to compile it. */
+    private static final int JIT_MIN_INSTRUCTIONS = 12;
 
     /** At a safepoint: a method that keeps being found on top gets compiled ({@link JitMode#ON}). */
     private void sampleForCompilation(GuestThread t) {
@@ -1945,6 +1981,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             MethodEvents ev = hooks.methodEvents(); // tested here, not in a helper: invoke is too big for HotSpot to inline one
             if (ev != null) {
                 ev.enter(t, m);
+            }
+            if (callee.compiled == null && jitMode == JitMode.ON) {
+                countInterpretedCall(callee, m);
             }
             return INVOKE_PUSHED;
         }
