@@ -30,10 +30,11 @@ import org.objectweb.asm.MethodVisitor;
  *
  * <p>What it translates: moves, constants, strings, int/long/float/double arithmetic and
  * conversions, comparisons, branches and switches, array reads and primitive array writes,
- * {@code aput-object} when no store check is needed, quickened instance-field reads and writes,
+ * {@code aput-object} whose store check passes, quickened instance-field reads and writes,
  * static fields of initialized classes, {@link Opcodes#MATH_INTRINSIC}, ordinary returns, and
- * calls (made through the interpreter's invoke; a compiled callee runs nested, up to
- * {@code Interpreter.MAX_COMPILED_NESTING} deep). Everything else (invoke-custom and
+ * calls (a compiled callee runs nested, up to {@code Interpreter.MAX_COMPILED_NESTING} deep: pushed
+ * directly when its target is resolved or the site's inline cache hits, else through the
+ * interpreter's invoke; see {@code Interpreter.invokeFromCompiled}). Everything else (invoke-custom and
  * -polymorphic, allocation, casts, monitors, throw, handlers, fields not yet quickened, host
  * objects) makes the code return to the interpreter at that
  * instruction; see {@link CompiledCode} for that contract. The interpreter enters compiled code
@@ -1051,17 +1052,16 @@ final class BaselineCompiler {
             mv.visitVarInsn(ASTORE, TMP_OBJ);
             loadI(c);
             mv.visitVarInsn(ISTORE, TMP_I);
-            if (op == 0x4d) { // aput-object: only without a store check (null, or an Object[] array)
+            if (op == 0x4d) { // aput-object: null always; else when the store check passes (else exit: ArrayStoreException)
                 Label store = new Label();
                 typed(exit, "[Ljava/lang/Object;");
                 loadO(a);
                 mv.visitJumpInsn(IFNULL, store);
-                mv.visitVarInsn(ALOAD, TMP_ARR);
-                mv.visitFieldInsn(GETFIELD, ARR, "type", "L" + CLASS + ";");
-                mv.visitFieldInsn(GETFIELD, CLASS, "component", "L" + CLASS + ";");
                 mv.visitVarInsn(ALOAD, V);
-                mv.visitMethodInsn(INVOKEVIRTUAL, VM, "objectClass", "()L" + CLASS + ";", false);
-                mv.visitJumpInsn(IF_ACMPNE, exit);
+                mv.visitVarInsn(ALOAD, TMP_ARR);
+                loadO(a);
+                mv.visitMethodInsn(INVOKEVIRTUAL, VM, "storeCheckPasses", "(L" + ARR + ";Ljava/lang/Object;)Z", false);
+                mv.visitJumpInsn(IFEQ, exit);
                 mv.visitLabel(store);
                 arrayBarrier();
                 data("[Ljava/lang/Object;");

@@ -186,6 +186,24 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         }
     }
 
+    /**
+     * For compiled code, before aput-object stores {@code v} (not null) into {@code arr}: whether
+     * the store check the interpreter makes passes (the array's component is Object, or v's class
+     * is a subtype of it) and the host array takes the value; if not, compiled code exits and the
+     * interpreter raises the ArrayStoreException. Lets a store into a typed array (a tracked one
+     * too: the barrier follows inline) stay in compiled code.
+     */
+    public boolean storeCheckPasses(GuestArray arr, Object v) {
+        VmClass component = arr.type.component;
+        if (component != linker.objectClass()) {
+            VmClass vc = linker.classOf(v);
+            if (vc != component && !vc.isSubtypeOf(component)) {
+                return false;
+            }
+        }
+        return arr.data.getClass().getComponentType().isInstance(v);
+    }
+
     /** For compiled code: {@code java.lang.Object}'s class. */
     public VmClass objectClass() {
         return linker.objectClass();
@@ -1565,13 +1583,20 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
 
     /**
      * An invoke executed by compiled code ({@code f} is {@code t.top}, its pc at the invoke, its
-     * registers stored). The interpreter's own invoke does the call; a guest callee with compiled
-     * code runs right here, nested, and when it returns normally the caller's compiled code goes
-     * on ({@link CompiledCode#CALL_DONE}). Otherwise the caller's compiled code returns the status
+     * registers stored). A call that needs only a frame push to reach compiled code
+     * ({@link #compiledTarget}) is pushed and run here directly; any other, the interpreter's own
+     * invoke does, and a guest callee with compiled code runs right here, nested. When it returns
+     * normally the caller's compiled code goes on ({@link CompiledCode#CALL_DONE}). Otherwise the caller's compiled code returns the status
      * this gives to {@link #enterCompiled}: the frames are consistent (each caller at its invoke)
      * and the interpreter continues with {@code t.top}.
      */
     int invokeFromCompiled(GuestThread t, Frame f, int op, int argc, int link, int argBase) {
+        if (compiledNesting < MAX_COMPILED_NESTING) {
+            CompiledCode cc = compiledTarget(f, op, link, argBase);
+            if (cc != null) {
+                return callCompiled(t, f, cc, argc, argBase);
+            }
+        }
         boolean hostConstructor = (op == 0x70 || op == 0x76) && argc > 0
                 && f.o[f.code.argRegs[argBase]] instanceof Heap.UninitializedHostObject;
         int s = invoke(t, f, op, argc, link, argBase);
@@ -1598,6 +1623,110 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         if (cc == null || compiledNesting >= MAX_COMPILED_NESTING) {
             return CompiledCode.EXIT; // the interpreter runs the callee; f stays at its invoke
         }
+        return runNested(t, callee, cc);
+    }
+
+    /** The method of the last {@link #compiledTarget} that found one (its callee, for {@link #callCompiled}). */
+    private VmMethod directTarget;
+
+    /**
+     * The compiled code of the guest method the invoke at {@code f.pc} calls, when nothing but a
+     * frame push stands between the call and that code: a static call whose class is
+     * initialized, a direct or super call whose target is resolved, a virtual or interface call
+     * whose receiver is a guest object of the class the site's inline cache holds (monomorphic
+     * hit), each to a method of this VM with compiled code, and the stack not at its limit.
+     * Null otherwise (a miss, a null receiver, a host or native target, class initialization, a
+     * stack overflow to raise ...): the interpreter's invoke then makes the call, as before.
+     * The callee's method is left in {@link #directTarget}.
+     */
+    private CompiledCode compiledTarget(Frame f, int op, int link, int argBase) {
+        MethodCode mc = f.code;
+        Object lk = mc.links[link];
+        if (!(lk instanceof Links.MethodLink) || f.depth >= MAX_DEPTH) {
+            return null;
+        }
+        Links.MethodLink ml = (Links.MethodLink) lk;
+        int kind = op >= 0x74 ? op - 0x74 : op - 0x6e; // 0 virtual, 1 super, 2 direct, 3 static, 4 interface
+        VmMethod m;
+        if (kind == 3) {
+            m = ml.resolved;
+            if (m == null || m.owner.initState != VmClass.INIT_DONE) {
+                return null;
+            }
+        } else {
+            Object receiver = f.o[mc.argRegs[argBase]];
+            if (!(receiver instanceof GuestObject)) {
+                return null;
+            }
+            if (kind == 0 || kind == 4) {
+                VmClass[] ic = mc.icClass;
+                if (ic == null || ic[f.pc] != ((GuestObject) receiver).cls) {
+                    return null;
+                }
+                m = mc.icTarget[f.pc];
+            } else {
+                m = ml.resolved;
+            }
+            if (m == null || m.owner.kind == VmClass.Kind.HOST) {
+                return null;
+            }
+        }
+        MethodCode callee = m.code;
+        if (callee == null || m.nativeImpl != null) {
+            return null;
+        }
+        directTarget = m;
+        return (CompiledCode) callee.compiled;
+    }
+
+    /**
+     * A call {@link #compiledTarget} cleared: pushes the callee's frame exactly as the
+     * interpreter's invoke does (the method's spare frame, registers that are not arguments
+     * cleared, the arguments copied, the entry event), runs its compiled code nested, and
+     * finishes as {@link #invokeFromCompiled} does after the callee's code returns.
+     */
+    private int callCompiled(GuestThread t, Frame f, CompiledCode cc, int argc, int argBase) {
+        VmMethod m = directTarget;
+        MethodCode callee = m.code;
+        int dst = callee.registers - m.argWords;
+        Frame nf = callee.spare;
+        long[] nr;
+        Object[] no;
+        if (nf != null && nf.method == m) {
+            callee.spare = null;
+            nr = nf.r;
+            no = nf.o;
+            for (int k = 0; k < dst; k++) {
+                nr[k] = 0;
+                no[k] = null;
+            }
+        } else {
+            nf = new Frame(m, callee);
+            nr = nf.r;
+            no = nf.o;
+        }
+        nf.caller = f;
+        nf.depth = f.depth + 1;
+        int[] ar = f.code.argRegs;
+        long[] r = f.r;
+        Object[] o = f.o;
+        for (int k = 0; k < argc; k++) {
+            int src = ar[argBase + k];
+            nr[dst + k] = r[src];
+            no[dst + k] = o[src];
+        }
+        nf.pc = 0;
+        t.top = nf;
+        MethodEvents ev = hooks.methodEvents();
+        if (ev != null) {
+            ev.enter(t, m);
+        }
+        directCalls++;
+        return runNested(t, nf, cc);
+    }
+
+    /** Runs the just-pushed frame {@code callee} in {@code cc}, nested in its caller's compiled code. */
+    private int runNested(GuestThread t, Frame callee, CompiledCode cc) {
         compiledNesting++;
         compiledRuns++;
         int r;
@@ -1617,6 +1746,13 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             return CompiledCode.SAFEPOINT_RETURN;
         }
         return CompiledCode.CALL_DONE;
+    }
+
+    private long directCalls;
+
+    /** Calls compiled code made straight into compiled code, past the interpreter's invoke (tests). */
+    public long directCompiledCalls() {
+        return directCalls;
     }
 
     /** How many times this VM's threads entered compiled code (tests: it did run). */
@@ -1639,6 +1775,41 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
         mc.compiled = cc;
         return cc;
     }
+
+    /**
+     * A call pushed a frame for {@code mc}, which has no compiled code ({@link JitMode#ON}): a
+     * method called {@link #JIT_INTERPRETED_CALLS} times gets compiled, loop or not, if its body
+     * is long enough to save more per call than entering and leaving compiled code costs, or if
+     * it makes calls (which then stay in compiled code). Sampling at safepoints misses such
+     * methods: a return's safepoint finds the caller on top, not the method that returned, so a
+     * library's small hot methods (comparisons, hashing, accessors with a call in them) stayed
+     * interpreted for the whole run.
+     */
+    private void countInterpretedCall(MethodCode mc, VmMethod m) {
+        CodeTemplate tpl = mc.template;
+        if (tpl == null || ++tpl.interpretedCalls != JIT_INTERPRETED_CALLS) {
+            return;
+        }
+        if (tpl.isCompiled() || tpl.instructionCount() >= JIT_MIN_INSTRUCTIONS || makesCalls(tpl)) {
+            mc.compiled = tpl.compiled(x -> BaselineCompiler.compile(x, String.valueOf(m)));
+        }
+    }
+
+    private static boolean makesCalls(CodeTemplate tpl) {
+        int[] code = tpl.insns;
+        for (int pc = 0; pc < tpl.instructionCount(); pc++) {
+            int op = code[pc << 2];
+            if ((op >= 0x6e && op <= 0x72) || (op >= 0x74 && op <= 0x78)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Interpreted calls that get a method compiled (see {@link #countInterpretedCall}). */
+    private static final int JIT_INTERPRETED_CALLS = 2000;
+    /** Instructions a method without calls needs for {@link #countInterpretedCall} to compile it. */
+    private static final int JIT_MIN_INSTRUCTIONS = 12;
 
     /** At a safepoint: a method that keeps being found on top gets compiled ({@link JitMode#ON}). */
     private void sampleForCompilation(GuestThread t) {
@@ -1810,6 +1981,9 @@ public final class Interpreter implements GuestCalls, ThreadRunner {
             MethodEvents ev = hooks.methodEvents(); // tested here, not in a helper: invoke is too big for HotSpot to inline one
             if (ev != null) {
                 ev.enter(t, m);
+            }
+            if (callee.compiled == null && jitMode == JitMode.ON) {
+                countInterpretedCall(callee, m);
             }
             return INVOKE_PUSHED;
         }

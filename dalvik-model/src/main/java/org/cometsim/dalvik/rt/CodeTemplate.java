@@ -61,6 +61,8 @@ public final class CodeTemplate {
     public int samples;
     /** Calls compiled code made to it while it had no compiled code (racy: a heuristic). */
     public int callsFromCompiled;
+    /** Calls the interpreter made to it while it had no compiled code (racy: a heuristic). */
+    public int interpretedCalls;
     private volatile CompiledBody compiled;
     private volatile boolean declined;
 
