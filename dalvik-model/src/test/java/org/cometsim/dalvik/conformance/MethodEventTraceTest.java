@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestFactory;
 class MethodEventTraceTest {
     private static final List<String> PROGRAMS = List.of("golden.G003_ControlFlow", "golden.G006_Polymorphism",
             "golden.G007_Exceptions", "golden.G012_Recursion", "golden.G015_ThreadBasics", "golden.G017_SyncCounters",
-            "golden.G022_Monitors", "golden.G023_NumericKernels", "golden.G045_CompiledEdges", "golden.G088_CompiledCalls",
+            "golden.G022_Monitors", "golden.G023_NumericKernels", "golden.G045_CompiledEdges", "golden.G093_CompiledCalls",
             "golden.exit.GE01_SystemExit", "golden.exit.GE02_UncaughtException");
 
     /** A trace: its SHA-256, its length, per-method entry counts, exceptional exits, the depth each thread ends at. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Compiled code calls compiled code directly (issue #17): golden program
- * {@code G088_CompiledCalls} (call-heavy: recursion to StackOverflowError, inline-cache misses,
+ * {@code G093_CompiledCalls} (call-heavy: recursion to StackOverflowError, inline-cache misses,
  * class initialization, exceptions through compiled frames) takes the direct path under
  * {@code --jit on} and {@code eager}, never with the JIT off, and prints and counts the same in
  * every mode (CompiledExecutionTest and MethodEventTraceTest check the same program in more
@@ -31,14 +31,14 @@ class DirectCompiledCallsTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Vm vm = Corpus.newVm(Corpus.capture(out), Corpus.capture(out));
         vm.setJitMode(jit);
-        vm.runMain("golden.G088_CompiledCalls", new String[0]);
+        vm.runMain("golden.G093_CompiledCalls", new String[0]);
         long[] counts = new long[256];
         for (GuestThread t : vm.scheduler().threads()) {
             for (int k = 0; k < counts.length && k < t.opCounts.length; k++) {
                 counts[k] += t.opCounts[k];
             }
         }
-        VmClass c = vm.linker().classForDescriptor("Lgolden/G088_CompiledCalls;");
+        VmClass c = vm.linker().classForDescriptor("Lgolden/G093_CompiledCalls;");
         MethodCode fib = vm.linker().codeOf(vm.launcher().mainThread(), c.methods.get("fib(I)I"));
         return new Outcome(out.toString(java.nio.charset.StandardCharsets.UTF_8), counts,
                 vm.interpreter().directCompiledCalls(), fib.compiled != null);

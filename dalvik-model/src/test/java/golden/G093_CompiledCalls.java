@@ -11,7 +11,7 @@ package golden;
  * between), and stores into typed arrays (store checks passing and failing). Run compiled and
  * interpreted by CompiledExecutionTest and MethodEventTraceTest.
  */
-public class G088_CompiledCalls {
+public class G093_CompiledCalls {
     static int deepest;
 
     static int down(int n) {
