@@ -46,8 +46,9 @@ import org.cometsim.offload.policy.OffloadPolicy;
  *       (the probe-derived figure of {@link Environment} before), bandwidth from the environment's
  *       10 KB / 100 KB probes;</li>
  *   <li>r_v = 0 for a thread's first method and for any method in which a thread came home without
- *       the policy asking (a client-pinned native, a lock, a class to initialise: COMET's forced
- *       returns); MAUI's developers annotate remoteable methods instead.</li>
+ *       the policy asking {@link #PINNED_AFTER} times (a client-pinned native comes back at every
+ *       visit; a lock or a class initialisation, COMET's other forced returns, once or twice);
+ *       MAUI's developers annotate remoteable methods instead.</li>
  * </ul>
  *
  * <p><b>When it solves.</b> At the first phone evaluation at least {@code periodNanos} of
@@ -65,8 +66,8 @@ import org.cometsim.offload.policy.OffloadPolicy;
  * method's entry and the next safepoint the thread usually enters and leaves other methods, whose
  * points replace the pending one.) A method placed on the phone but called from one on the server
  * stays there (as {@link MethodPlacementPolicy}); a thread sent home by the runtime inside a remote
- * method (a pinned native) goes back out at its next evaluation, and the method it was in when it
- * came home is not remoteable from the next solve on.
+ * method (a pinned native) goes back out at its next evaluation; the method it was in when it came
+ * home is not remoteable from the next solve on once that happened {@link #PINNED_AFTER} times.
  *
  * <p><b>Cost.</b> Since the placement can change, every method entry and exit asks for an
  * evaluation (a scan of the thread's recorded stack): call-heavy programs
@@ -203,12 +204,21 @@ public final class OnlineMauiPolicy implements OffloadPolicy {
         remoteNames = java.util.Collections.unmodifiableSet(names);
     }
 
+    /**
+     * Unasked returns home (the thread on top of this method) before the method counts as not
+     * remoteable. A client-pinned native in a method's own code sends the thread home at every
+     * visit; a lock the phone happens to own, or a class to initialise, sends it home once or twice
+     * and not again (COMET moves locks and initialises classes on demand): one such return must not
+     * keep a hot method, and every method that calls it, on the phone for the rest of the run.
+     */
+    static final int PINNED_AFTER = 3;
+
     /** "The profile so far": method events of both endpoints, folded per method and caller. */
     static final class Recorder implements MethodObserver {
         private final Map<MethodId, Integer> ids = new HashMap<>();
         private final List<MethodId> methods = new ArrayList<>();
         private final List<long[]> stats = new ArrayList<>(); // {calls, phoneSelf, serverSelf, stateBytes, stateSamples}
-        private final List<boolean[]> flags = new ArrayList<>(); // {pulledHome}
+        private final List<int[]> flags = new ArrayList<>(); // {unasked returns home while on top}
         /** (caller + 1) << 32 | callee → calls; caller -1 is a thread's start. */
         private final TreeMap<Long, long[]> edges = new TreeMap<>();
         private final Map<Integer, ThreadTrack> threads = new HashMap<>();
@@ -231,7 +241,7 @@ public final class OnlineMauiPolicy implements OffloadPolicy {
                 ids.put(m, id);
                 methods.add(m);
                 stats.add(new long[5]);
-                flags.add(new boolean[1]);
+                flags.add(new int[1]);
             }
             return id;
         }
@@ -249,7 +259,7 @@ public final class OnlineMauiPolicy implements OffloadPolicy {
                         stats.get(top)[onServer ? 2 : 1] += Math.max(0, now - t.lastNanos);
                     }
                 } else if (t.lastOnServer && !t.returnAsked && top >= 0) {
-                    flags.get(top)[0] = true; // came home without the policy asking: not remoteable
+                    flags.get(top)[0]++; // came home without the policy asking (counted, see PINNED_AFTER)
                 }
             }
             if (onServer != t.lastOnServer) {
@@ -357,7 +367,7 @@ public final class OnlineMauiPolicy implements OffloadPolicy {
                 long[] s = stats.get(i);
                 long phone = s[1] + Math.round(s[2] * phoneOverServer);
                 long server = s[2] + Math.round(s[1] / phoneOverServer);
-                boolean pinned = flags.get(i)[0];
+                boolean pinned = flags.get(i)[0] >= PINNED_AFTER;
                 out.add(new Profile.Method(i, m.className(), m.methodName(), m.descriptor(), s[0], phone, server, phone,
                         server, s[3], (int) s[4], pinned, pinned, false));
             }

@@ -66,22 +66,35 @@ class OnlineMauiRecorderTest {
     }
 
     @Test
-    void aThreadComingHomeUnaskedMarksItsMethodNotRemoteable() {
+    void aThreadComingHomeUnaskedAgainAndAgainMarksItsMethodNotRemoteable() {
         OnlineMauiPolicy.Recorder r = new OnlineMauiPolicy.Recorder();
         r.entered(1, MAIN, 1, 0, false);
         r.entered(1, WORK, 2, 10, false);
-        r.entered(1, PRINT, 1, 100, true); // on the server: work (depth 1 there) calls print
-        r.exited(1, PRINT, 2, 200, false, false); // back on the phone without the policy asking: a pinned native
+        long t = 100;
+        for (int k = 0; k < OnlineMauiPolicy.PINNED_AFTER; k++) {
+            assertFalse(byName(r.snapshot(2.0)).getOrDefault("print", m0()).pinnedSelf(), "after " + k + " returns");
+            r.entered(1, PRINT, 1, t, true); // on the server: work (depth 1 there) calls print
+            r.exited(1, PRINT, 2, t + 100, false, false); // home without the policy asking: a pinned native
+            t += 1_000;
+        }
         assertTrue(byName(r.snapshot(2.0)).get("print").pinnedSelf());
         assertFalse(byName(r.snapshot(2.0)).get("work").pinnedSelf());
 
         OnlineMauiPolicy.Recorder asked = new OnlineMauiPolicy.Recorder();
         asked.entered(1, MAIN, 1, 0, false);
         asked.entered(1, WORK, 2, 10, false);
-        asked.entered(1, PRINT, 1, 100, true);
-        asked.policyReturned(1);
-        asked.exited(1, PRINT, 2, 200, false, false);
+        t = 100;
+        for (int k = 0; k < OnlineMauiPolicy.PINNED_AFTER; k++) {
+            asked.entered(1, PRINT, 1, t, true);
+            asked.policyReturned(1);
+            asked.exited(1, PRINT, 2, t + 100, false, false);
+            t += 1_000;
+        }
         assertFalse(byName(asked.snapshot(2.0)).get("print").pinnedSelf(), "the policy sent it home");
+    }
+
+    private static Profile.Method m0() {
+        return new Profile.Method(0, "", "", "", 0, 0, 0, 0, 0, 0, 0, false, false, false);
     }
 
     @Test
