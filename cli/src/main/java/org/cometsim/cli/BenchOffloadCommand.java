@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 import org.cometsim.bench.harness.OffloadBenchmark;
 import org.cometsim.workloads.Size;
@@ -33,33 +32,9 @@ final class BenchOffloadCommand {
             }
             String v = args.get(i + 1);
             switch (a) {
-                case "--workloads" -> {
-                    workloads = new ArrayList<>();
-                    for (String name : v.split(",")) {
-                        try {
-                            workloads.add(WorkloadCatalog.get(name.trim()));
-                        } catch (NoSuchElementException e) {
-                            throw new CometCli.UsageException("no built-in workload '" + name + "' (see 'comet workloads')");
-                        }
-                    }
-                }
-                case "--size" -> {
-                    try {
-                        size = Size.valueOf(v.toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw new CometCli.UsageException("--size must be small, medium or paper");
-                    }
-                }
-                case "--repeat" -> {
-                    try {
-                        repeat = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new CometCli.UsageException("--repeat must be a whole number, not '" + v + "'");
-                    }
-                    if (repeat < 1) {
-                        throw new CometCli.UsageException("--repeat must be at least 1");
-                    }
-                }
+                case "--workloads" -> workloads = OptionValues.workloads(v);
+                case "--size" -> size = OptionValues.size(v);
+                case "--repeat" -> repeat = OptionValues.positive("--repeat", v);
                 default -> throw new CometCli.UsageException("bench-offload: unknown option " + a + "\n" + USAGE);
             }
         }

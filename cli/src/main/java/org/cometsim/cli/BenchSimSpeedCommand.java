@@ -5,7 +5,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 import org.cometsim.bench.harness.SimSpeedBenchmark;
 import org.cometsim.workloads.Size;
@@ -37,33 +36,9 @@ final class BenchSimSpeedCommand {
             }
             String v = args.get(i + 1);
             switch (a) {
-                case "--workloads" -> {
-                    workloads = new ArrayList<>();
-                    for (String name : v.split(",")) {
-                        try {
-                            workloads.add(WorkloadCatalog.get(name.trim()));
-                        } catch (NoSuchElementException e) {
-                            throw new CometCli.UsageException("no built-in workload '" + name + "' (see 'comet workloads')");
-                        }
-                    }
-                }
-                case "--size" -> {
-                    try {
-                        size = Size.valueOf(v.toUpperCase(Locale.ROOT));
-                    } catch (IllegalArgumentException e) {
-                        throw new CometCli.UsageException("--size must be small, medium or paper");
-                    }
-                }
-                case "--repeat" -> {
-                    try {
-                        repeat = Integer.parseInt(v);
-                    } catch (NumberFormatException e) {
-                        throw new CometCli.UsageException("--repeat must be a whole number, not '" + v + "'");
-                    }
-                    if (repeat < 1) {
-                        throw new CometCli.UsageException("--repeat must be at least 1");
-                    }
-                }
+                case "--workloads" -> workloads = OptionValues.workloads(v);
+                case "--size" -> size = OptionValues.size(v);
+                case "--repeat" -> repeat = OptionValues.positive("--repeat", v);
                 case "--json" -> json = v;
                 default -> throw new CometCli.UsageException("bench-simspeed: unknown option " + a + "\n" + USAGE);
             }

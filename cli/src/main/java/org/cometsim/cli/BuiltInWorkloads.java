@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.NoSuchElementException;
 
 import org.cometsim.workloads.Kind;
 import org.cometsim.workloads.Size;
@@ -26,18 +25,8 @@ final class BuiltInWorkloads {
     }
 
     static Resolved resolve(String name, String sizeWord) {
-        Workload w;
-        try {
-            w = WorkloadCatalog.get(name);
-        } catch (NoSuchElementException e) {
-            throw new CometCli.UsageException("no built-in workload '" + name + "' (see 'comet workloads')");
-        }
-        Size size;
-        try {
-            size = Size.valueOf(sizeWord.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new CometCli.UsageException("--size must be small, medium or paper");
-        }
+        Workload w = OptionValues.workload(name);
+        Size size = OptionValues.size(sizeWord);
         try {
             Path dir = Files.createTempDirectory("comet-workload-");
             dir.toFile().deleteOnExit();
