@@ -95,7 +95,9 @@ final class BenchPoliciesCommand {
         double neverRate = 0;
         for (String spec : policies) {
             java.util.function.Supplier<OffloadPolicy> make = () -> !ProfiledPolicies.isProfiled(spec)
-                    ? Policies.byName(spec) : ProfiledPolicies.create(spec, profile, env);
+                    ? Policies.byName(spec) : ProfiledPolicies.isOnline(spec)
+                    ? ProfileRun.onlinePolicy(spec, linkName, "aro-captivate", phone, server)
+                    : ProfiledPolicies.create(spec, profile, env);
             long s0 = mx.getCurrentThreadCpuTime();
             make.get(); // the solve alone, timed once
             long solve = mx.getCurrentThreadCpuTime() - s0;
