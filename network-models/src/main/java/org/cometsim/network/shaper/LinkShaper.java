@@ -237,21 +237,24 @@ public final class LinkShaper implements AutoCloseable {
      * dropped. New connections are accepted as before.
      */
     public void cut() {
-        if (breakAll() > 0) {
-            cuts.incrementAndGet();
-        }
+        breakAll(true);
     }
 
-    /** Resets every live connection; returns how many there were. */
-    private int breakAll() {
+    /**
+     * Resets every live connection; a cut that finds any is counted before the resets, so whoever
+     * sees a reset also sees the count.
+     */
+    private void breakAll(boolean countAsCut) {
         List<Connection> now;
         synchronized (live) {
             now = new ArrayList<>(live);
         }
+        if (countAsCut && !now.isEmpty()) {
+            cuts.incrementAndGet();
+        }
         for (Connection c : now) {
             c.abort();
         }
-        return now.size();
     }
 
     /** Stops accepting, breaks every connection, stops every thread. */
@@ -266,7 +269,7 @@ public final class LinkShaper implements AutoCloseable {
         if (scheduler != null) {
             scheduler.interrupt();
         }
-        breakAll(); // not a cut: the run is over
+        breakAll(false); // not a cut: the run is over
     }
 
     private void acceptLoop() {
@@ -381,11 +384,11 @@ public final class LinkShaper implements AutoCloseable {
         /** Resets both sockets and stops all four threads; queued chunks are dropped. */
         void abort() {
             aborted = true;
+            forget(); // before the resets: whoever sees a reset sees the connection gone
             reset(client);
             reset(server);
             up.stop();
             down.stop();
-            forget();
         }
 
         /** A direction delivered its end of stream: once both have, the connection closed in order. */
